@@ -5,11 +5,12 @@
 
 namespace rc {
 
-std::string format_diagnostic(const Diagnostic& d) {
-    std::string out = d.line == 0 ? fmt::format("{}: error: {}", d.file, d.message)
-                                  : fmt::format("{}:{}:{}: error: {}", d.file, d.line, d.col,
-                                                d.message);
-    if (!d.hint.empty()) out += fmt::format("\n  hint: {}", d.hint);
+std::string format_diagnostic(const Diagnostic &d) {
+    std::string out = d.line == 0
+                          ? fmt::format("{}: error: {}", d.file, d.message)
+                          : fmt::format("{}:{}:{}: error: {}", d.file, d.line, d.col, d.message);
+    if (!d.hint.empty())
+        out += fmt::format("\n  hint: {}", d.hint);
     return out;
 }
 
