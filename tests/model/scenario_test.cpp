@@ -263,3 +263,20 @@ TEST_CASE("param_override_errors_name_the_scenario_params") {
     CHECK(rc::format_diagnostic(*d) ==
           "<command line>: error: unknown param 'N'\n  hint: scenario 'plain' has no params");
 }
+
+TEST_CASE("mapping_keys_must_be_scalars") {
+    CHECK(error_of("? [a]\n: 1\ncode: x\n") == "s.yaml:1:3: error: keys must be plain words");
+}
+
+TEST_CASE("every_prefix_of_a_scenario_loads_or_is_a_diagnostic_never_a_crash") {
+    const std::string text = "name: c\nparams:\n  N: 2\ncode: |\n  x = [1, 2]\n  print(x)\n"
+                             "checks:\n  final: [\"x == 1\"]\nexpect: [deadlock]\n"
+                             "explore: {seed: 3, max_seconds: 1.5}\n";
+    for (size_t n = 0; n <= text.size(); ++n) {
+        auto result = rc::parse_scenario(std::string_view(text).substr(0, n), "s.yaml");
+        if (auto* d = std::get_if<rc::Diagnostic>(&result)) {
+            CHECK(d->file == "s.yaml");
+            CHECK(!d->message.empty());
+        }
+    }
+}
