@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstdint>  // uint64_t
+#include <functional> // Chooser
+#include <map>      // outcomes by key
 #include <memory>   // unique_ptr
 #include <optional> // divergence
 #include <string>   // names
@@ -86,7 +88,12 @@ public:
 
 private:
     struct Execution;
-    void run_execution(Strategy& strategy, Execution& ex);
+    /// Picks an index into the options, or nullopt to stop the execution here (replay).
+    using Chooser = std::function<std::optional<size_t>(const ChoicePoint&)>;
+    void run_execution(Execution& ex, std::vector<std::unique_ptr<Detector>>& detectors,
+                       const Chooser& choose, Strategy* strategy);
+    void record_finding(Execution& ex, Finding f);
+    void record_outcome(const Execution& ex, std::map<std::string, Outcome>& outcomes);
 
     const Interpreter& in_;
     std::vector<int64_t> params_;
