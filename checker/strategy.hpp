@@ -56,6 +56,14 @@ public:
     virtual StopReason stop_reason() const = 0;
     /// A one-line description of what was covered ("all interleavings with ≤ 2 preemptions").
     virtual std::string coverage() const = 0;
+    /// Asked after end_execution(): true when the execution that just ended repeats one the
+    /// strategy already handed over earlier in this search (pb re-runs cheaper schedules to reach
+    /// new ones). The Session neither counts nor reports a repeat.
+    virtual bool repeat_execution() const { return false; }
+    /// Replay only, asked after end_execution(): why the schedule did not fit the program, as a
+    /// sentence naming threads by id ("at step 4 the schedule runs thread 2 but only thread 1
+    /// can move"); the Session maps ids to names. nullopt when the schedule fitted.
+    virtual std::optional<std::string> divergence() const { return std::nullopt; }
 };
 
 /// Settings every strategy may read.
