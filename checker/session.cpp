@@ -4,7 +4,6 @@
 #include <algorithm> // find, sort
 #include <chrono>    // the time budget
 #include <map>       // findings and outcomes in a deterministic order
-#include <set>       // keys seen in one execution
 #include <unordered_set> // spin histories
 
 #include "model/check.hpp" // RC_CHECK
@@ -70,8 +69,7 @@ struct Session::Execution {
     std::vector<Choice> schedule;
     uint32_t preemptions = 0;
     ThreadId last;
-    std::set<std::string> keys_seen; // findings already counted in this execution
-    std::map<std::string, Finding>* found = nullptr;
+    std::map<std::string, Finding> local; // this execution's findings, best witness per key
     Trace* trace = nullptr;
     const std::vector<Choice>* follow = nullptr; // replay: the choices to take
     Strategy* strategy = nullptr;
@@ -82,6 +80,11 @@ struct Session::Execution {
 };
 
 namespace {
+
+/// Witness order: fewest preemptions, then fewest steps.
+std::pair<uint32_t, size_t> witness_rank(const Finding& f) {
+    return {f.preemptions, f.schedule.size()};
+}
 
 class Sink : public FindingSink {
 public:
@@ -102,21 +105,24 @@ Session::Session(const Interpreter& in, std::vector<int64_t> params, DetectorCon
 void Session::record_finding(Execution& ex, Finding f) {
     f.schedule = ex.schedule;
     f.preemptions = ex.preemptions;
-    auto it = ex.found->find(f.key);
-    bool first_here = ex.keys_seen.insert(f.key).second;
-    if (it == ex.found->end()) {
-        f.count = 1;
-        ex.found->emplace(f.key, std::move(f));
-        return;
-    }
-    Finding& old = it->second;
-    if (first_here) old.count++;
-    auto rank = [](const Finding& x) { return std::make_pair(x.preemptions, x.schedule.size()); };
-    if (rank(f) < rank(old)) {
-        f.count = old.count;
-        old = std::move(f);
-    }
+    f.count = 1;
+    auto [it, inserted] = ex.local.emplace(f.key, f);
+    if (!inserted && witness_rank(f) < witness_rank(it->second)) it->second = std::move(f);
 }
+
+namespace {
+/// Adds one execution's findings to the search's: counts it once per key, keeps the best witness.
+void merge_findings(std::map<std::string, Finding>& found, std::map<std::string, Finding>& local) {
+    for (auto& [key, f] : local) {
+        auto [it, inserted] = found.emplace(key, f);
+        if (inserted) continue;
+        uint64_t count = it->second.count + 1;
+        if (witness_rank(f) < witness_rank(it->second)) it->second = std::move(f);
+        it->second.count = count;
+    }
+    local.clear();
+}
+} // namespace
 
 void Session::record_outcome(const Execution& ex, std::map<std::string, Outcome>& outcomes) {
     const State& s = ex.state;
@@ -236,12 +242,13 @@ SearchResult Session::run(Strategy& strategy) {
     std::map<std::string, Finding> found;
     std::map<std::string, Outcome> outcomes;
     SearchResult r;
+    uint64_t runs = 0; // executions run, repeats included (the budget counts work done)
     auto start = std::chrono::steady_clock::now();
     auto elapsed = [&] {
         return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     };
     for (;;) {
-        if (r.executions >= budgets_.max_executions) {
+        if (runs >= budgets_.max_executions) {
             r.stopped_by = StopReason::MaxExecutions;
             break;
         }
@@ -254,11 +261,13 @@ SearchResult Session::run(Strategy& strategy) {
             break;
         }
         Execution ex;
-        ex.found = &found;
         run_execution(
             ex, detectors, [&](const ChoicePoint& p) { return std::optional<size_t>(strategy.choose(p)); },
             &strategy);
         strategy.end_execution();
+        ++runs;
+        if (strategy.repeat_execution()) continue; // seen at a lower bound: not counted again
+        merge_findings(found, ex.local);
         r.executions++;
         r.steps += ex.schedule.size();
         if (ex.end.step_limit) r.cut_executions++;
@@ -278,7 +287,6 @@ Trace Session::replay(const std::vector<Choice>& schedule, std::vector<Finding>*
     std::map<std::string, Finding> found;
     Trace t;
     Execution ex;
-    ex.found = &found;
     ex.trace = &t;
     auto follow = [&](const ChoicePoint& p) -> std::optional<size_t> {
         if (p.step >= schedule.size()) return std::nullopt;
@@ -299,6 +307,7 @@ Trace Session::replay(const std::vector<Choice>& schedule, std::vector<Finding>*
         return std::nullopt;
     };
     run_execution(ex, detectors, follow, nullptr);
+    merge_findings(found, ex.local);
     t.end = ex.end;
     t.output = ex.state.output;
     for (const ThreadState& th : ex.state.threads) {
