@@ -116,8 +116,8 @@ int run_scenario_once(const Scenario& scenario, const RunOptions& options, std::
         out << "the program hangs: no thread can move\n";
         for (const ThreadState& t : st.threads) {
             if (t.status != ThreadStatus::Running) continue;
-            out << fmt::format("  {} (line {}) {}\n", in.thread_name(st, t.id),
-                               yaml_line(scenario, t.pending.line), in.describe_wait(st, t.id));
+            std::string where = t.pending.line ? fmt::format(" (line {})", yaml_line(scenario, t.pending.line)) : "";
+            out << fmt::format("  {}{} {}\n", in.thread_name(st, t.id), where, in.describe_wait(st, t.id));
         }
         break;
     case RunStatus::Diverged:
