@@ -113,6 +113,15 @@ std::string CodeGen::suggestion(const std::string& id) const {
 
 CodeGen::NameRef CodeGen::resolve_load(const std::string& id, SourceLoc loc) const {
     if (auto ref = resolve(id)) return *ref;
+    if (kind_ != CodeKind::Prelude) {
+        if (lookup_module(id))
+            fail(loc, "name '" + id + "' is not defined", "add `import " + id + "` to the code");
+        for (uint32_t m = 0; m < static_cast<uint32_t>(ModuleId::Count); ++m)
+            if (module_member(static_cast<ModuleId>(m), id))
+                fail(loc, "name '" + id + "' is not defined",
+                     "add `from " + std::string(module_name(static_cast<ModuleId>(m))) +
+                         " import " + id + "` to the code");
+    }
     std::string near = suggestion(id);
     fail(loc, "name '" + id + "' is not defined",
          near.empty() ? "define it before use, or import it" : "did you mean '" + near + "'?");

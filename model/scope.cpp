@@ -362,7 +362,7 @@ private:
         collect_globals(def.body, fs);
         for (const ast::Param& p : def.params)
             if (fs.declared_global.count(p.name))
-                fail(def.params.front().loc, "name '" + p.name + "' is parameter and global");
+                fail(p.loc, "name '" + p.name + "' is parameter and global");
         info_.functions.push_back(std::move(fs));
     }
 };

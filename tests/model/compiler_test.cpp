@@ -305,6 +305,27 @@ TEST_CASE("unknown_name_is_a_load_error_with_suggestion") {
     CHECK(error_of(*far).hint == "define it before use, or import it");
 }
 
+TEST_CASE("a_module_or_member_used_without_import_says_which_import_is_missing") {
+    auto mod = compile("def f():\n    time.sleep(1)\n");
+    CHECK(error_of(*mod).message == "name 'time' is not defined");
+    CHECK(error_of(*mod).hint == "add `import time` to the code");
+    auto member = compile("lock = Lock()\n");
+    CHECK(error_of(*member).hint == "add `from threading import Lock` to the code");
+}
+
+TEST_CASE("dunder_name_is_the_constant_main") {
+    auto c = compile("if __name__ == '__main__':\n    pass\n");
+    CHECK(contains_run(ops(program_of(*c), 0),
+                       {"LoadConst '__main__'", "LoadConst '__main__'", "Compare =="}));
+}
+
+TEST_CASE("return_inside_except_forgets_the_handled_exception_first") {
+    auto c = compile("def f():\n    try:\n        pass\n    except KeyError:\n        return 1\n");
+    const Program& p = program_of(*c);
+    auto f = ops(p, func_named(p, "f"));
+    CHECK_MESSAGE(contains_run(f, {"Pop", "LoadConst 1", "PopExcept", "Return"}), joined(f));
+}
+
 TEST_CASE("multiprocessing_import_is_refused_with_reason") {
     for (const char* code : {"import multiprocessing\n", "from multiprocessing import Pool\n"}) {
         auto c = compile(code);
