@@ -265,3 +265,13 @@ inline std::string output_of(std::string_view code, SnippetOptions opts = {}) {
 }
 
 } // namespace rc::test
+
+/// Prints event-kind lists in failure messages.
+template <> struct doctest::StringMaker<std::vector<std::string>> {
+    static doctest::String convert(const std::vector<std::string>& v) {
+        std::string out = "{";
+        for (size_t i = 0; i < v.size(); ++i) out += (i ? ", \"" : "\"") + v[i] + "\"";
+        out += "}";
+        return out.c_str();
+    }
+};
