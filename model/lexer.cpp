@@ -4,24 +4,20 @@
 #include "model/lexer.hpp"
 
 #include <array>        // keyword and operator tables
-#include <charconv>     // from_chars for floats
-#include <cstdint>      // int64_t
-#include <cstdlib>      // strtod for out-of-range floats
 #include <fmt/format.h> // error messages
-#include <limits>       // int64 bounds
 #include <string>       // token text
 
+#include "model/number_literal.hpp" // scan_number
 #include "model/string_escapes.hpp" // decode_utf8, decode_escapes, is_identifier_code_point
 
 namespace rc {
 
 bool is_keyword(std::string_view word) {
     static constexpr std::array<std::string_view, 35> keywords = {
-        "False",  "None",   "True",    "and",      "as",     "assert", "async",
-        "await",  "break",  "class",   "continue", "def",    "del",    "elif",
-        "else",   "except", "finally", "for",      "from",   "global", "if",
-        "import", "in",     "is",      "lambda",   "nonlocal", "not",  "or",
-        "pass",   "raise",  "return",  "try",      "while",  "with",   "yield"};
+        "False", "None",     "True",  "and",    "as",   "assert", "async",  "await",    "break",
+        "class", "continue", "def",   "del",    "elif", "else",   "except", "finally",  "for",
+        "from",  "global",   "if",    "import", "in",   "is",     "lambda", "nonlocal", "not",
+        "or",    "pass",     "raise", "return", "try",  "while",  "with",   "yield"};
     for (std::string_view k : keywords) {
         if (k == word) {
             return true;
@@ -34,17 +30,26 @@ namespace {
 
 struct LexFailure {
     CodeError error;
+    LexErrorKind kind;
 };
 
 [[noreturn]] void fail(SourceLoc loc, std::string message, std::string hint = {}) {
-    throw LexFailure{CodeError{loc, std::move(message), std::move(hint)}};
+    throw LexFailure{CodeError{loc, std::move(message), std::move(hint)}, LexErrorKind::Immediate};
+}
+
+[[noreturn]] void fail_deferred(SourceLoc loc, std::string message, std::string hint = {}) {
+    throw LexFailure{CodeError{loc, std::move(message), std::move(hint)}, LexErrorKind::Deferred};
 }
 
 bool is_ascii_name_start(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_ascii_name_char(char c) { return is_ascii_name_start(c) || is_digit(c); }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool is_ascii_name_char(char c) {
+    return is_ascii_name_start(c) || is_digit(c);
+}
 
 /// Operators longest first within each length, so the first match is the longest.
 constexpr std::array<std::string_view, 5> three_char_ops = {"**=", "//=", ">>=", "<<=", "..."};
@@ -59,11 +64,31 @@ constexpr size_t max_bracket_depth = 200;
 constexpr std::string_view one_char_ops = "+-*/%@&|^~<>=.,:;()[]{}";
 
 class Lexer {
-  public:
+public:
     Lexer(std::string_view src, SourceLoc start, bool expression_mode)
         : src_(src), line_(start.line), col_(start.col), expression_mode_(expression_mode) {}
 
-    std::vector<Token> run() {
+    /// Tokenizes everything, or up to the first error (then ERROR and END end the tokens).
+    LexResult run() {
+        try {
+            read_all();
+        } catch (LexFailure &failure) {
+            if (failure.kind != LexErrorKind::UnclosedBracket) {
+                push(TokenKind::Error, "", failure.error.loc);
+            }
+            push(TokenKind::End, "", here());
+            return LexResult{std::move(tokens_), std::move(failure.error), failure.kind};
+        }
+        return LexResult{std::move(tokens_), std::nullopt, LexErrorKind::Immediate};
+    }
+
+private:
+    struct OpenBracket {
+        char ch;
+        SourceLoc loc;
+    };
+
+    void read_all() {
         while (true) {
             if (at_line_start_ && brackets_.empty() && !expression_mode_) {
                 read_indentation();
@@ -94,20 +119,11 @@ class Lexer {
             }
         }
         finish();
-        return std::move(tokens_);
     }
-
-  private:
-    struct OpenBracket {
-        char ch;
-        SourceLoc loc;
-    };
 
     bool eof() const { return pos_ >= src_.size(); }
     char cur() const { return peek(0); }
-    char peek(size_t ahead) const {
-        return pos_ + ahead < src_.size() ? src_[pos_ + ahead] : '\0';
-    }
+    char peek(size_t ahead) const { return pos_ + ahead < src_.size() ? src_[pos_ + ahead] : '\0'; }
     SourceLoc here() const { return {line_, col_}; }
 
     /// Moves past one byte; a newline of any convention moves to the next line, and columns
@@ -188,29 +204,33 @@ class Lexer {
                 fail_tab(loc);
             }
             if (indents_.size() > max_indent_levels) {
-                fail(loc, "too many levels of indentation");
+                fail_deferred(loc, "too many levels of indentation");
             }
             indents_.push_back(col);
             alt_indents_.push_back(alt);
             push(TokenKind::Indent, "", loc);
         } else {
-            while (indents_.size() > 1 && col < indents_.back()) {
+            size_t depth = indents_.size() - 1;
+            while (depth > 0 && col < indents_[depth]) {
+                --depth;
+            }
+            if (col != indents_[depth]) {
+                fail_deferred(loc, "unindent does not match any outer indentation level");
+            }
+            if (alt != alt_indents_[depth]) {
+                fail_tab(loc);
+            }
+            while (indents_.size() > depth + 1) {
                 indents_.pop_back();
                 alt_indents_.pop_back();
                 push(TokenKind::Dedent, "", loc);
-            }
-            if (col != indents_.back()) {
-                fail(loc, "unindent does not match any outer indentation level");
-            }
-            if (alt != alt_indents_.back()) {
-                fail_tab(loc);
             }
         }
     }
 
     [[noreturn]] static void fail_tab(SourceLoc loc) {
-        fail({loc.line, 1}, "inconsistent use of tabs and spaces in indentation",
-             "indent with spaces only");
+        fail_deferred({loc.line, 1}, "inconsistent use of tabs and spaces in indentation",
+                      "indent with spaces only");
     }
 
     void read_continuation() {
@@ -220,7 +240,7 @@ class Lexer {
             fail(loc, "unexpected EOF while parsing");
         }
         if (cur() != '\n' && cur() != '\r') {
-            fail(here(), "unexpected character after line continuation character");
+            fail_deferred(here(), "unexpected character after line continuation character");
         }
         advance();
     }
@@ -240,8 +260,8 @@ class Lexer {
             size_t length = 0;
             const int32_t cp = decode_utf8(src_, pos_, length);
             if (cp < 0) {
-                fail(here(), fmt::format("invalid non-UTF-8 byte 0x{:02x}",
-                                         static_cast<unsigned char>(c)));
+                fail(here(),
+                     fmt::format("invalid non-UTF-8 byte 0x{:02x}", static_cast<unsigned char>(c)));
             }
             if (!is_identifier_code_point(cp)) {
                 if (pos_ == begin) {
@@ -295,13 +315,14 @@ class Lexer {
         const size_t body_begin = pos_;
         while (true) {
             if (eof()) {
+                const bool after_newline = src_.back() == '\n' || src_.back() == '\r';
                 fail(loc, fmt::format("unterminated {}string literal (detected at line {})",
-                                      triple ? "triple-quoted " : "", line_));
+                                      triple ? "triple-quoted " : "",
+                                      after_newline ? line_ - 1 : line_));
             }
             const char c = cur();
             if (!triple && (c == '\n' || c == '\r')) {
-                fail(loc, fmt::format("unterminated string literal (detected at line {})",
-                                      line_));
+                fail(loc, fmt::format("unterminated string literal (detected at line {})", line_));
             }
             if (c == quote && (!triple || (peek(1) == quote && peek(2) == quote))) {
                 break;
@@ -325,7 +346,7 @@ class Lexer {
         } else {
             t.kind = TokenKind::String;
             if (auto error = decode_escapes(body, body_loc, raw, t.text)) {
-                throw LexFailure{std::move(*error)};
+                throw LexFailure{std::move(*error), LexErrorKind::Immediate};
             }
         }
         tokens_.push_back(std::move(t));
@@ -333,160 +354,21 @@ class Lexer {
 
     void read_number() {
         const SourceLoc loc = here();
-        const size_t begin = pos_;
-        const char base_char = peek(1);
-        if (cur() == '0' && base_char != '\0' && std::string_view("xXoObB").find(base_char) !=
-                                                     std::string_view::npos) {
-            read_based_int(loc, begin);
-            return;
-        }
-        bool is_float = false;
-        if (cur() != '.') {
-            read_digits(loc, "decimal");
-        }
-        if (cur() == '.') {
-            is_float = true;
-            advance();
-            if (is_digit(cur())) {
-                read_digits(loc, "decimal");
-            }
-        }
-        if ((cur() == 'e' || cur() == 'E') &&
-            (is_digit(peek(1)) || ((peek(1) == '+' || peek(1) == '-') && is_digit(peek(2))))) {
-            is_float = true;
-            advance();
-            if (cur() == '+' || cur() == '-') {
-                advance();
-            }
-            read_digits(loc, "decimal");
-        }
-        check_number_end(loc, "decimal");
-        const std::string spelling(src_.substr(begin, pos_ - begin));
-        std::string digits;
-        for (char c : spelling) {
-            if (c != '_') {
-                digits += c;
-            }
+        NumberLiteral n = scan_number(src_, pos_);
+        if (!n.error.empty()) {
+            fail({loc.line, loc.col + static_cast<uint32_t>(n.error_at)}, std::move(n.error),
+                 std::move(n.hint));
         }
         Token t;
+        t.kind = n.kind;
         t.loc = loc;
-        t.text = spelling;
-        if (is_float) {
-            t.kind = TokenKind::Float;
-            const auto result =
-                std::from_chars(digits.data(), digits.data() + digits.size(), t.float_value);
-            if (result.ec == std::errc::result_out_of_range) {
-                t.float_value = std::strtod(digits.c_str(), nullptr); // inf or 0, as Python
-            }
-        } else {
-            if (digits.size() > 1 && digits[0] == '0' &&
-                digits.find_first_not_of('0') != std::string::npos) {
-                fail(loc, "leading zeros in decimal integer literals are not permitted; use an "
-                          "0o prefix for octal integers");
-            }
-            t.kind = TokenKind::Int;
-            t.int_value = to_int64(digits, 10, loc);
-        }
-        tokens_.push_back(std::move(t));
-    }
-
-    /// Reads digits with single underscores between them; at least one digit.
-    void read_digits(SourceLoc loc, const char* kind) {
-        if (!is_digit(cur())) {
-            fail(loc, fmt::format("invalid {} literal", kind));
-        }
-        while (is_digit(cur()) || cur() == '_') {
-            if (cur() == '_' && !is_digit(peek(1))) {
-                fail(loc, fmt::format("invalid {} literal", kind));
-            }
+        t.text = std::string(src_.substr(pos_, n.length));
+        t.int_value = n.int_value;
+        t.float_value = n.float_value;
+        for (size_t k = 0; k < n.length; ++k) {
             advance();
         }
-    }
-
-    void read_based_int(SourceLoc loc, size_t begin) {
-        const char b = static_cast<char>(peek(1) | 0x20);
-        const int base = b == 'x' ? 16 : b == 'o' ? 8 : 2;
-        const char* kind = base == 16 ? "hexadecimal" : base == 8 ? "octal" : "binary";
-        advance();
-        advance();
-        std::string digits;
-        bool need_digit = true;
-        while (true) {
-            const char c = cur();
-            if (c == '_' && need_digit == false) {
-                need_digit = true;
-                advance();
-                continue;
-            }
-            if (c == '_' && digits.empty()) {
-                advance();
-                continue;
-            }
-            const int v = digit_value(c);
-            if (v < 0 || v >= base) {
-                if (v >= base && v < 10) {
-                    fail(here(), fmt::format("invalid digit '{}' in {} literal", c, kind));
-                }
-                break;
-            }
-            digits += c;
-            need_digit = false;
-            advance();
-        }
-        if (need_digit) {
-            fail(loc, fmt::format("invalid {} literal", kind));
-        }
-        check_number_end(loc, kind);
-        Token t;
-        t.kind = TokenKind::Int;
-        t.loc = loc;
-        t.text = std::string(src_.substr(begin, pos_ - begin));
-        t.int_value = to_int64(digits, base, loc);
         tokens_.push_back(std::move(t));
-    }
-
-    static int digit_value(char c) {
-        if (is_digit(c)) {
-            return c - '0';
-        }
-        const char lower = static_cast<char>(c | 0x20);
-        if (lower >= 'a' && lower <= 'f') {
-            return lower - 'a' + 10;
-        }
-        return -1;
-    }
-
-    /// A number may not run into a name, except the keywords CPython still accepts there.
-    void check_number_end(SourceLoc loc, const char* kind) {
-        const char c = cur();
-        if (c == 'j' || c == 'J') {
-            fail(loc, "unsupported: complex numbers",
-                 "racecheck models int, float and str values only");
-        }
-        if (!is_ascii_name_char(c) && static_cast<unsigned char>(c) < 0x80) {
-            return;
-        }
-        for (std::string_view kw : {"and", "else", "for", "if", "in", "is", "not", "or"}) {
-            if (src_.substr(pos_, kw.size()) == kw &&
-                !is_ascii_name_char(peek(kw.size()))) {
-                return;
-            }
-        }
-        fail(loc, fmt::format("invalid {} literal", kind));
-    }
-
-    static int64_t to_int64(const std::string& digits, int base, SourceLoc loc) {
-        uint64_t value = 0;
-        const auto limit = static_cast<uint64_t>(std::numeric_limits<int64_t>::max());
-        for (char c : digits) {
-            const auto d = static_cast<uint64_t>(digit_value(c));
-            if (value > (limit - d) / static_cast<uint64_t>(base)) {
-                fail(loc, "integer literal too large",
-                     "racecheck ints are 64-bit; use a value below 2**63");
-            }
-            value = value * static_cast<uint64_t>(base) + d;
-        }
-        return static_cast<int64_t>(value);
     }
 
     void read_operator() {
@@ -520,7 +402,9 @@ class Lexer {
             fail(loc, fmt::format("invalid non-printable character U+{:04X}",
                                   static_cast<unsigned char>(c)));
         }
-        fail(loc, "invalid syntax");
+        // `!`, `$`, `?` and backtick: a token no grammar rule accepts, so the parser reports
+        // "invalid syntax" there, as CPython does.
+        emit_op(src_.substr(pos_, 1), loc);
     }
 
     void emit_op(std::string_view op, SourceLoc loc) {
@@ -561,12 +445,14 @@ class Lexer {
 
     void finish() {
         if (!brackets_.empty()) {
-            fail(brackets_.back().loc, fmt::format("'{}' was never closed", brackets_.back().ch));
+            throw LexFailure{CodeError{brackets_.back().loc,
+                                       fmt::format("'{}' was never closed", brackets_.back().ch),
+                                       ""},
+                             LexErrorKind::UnclosedBracket};
         }
         const SourceLoc loc = here();
-        if (expression_mode_ ||
-            (!tokens_.empty() && tokens_.back().kind != TokenKind::Newline &&
-             tokens_.back().kind != TokenKind::Dedent)) {
+        if (expression_mode_ || (!tokens_.empty() && tokens_.back().kind != TokenKind::Newline &&
+                                 tokens_.back().kind != TokenKind::Dedent)) {
             push(TokenKind::Newline, "", loc);
         }
         while (indents_.size() > 1) {
@@ -590,16 +476,14 @@ class Lexer {
 
 LexResult run_lexer(std::string_view text, SourceLoc start, bool expression_mode) {
     Lexer lexer(text, start, expression_mode);
-    try {
-        return LexResult{lexer.run(), std::nullopt};
-    } catch (LexFailure& failure) {
-        return LexResult{{}, std::move(failure.error)};
-    }
+    return lexer.run();
 }
 
 } // namespace
 
-LexResult tokenize(std::string_view code) { return run_lexer(code, {1, 1}, false); }
+LexResult tokenize(std::string_view code) {
+    return run_lexer(code, {1, 1}, false);
+}
 
 LexResult tokenize_expression(std::string_view text, SourceLoc start) {
     return run_lexer(text, start, true);

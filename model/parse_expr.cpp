@@ -21,12 +21,11 @@ constexpr BinaryOp term_ops[] = {{"*", ast::BinOpKind::Mul},
                                  {"//", ast::BinOpKind::FloorDiv},
                                  {"%", ast::BinOpKind::Mod}};
 
-template <size_t N>
-const BinaryOp* match_op(const Token& t, const BinaryOp (&ops)[N]) {
+template <size_t N> const BinaryOp *match_op(const Token &t, const BinaryOp (&ops)[N]) {
     if (t.kind != TokenKind::Op) {
         return nullptr;
     }
-    for (const BinaryOp& op : ops) {
+    for (const BinaryOp &op : ops) {
         if (t.text == op.spelling) {
             return &op;
         }
@@ -39,65 +38,7 @@ ast::Expr make_binop(ast::BinOpKind kind, ast::Expr left, ast::Expr right) {
     return make_expr(ast::BinOp{kind, box(std::move(left)), box(std::move(right))}, loc);
 }
 
-/// How CPython names an expression that cannot be assigned to or deleted.
-struct Describe {
-    std::string operator()(const ast::Constant& c) const {
-        if (std::holds_alternative<ast::NoneLit>(c.value)) {
-            return "None";
-        }
-        if (const bool* b = std::get_if<bool>(&c.value)) {
-            return *b ? "True" : "False";
-        }
-        return "literal";
-    }
-    std::string operator()(const ast::FString&) const { return "f-string expression"; }
-    std::string operator()(const ast::Compare&) const { return "comparison"; }
-    std::string operator()(const ast::IfExp&) const { return "conditional expression"; }
-    std::string operator()(const ast::Call&) const { return "function call"; }
-    std::string operator()(const ast::Dict&) const { return "dict literal"; }
-    std::string operator()(const ast::ListComp&) const { return "list comprehension"; }
-    std::string operator()(const ast::DictComp&) const { return "dict comprehension"; }
-    std::string operator()(const ast::GeneratorExp&) const { return "generator expression"; }
-    std::string operator()(const ast::Tuple&) const { return "tuple"; }
-    std::string operator()(const ast::List&) const { return "list"; }
-    std::string operator()(const ast::Name&) const { return "name"; }
-    std::string operator()(const ast::Attribute&) const { return "attribute"; }
-    std::string operator()(const ast::Subscript&) const { return "subscript"; }
-    std::string operator()(const auto&) const { return "expression"; }
-};
-std::string describe(const ast::Expr& e) { return std::visit(Describe{}, e.node); }
-
 } // namespace
-
-void Parser::check_target(const ast::Expr& target, TargetUse use) const {
-    const bool simple = std::holds_alternative<ast::Name>(target.node) ||
-                        std::holds_alternative<ast::Attribute>(target.node) ||
-                        std::holds_alternative<ast::Subscript>(target.node);
-    if (simple) {
-        return;
-    }
-    const std::vector<ast::Expr>* elts = nullptr;
-    if (const auto* tuple = std::get_if<ast::Tuple>(&target.node)) {
-        elts = &tuple->elts;
-    } else if (const auto* list = std::get_if<ast::List>(&target.node)) {
-        elts = &list->elts;
-    }
-    if (elts != nullptr && use != TargetUse::AugAssign) {
-        for (const ast::Expr& elt : *elts) {
-            check_target(elt, use);
-        }
-        return;
-    }
-    const std::string what = describe(target);
-    switch (use) {
-    case TargetUse::Assign:
-        fail(target.loc, "cannot assign to " + what + " here. Maybe you meant '==' instead of '='?");
-    case TargetUse::AugAssign:
-        fail(target.loc, "'" + what + "' is an illegal expression for augmented assignment");
-    case TargetUse::Delete: fail(target.loc, "cannot delete " + what);
-    case TargetUse::Bind: fail(target.loc, "cannot assign to " + what);
-    }
-}
 
 ast::Expr Parser::parse_testlist(StarUse star) {
     ast::Expr first = parse_item(star);
@@ -145,6 +86,9 @@ ast::Expr Parser::parse_test() {
     next();
     ast::Expr test = parse_or();
     if (!accept_keyword("else")) {
+        if (is_op(":")) {
+            fail_here(); // CPython's rule excludes a following ':'
+        }
         fail(body.loc, "expected 'else' after 'if' expression");
     }
     ast::Expr orelse = parse_test();
@@ -194,7 +138,7 @@ ast::Expr Parser::parse_comparison() {
     ast::Expr left = parse_bitor();
     ast::Compare compare;
     while (true) {
-        const Token& t = tok();
+        const Token &t = tok();
         ast::CmpOpKind op{};
         if (t.kind == TokenKind::Op) {
             if (t.text == "==") {
@@ -264,7 +208,7 @@ ast::Expr Parser::parse_bitand() {
 
 ast::Expr Parser::parse_shift() {
     ast::Expr left = parse_arith();
-    while (const BinaryOp* op = match_op(tok(), shift_ops)) {
+    while (const BinaryOp *op = match_op(tok(), shift_ops)) {
         next();
         left = make_binop(op->kind, std::move(left), parse_arith());
     }
@@ -273,7 +217,7 @@ ast::Expr Parser::parse_shift() {
 
 ast::Expr Parser::parse_arith() {
     ast::Expr left = parse_term();
-    while (const BinaryOp* op = match_op(tok(), arith_ops)) {
+    while (const BinaryOp *op = match_op(tok(), arith_ops)) {
         next();
         left = make_binop(op->kind, std::move(left), parse_term());
     }
@@ -287,7 +231,7 @@ ast::Expr Parser::parse_term() {
             fail(tok().loc, "unsupported: matrix multiplication (@)",
                  "racecheck models int, float, str, list, tuple and dict values only");
         }
-        const BinaryOp* op = match_op(tok(), term_ops);
+        const BinaryOp *op = match_op(tok(), term_ops);
         if (op == nullptr) {
             return left;
         }
@@ -343,13 +287,17 @@ ast::Expr Parser::parse_primary() {
 }
 
 ast::Expr Parser::parse_atom() {
-    const Token& t = tok();
+    const Token &t = tok();
     switch (t.kind) {
-    case TokenKind::Name: return make_expr(ast::Name{next().text}, t.loc);
-    case TokenKind::Int: return make_expr(ast::Constant{next().int_value}, t.loc);
-    case TokenKind::Float: return make_expr(ast::Constant{next().float_value}, t.loc);
+    case TokenKind::Name:
+        return make_expr(ast::Name{next().text}, t.loc);
+    case TokenKind::Int:
+        return make_expr(ast::Constant{next().int_value}, t.loc);
+    case TokenKind::Float:
+        return make_expr(ast::Constant{next().float_value}, t.loc);
     case TokenKind::String:
-    case TokenKind::FString: return parse_strings();
+    case TokenKind::FString:
+        return parse_strings();
     case TokenKind::Keyword:
         if (t.text == "None") {
             return make_expr(ast::Constant{ast::NoneLit{}}, next().loc);
@@ -379,241 +327,10 @@ ast::Expr Parser::parse_atom() {
             fail(t.loc, "unsupported: Ellipsis (...)", "write pass for an empty body");
         }
         break;
-    default: break;
+    default:
+        break;
     }
     fail_here();
-}
-
-ast::Expr Parser::parse_paren() {
-    const SourceLoc loc = next().loc;
-    if (accept_op(")")) {
-        return make_expr(ast::Tuple{}, loc);
-    }
-    ast::Expr first = parse_item(StarUse::Display);
-    if (is_keyword("for")) {
-        auto generators = parse_comprehensions();
-        expect_op(")");
-        return make_expr(ast::GeneratorExp{box(std::move(first)), std::move(generators)}, loc);
-    }
-    if (accept_op(")")) {
-        return first; // a parenthesized expression keeps its own location, as in CPython
-    }
-    ast::Tuple tuple;
-    tuple.elts.push_back(std::move(first));
-    while (accept_op(",")) {
-        if (is_op(")")) {
-            break;
-        }
-        tuple.elts.push_back(parse_item(StarUse::Display));
-    }
-    expect_op(")");
-    return make_expr(std::move(tuple), loc);
-}
-
-ast::Expr Parser::parse_list() {
-    const SourceLoc loc = next().loc;
-    ast::List list;
-    if (accept_op("]")) {
-        return make_expr(std::move(list), loc);
-    }
-    ast::Expr first = parse_item(StarUse::Display);
-    if (is_keyword("for")) {
-        auto generators = parse_comprehensions();
-        expect_op("]");
-        return make_expr(ast::ListComp{box(std::move(first)), std::move(generators)}, loc);
-    }
-    list.elts.push_back(std::move(first));
-    while (accept_op(",")) {
-        if (is_op("]")) {
-            break;
-        }
-        list.elts.push_back(parse_item(StarUse::Display));
-    }
-    expect_op("]");
-    return make_expr(std::move(list), loc);
-}
-
-ast::Expr Parser::parse_brace() {
-    const SourceLoc loc = next().loc;
-    ast::Dict dict;
-    if (accept_op("}")) {
-        return make_expr(std::move(dict), loc);
-    }
-    auto refuse_unpacking = [this] {
-        if (is_op("**")) {
-            fail(tok().loc, "unsupported: dict unpacking (**)",
-                 "merge the dicts with a loop or dict.update()");
-        }
-    };
-    refuse_unpacking();
-    auto refuse_set = [loc, this] {
-        fail(loc, "unsupported: sets", "use a dict (with True values) or a list instead");
-    };
-    if (is_op("*")) {
-        refuse_set();
-    }
-    ast::Expr key = parse_test();
-    if (!accept_op(":")) {
-        refuse_set();
-    }
-    ast::Expr value = parse_test();
-    if (is_keyword("for")) {
-        auto generators = parse_comprehensions();
-        expect_op("}");
-        return make_expr(ast::DictComp{box(std::move(key)), box(std::move(value)),
-                                       std::move(generators)},
-                         loc);
-    }
-    dict.keys.push_back(std::move(key));
-    dict.values.push_back(std::move(value));
-    while (accept_op(",")) {
-        if (is_op("}")) {
-            break;
-        }
-        refuse_unpacking();
-        dict.keys.push_back(parse_test());
-        if (!accept_op(":")) {
-            fail(tok().loc, "':' expected after dictionary key");
-        }
-        dict.values.push_back(parse_test());
-    }
-    expect_op("}");
-    return make_expr(std::move(dict), loc);
-}
-
-std::vector<ast::Comprehension> Parser::parse_comprehensions() {
-    std::vector<ast::Comprehension> generators;
-    while (accept_keyword("for")) {
-        ast::Comprehension comp;
-        ast::Expr target = parse_target_list();
-        check_target(target, TargetUse::Bind);
-        comp.target = box(std::move(target));
-        if (!accept_keyword("in")) {
-            fail_here();
-        }
-        comp.iter = box(parse_or());
-        while (accept_keyword("if")) {
-            comp.ifs.push_back(parse_or());
-        }
-        generators.push_back(std::move(comp));
-    }
-    if (is_keyword("async")) {
-        fail(tok().loc, "unsupported: async",
-             "racecheck models threading code; use a plain for clause");
-    }
-    return generators;
-}
-
-ast::Expr Parser::parse_target_list() {
-    auto item = [this] {
-        if (is_op("*")) {
-            parse_item(StarUse::Target); // reports the refusal
-        }
-        return parse_bitor();
-    };
-    ast::Expr first = item();
-    if (!is_op(",")) {
-        return first;
-    }
-    const SourceLoc loc = first.loc;
-    ast::Tuple tuple;
-    tuple.elts.push_back(std::move(first));
-    while (accept_op(",")) {
-        if (!starts_expression()) {
-            break;
-        }
-        tuple.elts.push_back(item());
-    }
-    return make_expr(std::move(tuple), loc);
-}
-
-ast::Expr Parser::parse_call(ast::Expr func) {
-    const SourceLoc paren = next().loc;
-    ast::Call call;
-    while (!is_op(")")) {
-        if (is_op("*") || is_op("**")) {
-            fail(tok().loc, "unsupported: star-arguments", "pass the arguments one by one");
-        }
-        if (tok().kind == TokenKind::Name && peek(1).kind == TokenKind::Op &&
-            peek(1).text == "=") {
-            const Token& name = next();
-            next();
-            for (const ast::Keyword& k : call.keywords) {
-                if (k.name == name.text) {
-                    fail(name.loc, "keyword argument repeated: " + name.text);
-                }
-            }
-            ast::Expr value = parse_test();
-            call.keywords.push_back(ast::Keyword{name.text, box(std::move(value)), name.loc});
-        } else {
-            ast::Expr arg = parse_test();
-            if (is_keyword("for")) {
-                auto generators = parse_comprehensions();
-                const bool sole = call.args.empty() && call.keywords.empty() && is_op(")");
-                if (!sole) {
-                    fail(arg.loc, "Generator expression must be parenthesized");
-                }
-                arg = make_expr(ast::GeneratorExp{box(std::move(arg)), std::move(generators)},
-                                paren);
-            } else if (is_op("=")) {
-                fail(arg.loc, "expression cannot contain assignment, perhaps you meant \"==\"?");
-            }
-            if (!call.keywords.empty()) {
-                fail(arg.loc, "positional argument follows keyword argument");
-            }
-            call.args.push_back(std::move(arg));
-        }
-        if (!accept_op(",")) {
-            break;
-        }
-    }
-    expect_op(")");
-    const SourceLoc loc = func.loc;
-    call.func = box(std::move(func));
-    return make_expr(std::move(call), loc);
-}
-
-ast::Expr Parser::parse_subscript(ast::Expr value) {
-    next();
-    ast::Expr index = parse_subscript_item();
-    if (is_op(",")) {
-        const SourceLoc loc = index.loc;
-        ast::Tuple tuple;
-        tuple.elts.push_back(std::move(index));
-        while (accept_op(",")) {
-            if (is_op("]")) {
-                break;
-            }
-            tuple.elts.push_back(parse_subscript_item());
-        }
-        index = make_expr(std::move(tuple), loc);
-    }
-    expect_op("]");
-    const SourceLoc loc = value.loc;
-    return make_expr(ast::Subscript{box(std::move(value)), box(std::move(index))}, loc);
-}
-
-ast::Expr Parser::parse_subscript_item() {
-    const SourceLoc loc = tok().loc;
-    ast::ExprPtr lower;
-    if (!is_op(":")) {
-        ast::Expr index = parse_item(StarUse::Display);
-        if (!is_op(":")) {
-            return index;
-        }
-        lower = box(std::move(index));
-    }
-    next();
-    ast::Slice slice;
-    slice.lower = std::move(lower);
-    auto bound_follows = [this] { return !is_op(":") && !is_op("]") && !is_op(","); };
-    if (bound_follows()) {
-        slice.upper = box(parse_test());
-    }
-    if (accept_op(":") && bound_follows()) {
-        slice.step = box(parse_test());
-    }
-    return make_expr(std::move(slice), loc);
 }
 
 } // namespace rc::parse

@@ -1,8 +1,9 @@
 // String literals: adjacent literals concatenate, and f-strings are split into literal text
 // and replacement fields `{expr!conv:spec}` whose expressions are lexed and parsed again with
 // locations pointing into the original code.
-#include <string>  // literal text
-#include <utility> // move
+#include <fmt/format.h> // messages
+#include <string>       // literal text
+#include <utility>      // move
 
 #include "model/lexer.hpp"           // tokenize_expression
 #include "model/parser_internal.hpp" // Parser
@@ -14,12 +15,12 @@ namespace {
 
 using Parts = std::vector<std::variant<std::string, ast::FormattedValue>>;
 
-void append_text(Parts& parts, const std::string& text) {
+void append_text(Parts &parts, const std::string &text) {
     if (text.empty()) {
         return;
     }
     if (!parts.empty()) {
-        if (auto* last = std::get_if<std::string>(&parts.back())) {
+        if (auto *last = std::get_if<std::string>(&parts.back())) {
             *last += text;
             return;
         }
@@ -29,7 +30,7 @@ void append_text(Parts& parts, const std::string& text) {
 
 /// Locations inside an f-string body, walking forward from the body's first character.
 class BodyCursor {
-  public:
+public:
     BodyCursor(std::string_view body, SourceLoc start) : body_(body), start_(start), loc_(start) {}
 
     SourceLoc at(size_t target) {
@@ -50,7 +51,7 @@ class BodyCursor {
         return loc_;
     }
 
-  private:
+private:
     std::string_view body_;
     SourceLoc start_;
     SourceLoc loc_;
@@ -74,10 +75,10 @@ size_t find_expression_end(std::string_view body, size_t i) {
         if (c == '(' || c == '[' || c == '{') {
             ++depth;
         } else if (c == ')' || c == ']' || c == '}') {
-            if (depth == 0) {
+            if (depth == 0 && c == '}') {
                 return i;
             }
-            --depth;
+            depth = depth > 0 ? depth - 1 : 0; // an unmatched closer is the lexer's to report
         } else if (depth == 0 && c == '!' && (i + 1 >= body.size() || body[i + 1] != '=')) {
             return i;
         } else if (depth == 0 && c == ':') {
@@ -95,7 +96,7 @@ ast::Expr Parser::parse_strings() {
     bool formatted = false;
     Parts parts;
     while (tok().kind == TokenKind::String || tok().kind == TokenKind::FString) {
-        const Token& t = next();
+        const Token &t = next();
         if (t.kind == TokenKind::String) {
             append_text(parts, t.text);
         } else {
@@ -110,7 +111,7 @@ ast::Expr Parser::parse_strings() {
     return make_expr(ast::FString{std::move(parts)}, loc);
 }
 
-void Parser::parse_fstring_body(const Token& token, Parts& parts) {
+void Parser::parse_fstring_body(const Token &token, Parts &parts) {
     const std::string_view body = token.text;
     BodyCursor cursor(body, token.body_loc);
     std::string text;
@@ -155,7 +156,11 @@ void Parser::parse_fstring_body(const Token& token, Parts& parts) {
             fail(cursor.at(end), "f-string: expecting '}'");
         }
         if (expr_text.find_first_not_of(" \t\r\n\f") == std::string_view::npos) {
-            fail(cursor.at(end), "f-string: empty expression not allowed");
+            if (body[end] == '}') {
+                fail(cursor.at(end), "f-string: empty expression not allowed");
+            }
+            fail(cursor.at(end),
+                 fmt::format("f-string: expression required before '{}'", body[end]));
         }
         const std::string_view trimmed = expr_text.substr(0, expr_text.find_last_not_of(" \t"));
         if (!trimmed.empty() && expr_text[trimmed.size()] == '=' && trimmed.back() != '=' &&
@@ -167,7 +172,7 @@ void Parser::parse_fstring_body(const Token& token, Parts& parts) {
         if (lexed.error) {
             throw ParseFailure{std::move(*lexed.error)};
         }
-        Parser field_parser(std::move(lexed.tokens));
+        Parser field_parser(std::move(lexed.tokens), std::nullopt);
         ast::FormattedValue field;
         field.value = box(field_parser.parse_field_expression());
         i = end;

@@ -11,22 +11,22 @@ namespace rc::parse {
 namespace {
 
 /// An augmented assignment operator's BinOpKind, or false.
-bool aug_assign_op(const Token& t, ast::BinOpKind& kind) {
+bool aug_assign_op(const Token &t, ast::BinOpKind &kind) {
     struct AugOp {
         std::string_view spelling;
         ast::BinOpKind kind;
     };
     static constexpr AugOp ops[] = {
-        {"+=", ast::BinOpKind::Add},     {"-=", ast::BinOpKind::Sub},
-        {"*=", ast::BinOpKind::Mul},     {"/=", ast::BinOpKind::Div},
+        {"+=", ast::BinOpKind::Add},       {"-=", ast::BinOpKind::Sub},
+        {"*=", ast::BinOpKind::Mul},       {"/=", ast::BinOpKind::Div},
         {"//=", ast::BinOpKind::FloorDiv}, {"%=", ast::BinOpKind::Mod},
-        {"**=", ast::BinOpKind::Pow},    {"&=", ast::BinOpKind::BitAnd},
-        {"|=", ast::BinOpKind::BitOr},   {"^=", ast::BinOpKind::BitXor},
-        {"<<=", ast::BinOpKind::LShift}, {">>=", ast::BinOpKind::RShift}};
+        {"**=", ast::BinOpKind::Pow},      {"&=", ast::BinOpKind::BitAnd},
+        {"|=", ast::BinOpKind::BitOr},     {"^=", ast::BinOpKind::BitXor},
+        {"<<=", ast::BinOpKind::LShift},   {">>=", ast::BinOpKind::RShift}};
     if (t.kind != TokenKind::Op) {
         return false;
     }
-    for (const AugOp& op : ops) {
+    for (const AugOp &op : ops) {
         if (t.text == op.spelling) {
             kind = op.kind;
             return true;
@@ -41,8 +41,8 @@ std::string statement_on_line(std::string_view keyword, SourceLoc loc) {
 
 } // namespace
 
-void Parser::parse_statement(ast::StmtList& out) {
-    const Token& t = tok();
+void Parser::parse_statement(ast::StmtList &out) {
+    const Token &t = tok();
     if (t.kind == TokenKind::Op && t.text == "@") {
         fail(t.loc, "unsupported: decorators",
              "call the wrapping function explicitly after the def instead");
@@ -79,7 +79,7 @@ void Parser::parse_statement(ast::StmtList& out) {
 }
 
 bool Parser::at_match_statement() const {
-    const Token& after = peek(1);
+    const Token &after = peek(1);
     if (after.kind == TokenKind::Newline || after.kind == TokenKind::End) {
         return false;
     }
@@ -91,11 +91,11 @@ bool Parser::at_match_statement() const {
     while (peek(ahead).kind != TokenKind::Newline && peek(ahead).kind != TokenKind::End) {
         ++ahead;
     }
-    const Token& last = peek(ahead - 1);
+    const Token &last = peek(ahead - 1);
     return last.kind == TokenKind::Op && last.text == ":";
 }
 
-void Parser::parse_simple_statements(ast::StmtList& out) {
+void Parser::parse_simple_statements(ast::StmtList &out) {
     while (true) {
         out.push_back(parse_small_statement());
         if (!accept_op(";") || tok().kind == TokenKind::Newline) {
@@ -106,19 +106,20 @@ void Parser::parse_simple_statements(ast::StmtList& out) {
 }
 
 ast::Stmt Parser::parse_small_statement() {
-    const Token& t = tok();
+    const Token &t = tok();
     const SourceLoc loc = t.loc;
     if (t.kind != TokenKind::Keyword) {
         return parse_expression_statement();
     }
-    const std::string& word = t.text;
+    const std::string &word = t.text;
     if (word == "pass") {
         next();
         return make_stmt(ast::Pass{}, loc);
     }
     if (word == "break" || word == "continue") {
         if (loop_depth_ == 0) {
-            fail(loc, word == "break" ? "'break' outside loop" : "'continue' not properly in loop");
+            late_error(loc, word == "break" ? "'break' outside loop"
+                                            : "'continue' not properly in loop");
         }
         const bool is_break = word == "break";
         next();
@@ -126,7 +127,7 @@ ast::Stmt Parser::parse_small_statement() {
     }
     if (word == "return") {
         if (function_depth_ == 0) {
-            fail(loc, "'return' outside function");
+            late_error(loc, "'return' outside function");
         }
         next();
         ast::Return ret;
@@ -202,6 +203,10 @@ ast::Stmt Parser::parse_expression_statement() {
         fail(tok().loc, "unsupported: type annotations",
              "remove the annotation; racecheck does not check types");
     }
+    if (is_op("@=")) {
+        fail(tok().loc, "unsupported: matrix multiplication (@)",
+             "racecheck models int, float, str, list, tuple and dict values only");
+    }
     ast::BinOpKind op{};
     if (aug_assign_op(tok(), op)) {
         check_target(first, TargetUse::AugAssign);
@@ -218,26 +223,30 @@ ast::Stmt Parser::parse_expression_statement() {
     }
     std::vector<ast::Expr> items;
     items.push_back(std::move(first));
-    while (accept_op("=")) {
+    while (is_op("=")) {
+        // Targets are checked before the value is parsed, so an invalid target is reported
+        // before a syntax error after it, as CPython does.
+        const bool single = items.size() == 1 && !assignment_follows();
+        check_target(items.back(), single ? TargetUse::AssignHere : TargetUse::Assign);
+        next();
         items.push_back(parse_testlist(StarUse::Target));
     }
     ast::Expr value = std::move(items.back());
     items.pop_back();
-    for (const ast::Expr& target : items) {
-        check_target(target, TargetUse::Assign);
-    }
     return make_stmt(ast::Assign{std::move(items), std::move(value)}, loc);
 }
 
-ast::StmtList Parser::parse_block(const std::string& after) {
+ast::StmtList Parser::parse_block(const std::string &after) {
     ast::StmtList body;
     if (tok().kind != TokenKind::Newline) {
         parse_simple_statements(body);
         return body;
     }
-    next();
+    const SourceLoc newline = next().loc;
     if (tok().kind != TokenKind::Indent) {
-        fail(tok().loc, "expected an indented block after " + after);
+        // At the end of input CPython points at the end of the header line.
+        const SourceLoc loc = tok().kind == TokenKind::End ? newline : tok().loc;
+        fail(loc, "expected an indented block after " + after);
     }
     next();
     while (tok().kind != TokenKind::Dedent && tok().kind != TokenKind::End) {
@@ -247,14 +256,14 @@ ast::StmtList Parser::parse_block(const std::string& after) {
     return body;
 }
 
-ast::StmtList Parser::parse_loop_body(const std::string& after) {
+ast::StmtList Parser::parse_loop_body(const std::string &after) {
     ++loop_depth_;
     ast::StmtList body = parse_block(after);
     --loop_depth_;
     return body;
 }
 
-ast::Stmt Parser::parse_if(const Token& keyword) {
+ast::Stmt Parser::parse_if(const Token &keyword) {
     const SourceLoc loc = keyword.loc;
     const std::string after = statement_on_line(keyword.text, loc);
     ast::Expr test = parse_test();
@@ -264,7 +273,7 @@ ast::Stmt Parser::parse_if(const Token& keyword) {
         stmt.orelse.push_back(parse_if(next()));
     } else if (is_keyword("else")) {
         const SourceLoc else_loc = next().loc;
-        expect_colon();
+        expect_colon(true);
         stmt.orelse = parse_block(statement_on_line("else", else_loc));
     }
     return make_stmt(std::move(stmt), loc);
@@ -277,7 +286,7 @@ ast::Stmt Parser::parse_while() {
     ast::While stmt{std::move(test), parse_loop_body(statement_on_line("while", loc)), {}};
     if (is_keyword("else")) {
         const SourceLoc else_loc = next().loc;
-        expect_colon();
+        expect_colon(true);
         stmt.orelse = parse_block(statement_on_line("else", else_loc));
     }
     return make_stmt(std::move(stmt), loc);
@@ -286,17 +295,17 @@ ast::Stmt Parser::parse_while() {
 ast::Stmt Parser::parse_for() {
     const SourceLoc loc = next().loc;
     ast::Expr target = parse_target_list();
-    check_target(target, TargetUse::Bind);
+    check_target(target, TargetUse::Assign);
     if (!accept_keyword("in")) {
         fail_here();
     }
     ast::Expr iter = parse_testlist(StarUse::Display);
     expect_colon();
-    ast::For stmt{std::move(target), std::move(iter),
-                  parse_loop_body(statement_on_line("for", loc)), {}};
+    ast::For stmt{
+        std::move(target), std::move(iter), parse_loop_body(statement_on_line("for", loc)), {}};
     if (is_keyword("else")) {
         const SourceLoc else_loc = next().loc;
-        expect_colon();
+        expect_colon(true);
         stmt.orelse = parse_block(statement_on_line("else", else_loc));
     }
     return make_stmt(std::move(stmt), loc);
@@ -304,7 +313,7 @@ ast::Stmt Parser::parse_for() {
 
 ast::Stmt Parser::parse_try() {
     const SourceLoc loc = next().loc;
-    expect_colon();
+    expect_colon(true);
     ast::Try stmt;
     stmt.body = parse_block(statement_on_line("try", loc));
     while (is_keyword("except")) {
@@ -334,12 +343,12 @@ ast::Stmt Parser::parse_try() {
     }
     if (!stmt.handlers.empty() && is_keyword("else")) {
         const SourceLoc else_loc = next().loc;
-        expect_colon();
+        expect_colon(true);
         stmt.orelse = parse_block(statement_on_line("else", else_loc));
     }
     if (is_keyword("finally")) {
         const SourceLoc finally_loc = next().loc;
-        expect_colon();
+        expect_colon(true);
         stmt.finalbody = parse_block(statement_on_line("finally", finally_loc));
     } else if (stmt.handlers.empty()) {
         fail(tok().loc, "expected 'except' or 'finally' block");
@@ -357,7 +366,7 @@ ast::Stmt Parser::parse_with() {
         int depth = 0;
         bool has_as = false;
         for (size_t ahead = 0;; ++ahead) {
-            const Token& t = peek(ahead);
+            const Token &t = peek(ahead);
             if (t.kind == TokenKind::Newline || t.kind == TokenKind::End) {
                 break;
             }
@@ -366,7 +375,7 @@ ast::Stmt Parser::parse_with() {
             } else if (t.kind == TokenKind::Op &&
                        (t.text == ")" || t.text == "]" || t.text == "}")) {
                 if (--depth == 0) {
-                    const Token& after = peek(ahead + 1);
+                    const Token &after = peek(ahead + 1);
                     parenthesized = has_as && after.kind == TokenKind::Op && after.text == ":";
                     break;
                 }
@@ -399,7 +408,7 @@ ast::WithItem Parser::parse_with_item() {
             parse_item(StarUse::Target); // reports the refusal
         }
         ast::Expr target = parse_bitor();
-        check_target(target, TargetUse::Bind);
+        check_target(target, TargetUse::Assign);
         item.target = std::move(target);
     }
     return item;
@@ -413,7 +422,9 @@ ast::Stmt Parser::parse_def() {
     }
     ast::FunctionDef def;
     def.name = expect_name();
-    expect_op("(");
+    if (!accept_op("(")) {
+        fail(tok().loc, "expected '('");
+    }
     bool seen_default = false;
     while (!is_op(")")) {
         if (is_op("*") || is_op("**")) {
@@ -421,8 +432,7 @@ ast::Stmt Parser::parse_def() {
                  "give the function a fixed list of parameters");
         }
         if (is_op("/")) {
-            fail(tok().loc, "unsupported: positional-only parameters (/)",
-                 "remove the '/' marker");
+            fail(tok().loc, "unsupported: positional-only parameters (/)", "remove the '/' marker");
         }
         const SourceLoc param_loc = tok().loc;
         ast::Param param{expect_name(), std::nullopt, param_loc};
@@ -430,9 +440,10 @@ ast::Stmt Parser::parse_def() {
             fail(tok().loc, "unsupported: type annotations",
                  "remove the annotation; racecheck does not check types");
         }
-        for (const ast::Param& other : def.params) {
+        for (const ast::Param &other : def.params) {
             if (other.name == param.name) {
-                fail(param_loc, "duplicate argument '" + param.name + "' in function definition");
+                late_error(param_loc,
+                           "duplicate argument '" + param.name + "' in function definition");
             }
         }
         if (accept_op("=")) {
@@ -451,7 +462,7 @@ ast::Stmt Parser::parse_def() {
         fail(tok().loc, "unsupported: type annotations",
              "remove the annotation; racecheck does not check types");
     }
-    expect_colon();
+    expect_colon(true);
     ++function_depth_;
     const int outer_loops = loop_depth_;
     loop_depth_ = 0;

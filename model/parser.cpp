@@ -2,6 +2,7 @@
 // parse_stmt.cpp, parse_expr.cpp and parse_fstring.cpp.
 #include "model/parser.hpp"
 
+#include <cstdint> // uint32_t
 #include <utility> // move
 
 #include "model/lexer.hpp"           // tokenize
@@ -17,23 +18,25 @@ namespace {
 constexpr int max_depth = 250;
 } // namespace
 
-Parser::Parser(std::vector<Token> tokens) : tokens_(std::move(tokens)) {}
+Parser::Parser(std::vector<Token> tokens, std::optional<CodeError> lex_error)
+    : tokens_(std::move(tokens)), lex_error_(std::move(lex_error)) {}
 
-Parser::DepthGuard::DepthGuard(Parser& parser) : parser_(parser) {
+Parser::DepthGuard::DepthGuard(Parser &parser) : parser_(parser) {
     if (++parser_.depth_ > max_depth) {
         parser_.fail(parser_.tok().loc, "expression nested too deeply",
                      "split the expression into several statements");
     }
 }
 
-const Token& Parser::peek(size_t ahead) const {
+const Token &Parser::peek(size_t ahead) const {
     return tokens_[pos_ + ahead < tokens_.size() ? pos_ + ahead : tokens_.size() - 1];
 }
 
-const Token& Parser::next() {
-    const Token& current = tokens_[pos_];
+const Token &Parser::next() {
+    const Token &current = tokens_[pos_];
     if (pos_ + 1 < tokens_.size()) {
         ++pos_;
+        furthest_ = pos_ > furthest_ ? pos_ : furthest_;
     }
     return current;
 }
@@ -68,9 +71,68 @@ void Parser::expect_op(std::string_view op) {
     }
 }
 
-void Parser::expect_colon() {
-    if (!accept_op(":")) {
+void Parser::expect_colon(bool forced) {
+    if (accept_op(":")) {
+        return;
+    }
+    if (forced || tok().kind == TokenKind::Newline) {
         fail(tok().loc, "expected ':'");
+    }
+    fail_here();
+}
+
+void Parser::expect_closing(std::string_view close, const ast::Expr &last) {
+    if (accept_op(close)) {
+        return;
+    }
+    // CPython's invalid_expression rule, which excludes a name followed by a string.
+    const bool name_then_string =
+        std::holds_alternative<ast::Name>(last.node) &&
+        (tok().kind == TokenKind::String || tok().kind == TokenKind::FString);
+    if (starts_expression() && !is_op("*") && !name_then_string && expression_parses()) {
+        fail(last.loc, "invalid syntax. Perhaps you forgot a comma?");
+    }
+    fail_here();
+}
+
+void Parser::late_error(SourceLoc loc, std::string message) {
+    if (!late_error_) {
+        late_error_ = CodeError{loc, std::move(message), ""};
+    }
+}
+
+bool Parser::expression_parses() {
+    const size_t saved = pos_;
+    bool parses = true;
+    try {
+        parse_or(); // CPython's expression rule falls back to a bare disjunction
+    } catch (const ParseFailure &) {
+        parses = false;
+    }
+    pos_ = saved;
+    return parses;
+}
+
+bool Parser::assignment_follows() const {
+    int depth = 0;
+    for (size_t ahead = 1;; ++ahead) {
+        const Token &t = peek(ahead);
+        if (t.kind == TokenKind::Newline || t.kind == TokenKind::End ||
+            t.kind == TokenKind::Error) {
+            return false;
+        }
+        if (t.kind != TokenKind::Op) {
+            continue;
+        }
+        if (t.text == "(" || t.text == "[" || t.text == "{") {
+            ++depth;
+        } else if (t.text == ")" || t.text == "]" || t.text == "}") {
+            --depth;
+        } else if (depth <= 0 && (t.text == ";")) {
+            return false;
+        } else if (depth <= 0 && t.text == "=") {
+            return true;
+        }
     }
 }
 
@@ -89,32 +151,42 @@ std::string Parser::expect_name() {
 }
 
 bool Parser::starts_expression() const {
-    const Token& t = tok();
+    const Token &t = tok();
     switch (t.kind) {
     case TokenKind::Name:
     case TokenKind::Int:
     case TokenKind::Float:
     case TokenKind::String:
-    case TokenKind::FString: return true;
+    case TokenKind::FString:
+        return true;
     case TokenKind::Keyword:
         return t.text == "None" || t.text == "True" || t.text == "False" || t.text == "not" ||
                t.text == "lambda" || t.text == "await" || t.text == "yield";
     case TokenKind::Op:
-        return t.text == "(" || t.text == "[" || t.text == "{" || t.text == "-" ||
-               t.text == "+" || t.text == "~" || t.text == "..." || t.text == "*";
-    default: return false;
+        return t.text == "(" || t.text == "[" || t.text == "{" || t.text == "-" || t.text == "+" ||
+               t.text == "~" || t.text == "..." || t.text == "*";
+    default:
+        return false;
     }
 }
 
 void Parser::fail(SourceLoc loc, std::string message, std::string hint) const {
-    throw ParseFailure{CodeError{loc, std::move(message), std::move(hint)}};
+    if (tok().kind == TokenKind::Error && lex_error_) {
+        // CPython's tokenizer raises it on reading the token
+        throw ParseFailure{*lex_error_, tok().loc.line};
+    }
+    throw ParseFailure{CodeError{loc, std::move(message), std::move(hint)}, tok().loc.line};
 }
 
 void Parser::fail_here() const {
-    switch (tok().kind) {
-    case TokenKind::Indent: fail(tok().loc, "unexpected indent");
-    case TokenKind::End: fail(tok().loc, "unexpected EOF while parsing");
-    default: fail(tok().loc, "invalid syntax");
+    const Token &t = tokens_[furthest_ > pos_ ? furthest_ : pos_];
+    switch (t.kind) {
+    case TokenKind::Indent:
+        fail(t.loc, "unexpected indent");
+    case TokenKind::End:
+        fail(t.loc, "unexpected EOF while parsing");
+    default:
+        fail(t.loc, "invalid syntax");
     }
 }
 
@@ -126,6 +198,9 @@ ast::Module Parser::parse_file() {
             continue;
         }
         parse_statement(module.body);
+    }
+    if (late_error_) {
+        throw ParseFailure{*late_error_, tok().loc.line};
     }
     return module;
 }
@@ -141,16 +216,39 @@ ast::Expr Parser::parse_field_expression() {
 
 } // namespace parse
 
+namespace {
+
+/// Which error CPython reports when the parser fails before reaching a lexical error
+/// (Parser/pegen_errors.c: _PyPegen_set_syntax_error and
+/// _PyPegen_tokenize_full_source_to_check_for_errors).
+CodeError earlier_of(parse::ParseFailure failure, const LexResult &lexed) {
+    CodeError syntax = std::move(failure.error);
+    if (!lexed.error) {
+        return syntax;
+    }
+    switch (lexed.error_kind) {
+    case LexErrorKind::Immediate:
+        return syntax.message == "unexpected indent" ? syntax : *lexed.error;
+    case LexErrorKind::UnclosedBracket: {
+        const bool later = failure.token_line > lexed.error->loc.line ||
+                           syntax.message == "unexpected EOF while parsing";
+        return later ? *lexed.error : syntax;
+    }
+    case LexErrorKind::Deferred:
+        return syntax;
+    }
+    return syntax;
+}
+
+} // namespace
+
 std::variant<ast::Module, CodeError> parse_module(std::string_view code) {
     LexResult lexed = tokenize(code);
-    if (lexed.error) {
-        return std::move(*lexed.error);
-    }
     try {
-        parse::Parser parser(std::move(lexed.tokens));
+        parse::Parser parser(std::move(lexed.tokens), lexed.error);
         return parser.parse_file();
-    } catch (parse::ParseFailure& failure) {
-        return std::move(failure.error);
+    } catch (parse::ParseFailure &failure) {
+        return earlier_of(std::move(failure), lexed);
     }
 }
 

@@ -36,7 +36,7 @@ int hex_value(char c) {
 }
 
 /// Copies body[i] (a newline of any convention becomes '\n') and returns the next index.
-size_t copy_char(std::string_view body, size_t i, std::string& out) {
+size_t copy_char(std::string_view body, size_t i, std::string &out) {
     if (body[i] == '\r') {
         out += '\n';
         return (i + 1 < body.size() && body[i + 1] == '\n') ? i + 2 : i + 1;
@@ -47,23 +47,34 @@ size_t copy_char(std::string_view body, size_t i, std::string& out) {
 
 char simple_escape(char c) {
     switch (c) {
-    case '\\': return '\\';
-    case '\'': return '\'';
-    case '"': return '"';
-    case 'a': return '\a';
-    case 'b': return '\b';
-    case 'f': return '\f';
-    case 'n': return '\n';
-    case 'r': return '\r';
-    case 't': return '\t';
-    case 'v': return '\v';
-    default: return 0;
+    case '\\':
+        return '\\';
+    case '\'':
+        return '\'';
+    case '"':
+        return '"';
+    case 'a':
+        return '\a';
+    case 'b':
+        return '\b';
+    case 'f':
+        return '\f';
+    case 'n':
+        return '\n';
+    case 'r':
+        return '\r';
+    case 't':
+        return '\t';
+    case 'v':
+        return '\v';
+    default:
+        return 0;
     }
 }
 
 } // namespace
 
-int32_t decode_utf8(std::string_view text, size_t pos, size_t& length) {
+int32_t decode_utf8(std::string_view text, size_t pos, size_t &length) {
     length = 1;
     const auto lead = static_cast<unsigned char>(text[pos]);
     if (lead < 0x80) {
@@ -101,7 +112,7 @@ int32_t decode_utf8(std::string_view text, size_t pos, size_t& length) {
     return static_cast<int32_t>(cp);
 }
 
-void append_utf8(uint32_t cp, std::string& out) {
+void append_utf8(uint32_t cp, std::string &out) {
     if (cp < 0x80) {
         out += static_cast<char>(cp);
     } else if (cp < 0x800) {
@@ -125,13 +136,12 @@ bool is_identifier_code_point(int32_t cp) {
         int32_t last;
     };
     static constexpr Range letters[] = {
-        {0x00AA, 0x00AA}, {0x00B5, 0x00B5}, {0x00BA, 0x00BA}, {0x00C0, 0x00D6},
-        {0x00D8, 0x00F6}, {0x00F8, 0x02FF}, {0x0370, 0x037D}, {0x037F, 0x0386},
-        {0x0388, 0x03FF}, {0x0400, 0x052F}, {0x0531, 0x0587}, {0x05D0, 0x05F2},
-        {0x0620, 0x064A}, {0x0900, 0x0963}, {0x1E00, 0x1FFF}, {0x3041, 0x30FF},
-        {0x4E00, 0x9FFF}, {0xAC00, 0xD7A3},
+        {0x00AA, 0x00AA}, {0x00B5, 0x00B5}, {0x00BA, 0x00BA}, {0x00C0, 0x00D6}, {0x00D8, 0x00F6},
+        {0x00F8, 0x02FF}, {0x0370, 0x037D}, {0x037F, 0x0386}, {0x0388, 0x03FF}, {0x0400, 0x052F},
+        {0x0531, 0x0587}, {0x05D0, 0x05F2}, {0x0620, 0x064A}, {0x0900, 0x0963}, {0x1E00, 0x1FFF},
+        {0x3041, 0x30FF}, {0x4E00, 0x9FFF}, {0xAC00, 0xD7A3},
     };
-    for (const Range& r : letters) {
+    for (const Range &r : letters) {
         if (cp >= r.first && cp <= r.last) {
             return true;
         }
@@ -140,7 +150,7 @@ bool is_identifier_code_point(int32_t cp) {
 }
 
 std::optional<CodeError> decode_escapes(std::string_view body, SourceLoc body_loc, bool raw,
-                                        std::string& out) {
+                                        std::string &out) {
     size_t i = 0;
     while (i < body.size()) {
         if (raw || body[i] != '\\' || i + 1 >= body.size()) {
@@ -172,7 +182,7 @@ std::optional<CodeError> decode_escapes(std::string_view body, SourceLoc body_lo
                 value = value * 16 + static_cast<uint32_t>(hex_value(body[i++]));
                 ++seen;
             }
-            const char* shape = e == 'x' ? "\\xXX" : e == 'u' ? "\\uXXXX" : "\\UXXXXXXXX";
+            const char *shape = e == 'x' ? "\\xXX" : e == 'u' ? "\\uXXXX" : "\\UXXXXXXXX";
             if (seen < digits) {
                 return CodeError{loc_at(body, body_loc, start),
                                  fmt::format("(unicode error) 'unicodeescape' codec can't decode "

@@ -21,15 +21,16 @@ enum class TokenKind : uint8_t {
     Newline, // end of a logical line
     Indent,
     Dedent,
-    End, // end of input
+    Error, // where lexing stopped with an error (see LexResult); always followed by END
+    End,   // end of input
 };
 
 struct Token {
     TokenKind kind = TokenKind::End;
     std::string text;
-    SourceLoc loc;        // first character (for strings: the prefix or opening quote)
-    SourceLoc body_loc;   // FString only: first character after the opening quote(s)
-    bool raw = false;     // FString only: the `r` prefix was given (no escape processing)
+    SourceLoc loc;      // first character (for strings: the prefix or opening quote)
+    SourceLoc body_loc; // FString only: first character after the opening quote(s)
+    bool raw = false;   // FString only: the `r` prefix was given (no escape processing)
     int64_t int_value = 0;
     double float_value = 0.0;
 };

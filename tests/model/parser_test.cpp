@@ -5,7 +5,7 @@
 
 #include <string> // rendered ASTs
 
-#include "model/parser.hpp"        // parse_module
+#include "model/parser.hpp"         // parse_module
 #include "tests/model/ast_dump.hpp" // dump
 
 namespace {
@@ -13,12 +13,12 @@ namespace {
 /// The module rendered one statement per line, or "error L:C message".
 std::string parse(std::string_view code) {
     auto result = rc::parse_module(code);
-    if (const auto* error = std::get_if<rc::CodeError>(&result)) {
+    if (const auto *error = std::get_if<rc::CodeError>(&result)) {
         return "error " + std::to_string(error->loc.line) + ":" + std::to_string(error->loc.col) +
                " " + error->message;
     }
     std::string out;
-    for (const rc::ast::Stmt& s : std::get<rc::ast::Module>(result).body) {
+    for (const rc::ast::Stmt &s : std::get<rc::ast::Module>(result).body) {
         out += (out.empty() ? "" : "\n") + rc::test::dump(s);
     }
     return out;
@@ -26,7 +26,7 @@ std::string parse(std::string_view code) {
 
 rc::ast::Module parse_ok(std::string_view code) {
     auto result = rc::parse_module(code);
-    if (const auto* error = std::get_if<rc::CodeError>(&result)) {
+    if (const auto *error = std::get_if<rc::CodeError>(&result)) {
         FAIL("unexpected error " << error->loc.line << ":" << error->loc.col << " "
                                  << error->message);
     }
@@ -99,8 +99,7 @@ TEST_CASE("literals_and_displays") {
 
 TEST_CASE("comprehensions_and_generator_arguments") {
     CHECK(parse("[x * 2 for x in xs if x if y]") == "(listcomp (* x 2) (for x xs x y))");
-    CHECK(parse("[(i, j) for i in a for j in b]") ==
-          "(listcomp (tuple i j) (for i a) (for j b))");
+    CHECK(parse("[(i, j) for i in a for j in b]") == "(listcomp (tuple i j) (for i a) (for j b))");
     CHECK(parse("{k: v for k, v in d.items()}") ==
           "(dictcomp k:v (for (tuple k v) (call (. d items))))");
     CHECK(parse("sum(i * i for i in range(n))") ==
@@ -189,8 +188,7 @@ TEST_CASE("global_at_module_level_is_accepted") {
 }
 
 TEST_CASE("fstrings_split_into_text_and_fields") {
-    CHECK(parse("f'{name} starting on {t.name}'") ==
-          "(f {name} ' starting on ' {(. t name)})");
+    CHECK(parse("f'{name} starting on {t.name}'") == "(f {name} ' starting on ' {(. t name)})");
     CHECK(parse("f'{x!r}'") == "(f {x !r})");
     CHECK(parse("f'{x:.2f}|{y:>5}'") == "(f {x :.2f} '|' {y :>5})");
     CHECK(parse("f'{{literal}} {x}'") == "(f '{literal} ' {x})");
@@ -209,13 +207,13 @@ TEST_CASE("adjacent_strings_with_an_fstring_make_an_fstring") {
 
 TEST_CASE("fstring_field_locations_point_into_the_code") {
     const rc::ast::Module m = parse_ok("x = 1\nprint(f'ab {x + yy}')\n");
-    const auto& stmt = std::get<rc::ast::ExprStmt>(m.body[1].node);
-    const auto& call = std::get<rc::ast::Call>(stmt.value.node);
-    const auto& fstring = std::get<rc::ast::FString>(call.args[0].node);
+    const auto &stmt = std::get<rc::ast::ExprStmt>(m.body[1].node);
+    const auto &call = std::get<rc::ast::Call>(stmt.value.node);
+    const auto &fstring = std::get<rc::ast::FString>(call.args[0].node);
     CHECK(call.args[0].loc == rc::SourceLoc{2, 7});
-    const auto& field = std::get<rc::ast::FormattedValue>(fstring.parts[1]);
+    const auto &field = std::get<rc::ast::FormattedValue>(fstring.parts[1]);
     CHECK(field.value->loc == rc::SourceLoc{2, 13});
-    const auto& sum = std::get<rc::ast::BinOp>(field.value->node);
+    const auto &sum = std::get<rc::ast::BinOp>(field.value->node);
     CHECK(sum.right->loc == rc::SourceLoc{2, 17});
 }
 
@@ -223,10 +221,10 @@ TEST_CASE("nodes_carry_the_location_of_their_first_token") {
     const rc::ast::Module m = parse_ok("import threading\n\ndef worker(n):\n    total = n + 1\n");
     CHECK(m.body[0].loc == rc::SourceLoc{1, 1});
     CHECK(m.body[1].loc == rc::SourceLoc{3, 1});
-    const auto& def = std::get<rc::ast::FunctionDef>(m.body[1].node);
+    const auto &def = std::get<rc::ast::FunctionDef>(m.body[1].node);
     CHECK(def.params[0].loc == rc::SourceLoc{3, 12});
     CHECK(def.body[0].loc == rc::SourceLoc{4, 5});
-    const auto& assign = std::get<rc::ast::Assign>(def.body[0].node);
+    const auto &assign = std::get<rc::ast::Assign>(def.body[0].node);
     CHECK(assign.value.loc == rc::SourceLoc{4, 13});
     CHECK(std::get<rc::ast::BinOp>(assign.value.node).right->loc == rc::SourceLoc{4, 17});
 }
