@@ -93,6 +93,8 @@ struct Run {
     RunStatus status = RunStatus::Running;
     bool script_followed = true;
     bool step_limit_hit = false;
+    /// The first step (1-based) after which a `checks.always` expression was false or raised.
+    std::optional<uint64_t> always_failed_at;
 };
 
 /// What a snippet needs besides its code.
@@ -151,6 +153,12 @@ public:
             bool timeout = enabled.empty();
             ThreadId t = chooser.choose(timeout ? ready : enabled);
             r.events.push_back(interp_->step(s, t, timeout));
+            if (!r.always_failed_at) {
+                for (FuncId c : program().always_checks) {
+                    CheckValue cv = interp_->evaluate(s, c);
+                    if (!cv.ok || !cv.truthy) r.always_failed_at = steps + 1;
+                }
+            }
         }
         r.status = interp_->status(s);
         r.script_followed = chooser.script_followed();
