@@ -11,6 +11,11 @@ std::string preemptions_text(uint32_t n) {
     return std::to_string(n) + (n == 1 ? " preemption" : " preemptions");
 }
 
+/// "no preemption", "≤ 2 preemptions".
+std::string at_most(uint32_t n) {
+    return n == 0 ? "no preemption" : "≤ " + preemptions_text(n);
+}
+
 std::string interleavings_text(uint64_t n) {
     return std::to_string(n) + (n == 1 ? " interleaving" : " interleavings");
 }
@@ -88,14 +93,16 @@ StopReason PreemptionBoundingStrategy::stop_reason() const {
 std::string PreemptionBoundingStrategy::coverage() const {
     std::string n = interleavings_text(executions_);
     if (exhausted_)
-        return "all " + n + " (exhaustive: no schedule needs more than " +
-               preemptions_text(bound_) + ")";
+        return "all " + n +
+               (bound_ == 0 ? " (exhaustive: no schedule has a preemption)"
+                            : " (exhaustive: no schedule needs more than " +
+                                  preemptions_text(bound_) + ")");
     if (done_)
-        return "all " + n + " with ≤ " + preemptions_text(bound_);
+        return "all " + n + " with " + at_most(bound_);
     if (bound_ == 0)
         return n + " with no preemption (not exhaustive: the search did not finish)";
-    return n + ": all with ≤ " + preemptions_text(bound_ - 1) + " and some with " +
-           std::to_string(bound_) + " (not exhaustive: the search did not finish)";
+    return n + ": all with " + at_most(bound_ - 1) + " and some with " + std::to_string(bound_) +
+           " (not exhaustive: the search did not finish)";
 }
 
 } // namespace rc

@@ -82,7 +82,7 @@ std::string shown(char c) {
     auto u = static_cast<unsigned char>(c);
     if (u >= 0x21 && u < 0x7f)
         return std::string("'") + c + "'";
-    char buf[8];
+    char buf[16];
     std::snprintf(buf, sizeof buf, "byte 0x%02x", u);
     return buf;
 }
