@@ -58,5 +58,5 @@ TEST_CASE("random_with_another_seed_gives_other_schedules") {
 TEST_CASE("random_reaches_many_different_interleavings") {
     RandomStrategy random(5, 200);
     auto log = run_search(random, {{2, 2}, {}});
-    CHECK(schedule_set(log.schedules).size() == 6); // all 6, with overwhelming probability
+    CHECK(schedule_set(log.schedules).size() == 6); // seed 5 reaches all 6 in 200 runs
 }
