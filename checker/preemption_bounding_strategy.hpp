@@ -5,8 +5,9 @@
 // where the last thread's normal branch is an option (ChoicePoint::last_index), choosing an
 // option of another thread. Level k is a DFS over the schedules with at most k preemptions,
 // pruning any branch that would make the k+1-th; levels run for k = 0, 1, 2, ... Few
-// preemptions expose most concurrency bugs (the paper's finding), so the first witness found is one
-// with the fewest preemptions, and the search is still exhaustive once a level prunes nothing.
+// preemptions expose most concurrency bugs (the paper's finding), so the first witness found is
+// one with the fewest preemptions, and the search is still exhaustive once a level prunes
+// nothing.
 //
 // Level k re-runs the schedules with fewer than k preemptions (the search is stateless and
 // they lead to their siblings); those are flagged by repeat_execution() and not reported again,
