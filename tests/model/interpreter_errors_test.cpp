@@ -17,10 +17,11 @@ using rc::test::Run;
 
 namespace {
 
-uint32_t uncaught_line(const rc::State& s, uint32_t t) {
+uint32_t uncaught_line(const rc::State &s, uint32_t t) {
     const rc::Value v = s.threads[t].uncaught;
-    if (!v.is_obj()) return 0;
-    auto* e = std::get_if<rc::ExceptionObj>(&s.heap[v.ref].data);
+    if (!v.is_obj())
+        return 0;
+    auto *e = std::get_if<rc::ExceptionObj>(&s.heap[v.ref].data);
     return e ? e->line : 0;
 }
 
@@ -45,7 +46,8 @@ print("main done")
         Run r = h.run(Policy::random(seed));
         REQUIRE(r.status == RunStatus::Ended);
         CHECK(r.state.output == "good ran\nmain done\n");
-        CHECK(h.uncaught_all(r.state) == std::vector<std::string>{"Thread-1 (bad): ValueError: boom"});
+        CHECK(h.uncaught_all(r.state) ==
+              std::vector<std::string>{"Thread-1 (bad): ValueError: boom"});
         CHECK(r.state.threads[1].status == ThreadStatus::Finished);
         CHECK(uncaught_line(r.state, 1) == 3);
     }
@@ -77,14 +79,14 @@ p.start()
     // second consumer to run pops from the empty list.
     Run r = h.run();
     CHECK(r.status == RunStatus::Ended);
-    CHECK(r.state.output ==
-          "Waiting for item\nWaiting for item\nProduced item\nConsumed: 100\n");
+    CHECK(r.state.output == "Waiting for item\nWaiting for item\nProduced item\nConsumed: 100\n");
     CHECK(h.uncaught(r.state, 1).empty());
     CHECK(h.uncaught(r.state, 2) == "IndexError: pop from empty list");
     CHECK(uncaught_line(r.state, 2) == 8);
     bool raised = false;
-    for (const rc::Event& e : r.events)
-        if (e.thread.value == 2 && e.raised && e.line == 8) raised = true;
+    for (const rc::Event &e : r.events)
+        if (e.thread.value == 2 && e.raised && e.line == 8)
+            raised = true;
     CHECK(raised);
 }
 
@@ -188,7 +190,7 @@ t.join()
 }
 
 TEST_CASE("recursion_past_the_frame_limit_raises_recursion_error_without_stack_overflow") {
-    const char* code = R"(
+    const char *code = R"(
 def depth(n):
     if n == 0:
         return 0

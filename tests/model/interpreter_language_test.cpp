@@ -102,7 +102,8 @@ print(d.pop("b"), d, "a" in d, "b" in d)
 t = (1, 2, 2)
 print(t.count(2), t.index(2), t + (3,), len(t))
 )") == "[3, 1, 2, 5, 7] 7 9 2 1\n[2, 3, 5, 7]\n[7, 5, 3, 2] 4\n"
-       "{'a': 10, 'b': 2, 'c': 3} None 0 ['a', 'b', 'c'] [10, 2, 3] [('a', 10), ('b', 2), ('c', 3)]\n"
+       "{'a': 10, 'b': 2, 'c': 3} None 0 ['a', 'b', 'c'] [10, 2, 3] [('a', 10), ('b', 2), ('c', "
+       "3)]\n"
        "2 {'a': 10, 'c': 3} True False\n2 1 (1, 2, 2, 3) 3\n");
 }
 
@@ -130,7 +131,8 @@ i = "outer"
 squares = [i for i in range(3)]
 print(i, squares)
 )") == "outer [0, 1, 2]\n");
-    CHECK(output_of("def f():\n    [j for j in range(3)]\n    return j\nj = 'global'\nprint(f())\n") ==
+    CHECK(output_of(
+              "def f():\n    [j for j in range(3)]\n    return j\nj = 'global'\nprint(f())\n") ==
           "global\n");
 }
 

@@ -42,10 +42,11 @@ for t in threads:
     for (uint64_t seed = 1; seed <= 30; ++seed) {
         Run r = h.run(Policy::random(seed));
         REQUIRE(r.status == RunStatus::Ended);
-        CHECK_MESSAGE(!r.always_failed_at, "step " << r.always_failed_at.value_or(0) << ": "
-                                                   << r.always_failure);
+        CHECK_MESSAGE(!r.always_failed_at,
+                      "step " << r.always_failed_at.value_or(0) << ": " << r.always_failure);
         CHECK(h.global_int(r.state, "peak") <= 2);
-        if (h.global_int(r.state, "peak") == 2) reached_two = true;
+        if (h.global_int(r.state, "peak") == 2)
+            reached_two = true;
     }
     CHECK(reached_two);
 }
@@ -165,9 +166,11 @@ t.join()
         Run rr = h.run(Policy::random(seed));
         REQUIRE(rr.status == RunStatus::Ended);
         int64_t in_queue = 0, most = 0;
-        for (const rc::Event& e : rr.events) {
-            if (e.kind == rc::OpKind::QueuePut) most = std::max(most, ++in_queue);
-            if (e.kind == rc::OpKind::QueueGet) --in_queue;
+        for (const rc::Event &e : rr.events) {
+            if (e.kind == rc::OpKind::QueuePut)
+                most = std::max(most, ++in_queue);
+            if (e.kind == rc::OpKind::QueueGet)
+                --in_queue;
         }
         CHECK(most == 1);
     }

@@ -46,7 +46,9 @@ struct Policy {
 
     static Policy lowest() { return {}; }
     static Policy round_robin() { return {Kind::RoundRobin, {}, 0}; }
-    static Policy scripted(std::vector<uint32_t> ids) { return {Kind::Scripted, std::move(ids), 0}; }
+    static Policy scripted(std::vector<uint32_t> ids) {
+        return {Kind::Scripted, std::move(ids), 0};
+    }
     static Policy random(uint64_t seed) { return {Kind::Random, {}, seed}; }
 };
 
@@ -56,23 +58,28 @@ public:
     explicit Chooser(Policy p) : policy_(std::move(p)), rng_{policy_.seed} {}
 
     /// The thread to step among `pool` (non-empty, in id order).
-    ThreadId choose(const std::vector<ThreadId>& pool) {
+    ThreadId choose(const std::vector<ThreadId> &pool) {
         switch (policy_.kind) {
-        case Policy::Kind::Lowest: return pool.front();
+        case Policy::Kind::Lowest:
+            return pool.front();
         case Policy::Kind::RoundRobin: {
             for (ThreadId t : pool)
-                if (!last_.valid() || t.value > last_.value) return last_ = t;
+                if (!last_.valid() || t.value > last_.value)
+                    return last_ = t;
             return last_ = pool.front();
         }
         case Policy::Kind::Scripted: {
-            if (next_ >= policy_.script.size()) return pool.front();
+            if (next_ >= policy_.script.size())
+                return pool.front();
             ThreadId want(policy_.script[next_++]);
             for (ThreadId t : pool)
-                if (t == want) return t;
+                if (t == want)
+                    return t;
             script_followed_ = false;
             return pool.front();
         }
-        case Policy::Kind::Random: return pool[rng_.next() % pool.size()];
+        case Policy::Kind::Random:
+            return pool[rng_.next() % pool.size()];
         }
         return pool.front();
     }
@@ -118,16 +125,17 @@ public:
     }
 
     /// Loads and compiles a scenario file; nullopt (and the diagnostic in *error) if it fails.
-    static std::optional<Harness> try_load(const std::string& path, std::string* error,
+    static std::optional<Harness> try_load(const std::string &path, std::string *error,
                                            Limits limits = {}) {
         Harness h;
-        if (!h.build(load_scenario(path), limits, error)) return std::nullopt;
+        if (!h.build(load_scenario(path), limits, error))
+            return std::nullopt;
         return h;
     }
 
-    const Program& program() const { return compiled_->program; }
-    const Interpreter& interp() const { return *interp_; }
-    const Scenario& scenario() const { return scenario_; }
+    const Program &program() const { return compiled_->program; }
+    const Interpreter &interp() const { return *interp_; }
+    const Scenario &scenario() const { return scenario_; }
 
     State initial() const { return interp_->initial_state(compiled_->param_values); }
 
@@ -143,24 +151,28 @@ public:
         uint64_t steps = 0;
         for (;; ++steps) {
             interp_->schedulable(s, ready);
-            if (ready.empty()) break;
+            if (ready.empty())
+                break;
             if (steps == max_steps) {
                 r.step_limit_hit = true;
                 break;
             }
             enabled.clear();
             for (ThreadId t : ready)
-                if (interp_->is_enabled(s, t)) enabled.push_back(t);
+                if (interp_->is_enabled(s, t))
+                    enabled.push_back(t);
             bool timeout = enabled.empty();
             ThreadId t = chooser.choose(timeout ? ready : enabled);
             r.events.push_back(interp_->step(s, t, timeout));
             if (!r.always_failed_at) {
                 for (FuncId c : program().always_checks) {
                     CheckValue cv = interp_->evaluate(s, c);
-                    if (cv.ok && cv.truthy) continue;
+                    if (cv.ok && cv.truthy)
+                        continue;
                     // A check over a global the module has not bound yet is vacuous here.
                     // (run_command reports it as a failure after step 1; see the report.)
-                    if (!cv.ok && cv.repr.rfind("NameError", 0) == 0) continue;
+                    if (!cv.ok && cv.repr.rfind("NameError", 0) == 0)
+                        continue;
                     r.always_failed_at = steps + 1;
                     r.always_failure = cv.repr;
                     break;
@@ -174,33 +186,36 @@ public:
     }
 
     /// The value of module global `name`; FAILs if the program has no such global.
-    Value global(const State& s, std::string_view name) const {
+    Value global(const State &s, std::string_view name) const {
         VarId v = var(name);
-        if (!v.valid()) FAIL("no global named " << std::string(name));
+        if (!v.valid())
+            FAIL("no global named " << std::string(name));
         return s.globals[v.value];
     }
     VarId var(std::string_view name) const {
         for (size_t i = 0; i < program().globals.size(); ++i)
-            if (program().globals[i].name == name) return VarId(static_cast<uint32_t>(i));
+            if (program().globals[i].name == name)
+                return VarId(static_cast<uint32_t>(i));
         return VarId();
     }
-    int64_t global_int(const State& s, std::string_view name) const {
+    int64_t global_int(const State &s, std::string_view name) const {
         Value v = global(s, name);
         REQUIRE(v.is_int_like());
         return v.i;
     }
-    std::string global_repr(const State& s, std::string_view name) const {
+    std::string global_repr(const State &s, std::string_view name) const {
         return interp_->repr(s, global(s, name));
     }
     /// "Type: message" of the exception that ended thread t, or "" if none did.
-    std::string uncaught(const State& s, uint32_t t) const {
-        if (t >= s.threads.size() || s.threads[t].uncaught.is_unbound()) return "";
+    std::string uncaught(const State &s, uint32_t t) const {
+        if (t >= s.threads.size() || s.threads[t].uncaught.is_unbound())
+            return "";
         return interp_->exception_text(s, s.threads[t].uncaught);
     }
     /// Uncaught exceptions of every thread, "thread name: Type: message", in thread id order.
-    std::vector<std::string> uncaught_all(const State& s) const {
+    std::vector<std::string> uncaught_all(const State &s) const {
         std::vector<std::string> out;
-        for (const ThreadState& t : s.threads)
+        for (const ThreadState &t : s.threads)
             if (!t.uncaught.is_unbound())
                 out.push_back(interp_->thread_name(s, t.id) + ": " +
                               interp_->exception_text(s, t.uncaught));
@@ -208,12 +223,14 @@ public:
     }
 
     /// "GlobalRead counter" / "LockAcquire" ... for each event of thread t (or every thread).
-    std::vector<std::string> kinds(const Run& r, std::optional<uint32_t> t = std::nullopt) const {
+    std::vector<std::string> kinds(const Run &r, std::optional<uint32_t> t = std::nullopt) const {
         std::vector<std::string> out;
-        for (const Event& e : r.events) {
-            if (t && e.thread.value != *t) continue;
+        for (const Event &e : r.events) {
+            if (t && e.thread.value != *t)
+                continue;
             std::string k(op_kind_name(e.kind));
-            if (e.var.valid()) k += " " + program().name_of(e.var);
+            if (e.var.valid())
+                k += " " + program().name_of(e.var);
             out.push_back(std::move(k));
         }
         return out;
@@ -222,40 +239,49 @@ public:
 private:
     Harness() = default;
 
-    static std::string yaml_for(std::string_view code, const SnippetOptions& opts) {
+    static std::string yaml_for(std::string_view code, const SnippetOptions &opts) {
         std::string y = "name: snippet\nparams:";
-        if (opts.params.empty()) y += " {}";
+        if (opts.params.empty())
+            y += " {}";
         y += "\n";
-        for (auto& [n, v] : opts.params) y += "  " + n + ": " + std::to_string(v) + "\n";
+        for (auto &[n, v] : opts.params)
+            y += "  " + n + ": " + std::to_string(v) + "\n";
         y += "code: |\n";
-        if (!code.empty() && code.front() == '\n') code.remove_prefix(1); // R"( on its own line
+        if (!code.empty() && code.front() == '\n')
+            code.remove_prefix(1); // R"( on its own line
         size_t start = 0;
         while (start < code.size()) {
             size_t end = code.find('\n', start);
-            if (end == std::string_view::npos) end = code.size();
+            if (end == std::string_view::npos)
+                end = code.size();
             std::string_view line = code.substr(start, end - start);
-            if (!line.empty()) y += "  ";
+            if (!line.empty())
+                y += "  ";
             y += line;
             y += "\n";
             start = end + 1;
         }
         y += "checks:\n  final:\n";
-        for (auto& c : opts.final_checks) y += "    - \"" + c + "\"\n";
+        for (auto &c : opts.final_checks)
+            y += "    - \"" + c + "\"\n";
         y += "  always:\n";
-        for (auto& c : opts.always_checks) y += "    - \"" + c + "\"\n";
-        if (opts.final_checks.empty()) y.replace(y.find("  final:\n"), 9, "  final: []\n");
-        if (opts.always_checks.empty()) y.replace(y.find("  always:\n"), 10, "  always: []\n");
+        for (auto &c : opts.always_checks)
+            y += "    - \"" + c + "\"\n";
+        if (opts.final_checks.empty())
+            y.replace(y.find("  final:\n"), 9, "  final: []\n");
+        if (opts.always_checks.empty())
+            y.replace(y.find("  always:\n"), 10, "  always: []\n");
         return y;
     }
 
-    bool build(std::variant<Scenario, Diagnostic> loaded, Limits limits, std::string* error) {
-        if (auto* d = std::get_if<Diagnostic>(&loaded)) {
+    bool build(std::variant<Scenario, Diagnostic> loaded, Limits limits, std::string *error) {
+        if (auto *d = std::get_if<Diagnostic>(&loaded)) {
             *error = format_diagnostic(*d);
             return false;
         }
         scenario_ = std::get<Scenario>(std::move(loaded));
         auto compiled = compile_scenario(scenario_);
-        if (auto* d = std::get_if<Diagnostic>(&compiled)) {
+        if (auto *d = std::get_if<Diagnostic>(&compiled)) {
             *error = format_diagnostic(*d);
             return false;
         }
@@ -275,7 +301,8 @@ inline std::string output_of(std::string_view code, SnippetOptions opts = {}) {
     Harness h(code, std::move(opts));
     Run r = h.run();
     std::string out = r.state.output;
-    for (const std::string& u : h.uncaught_all(r.state)) out += "!! " + u + "\n";
+    for (const std::string &u : h.uncaught_all(r.state))
+        out += "!! " + u + "\n";
     return out;
 }
 
@@ -283,9 +310,10 @@ inline std::string output_of(std::string_view code, SnippetOptions opts = {}) {
 
 /// Prints event-kind lists in failure messages.
 template <> struct doctest::StringMaker<std::vector<std::string>> {
-    static doctest::String convert(const std::vector<std::string>& v) {
+    static doctest::String convert(const std::vector<std::string> &v) {
         std::string out = "{";
-        for (size_t i = 0; i < v.size(); ++i) out += (i ? ", \"" : "\"") + v[i] + "\"";
+        for (size_t i = 0; i < v.size(); ++i)
+            out += (i ? ", \"" : "\"") + v[i] + "\"";
         out += "}";
         return out.c_str();
     }

@@ -102,8 +102,9 @@ print(t.is_alive())
     CHECK(r.status == RunStatus::Ended);
     CHECK(r.state.output == "False\nTrue\nFalse\n");
     bool timed_join = false;
-    for (const rc::Event& e : r.events)
-        if (e.kind == rc::OpKind::ThreadJoin && e.timed_out) timed_join = true;
+    for (const rc::Event &e : r.events)
+        if (e.kind == rc::OpKind::ThreadJoin && e.timed_out)
+            timed_join = true;
     CHECK(timed_join);
 }
 
@@ -244,7 +245,7 @@ p.join()
 namespace {
 // Three waiters record the order in which they waited and woke; main wakes them one at a
 // time with notify() (or all at once with notify_all()).
-const char* const kNotifyOrder = R"(
+const char *const kNotifyOrder = R"(
 import threading
 cond = threading.Condition()
 waited = []

@@ -16,13 +16,14 @@ using Kinds = std::vector<std::string>;
 
 namespace {
 
-size_t count_kind(const Run& r, OpKind k) {
-    return static_cast<size_t>(
-        std::count_if(r.events.begin(), r.events.end(), [&](const Event& e) { return e.kind == k; }));
+size_t count_kind(const Run &r, OpKind k) {
+    return static_cast<size_t>(std::count_if(r.events.begin(), r.events.end(),
+                                             [&](const Event &e) { return e.kind == k; }));
 }
 
-const Event* first_of(const Run& r, OpKind k) {
-    auto it = std::find_if(r.events.begin(), r.events.end(), [&](const Event& e) { return e.kind == k; });
+const Event *first_of(const Run &r, OpKind k) {
+    auto it =
+        std::find_if(r.events.begin(), r.events.end(), [&](const Event &e) { return e.kind == k; });
     return it == r.events.end() ? nullptr : &*it;
 }
 
@@ -42,8 +43,9 @@ t.join()
     Run r = h.run();
     CHECK(h.kinds(r, 1) == Kinds{"GlobalRead counter", "GlobalWrite counter"});
     std::vector<Event> worker;
-    for (const Event& e : r.events)
-        if (e.thread.value == 1) worker.push_back(e);
+    for (const Event &e : r.events)
+        if (e.thread.value == 1)
+            worker.push_back(e);
     REQUIRE(worker.size() == 2);
     CHECK(worker[0].var == h.var("counter"));
     CHECK(worker[0].line == 5);
@@ -88,7 +90,8 @@ t.join()
     CHECK(h.program().globals[h.var("lock").value].write_once);
     Run r = h.run();
     CHECK(h.kinds(r, 1) == Kinds{"LockAcquire", "LockRelease"});
-    for (const Event& e : r.events) CHECK_FALSE(e.kind == OpKind::GlobalRead);
+    for (const Event &e : r.events)
+        CHECK_FALSE(e.kind == OpKind::GlobalRead);
 }
 
 TEST_CASE("local_list_becomes_visible_once_stored_in_a_global_read_by_a_function") {
@@ -111,7 +114,7 @@ reader()
 )");
     Run r = h.run();
     CHECK(h.kinds(r, 1) == Kinds{"GlobalWrite box", "ContainerWrite"});
-    const Event* w = first_of(r, OpKind::ContainerWrite);
+    const Event *w = first_of(r, OpKind::ContainerWrite);
     REQUIRE(w);
     CHECK(w->line == 9);
     CHECK(h.program().name_of(w->method) == "append");
@@ -152,8 +155,8 @@ print(items)
 t.join()
 )");
     Run r = h.run();
-    CHECK(h.kinds(r, 0) == Kinds{"GlobalWrite items", "ThreadStart", "ContainerRead", "Print", "ThreadJoin",
-                                 "ProgramExit"});
+    CHECK(h.kinds(r, 0) == Kinds{"GlobalWrite items", "ThreadStart", "ContainerRead", "Print",
+                                 "ThreadJoin", "ProgramExit"});
 }
 
 TEST_CASE("list_put_into_a_queue_is_shared_afterwards") {
@@ -191,8 +194,8 @@ t.join()
 )");
     Run r = h.run();
     CHECK(h.kinds(r, 1) == Kinds{"LockAcquire", "GlobalRead n", "GlobalWrite n", "LockRelease"});
-    const Event* acq = first_of(r, OpKind::LockAcquire);
-    const Event* rel = first_of(r, OpKind::LockRelease);
+    const Event *acq = first_of(r, OpKind::LockAcquire);
+    const Event *rel = first_of(r, OpKind::LockRelease);
     REQUIRE(acq);
     REQUIRE(rel);
     CHECK(acq->obj == h.global(r.state, "lock").obj());
@@ -224,11 +227,11 @@ b.join()
     CHECK(h.kinds(r, 1) == Kinds{"LockAcquire", "GlobalRead ready", "CondWait", "CondWake",
                                  "GlobalRead ready", "LockRelease"});
     CHECK(h.kinds(r, 2) == Kinds{"LockAcquire", "GlobalWrite ready", "CondNotify", "LockRelease"});
-    const Event* wait = first_of(r, OpKind::CondWait);
+    const Event *wait = first_of(r, OpKind::CondWait);
     REQUIRE(wait);
     CHECK(wait->obj == h.global(r.state, "cond").obj());
     CHECK(wait->lock.valid());
-    const Event* notify = first_of(r, OpKind::CondNotify);
+    const Event *notify = first_of(r, OpKind::CondNotify);
     REQUIRE(notify);
     CHECK(notify->value.i == 1);
 }
@@ -254,9 +257,11 @@ b.join()
     Run r = h.run(rc::test::Policy::random(3));
     std::vector<uint64_t> puts, gets;
     std::vector<int64_t> put_values, get_values;
-    for (const Event& e : r.events) {
-        if (e.kind == OpKind::QueuePut) puts.push_back(e.item), put_values.push_back(e.value.i);
-        if (e.kind == OpKind::QueueGet) gets.push_back(e.item), get_values.push_back(e.value.i);
+    for (const Event &e : r.events) {
+        if (e.kind == OpKind::QueuePut)
+            puts.push_back(e.item), put_values.push_back(e.value.i);
+        if (e.kind == OpKind::QueueGet)
+            gets.push_back(e.item), get_values.push_back(e.value.i);
     }
     CHECK(puts == std::vector<uint64_t>{0, 1, 2});
     CHECK(gets == std::vector<uint64_t>{0, 1, 2});
