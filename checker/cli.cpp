@@ -1,35 +1,38 @@
 // The racecheck command line; see cli.hpp for the exit-code contract.
 //
-// `racecheck run FILE...` executes one interleaving per scenario. `racecheck FILE|DIR...` will
-// be the full checker; until exploration lands it behaves as `run`. A directory stands for its
-// `*.yaml` files in sorted order.
+// `racecheck FILE|DIR...` checks scenarios (check_command), `racecheck replay` steps through one
+// interleaving (replay_command), `racecheck run FILE...` executes one interleaving per scenario
+// (run_command). A directory stands for its `*.yaml` files in sorted order. Lists of strategies
+// and report formats in --help come from their registries.
 #include "checker/cli.hpp"
 
-#include <algorithm>    // sort, max
+#include <algorithm>    // max
 #include <charconv>     // from_chars
 #include <cstdint>      // uint64_t
 #include <exception>    // exception
-#include <filesystem>   // directories
 #include <optional>     // options the user may leave unset
 #include <string>       // paths
-#include <system_error> // errc, error_code
+#include <system_error> // errc
 #include <vector>       // paths, params
+
+#include <iostream>     // cout: is `out` the process's stdout?
+#include <unistd.h>     // isatty
 
 #include <CLI/CLI.hpp>  // CLI::App, CLI::ParseError
 #include <fmt/format.h> // messages
 
-#include "checker/run_command.hpp" // run_scenario_once, RunOptions
+#include "checker/check_command.hpp"  // run_check, CheckRequest, expand_scenario_paths
+#include "checker/replay_command.hpp" // run_replay, ReplayRequest
+#include "checker/report.hpp"         // reporter_registry
+#include "checker/run_command.hpp"    // run_scenario_once, RunOptions
+#include "checker/strategy.hpp"       // strategy_registry
 #include "model/diagnostic.hpp"    // Diagnostic, format_diagnostic
 #include "model/scenario.hpp"      // load_scenario, apply_param_override
 
 namespace rc {
 namespace {
 
-constexpr int kExitOk = 0;
-constexpr int kExitBadInput = 2;
-constexpr int kExitInternal = 3;
-
-/// What `run` (and, for now, the bare command) was asked to do.
+/// What `run` was asked to do.
 struct RunRequest {
     std::vector<std::string> paths;
     std::vector<std::string> params; // NAME=VALUE, applied in order
@@ -66,36 +69,10 @@ void add_run_options(CLI::App &app, RunRequest &request) {
     app.add_flag("--trace", request.trace, "Print every visible operation as it runs");
 }
 
-/// Expands folders into their *.yaml files (sorted); files are kept as given.
-std::vector<std::string> scenario_files(const std::vector<std::string> &paths, std::ostream &err,
-                                        int &exit_code) {
-    std::vector<std::string> files;
-    for (const auto &path : paths) {
-        std::error_code ec;
-        if (!std::filesystem::is_directory(path, ec)) {
-            files.push_back(path);
-            continue;
-        }
-        std::vector<std::string> found;
-        for (const auto &entry : std::filesystem::directory_iterator(path, ec))
-            if (entry.path().extension() == ".yaml")
-                found.push_back(entry.path().string());
-        std::sort(found.begin(), found.end());
-        if (found.empty()) {
-            err << format_diagnostic(Diagnostic{path, 0, 0, "no *.yaml scenario files in folder",
-                                                "scenario files end in .yaml"})
-                << "\n";
-            exit_code = std::max(exit_code, kExitBadInput);
-        }
-        files.insert(files.end(), found.begin(), found.end());
-    }
-    return files;
-}
-
 /// Loads, overrides and runs each scenario; the exit code is the worst of all runs.
 int execute_run(const RunRequest &request, std::ostream &out, std::ostream &err) {
     int exit_code = kExitOk;
-    std::vector<std::string> files = scenario_files(request.paths, err, exit_code);
+    std::vector<std::string> files = expand_scenario_paths(request.paths, err, exit_code);
     for (const auto &file : files) {
         if (files.size() > 1)
             out << "== " << file << "\n";
@@ -127,22 +104,103 @@ int execute_run(const RunRequest &request, std::ostream &out, std::ostream &err)
     return exit_code;
 }
 
-int parse_and_execute(int argc, const char *const *argv, std::ostream &out, std::ostream &err) {
+/// "  pb      iterative preemption bounding..." for each entry, for --help.
+template <class Registry> std::string registry_help(const Registry &registry, const char *skip) {
+    std::string text;
+    for (const auto &info : registry)
+        if (info.name != skip) text += fmt::format("\n  {:<8}{}", info.name, info.help);
+    return text;
+}
+
+template <class Registry> std::vector<std::string> registry_names(const Registry &registry,
+                                                                   const char *skip) {
+    std::vector<std::string> names;
+    for (const auto &info : registry)
+        if (info.name != skip) names.push_back(info.name);
+    return names;
+}
+
+void add_check_options(CLI::App &app, CheckRequest &rq) {
+    app.add_option("paths", rq.paths, "Scenario files, or folders of *.yaml scenarios")
+        ->type_name("FILE|DIR");
+    app.add_option("--param", rq.params, "Override a scenario param, e.g. ITERATIONS=3")
+        ->type_name("NAME=VALUE")
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    app.add_option("--strategy", rq.strategy,
+                   "How to explore (default: the scenario's explore.strategy, else " +
+                       strategy_registry().front().name + "):" +
+                       registry_help(strategy_registry(), "replay"))
+        ->type_name("NAME")
+        ->check(CLI::IsMember(registry_names(strategy_registry(), "replay")));
+    app.add_option("--seed", rq.seed, "Seed of the random strategy (default: explore.seed, else 1)")
+        ->check(unsigned_integer());
+    app.add_option("--preemption-bound", rq.preemption_bound,
+                   "pb: the largest number of preemptions to try (default: explore."
+                   "preemption_bound, else until exhausted)");
+    app.add_option("--max-executions", rq.max_executions,
+                   fmt::format("Budget: executions (default: explore.max_executions, else {})",
+                               Budgets{}.max_executions))
+        ->check(unsigned_integer());
+    app.add_option("--max-seconds", rq.max_seconds,
+                   fmt::format("Budget: wall-clock seconds (default: explore.max_seconds, else {})",
+                               Budgets{}.max_seconds))
+        ->check(CLI::NonNegativeNumber);
+    app.add_option("--max-steps", rq.max_steps,
+                   fmt::format("Budget: steps per execution (default: explore.max_steps, else {})",
+                               Budgets{}.max_steps))
+        ->check(unsigned_integer());
+    app.add_option("--format", rq.format, "Report format (default: text):" +
+                                              registry_help(reporter_registry(), ""))
+        ->type_name("NAME")
+        ->check(CLI::IsMember(registry_names(reporter_registry(), "")));
+    app.add_flag("--outcomes", rq.outcomes,
+                 "List every distinct outcome with its count and replay token");
+    app.add_flag("--expect", rq.expect,
+                 "Exit 0 exactly when every scenario shows exactly the finding kinds of its "
+                 "`expect:` list; print what is missing or extra");
+    app.add_flag("--no-color", rq.no_color, "Never colour the output (it is only ever coloured "
+                                            "on a terminal)");
+}
+
+int parse_and_execute(int argc, const char *const *argv, bool tty, std::ostream &out,
+                      std::ostream &err) {
     CLI::App app{"racecheck: model-checks tutorial Python threading code written as scenario "
                  "YAML files.\n"
-                 "`racecheck FILE|DIR...` will explore every interleaving (coming next); for "
-                 "now it\nruns one interleaving, exactly like `racecheck run`.",
+                 "`racecheck FILE|DIR...` explores the interleavings of each scenario and "
+                 "reports\nfindings (data races, lost updates, deadlocks, lost wakeups, failed "
+                 "checks,\nuncaught exceptions, lock-order cycles) with a replayable witness.",
                  "racecheck"};
     app.set_version_flag("--version", fmt::format("racecheck {}", kVersion));
     app.footer("Exit codes: 0 no findings, 1 findings, 2 bad input or usage, 3 internal bug.");
     app.require_subcommand(0, 1);
-    RunRequest bare;
-    add_run_options(app, bare);
+    CheckRequest check;
+    add_check_options(app, check);
+
     RunRequest run;
     CLI::App *run_command = app.add_subcommand("run", "Execute one interleaving of each scenario, "
                                                       "chosen by --seed");
     add_run_options(*run_command, run);
     run_command->get_option("paths")->required();
+
+    ReplayRequest replay;
+    CLI::App *replay_command = app.add_subcommand(
+        "replay", "Step through one interleaving given by a schedule token from a report");
+    replay_command->add_option("file", replay.file, "The scenario the token was made for")
+        ->type_name("FILE")
+        ->required();
+    replay_command->add_option("--schedule", replay.schedule, "The token (rc1....)")
+        ->type_name("TOKEN")
+        ->required();
+    replay_command->add_option("--param", replay.params,
+                               "The param overrides the token was made with")
+        ->type_name("NAME=VALUE")
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    replay_command->add_option("--max-steps", replay.max_steps,
+                               "Steps allowed (default: explore.max_steps, else the default)")
+        ->check(unsigned_integer());
+    replay_command->add_flag("--no-color", replay.no_color, "Never colour the output");
 
     try {
         app.parse(argc, argv);
@@ -152,19 +210,22 @@ int parse_and_execute(int argc, const char *const *argv, std::ostream &out, std:
     }
     if (run_command->parsed())
         return execute_run(run, out, err);
-    if (bare.paths.empty()) {
+    if (replay_command->parsed())
+        return run_replay(replay, tty, out, err);
+    if (check.paths.empty()) {
         err << "racecheck: error: no scenario given\n"
             << "Run with --help for more information.\n";
         return kExitBadInput;
     }
-    return execute_run(bare, out, err);
+    return run_check(check, tty, out, err);
 }
 
 } // namespace
 
 int run_cli(int argc, const char *const *argv, std::ostream &out, std::ostream &err) {
     try {
-        return parse_and_execute(argc, argv, out, err);
+        bool tty = &out == &std::cout && isatty(STDOUT_FILENO) == 1;
+        return parse_and_execute(argc, argv, tty, out, err);
     } catch (const std::exception &e) {
         err << "racecheck internal bug: uncaught exception: " << e.what() << "\n"
             << "  this is a bug in racecheck, not in your scenario; please report it with the "
