@@ -1,0 +1,53 @@
+// racecheck_tsan's output: real runs and TSan's reports as one JSON object (the contract
+// checker/validation.cpp parses; keep the two in step).
+//
+// {
+//   "mode": "forced" | "free",
+//   "runs": [{
+//     "ending": "ended" | "exception" | "hang" | "diverged" | "runs-forever" | "step-limit" |
+//               "internal-error",   // "exception": ended, and some thread raised uncaught
+//     "steps": N, "final_values": {global: repr}, "failed_checks": [expr], "output": "...",
+//     "exceptions": [{"thread", "type", "text", "line"}],
+//     "hang": ["Thread-1 (worker) (line 12) waits to acquire Lock `a` (held by ...)"],
+//     "diverged_at": N | null, "note": "..."}],
+//   "tsan": [{"variable", "threads": [earlier, later], "lines": [..], "writes": [..],
+//             "runs": [run indices], "count": N}],
+//   "tsan_other": ["..."]
+// }
+// Lines are YAML file lines. Nothing depends on addresses or times.
+#pragma once
+
+#include <string> // mode
+#include <vector> // runs
+
+#include <nlohmann/json.hpp> // nlohmann::json
+
+#include "checker/real/real_run.hpp" // RunResult
+#include "model/interpreter.hpp"     // Interpreter
+#include "model/scenario.hpp"        // Scenario
+
+namespace rc::real {
+
+class RealReport {
+public:
+    RealReport(const Scenario& s, const Interpreter& in, std::string mode);
+
+    /// Adds one finished run (its index is the number of runs added before).
+    void add(const RunResult& r);
+    /// Adds a run the watchdog abandoned: no state can be read any more.
+    void add_abandoned(const std::string& why);
+
+    nlohmann::json json() const;
+
+private:
+    uint32_t yaml_line(uint32_t code_line) const;
+
+    const Scenario& scenario_;
+    const Interpreter& in_;
+    std::string mode_;
+    nlohmann::json runs_ = nlohmann::json::array();
+    nlohmann::json tsan_ = nlohmann::json::array();
+    nlohmann::json other_ = nlohmann::json::array();
+};
+
+} // namespace rc::real

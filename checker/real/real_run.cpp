@@ -1,0 +1,407 @@
+// The turn protocol and the life of one real run.
+//
+// Turn protocol. `token_` holds 0 (no turn) or t+1 (Python thread t's turn). Forced mode: the
+// thread whose turn ends stores the next thread's turn; each thread spins (relaxed load, yield)
+// until the token names it. Free mode: each thread takes a free token with a relaxed CAS, steps
+// if its operation is enabled (a timeout only when no thread at all is enabled), and stores 0.
+// Whoever holds the turn owns every ignored structure below; a turn ends with a signal fence
+// then a relaxed store, and begins with a relaxed load then a signal fence. On x86-64 (TSO)
+// stores become visible in order and loads are not reordered with loads, so the next holder
+// sees all of the previous holder's writes; TSan sees no happens-before edge at all.
+//
+// Within a turn, thread t (see take_turn):
+//   1. decides (ignored) whether and how it steps;
+//   2. GlobalRead of v: plain load of cells_[v] (seen by TSan), stored into state_.globals[v];
+//   3. steps the interpreter (ignored), plans the step's sync actions;
+//   4. GlobalWrite of v: plain store of the new value into cells_[v] (seen by TSan);
+//   5. performs the sync actions, releases its end word if it ended, creates the std::threads
+//      of threads the step started (seen by TSan: the step's happens-before edges);
+//   6. decides the next turn (ignored) and passes it.
+#include "checker/real/real_run.hpp"
+
+#include <atomic>     // token, stop, progress, live
+#include <chrono>     // watchdog
+#include <cstdio>     // snprintf
+#include <cstdlib>    // _Exit
+#include <deque>      // threads of a run
+#include <memory>     // cells
+#include <pthread.h>  // pthread_setname_np
+#include <thread>     // std::thread, yield
+
+#include "checker/real/real_sync.hpp"    // RealSync
+#include "checker/real/tsan_api.hpp"     // IgnoreScope, __tsan_release
+#include "checker/real/tsan_reports.hpp" // TsanReports
+
+namespace rc::real {
+
+namespace {
+
+/// One module global's memory: a whole Value, loaded and stored with plain accesses.
+struct alignas(16) Cell {
+    Value v;
+};
+
+class RealRun {
+public:
+    RealRun(const Interpreter& in, const RunConfig& cfg) : in_(in), cfg_(cfg) {}
+    RunResult run(const std::vector<int64_t>& params);
+
+private:
+    void thread_main(ThreadId t, void* end_word_if_finished);
+    bool wait_turn(ThreadId t);
+    bool take_turn(ThreadId t, uint64_t& rng);
+    void yield_after_turn(uint64_t& rng) const;
+    void spawn(ThreadId t, void* end_word_if_finished);
+    // ---- ignored bookkeeping, called inside an IgnoreScope by the turn holder ----
+    bool any_enabled() const;
+    uint32_t decide_next(); // the next token value; sets ending_ and stopping_ when the run ends
+    void attribute_reports(ThreadId t, VarId v, uint32_t line);
+    void grow_tables();
+    void watch();
+
+    const Interpreter& in_;
+    const RunConfig& cfg_;
+
+    // Turn machinery: relaxed atomics only (no happens-before for TSan).
+    std::atomic<uint32_t> token_{0};
+    std::atomic<bool> stop_{false};
+    std::atomic<uint64_t> progress_{0}; // steps taken, for the watchdog
+    std::atomic<uint32_t> live_{0};     // std::threads of this run not yet out of their loop
+
+    // The program's shared memory: instrumented, never touched inside an IgnoreScope except to
+    // mirror a write the interpreter made invisibly (a global only MainThread touches).
+    std::unique_ptr<Cell[]> cells_;
+    size_t cell_count_ = 0;
+
+    // Owned by the turn holder, accessed inside IgnoreScopes only.
+    State state_;
+    RealSync sync_;
+    std::vector<Value> mirror_;                       // what each cell holds
+    std::vector<std::vector<uint32_t>> read_line_;    // [thread][var]: line of latest read
+    std::vector<std::vector<uint32_t>> write_line_;   // [thread][var]: line of latest write
+    std::deque<std::thread> threads_;
+    size_t next_choice_ = 0;
+    bool next_timeout_ = false;
+    bool stopping_ = false;
+    Ending ending_ = Ending::Ended;
+    std::optional<uint64_t> diverged_at_;
+    std::string note_;
+    size_t reports_seen_ = 0;
+    std::vector<CellRace> races_;
+    std::vector<std::string> other_reports_;
+    std::vector<ThreadId> ready_;
+};
+
+void RealRun::thread_main(ThreadId t, void* end_word_if_finished) {
+    char name[16];
+    std::snprintf(name, sizeof name, "rc%u", t.value);
+    pthread_setname_np(pthread_self(), name); // TSan names report threads after it
+    if (end_word_if_finished) {
+        // Ended within the step that started it: its end still happens after its start.
+        __tsan_release(end_word_if_finished);
+    } else {
+        uint64_t rng = cfg_.seed ^ (0x9E3779B97F4A7C15ull * (t.value + 1));
+        while (wait_turn(t) && take_turn(t, rng)) {
+        }
+    }
+    live_.fetch_sub(1, std::memory_order_relaxed);
+}
+
+bool RealRun::wait_turn(ThreadId t) {
+    const uint32_t mine = t.value + 1;
+    for (;;) {
+        if (stop_.load(std::memory_order_relaxed)) return false;
+        if (cfg_.mode == RealMode::Forced) {
+            if (token_.load(std::memory_order_relaxed) == mine) break;
+        } else {
+            uint32_t free_token = 0;
+            if (token_.compare_exchange_weak(free_token, mine, std::memory_order_relaxed,
+                                             std::memory_order_relaxed))
+                break;
+        }
+        std::this_thread::yield();
+    }
+    std::atomic_signal_fence(std::memory_order_seq_cst);
+    return true;
+}
+
+/// Free mode, after giving the turn back: 1 to 3 yields, chosen by a SplitMix64 step.
+void RealRun::yield_after_turn(uint64_t& rng) const {
+    uint64_t z = (rng += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    for (uint64_t n = 1 + ((z ^ (z >> 31)) % 3); n > 0; --n) std::this_thread::yield();
+}
+
+bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
+    TsanReports& reports = TsanReports::instance();
+    PendingOp op;
+    bool step = false, timeout = false;
+    { // 1. decide
+        IgnoreScope ignore;
+        if (state_.thread(t).status == ThreadStatus::Running) {
+            op = state_.thread(t).pending;
+            if (cfg_.mode == RealMode::Forced) {
+                step = true;
+                timeout = next_timeout_;
+            } else if (in_.is_enabled(state_, t)) {
+                step = true;
+            } else if (in_.can_time_out(state_, t) && !any_enabled()) {
+                step = timeout = true;
+            }
+        }
+    }
+    if (!step) { // free mode: not this thread's moment; let the others run
+        std::atomic_signal_fence(std::memory_order_seq_cst);
+        token_.store(0, std::memory_order_relaxed);
+        yield_after_turn(rng);
+        return true;
+    }
+    const bool reads = op.kind == OpKind::GlobalRead && op.var.valid();
+    if (reads && !timeout) { // 2. the program's load from shared memory
+        const Value loaded = cells_[op.var.value].v;
+        IgnoreScope ignore;
+        state_.globals[op.var.value] = loaded;
+        if (reports.count() != reports_seen_) attribute_reports(t, op.var, op.line);
+        read_line_[t.value][op.var.value] = op.line;
+    }
+    Event ev;
+    std::vector<SyncAction> actions;
+    std::vector<std::pair<ThreadId, void*>> born; // new threads; end word if already ended
+    std::optional<std::pair<VarId, Value>> store;
+    void* my_end = nullptr;
+    { // 3. the step
+        IgnoreScope ignore;
+        ev = in_.step(state_, t, timeout);
+        sync_.observe(state_);
+        actions = sync_.plan(ev, state_);
+        for (size_t v = 0; v < cell_count_; ++v) {
+            const Value now = state_.globals[v];
+            if (now.same(mirror_[v])) continue;
+            if (ev.kind == OpKind::GlobalWrite && !ev.raised && ev.var.value == v) {
+                store = std::make_pair(ev.var, now);
+            } else {
+                cells_[v].v = now; // an invisible write (module-level only): mirrored, unseen
+            }
+            mirror_[v] = now;
+        }
+        if (ev.kind == OpKind::GlobalWrite && !ev.raised && !store && ev.var.valid())
+            store = std::make_pair(ev.var, state_.globals[ev.var.value]); // rewrote same value
+        for (size_t i = read_line_.size(); i < state_.threads.size(); ++i) {
+            const ThreadId child(static_cast<uint32_t>(i));
+            const bool ended = state_.thread(child).status != ThreadStatus::Running;
+            born.emplace_back(child, ended ? sync_.thread_end(child) : nullptr);
+        }
+        grow_tables();
+        if (ev.thread_ended) my_end = sync_.thread_end(t);
+    }
+    if (store) { // 4. the program's store to shared memory
+        cells_[store->first.value].v = store->second;
+        IgnoreScope ignore;
+        if (reports.count() != reports_seen_) attribute_reports(t, store->first, ev.line);
+        write_line_[t.value][store->first.value] = ev.line;
+    }
+    // 5. synchronization TSan sees
+    std::string sync_error = RealSync::perform(actions);
+    if (my_end) __tsan_release(my_end);
+    for (const auto& [child, end_word] : born) spawn(child, end_word);
+    progress_.fetch_add(1, std::memory_order_relaxed);
+    uint32_t next = 0;
+    { // 6. the next turn
+        IgnoreScope ignore;
+        if (reports.count() != reports_seen_) attribute_reports(ThreadId(), VarId(), 0);
+        if (!sync_error.empty() && !stopping_) {
+            stopping_ = true;
+            ending_ = Ending::Internal;
+            note_ = sync_error;
+        }
+        if (!stopping_) next = decide_next();
+    }
+    if (stopping_) stop_.store(true, std::memory_order_relaxed);
+    std::atomic_signal_fence(std::memory_order_seq_cst);
+    token_.store(stopping_ ? 0 : next, std::memory_order_relaxed);
+    if (cfg_.mode == RealMode::Free) yield_after_turn(rng);
+    return !ev.thread_ended;
+}
+
+void RealRun::spawn(ThreadId t, void* end_word_if_finished) {
+    live_.fetch_add(1, std::memory_order_relaxed);
+    std::thread th(&RealRun::thread_main, this, t, end_word_if_finished); // HB: parent → child
+    IgnoreScope ignore;
+    threads_.push_back(std::move(th));
+}
+
+bool RealRun::any_enabled() const {
+    for (const ThreadState& th : state_.threads)
+        if (th.status == ThreadStatus::Running && in_.is_enabled(state_, th.id)) return true;
+    return false;
+}
+
+uint32_t RealRun::decide_next() {
+    auto end = [&](Ending e) {
+        stopping_ = true;
+        ending_ = e;
+        return 0u;
+    };
+    switch (in_.status(state_)) {
+    case RunStatus::Ended: return end(Ending::Ended);
+    case RunStatus::Blocked: return end(Ending::Hang);
+    case RunStatus::Diverged: return end(Ending::RunsForever);
+    case RunStatus::Running: break;
+    }
+    if (state_.steps >= cfg_.max_steps) return end(Ending::StepLimit);
+    if (cfg_.mode == RealMode::Free) return 0;
+    if (next_choice_ < cfg_.schedule.size()) {
+        const RealChoice c = cfg_.schedule[next_choice_];
+        const bool fits = c.thread.value < state_.threads.size() &&
+                          state_.thread(c.thread).status == ThreadStatus::Running &&
+                          (c.timeout ? in_.can_time_out(state_, c.thread)
+                                     : in_.is_enabled(state_, c.thread));
+        if (!fits) {
+            diverged_at_ = next_choice_ + 1;
+            note_ = "at step " + std::to_string(next_choice_ + 1) + " the schedule runs thread " +
+                    std::to_string(c.thread.value) + (c.timeout ? " (timeout)" : "") +
+                    ", which cannot move";
+            return end(Ending::Diverged);
+        }
+        ++next_choice_;
+        next_timeout_ = c.timeout;
+        return c.thread.value + 1;
+    }
+    // After the schedule: the lowest enabled thread; time passes only when none is enabled.
+    in_.schedulable(state_, ready_);
+    for (ThreadId t : ready_)
+        if (in_.is_enabled(state_, t)) {
+            next_timeout_ = false;
+            return t.value + 1;
+        }
+    next_timeout_ = true;
+    return ready_.front().value + 1; // status Running: some thread can time out
+}
+
+void RealRun::attribute_reports(ThreadId t, VarId v, uint32_t line) {
+    TsanReports& reports = TsanReports::instance();
+    const uintptr_t base = reinterpret_cast<uintptr_t>(cells_.get());
+    const uintptr_t limit = base + cell_count_ * sizeof(Cell);
+    for (size_t n = reports.count(); reports_seen_ < n; ++reports_seen_) {
+        const RawReport& r = reports.at(reports_seen_);
+        const bool on_cell = std::string_view(r.description) == "data-race" && r.mops == 2 &&
+                             r.addr[0] >= base && r.addr[0] < limit && r.python_tid[0] >= 0 &&
+                             r.python_tid[1] >= 0;
+        if (!on_cell) {
+            other_reports_.push_back(std::string(r.description) + " at a non-global address" +
+                                     (r.python_tid[0] >= 0 ? " in rc" + std::to_string(r.python_tid[0]) : ""));
+            continue;
+        }
+        CellRace race;
+        race.var = VarId(static_cast<uint32_t>((r.addr[0] - base) / sizeof(Cell)));
+        for (int side = 0; side < 2; ++side) {
+            const int mop = 1 - side; // mop 1 is the earlier access
+            const ThreadId who(static_cast<uint32_t>(r.python_tid[mop]));
+            race.threads[side] = who;
+            race.writes[side] = r.write[mop];
+            if (who == t && race.var == v && mop == 0) {
+                race.lines[side] = line;
+            } else if (who.value < read_line_.size()) {
+                race.lines[side] = (r.write[mop] ? write_line_ : read_line_)[who.value][race.var.value];
+            }
+        }
+        races_.push_back(race);
+    }
+}
+
+void RealRun::grow_tables() {
+    while (read_line_.size() < state_.threads.size()) {
+        read_line_.emplace_back(cell_count_, 0);
+        write_line_.emplace_back(cell_count_, 0);
+    }
+}
+
+void RealRun::watch() {
+    using Clock = std::chrono::steady_clock;
+    uint64_t last = progress_.load(std::memory_order_relaxed);
+    Clock::time_point since = Clock::now(), deadline{};
+    bool stalled = false;
+    const auto stall = std::chrono::duration<double>(cfg_.stall_seconds);
+    while (live_.load(std::memory_order_relaxed) > 0) {
+        std::this_thread::sleep_for(std::chrono::microseconds(500));
+        const uint64_t p = progress_.load(std::memory_order_relaxed);
+        const Clock::time_point now = Clock::now();
+        if (p != last) {
+            last = p;
+            since = now;
+        } else if (!stalled && now - since > stall) {
+            stalled = true; // threads spinning for the turn see stop_ and leave
+            stop_.store(true, std::memory_order_relaxed);
+            deadline = now + std::chrono::seconds(2);
+        } else if (stalled && now > deadline) {
+            if (cfg_.abandon) cfg_.abandon("the watchdog stopped the run: no step for " +
+                                           std::to_string(cfg_.stall_seconds) +
+                                           " s and its threads did not stop");
+            std::_Exit(0);
+        }
+    }
+    std::atomic_signal_fence(std::memory_order_seq_cst);
+    if (stalled) {
+        IgnoreScope ignore;
+        if (!stopping_) {
+            stopping_ = true;
+            ending_ = Ending::Hang;
+            note_ = "the watchdog stopped the run: no step for " +
+                    std::to_string(cfg_.stall_seconds) + " s of wall time";
+        }
+    }
+}
+
+RunResult RealRun::run(const std::vector<int64_t>& params) {
+    TsanReports& reports = TsanReports::instance();
+    std::vector<Value> initial;
+    uint32_t first = 0;
+    {
+        IgnoreScope ignore;
+        state_ = in_.initial_state(params);
+        sync_.observe(state_);
+        cell_count_ = state_.globals.size();
+        mirror_ = state_.globals;
+        initial = state_.globals;
+        grow_tables();
+        reports_seen_ = reports.count();
+        first = decide_next();
+    }
+    cells_ = std::make_unique<Cell[]>(cell_count_); // the program's memory, owned by this thread
+    for (size_t v = 0; v < cell_count_; ++v) cells_[v].v = initial[v];
+    if (!stopping_) {
+        token_.store(first, std::memory_order_relaxed);
+        spawn(ThreadId(0), nullptr); // MainThread; HB: this thread's initialization → it
+        watch();
+    }
+    std::deque<std::thread> threads;
+    {
+        IgnoreScope ignore;
+        threads.swap(threads_);
+    }
+    for (std::thread& th : threads) th.join();
+    IgnoreScope ignore;
+    attribute_reports(ThreadId(), VarId(), 0);
+    RunResult r;
+    r.ending = ending_;
+    r.diverged_at = diverged_at_;
+    r.note = note_;
+    r.final_state = state_;
+    r.races = std::move(races_);
+    r.other_reports = std::move(other_reports_);
+    if (reports.dropped() > 0)
+        r.other_reports.push_back(std::to_string(reports.dropped()) +
+                                  " TSan reports beyond the registry's capacity were dropped");
+    return r;
+}
+
+} // namespace
+
+RunResult run_real(const Interpreter& in, const std::vector<int64_t>& params,
+                   const RunConfig& config) {
+    RealRun run(in, config);
+    return run.run(params);
+}
+
+} // namespace rc::real

@@ -1,0 +1,88 @@
+// The real-thread runtime: runs a scenario's program with the same interpreter, but on one
+// std::thread per Python thread, with the program's globals in real memory and its
+// synchronization performed on real primitives, so that ThreadSanitizer judges the execution.
+//
+// Mechanism (x86-64 only; see the turn protocol in real_run.cpp):
+//  - One thread at a time runs interpreter code: a turn token in a std::atomic accessed with
+//    relaxed loads, stores and CAS only, with compiler barriers (atomic_signal_fence) around the
+//    handoff. TSan treats relaxed atomics and signal fences as no synchronization, so the turns
+//    create no happens-before edges that could hide a race; x86-64's TSO order makes the
+//    handoff of the (ignored) interpreter state safe in practice. Other targets are refused.
+//  - Every call into the interpreter and every access to the runtime's bookkeeping is inside an
+//    IgnoreScope; TSan sees only (a) plain loads and stores of one memory cell per module global,
+//    done by the thread whose GlobalRead/GlobalWrite it is, the load's value fed to the program;
+//    (b) the synchronization of real_sync.hpp; (c) std::thread creation during ThreadStart.
+//  - Forced mode follows a schedule (then the lowest schedulable thread); free mode lets the OS
+//    interleave threads at visible-operation granularity through a relaxed spin "GIL".
+//  - A watchdog in the calling thread ends a run that hangs; the process never hangs.
+#pragma once
+
+#include <cstdint>    // uint32_t, uint64_t
+#include <functional> // abandon callback
+#include <optional>   // diverged_at
+#include <string>     // notes
+#include <vector>     // schedule, results
+
+#include "model/ids.hpp"         // ThreadId, VarId
+#include "model/interpreter.hpp" // Interpreter
+#include "model/state.hpp"       // State
+
+#if !defined(__x86_64__)
+#error "the real-thread runtime relies on x86-64's TSO memory order for its turn handoff"
+#endif
+
+namespace rc::real {
+
+/// One scheduling choice: run `thread`'s pending operation, or take its timeout branch.
+struct RealChoice {
+    ThreadId thread;
+    bool timeout = false;
+};
+
+enum class RealMode { Forced, Free };
+
+struct RunConfig {
+    RealMode mode = RealMode::Free;
+    std::vector<RealChoice> schedule; // Forced: followed from the first step
+    uint64_t max_steps = 20000;       // a run longer than this is cut (Ending::StepLimit)
+    double stall_seconds = 2.0;       // wall time without a step before the watchdog fires
+    /// Free: seeds each thread's count of extra yields after its turn (0-2), which varies the
+    /// interleavings the OS produces; free runs stay unrepeatable whatever the seed.
+    uint64_t seed = 1;
+    /// Called when a stalled run's threads do not stop within 2 s more: print what is known;
+    /// the runtime then ends the process with std::_Exit(0).
+    std::function<void(const std::string& why)> abandon;
+};
+
+enum class Ending {
+    Ended,       // the program exited
+    Hang,        // no thread can move (the model says Blocked), or the watchdog fired
+    Diverged,    // Forced: the schedule named a thread that cannot move
+    RunsForever, // a thread ran past the interpreter's local-instruction limit
+    StepLimit,   // cut by RunConfig::max_steps
+    Internal,    // the runtime's primitives disagreed with the model (a racecheck bug)
+};
+
+/// A TSan data-race report on a global's memory cell, mapped back to the scenario.
+struct CellRace {
+    VarId var;
+    ThreadId threads[2]; // the earlier access's thread first
+    uint32_t lines[2] = {0, 0}; // code-block lines (0: unknown)
+    bool writes[2] = {false, false};
+};
+
+struct RunResult {
+    Ending ending = Ending::Ended;
+    std::optional<uint64_t> diverged_at; // 1-based step the schedule could not take
+    std::string note;                    // divergence, watchdog or internal error, as a sentence
+    State final_state;
+    std::vector<CellRace> races;
+    std::vector<std::string> other_reports; // TSan reports not on a global's cell
+};
+
+/// Runs the program once on fresh real threads, fresh memory cells and fresh primitives.
+/// Several runs may follow each other in one process (each joins all its threads).
+RunResult run_real(const Interpreter& in, const std::vector<int64_t>& params,
+                   const RunConfig& config);
+
+} // namespace rc::real

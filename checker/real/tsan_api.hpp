@@ -1,0 +1,64 @@
+// The parts of ThreadSanitizer's runtime interface the real-thread runtime uses, declared here
+// because GCC 12 ships only <sanitizer/tsan_interface.h> (annotations and report accessors are
+// exported by libtsan but not declared in any installed header).
+//
+// Sources: LLVM compiler-rt include/sanitizer/tsan_interface.h (__tsan_acquire/__tsan_release),
+// compiler-rt lib/tsan/rtl/tsan_interface_ann.cpp (the Annotate* ignore annotations) and
+// lib/tsan/rtl/tsan_debugging.cpp (__tsan_get_report_*), checked against the symbols of GCC 12's
+// libtsan.so.2 (`nm -D`) and by experiment (tests/real/).
+//
+// Semantics relied on (tsan_interface_ann.cpp, tsan_rtl.h):
+//  - AnnotateIgnoreReads/WritesBegin..End: the calling thread's memory accesses in between are
+//    neither checked nor recorded; AnnotateIgnoreSyncBegin..End: its synchronization in between
+//    (mutexes, atomics, acquire/release) creates no happens-before edges.
+//  - __tsan_release(a) then __tsan_acquire(a) in another thread: happens-before, as a mutex.
+//  - Relaxed atomics and std::atomic_signal_fence create no happens-before edges.
+#pragma once
+
+#include <atomic> // atomic_signal_fence
+
+#include <sanitizer/tsan_interface.h> // __tsan_acquire, __tsan_release
+
+extern "C" {
+void AnnotateIgnoreReadsBegin(const char* file, int line);
+void AnnotateIgnoreReadsEnd(const char* file, int line);
+void AnnotateIgnoreWritesBegin(const char* file, int line);
+void AnnotateIgnoreWritesEnd(const char* file, int line);
+void AnnotateIgnoreSyncBegin(const char* file, int line);
+void AnnotateIgnoreSyncEnd(const char* file, int line);
+
+// tsan_debugging.cpp; `unsigned long` is compiler-rt's uptr on x86-64 Linux.
+int __tsan_get_report_data(void* report, const char** description, int* count, int* stack_count,
+                           int* mop_count, int* loc_count, int* mutex_count, int* thread_count,
+                           int* unique_tid_count, void** sleep_trace, unsigned long trace_size);
+int __tsan_get_report_mop(void* report, unsigned long idx, int* tid, void** addr, int* size,
+                          int* write, int* atomic, void** trace, unsigned long trace_size);
+int __tsan_get_report_thread(void* report, unsigned long idx, int* tid, unsigned long* os_id,
+                             int* running, const char** name, int* parent_tid, void** trace,
+                             unsigned long trace_size);
+}
+
+namespace rc::real {
+
+/// RAII: everything the calling thread does in scope is invisible to TSan (reads, writes and
+/// synchronization). Every call into model code, and every access to the runtime's own
+/// bookkeeping, happens inside one, so TSan reports only the program's own accesses.
+class IgnoreScope {
+public:
+    IgnoreScope() {
+        std::atomic_signal_fence(std::memory_order_seq_cst);
+        AnnotateIgnoreReadsBegin(__FILE__, __LINE__);
+        AnnotateIgnoreWritesBegin(__FILE__, __LINE__);
+        AnnotateIgnoreSyncBegin(__FILE__, __LINE__);
+    }
+    ~IgnoreScope() {
+        AnnotateIgnoreSyncEnd(__FILE__, __LINE__);
+        AnnotateIgnoreWritesEnd(__FILE__, __LINE__);
+        AnnotateIgnoreReadsEnd(__FILE__, __LINE__);
+        std::atomic_signal_fence(std::memory_order_seq_cst);
+    }
+    IgnoreScope(const IgnoreScope&) = delete;
+    IgnoreScope& operator=(const IgnoreScope&) = delete;
+};
+
+} // namespace rc::real

@@ -1,0 +1,138 @@
+// racecheck_tsan: runs a scenario on real threads under ThreadSanitizer and prints one JSON
+// object (format in real_report.hpp). Built with -fsanitize=thread; depends on model/ only.
+//
+//   racecheck_tsan FILE [--param N=V]... (--schedule-choices "0,1,1t,2")... [--max-steps N]
+//   racecheck_tsan FILE [--param N=V]... --free-runs N [--seed S] [--max-steps N]
+//
+// A schedule is a comma-separated list of thread ids (0 = MainThread), a `t` suffix meaning the
+// timeout branch; each --schedule-choices is one forced run, in order. Exit codes: 0 the JSON
+// was printed (whatever it says), 2 bad input (a Diagnostic on stderr), 3 internal error.
+#include <cstdint>  // uint64_t
+#include <cstdio>   // fflush
+#include <iostream> // cout, cerr
+#include <string>   // arguments
+#include <vector>   // schedules
+
+#include <CLI/CLI.hpp> // CLI::App
+
+#include "checker/real/real_report.hpp"  // RealReport
+#include "checker/real/real_run.hpp"     // run_real
+#include "checker/real/tsan_reports.hpp" // TsanReports
+#include "model/compile_scenario.hpp"    // compile_scenario
+#include "model/diagnostic.hpp"          // format_diagnostic
+#include "model/interpreter.hpp"         // Interpreter
+#include "model/scenario.hpp"            // load_scenario, apply_param_override
+
+/// TSan's defaults for this binary (TSAN_OPTIONS still overrides them; see compiler-rt
+/// lib/tsan/rtl/tsan_flags.inc). Every access to a global goes through the same two program
+/// counters of real_run.cpp, so TSan's deduplication by stack or address would hide all races
+/// but the first; the exit code is racecheck_tsan's own.
+extern "C" const char* __tsan_default_options() {
+    return "suppress_equal_stacks=0:suppress_equal_addresses=0:exitcode=0:report_thread_leaks=0";
+}
+
+namespace {
+
+using rc::real::RealChoice;
+
+/// "0,1,1t,2" → choices; nullopt on a malformed list.
+std::optional<std::vector<RealChoice>> parse_choices(const std::string& text) {
+    std::vector<RealChoice> out;
+    size_t i = 0;
+    while (i < text.size()) {
+        size_t end = text.find(',', i);
+        if (end == std::string::npos) end = text.size();
+        std::string item = text.substr(i, end - i);
+        RealChoice c;
+        if (!item.empty() && item.back() == 't') {
+            c.timeout = true;
+            item.pop_back();
+        }
+        if (item.empty() || item.size() > 9 || item.find_first_not_of("0123456789") != std::string::npos)
+            return std::nullopt;
+        c.thread = rc::ThreadId(static_cast<uint32_t>(std::stoul(item)));
+        out.push_back(c);
+        i = end + 1;
+    }
+    return out;
+}
+
+int fail_input(const std::string& message) {
+    std::cerr << rc::format_diagnostic({"<command line>", 0, 0, message, ""}) << "\n";
+    return 2;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    rc::real::TsanReports::instance(); // the registry exists before any run's thread
+    CLI::App app{"racecheck_tsan: run a scenario on real threads under ThreadSanitizer"};
+    std::string file;
+    std::vector<std::string> params, schedules;
+    uint64_t free_runs = 0, seed = 1, max_steps = 20000;
+    double stall = 2.0;
+    app.add_option("FILE", file, "scenario file")->required();
+    app.add_option("--param", params, "NAME=VALUE overrides a scenario param");
+    app.add_option("--schedule-choices", schedules, "a forced run: thread ids, `t` = timeout");
+    app.add_option("--free-runs", free_runs, "unforced runs to make");
+    app.add_option("--seed", seed, "varies the yields of free runs");
+    app.add_option("--max-steps", max_steps, "steps after which a run is cut");
+    app.add_option("--stall-seconds", stall, "wall time without a step before the watchdog");
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? 0 : 2;
+    }
+    if (schedules.empty() == (free_runs == 0))
+        return fail_input("give either --schedule-choices (one or more) or --free-runs N");
+
+    auto loaded = rc::load_scenario(file);
+    if (auto* d = std::get_if<rc::Diagnostic>(&loaded)) {
+        std::cerr << rc::format_diagnostic(*d) << "\n";
+        return 2;
+    }
+    rc::Scenario& scenario = std::get<rc::Scenario>(loaded);
+    for (const std::string& p : params) {
+        if (auto d = rc::apply_param_override(scenario, p)) {
+            std::cerr << rc::format_diagnostic(*d) << "\n";
+            return 2;
+        }
+    }
+    auto compiled = rc::compile_scenario(scenario);
+    if (auto* d = std::get_if<rc::Diagnostic>(&compiled)) {
+        std::cerr << rc::format_diagnostic(*d) << "\n";
+        return 2;
+    }
+    const rc::CompiledScenario& cs = *std::get<std::unique_ptr<rc::CompiledScenario>>(compiled);
+    rc::Interpreter in(cs.program);
+
+    std::vector<rc::real::RunConfig> configs;
+    for (const std::string& text : schedules) {
+        auto choices = parse_choices(text);
+        if (!choices) return fail_input("--schedule-choices \"" + text +
+                                        "\" is not a list like \"0,1,1t,2\"");
+        rc::real::RunConfig c;
+        c.mode = rc::real::RealMode::Forced;
+        c.schedule = std::move(*choices);
+        configs.push_back(std::move(c));
+    }
+    for (uint64_t i = 0; i < free_runs; ++i) {
+        rc::real::RunConfig c;
+        c.mode = rc::real::RealMode::Free;
+        c.seed = seed + i;
+        configs.push_back(std::move(c));
+    }
+    rc::real::RealReport report(scenario, in, schedules.empty() ? "free" : "forced");
+    for (rc::real::RunConfig& c : configs) {
+        c.max_steps = max_steps;
+        c.stall_seconds = stall;
+        c.abandon = [&](const std::string& why) {
+            report.add_abandoned(why);
+            std::cout << report.json().dump(2) << std::endl;
+            std::fflush(stdout);
+        };
+        report.add(rc::real::run_real(in, cs.param_values, c));
+    }
+    std::cout << report.json().dump(2) << std::endl;
+    return 0;
+}
