@@ -80,6 +80,10 @@ public:
 
     const Interpreter& interp() const { return *interp_; }
 
+    /// Imitates the Session's busy-wait verdict: an execution cut by the step budget ends
+    /// Blocked with the still-schedulable threads as `spinning`.
+    bool cut_is_spinning = false;
+
     /// One execution: `script` lists thread ids to run in order (each must be a candidate when
     /// its turn comes), then the seeded generator chooses. Fresh detectors unless `detectors`.
     Observed run(std::vector<uint32_t> script, uint64_t seed = 1, uint64_t max_steps = 2000) {
@@ -141,6 +145,11 @@ private:
             for (auto& d : ds) d->on_step(in, step, e, s, sink);
         }
         end.status = in.status(s);
+        if (end.step_limit && cut_is_spinning) {
+            end.step_limit = false;
+            end.status = RunStatus::Blocked;
+            in.schedulable(s, end.spinning);
+        }
         for (auto& d : ds) d->end_execution(in, s, end, sink);
         o.status = end.status;
         for (Finding& f : sink.findings) {

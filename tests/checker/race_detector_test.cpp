@@ -44,6 +44,28 @@ std::vector<Case> handoffs() {
     };
 }
 
+/// A pool task writes `data`; main reads it after `wait` (which may use `f` and `ex`).
+std::string pool_handoff(const std::string& wait) {
+    return "from concurrent.futures import ThreadPoolExecutor, as_completed\n"
+           "data = 0\n"
+           "def work():\n"
+           "    global data\n"
+           "    data = 42\n"
+           "    return 1\n"
+           "ex = ThreadPoolExecutor(max_workers=2)\n"
+           "f = ex.submit(work)\n" +
+           wait + "print(data)\nex.shutdown()\n";
+}
+
+std::vector<Case> pool_handoffs() {
+    return {
+        {"future result", "", "", "f.result()\n"},
+        {"as_completed", "", "", "for g in as_completed([f]):\n    pass\n"},
+        {"future done", "", "", "while not f.done():\n    pass\n"},
+        {"shutdown joins workers", "", "", "ex.shutdown(wait=True)\n"},
+    };
+}
+
 } // namespace
 
 TEST_CASE("unsafe_counter_races_and_loses_updates") {
@@ -122,6 +144,50 @@ TEST_CASE("handoff_without_waiting_races") {
         Observed o = h.explore(200);
         CHECK(o.has("data-race"));
     }
+}
+
+TEST_CASE("correct_handoff_through_futures_is_not_a_race") {
+    for (const Case& c : pool_handoffs()) {
+        CAPTURE(c.name);
+        DetectorHarness h(pool_handoff(c.wait));
+        Observed o = h.explore(200);
+        CHECK(o.kinds.empty());
+    }
+}
+
+TEST_CASE("reading_a_task_result_before_the_future_finishes_races") {
+    DetectorHarness h(pool_handoff(""));
+    CHECK(h.explore(200).has("data-race"));
+}
+
+TEST_CASE("submit_publishes_what_was_written_before_it") {
+    const std::string code = "from concurrent.futures import ThreadPoolExecutor\n"
+                             "data = 0\n"
+                             "def work():\n"
+                             "    return data\n"
+                             "ex = ThreadPoolExecutor(max_workers=2)\n";
+    DetectorHarness ok(code + "data = 1\nf = ex.submit(work)\nex.shutdown()\n");
+    CHECK(ok.explore(200).kinds.empty());
+    DetectorHarness racy(code + "f = ex.submit(work)\ndata = 1\nex.shutdown()\n");
+    CHECK(racy.explore(200).has("data-race"));
+}
+
+TEST_CASE("queue_join_waits_for_task_done_and_orders_the_work") {
+    const std::string code = "import threading\nimport queue\n"
+                             "q = queue.Queue()\n"
+                             "data = 0\n"
+                             "def worker():\n"
+                             "    global data\n"
+                             "    q.get()\n"
+                             "    data = 42\n"
+                             "    q.task_done()\n"
+                             "t = threading.Thread(target=worker, daemon=True)\n"
+                             "t.start()\n"
+                             "q.put(1)\n";
+    DetectorHarness ok(code + "q.join()\nprint(data)\n");
+    CHECK(ok.explore(200).kinds.empty());
+    DetectorHarness racy(code + "print(data)\nq.join()\n");
+    CHECK(racy.explore(200).has("data-race"));
 }
 
 TEST_CASE("race_needs_an_unordered_write_read_pair_in_one_schedule") {
