@@ -32,7 +32,7 @@ std::string float_repr(double x) {
     for (char c : mant)
         if (c != '.') digits += c;
     std::string out;
-    if (exp >= -5 && exp < 16) {
+    if (exp >= -4 && exp < 16) {
         if (exp < 0) {
             out = "0." + std::string(static_cast<size_t>(-exp - 1), '0') + digits;
         } else if (static_cast<size_t>(exp) + 1 >= digits.size()) {
