@@ -1,0 +1,134 @@
+// racecheck_tsan as a subprocess: forced replays follow the schedule and let TSan see every race,
+// lost updates end with the model's exact values, deadlocks are cut by the watchdog, and the
+// correct tutorial scenarios are clean under TSan and in free runs.
+#include <cstdio>  // popen
+#include <string>  // commands, output
+#include <vector>  // scenario lists
+
+#include <doctest/doctest.h>  // TEST_CASE, CHECK
+#include <nlohmann/json.hpp>  // racecheck_tsan's output
+
+namespace {
+
+/// Runs racecheck_tsan with `args` (shell words), stderr discarded; returns its JSON.
+nlohmann::json run_tsan(const std::string& args) {
+    const std::string cmd = std::string(RC_TSAN_BINARY) + " " + args + " 2>/dev/null";
+    FILE* p = popen(cmd.c_str(), "r");
+    REQUIRE(p != nullptr);
+    std::string out;
+    char buf[4096];
+    for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+    const int status = pclose(p);
+    INFO(cmd);
+    REQUIRE(status == 0);
+    nlohmann::json j = nlohmann::json::parse(out, nullptr, false);
+    REQUIRE(!j.is_discarded());
+    return j;
+}
+
+/// TSan reported a race on `var` between exactly threads a and b (either order).
+bool tsan_race(const nlohmann::json& j, const std::string& var, const std::string& a,
+               const std::string& b) {
+    for (const nlohmann::json& e : j["tsan"]) {
+        if (e["variable"] != var) continue;
+        if ((e["threads"][0] == a && e["threads"][1] == b) ||
+            (e["threads"][0] == b && e["threads"][1] == a))
+            return true;
+    }
+    return false;
+}
+
+// counter.yaml, THREADS=2 ITERATIONS=1: step 4 Thread-1 reads, 5 Thread-2 reads, 6-7 both write.
+const char* kCounterInterleaved = "0,0,1,0,2,2,1,0,0,0,0,0";
+// The same, but Thread-1's read and write both come before Thread-2's: no update is lost.
+const char* kCounterSerial = "0,0,0,1,1,2,2,0,0,0,0,0";
+// counter.yaml 2×2 (and unsafe_increase_two_threads.yaml): ends with counter == 3.
+const char* kCounterLoses1of4 = "0,0,0,2,2,1,2,2,1,1,1,0,0,0,0,0";
+
+} // namespace
+
+TEST_CASE("counter_race_is_confirmed_by_tsan_in_forced_replay") {
+    auto j = run_tsan(std::string("scenarios/counter.yaml --param ITERATIONS=1 --schedule-choices ") +
+                      kCounterInterleaved);
+    CHECK(j["mode"] == "forced");
+    REQUIRE(j["runs"].size() == 1);
+    CHECK(j["runs"][0]["ending"] == "ended");
+    CHECK(j["runs"][0]["final_values"]["counter"] == "1");
+    CHECK(j["runs"][0]["output"] == "Counter: 1\n");
+    CHECK(tsan_race(j, "counter", "Thread-1 (worker)", "Thread-2 (worker)"));
+    for (const nlohmann::json& e : j["tsan"]) CHECK(e["lines"] == nlohmann::json({15, 15}));
+    CHECK(j["tsan_other"].empty());
+}
+
+TEST_CASE("forced_turns_hide_no_race_from_tsan") {
+    // Thread-2 reads only after Thread-1's turn has ended and its write is done: only the turn
+    // token orders them, and TSan must still call it a race.
+    auto j = run_tsan(std::string("scenarios/counter.yaml --param ITERATIONS=1 --schedule-choices ") +
+                      kCounterSerial);
+    CHECK(j["runs"][0]["final_values"]["counter"] == "2");
+    CHECK(j["runs"][0]["failed_checks"].empty());
+    CHECK(tsan_race(j, "counter", "Thread-1 (worker)", "Thread-2 (worker)"));
+    bool write_then_read = false;
+    for (const nlohmann::json& e : j["tsan"])
+        write_then_read |= e["threads"][0] == "Thread-1 (worker)" && e["writes"][0] == true &&
+                           e["writes"][1] == false;
+    CHECK(write_then_read);
+}
+
+TEST_CASE("lost_update_is_reproduced_with_the_exact_final_value") {
+    auto j = run_tsan(std::string("scenarios/counter.yaml --schedule-choices ") + kCounterLoses1of4);
+    REQUIRE(j["runs"].size() == 1);
+    CHECK(j["runs"][0]["final_values"]["counter"] == "3");
+    CHECK(j["runs"][0]["output"] == "Counter: 3\n");
+    CHECK(j["runs"][0]["failed_checks"] == nlohmann::json({"counter == THREADS * ITERATIONS"}));
+
+    auto u = run_tsan(std::string("scenarios/unsafe_increase_two_threads.yaml --schedule-choices ") +
+                      kCounterLoses1of4);
+    CHECK(u["runs"][0]["final_values"]["counter"] == "3");
+    CHECK(tsan_race(u, "counter", "Thread-1 (increase)", "Thread-2 (increase)"));
+}
+
+TEST_CASE("abba_deadlock_hangs_and_is_cut_with_blocked_threads_listed") {
+    auto j = run_tsan("tests/real/abba_deadlock.yaml --schedule-choices 0,0,0,1,0,2");
+    const nlohmann::json& run = j["runs"][0];
+    CHECK(run["ending"] == "hang");
+    REQUIRE(run["hang"].size() == 3);
+    CHECK(run["hang"][0].get<std::string>().find("MainThread (line 25) waits to join") == 0);
+    CHECK(run["hang"][1].get<std::string>().find("Thread-1 (left) (line 13) waits to acquire Lock `b`") == 0);
+    CHECK(run["hang"][2].get<std::string>().find("Thread-2 (right) (line 18) waits to acquire Lock `a`") == 0);
+    CHECK(j["tsan"].empty());
+}
+
+TEST_CASE("a_schedule_that_does_not_fit_is_reported_as_diverged") {
+    auto j = run_tsan("scenarios/counter.yaml --schedule-choices 0,2");
+    CHECK(j["runs"][0]["ending"] == "diverged");
+    CHECK(j["runs"][0]["diverged_at"] == 2);
+}
+
+TEST_CASE("correct_scenarios_are_tsan_clean_in_forced_and_free_runs") {
+    const std::vector<std::string> correct = {"counter_lock", "condition_handoff",
+                                              "producer_consumer", "event_signal",
+                                              "semaphore_limit", "lock_with_statement"};
+    for (const std::string& name : correct) {
+        CAPTURE(name);
+        auto free = run_tsan("scenarios/" + name + ".yaml --free-runs 20");
+        CHECK(free["mode"] == "free");
+        REQUIRE(free["runs"].size() == 20);
+        for (const nlohmann::json& run : free["runs"]) {
+            CHECK(run["ending"] == "ended");
+            CHECK(run["failed_checks"].empty());
+            CHECK(run["exceptions"].empty());
+        }
+        CHECK(free["tsan"].empty());
+        CHECK(free["tsan_other"].empty());
+        auto forced = run_tsan("scenarios/" + name + ".yaml --schedule-choices ''");
+        CHECK(forced["runs"][0]["ending"] == "ended");
+        CHECK(forced["tsan"].empty());
+    }
+}
+
+TEST_CASE("racy_scenarios_show_races_in_free_runs") {
+    auto j = run_tsan("scenarios/counter.yaml --free-runs 10");
+    CHECK(tsan_race(j, "counter", "Thread-1 (worker)", "Thread-2 (worker)"));
+    CHECK(j["tsan_other"].empty());
+}

@@ -1,0 +1,142 @@
+// checker/validation end to end: model-check a scenario, then validate its findings with
+// racecheck_tsan (the binary this build made), as racecheck will.
+#include <chrono>  // the time each validation takes, printed
+#include <cstdio>  // printf
+#include <memory>  // unique_ptr
+#include <string>  // names
+#include <variant> // loader results
+
+#include <doctest/doctest.h> // TEST_CASE, CHECK
+
+#include "checker/session.hpp"        // Session, outcome_globals
+#include "checker/strategy.hpp"       // find_strategy
+#include "checker/validation.hpp"     // validate
+#include "model/compile_scenario.hpp" // compile_scenario
+#include "model/scenario.hpp"         // load_scenario
+
+namespace {
+
+struct Checked {
+    rc::Scenario scenario;
+    std::unique_ptr<rc::CompiledScenario> compiled;
+    std::unique_ptr<rc::Interpreter> in;
+    std::vector<rc::Finding> findings;
+    std::vector<std::vector<std::pair<std::string, std::string>>> expected;
+};
+
+/// Loads, applies params, checks with DFS and computes each finding's expected final values.
+Checked check(const std::string& file, const std::vector<std::string>& params = {}) {
+    Checked c;
+    auto loaded = rc::load_scenario(file);
+    REQUIRE(std::holds_alternative<rc::Scenario>(loaded));
+    c.scenario = std::get<rc::Scenario>(loaded);
+    for (const std::string& p : params) REQUIRE(!rc::apply_param_override(c.scenario, p));
+    auto compiled = rc::compile_scenario(c.scenario);
+    REQUIRE(std::holds_alternative<std::unique_ptr<rc::CompiledScenario>>(compiled));
+    c.compiled = std::move(std::get<std::unique_ptr<rc::CompiledScenario>>(compiled));
+    c.in = std::make_unique<rc::Interpreter>(c.compiled->program);
+    rc::DetectorContext ctx;
+    ctx.program = &c.compiled->program;
+    for (const rc::Check& k : c.scenario.final_checks) ctx.final_checks.push_back(k.expr);
+    for (const rc::Check& k : c.scenario.always_checks) ctx.always_checks.push_back(k.expr);
+    ctx.yaml_line = c.scenario.code_map.yaml_line;
+    const auto watched = rc::outcome_globals(c.compiled->program);
+    rc::Session session(*c.in, c.compiled->param_values, ctx, rc::Budgets{}, watched);
+    auto strategy = rc::find_strategy("dfs")->make(rc::StrategyOptions{});
+    c.findings = session.run(*strategy).findings;
+    for (const rc::Finding& f : c.findings)
+        c.expected.push_back(rc::forced_replay_final_values(*c.in, c.compiled->param_values,
+                                                            f.schedule, watched));
+    return c;
+}
+
+rc::ValidationOptions options() {
+    rc::ValidationOptions o;
+    o.tsan_binary = RC_TSAN_BINARY;
+    return o;
+}
+
+/// Validates and prints the wall time (figures are printed, never asserted).
+rc::ValidationReport validated(const Checked& c) {
+    const auto start = std::chrono::steady_clock::now();
+    auto r = rc::validate(c.scenario, c.findings, c.expected, options());
+    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::printf("validation of %s: %.2f s (forced %.2f s, %llu free runs %.2f s)\n",
+                c.scenario.file.c_str(), s, r ? r->forced_seconds : 0.0,
+                static_cast<unsigned long long>(r ? r->free_runs : 0), r ? r->free_seconds : 0.0);
+    REQUIRE(r.has_value());
+    CHECK(r->errors.empty());
+    return *r;
+}
+
+const rc::Validation* of_kind(const Checked& c, const rc::ValidationReport& r, rc::FindingKind k) {
+    for (size_t i = 0; i < c.findings.size(); ++i)
+        if (c.findings[i].kind == k) return &r.findings[i];
+    return nullptr;
+}
+
+} // namespace
+
+TEST_CASE("choices_argument_spells_timeouts_with_t") {
+    CHECK(rc::choices_argument({{rc::ThreadId(0), false}, {rc::ThreadId(2), true}}) == "0,2t");
+    CHECK(rc::choices_argument({}).empty());
+}
+
+TEST_CASE("validation_is_available_when_racecheck_tsan_was_built") {
+    CHECK(!rc::validation_unavailable(options()));
+    rc::ValidationOptions missing;
+    missing.tsan_binary = "/nonexistent/racecheck_tsan";
+    auto why = rc::validation_unavailable(missing);
+    REQUIRE(why);
+    CHECK(why->rfind("validation unavailable: ", 0) == 0);
+}
+
+TEST_CASE("counter_findings_are_confirmed_and_reproduced") {
+    for (const char* scenario : {"scenarios/counter.yaml", "scenarios/unsafe_increase_two_threads.yaml"}) {
+        CAPTURE(scenario);
+        Checked c = check(scenario);
+        auto r = validated(c);
+        const rc::Validation* race = of_kind(c, r, rc::FindingKind::DataRace);
+        const rc::Validation* lost = of_kind(c, r, rc::FindingKind::LostUpdate);
+        const rc::Validation* check_failed = of_kind(c, r, rc::FindingKind::CheckFailed);
+        REQUIRE(race);
+        REQUIRE(lost);
+        REQUIRE(check_failed);
+        CHECK(race->tsan == "confirmed");
+        CHECK(race->forced_replay == "reproduced");
+        CHECK(lost->forced_replay == "reproduced");
+        CHECK(lost->tsan == "confirmed");
+        CHECK(check_failed->forced_replay == "reproduced");
+        CHECK(race->free_runs == 20);
+        CHECK(r.tsan_only.empty());
+        CHECK(r.tsan_other.empty());
+    }
+}
+
+TEST_CASE("lost_update_expected_values_are_the_models_exact_values") {
+    Checked c = check("scenarios/counter.yaml", {"ITERATIONS=1"});
+    for (size_t i = 0; i < c.findings.size(); ++i)
+        if (c.findings[i].kind == rc::FindingKind::LostUpdate)
+            CHECK(c.expected[i] == std::vector<std::pair<std::string, std::string>>{{"counter", "1"}});
+    auto r = validated(c);
+    CHECK(of_kind(c, r, rc::FindingKind::LostUpdate)->forced_replay == "reproduced");
+}
+
+TEST_CASE("abba_deadlock_is_reproduced_as_a_hang") {
+    Checked c = check("tests/real/abba_deadlock.yaml");
+    auto r = validated(c);
+    const rc::Validation* dl = of_kind(c, r, rc::FindingKind::Deadlock);
+    REQUIRE(dl);
+    CHECK(dl->forced_replay == "reproduced");
+    CHECK(dl->tsan == "n.a.");
+    CHECK(r.tsan_only.empty());
+}
+
+TEST_CASE("a_clean_scenario_validates_clean") {
+    Checked c = check("scenarios/counter_lock.yaml");
+    CHECK(c.findings.empty());
+    auto r = validated(c);
+    CHECK(r.findings.empty());
+    CHECK(r.tsan_only.empty());
+    CHECK(r.tsan_other.empty());
+}
