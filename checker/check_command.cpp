@@ -15,16 +15,6 @@ namespace rc {
 
 namespace {
 
-/// The Session's view of the scenario's checks and source map.
-DetectorContext detector_context(const LoadedScenario& ls) {
-    DetectorContext ctx;
-    ctx.program = &ls.compiled->program;
-    for (const Check& c : ls.scenario.final_checks) ctx.final_checks.push_back(c.expr);
-    for (const Check& c : ls.scenario.always_checks) ctx.always_checks.push_back(c.expr);
-    ctx.yaml_line = ls.scenario.code_map.yaml_line;
-    return ctx;
-}
-
 Budgets budgets_for(const CheckRequest& rq, const ExploreDefaults& ex) {
     Budgets b;
     b.max_executions = rq.max_executions.value_or(ex.max_executions.value_or(b.max_executions));
@@ -99,6 +89,15 @@ int check_one(const CheckRequest& rq, LoadedScenario& ls, Reporter& reporter, st
 }
 
 } // namespace
+
+DetectorContext detector_context(const LoadedScenario& ls) {
+    DetectorContext ctx;
+    ctx.program = &ls.compiled->program;
+    for (const Check& c : ls.scenario.final_checks) ctx.final_checks.push_back(c.expr);
+    for (const Check& c : ls.scenario.always_checks) ctx.always_checks.push_back(c.expr);
+    ctx.yaml_line = ls.scenario.code_map.yaml_line;
+    return ctx;
+}
 
 bool LoadFailure::documented() const {
     return at_compile && expect.empty() && diagnostics.size() == 1 &&

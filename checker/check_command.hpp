@@ -11,6 +11,7 @@
 #include <variant>  // loaded scenario or exit code
 #include <vector>   // paths, params
 
+#include "checker/detector.hpp"       // DetectorContext
 #include "model/compile_scenario.hpp" // CompiledScenario
 #include "model/scenario.hpp"         // Scenario
 
@@ -67,6 +68,9 @@ struct LoadFailure {
 
 std::variant<LoadedScenario, LoadFailure> load_and_compile(const std::string& file,
                                                            const std::vector<std::string>& params);
+
+/// The detectors' view of the scenario: its program, check texts and source map.
+DetectorContext detector_context(const LoadedScenario& ls);
 
 /// "racecheck replay FILE [--param NAME=VALUE]..." (the params as given on the command line).
 std::string replay_command_prefix(const std::string& file, const std::vector<std::string>& params);

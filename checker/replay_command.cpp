@@ -3,7 +3,7 @@
 
 #include <fmt/format.h> // lines
 
-#include "checker/check_command.hpp" // load_and_compile, exit codes
+#include "checker/check_command.hpp" // load_and_compile, detector_context, exit codes
 #include "checker/schedule.hpp"      // decode_schedule, scenario_fingerprint
 #include "checker/session.hpp"       // Session
 #include "checker/trace_table.hpp"   // trace_rows, print_trace_table
@@ -55,14 +55,9 @@ int run_replay(const ReplayRequest& rq, bool out_is_terminal, std::ostream& out,
     std::string reset = color ? "\x1b[0m" : "";
 
     Interpreter in(ls.compiled->program);
-    DetectorContext ctx;
-    ctx.program = &ls.compiled->program;
-    for (const Check& c : s.final_checks) ctx.final_checks.push_back(c.expr);
-    for (const Check& c : s.always_checks) ctx.always_checks.push_back(c.expr);
-    ctx.yaml_line = s.code_map.yaml_line;
     Budgets budgets;
     budgets.max_steps = rq.max_steps.value_or(s.explore.max_steps.value_or(budgets.max_steps));
-    Session session(in, ls.compiled->param_values, ctx, budgets,
+    Session session(in, ls.compiled->param_values, detector_context(ls), budgets,
                     outcome_globals(ls.compiled->program));
     std::vector<Finding> findings;
     Trace trace = session.replay(choices, &findings);

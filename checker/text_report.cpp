@@ -237,9 +237,12 @@ private:
     void finding(const ScenarioReport& r, const ReportedFinding& rf, size_t width,
                  std::ostream& out) {
         const Finding& f = rf.finding;
+        uint32_t line = 0; // the first known line (0 stands for "no line")
+        for (uint32_t l : f.lines)
+            if (l != 0 && line == 0) line = l;
         out << "\n" << style_.red << "✗ " << style_.reset << style_.bold
-            << (f.lines.empty() ? f.summary : pad(f.summary, width)) << style_.reset;
-        if (!f.lines.empty()) out << "   " << r.scenario->file << ":" << f.lines.front();
+            << (line ? pad(f.summary, width) : f.summary) << style_.reset;
+        if (line) out << "   " << r.scenario->file << ":" << line;
         out << "\n";
         std::vector<TraceRow> rows = elide_rows(trace_rows(rf.witness, f.highlights), f.threads,
                                                 kWitnessRows);

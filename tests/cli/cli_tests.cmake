@@ -38,4 +38,46 @@ rc_cli_test(folder_without_scenarios_is_bad_input EXIT 2
             ARGS model)
 rc_cli_test(run_counter_ends_with_ok_or_findings EXIT "0|1"
             ARGS run scenarios/counter.yaml --seed 3 --param ITERATIONS=1)
-rc_cli_test(bare_file_runs_like_run EXIT "0|1" ARGS scenarios/counter.yaml)
+
+# ---- racecheck FILE|DIR: the checker -------------------------------------------------------
+rc_cli_test(check_clean_scenario_exits_0 EXIT 0 STDOUT "explored all 118 interleavings \\(exhaustive, pb\\)\n.*✓ no findings"
+            ARGS scenarios/counter_lock.yaml)
+rc_cli_test(check_buggy_scenario_exits_1 EXIT 1
+            STDOUT "✗ lost update on `counter`.*replay: racecheck replay scenarios/counter\\.yaml --schedule rc1\\."
+            ARGS scenarios/counter.yaml)
+rc_cli_test(check_bad_yaml_exits_2 EXIT 2
+            STDERR "^tests/cli/bad_key\\.yaml:4:1: error: unknown key 'chekcs'"
+            ARGS tests/cli/bad_key.yaml)
+rc_cli_test(check_unknown_flag_exits_2 EXIT 2 STDERR "--bogus" ARGS scenarios/counter.yaml --bogus)
+rc_cli_test(check_unknown_strategy_exits_2 EXIT 2 STDERR "--strategy"
+            ARGS scenarios/counter.yaml --strategy nope)
+rc_cli_test(check_unknown_format_exits_2 EXIT 2 STDERR "--format"
+            ARGS scenarios/counter.yaml --format xml)
+rc_cli_test(check_budget_hit_is_said EXIT "0|1"
+            STDOUT "not exhaustive: stopped by the execution budget \\(max_executions 3\\)"
+            ARGS scenarios/counter.yaml --max-executions 3)
+rc_cli_test(check_json_has_the_search_block EXIT 1 STDOUT "\"stopped_by\": \"exhausted\""
+            ARGS scenarios/counter.yaml --format json)
+rc_cli_test(check_help_lists_strategies_and_formats EXIT 0 STDOUT "pb +iterative preemption.*json +one JSON"
+            ARGS --help)
+rc_cli_test(check_expect_matching_exits_0 EXIT 0 STDOUT "expect: matches \\[data-race, lost-update, check-failed\\]"
+            ARGS scenarios/counter.yaml --expect)
+rc_cli_test(check_expect_on_the_whole_corpus_exits_0 EXIT 0 STDOUT "scenarios: [0-9]+ match their expect, 0 differ"
+            ARGS scenarios --expect)
+
+# ---- racecheck replay ------------------------------------------------------------------------
+rc_cli_test(replay_buggy_witness_exits_1 EXIT 1
+            STDOUT "step  thread +line  operation +code.*the program hangs.*✗ deadlock"
+            ARGS replay scenarios/abba_deadlock.yaml --schedule rc1.8239f79a.AAQCAQQB)
+rc_cli_test(replay_clean_interleaving_exits_0 EXIT 0 STDOUT "✓ this interleaving shows no findings"
+            ARGS replay scenarios/abba_fixed.yaml --schedule rc1.3af90ce5.AAQCBQABBAUAAg)
+rc_cli_test(replay_bad_token_exits_2 EXIT 2 STDERR "^<command line>: error: --schedule: "
+            ARGS replay scenarios/counter.yaml --schedule not-a-token)
+rc_cli_test(replay_token_of_another_scenario_exits_2 EXIT 2
+            STDERR "^<command line>: error: --schedule: .*different scenario"
+            ARGS replay scenarios/counter_lock.yaml --schedule rc1.8239f79a.AAQCAQQB)
+rc_cli_test(replay_token_with_other_params_exits_2 EXIT 2
+            STDERR "^<command line>: error: --schedule: .*different params"
+            ARGS replay scenarios/counter.yaml --schedule rc1.cac91db9.AAMCBAQB --param ITERATIONS=3)
+rc_cli_test(replay_without_schedule_is_a_usage_error EXIT 2 STDERR "--schedule is required"
+            ARGS replay scenarios/counter.yaml)
