@@ -31,12 +31,17 @@ public:
     uint32_t constant(const Constant& c);
     NameId name(std::string_view id);
     uint32_t kwnames(const std::vector<NameId>& names);
+    /// A global for a name the code reads but never binds: it stays unbound, so reading it
+    /// raises NameError when (and only if) that code runs, as in CPython. Not shared: nothing
+    /// ever writes it, so its reads are not visible operations.
+    VarId undefined_global(const std::string& name, std::string name_error_suffix);
     /// Fills Program::string_constants and constant_heap_index.
     void finish();
 
 private:
     Program& program_;
     std::unordered_map<std::string, NameId> name_ids_;
+    std::unordered_map<std::string, VarId> undefined_;
 };
 
 enum class CodeKind { Module, Function, Check, Prelude };

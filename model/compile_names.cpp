@@ -113,6 +113,22 @@ std::string CodeGen::suggestion(const std::string& id) const {
 
 CodeGen::NameRef CodeGen::resolve_load(const std::string& id, SourceLoc loc) const {
     if (auto ref = resolve(id)) return *ref;
+    // In the program itself an undefined name is CPython's run-time NameError (a finding when it
+    // escapes); in a check expression it is a mistake in the scenario, refused at load time.
+    if (kind_ == CodeKind::Module || kind_ == CodeKind::Function) {
+        std::string suffix;
+        if (lookup_module(id)) {
+            suffix = ". Did you forget to import '" + id + "'?";
+        } else {
+            for (uint32_t m = 0; m < static_cast<uint32_t>(ModuleId::Count) && suffix.empty(); ++m)
+                if (module_member(static_cast<ModuleId>(m), id))
+                    suffix = ". Did you forget to import it from '" +
+                             std::string(module_name(static_cast<ModuleId>(m))) + "'?";
+        }
+        if (suffix.empty())
+            if (std::string near = suggestion(id); !near.empty()) suffix = ". Did you mean: '" + near + "'?";
+        return NameRef{NameRef::Global, tables_.undefined_global(id, std::move(suffix)).value};
+    }
     if (kind_ != CodeKind::Prelude) {
         if (lookup_module(id))
             fail(loc, "name '" + id + "' is not defined", "add `import " + id + "` to the code");

@@ -76,7 +76,7 @@ void execute(Machine& m) {
         const GlobalInfo& g = m.prog.globals[in.a];
         if (v.is_unbound()) {
             if (g.fallback) v = Value::builtin(*g.fallback);
-            else m.raise(BuiltinId::NameError, "name '" + g.name + "' is not defined");
+            else m.raise(BuiltinId::NameError, "name '" + g.name + "' is not defined" + g.name_error_suffix);
         }
         if (m.event) m.event->value = v;
         m.push(v);

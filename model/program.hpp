@@ -32,6 +32,9 @@ struct GlobalInfo {
     std::optional<BuiltinId> fallback;
     /// A scenario parameter (`params:`): bound before the code runs.
     bool is_param = false;
+    /// For a name the code reads but never binds: appended to the NameError message, as
+    /// CPython 3.12 does (". Did you mean: 'counter'?").
+    std::string name_error_suffix;
 };
 
 /// Hidden functions compiled from racecheck's own Python prelude (see prelude.cpp). They run as

@@ -55,6 +55,17 @@ uint32_t ProgramTables::kwnames(const std::vector<NameId>& names) {
     return static_cast<uint32_t>(program_.kwnames.size() - 1);
 }
 
+VarId ProgramTables::undefined_global(const std::string& name, std::string name_error_suffix) {
+    auto [it, inserted] = undefined_.emplace(name, VarId(static_cast<uint32_t>(program_.globals.size())));
+    if (inserted) {
+        GlobalInfo g;
+        g.name = name;
+        g.name_error_suffix = std::move(name_error_suffix);
+        program_.globals.push_back(std::move(g));
+    }
+    return it->second;
+}
+
 void ProgramTables::finish() {
     program_.string_constants.clear();
     program_.constant_heap_index.assign(program_.constants.size(), UINT32_MAX);
