@@ -164,6 +164,8 @@ CheckValue Interpreter::evaluate(const State& s, FuncId check) const {
         }
     } catch (PyRaise& r) {
         out.repr = exception_text(copy, r.exc);
+        auto* e = std::get_if<ExceptionObj>(&copy.heap[r.exc.ref].data);
+        out.name_error = e && exception_matches(e->type, BuiltinId::NameError);
         return out;
     }
     out.repr = "check ended without a value";

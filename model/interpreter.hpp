@@ -43,6 +43,9 @@ struct CheckValue {
     bool ok = false;         // evaluated without raising
     bool truthy = false;     // bool(value)
     std::string repr;        // repr(value), or the exception's "Type: message"
+    /// It raised NameError: a global it reads is not bound (yet). An always-invariant over a
+    /// global the program has not created yet does not apply to that state.
+    bool name_error = false;
 };
 
 struct InterpreterTables; // lookup tables built once per program (interpreter.cpp)
