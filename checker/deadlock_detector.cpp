@@ -71,15 +71,15 @@ void DeadlockDetector::report_blocked(const Interpreter& in, const State& s,
         const uint32_t line = ctx_.display_line(t.pending.line);
         key_ops.emplace_back(line, std::string(op_kind_name(t.pending.kind)));
         f.threads.push_back(name);
-        f.lines.push_back(line);
+        if (line) f.lines.push_back(line); // 0: MainThread at its implicit exit
         if (std::find(end.spinning.begin(), end.spinning.end(), t.id) != end.spinning.end()) {
             spinners.push_back(name);
             f.details.push_back(name + " spins at line " + std::to_string(line) +
                                 " waiting for a change no thread will make");
             continue;
         }
-        f.details.push_back(name + " (line " + std::to_string(line) + ") " +
-                            wait_text(in, s, t.id));
+        const std::string where = line ? " (line " + std::to_string(line) + ")" : "";
+        f.details.push_back(name + where + " " + wait_text(in, s, t.id));
         if (t.pending.obj.valid() && t.pending.kind != OpKind::ThreadJoin)
             f.variables.push_back(in.object_label(s, t.pending.obj));
         if (t.pending.kind == OpKind::CondWake && !t.wait.notified && !t.wait.timed_out &&
@@ -120,6 +120,16 @@ void DeadlockDetector::report_blocked(const Interpreter& in, const State& s,
     sink.report(std::move(f));
 }
 
+bool DeadlockDetector::starved(const std::vector<ThreadId>& running) const {
+    if (recent_.size() < kRecent) return false;
+    for (ThreadId t : running) {
+        bool ran = false;
+        for (auto& [rt, rl] : recent_) ran = ran || rt == t;
+        if (!ran) return true;
+    }
+    return false;
+}
+
 void DeadlockDetector::report_nontermination(const Interpreter& in, const State& s,
                                              const ExecutionEnd& end, FindingSink& sink) const {
     Finding f;
@@ -136,9 +146,14 @@ void DeadlockDetector::report_nontermination(const Interpreter& in, const State&
         }
         f.summary = f.details.empty() ? "a thread runs forever" : f.details.front();
     } else {
-        f.summary = "execution did not finish within " + std::to_string(steps_) + " steps";
         std::vector<ThreadId> running;
         in.schedulable(s, running);
+        if (starved(running)) return;
+        for (ThreadId t : running) // MainThread could exit now: only daemons keep running
+            if (t.value == 0 && s.thread(t).pending.kind == OpKind::ProgramExit &&
+                in.is_enabled(s, t))
+                return;
+        f.summary = "execution did not finish within " + std::to_string(steps_) + " steps";
         for (ThreadId t : running) {
             f.threads.push_back(in.thread_name(s, t));
             f.details.push_back(f.threads.back() + " (line " +

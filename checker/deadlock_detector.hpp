@@ -6,7 +6,10 @@
 // notify on that same Condition woke nobody: the signal came before the wait and was lost.
 // Busy-waits the Session stopped as endless (ExecutionEnd::spinning) are deadlocks too. An
 // execution cut by the step budget, or a thread running away without visible operations, is a
-// nontermination finding.
+// nontermination finding — unless the cut schedule was unfair: a thread that could have run
+// was starved for the whole recent window, or MainThread could exit at once and only daemons
+// kept running (a fair scheduler would have ended the program; see CHESS, Musuvathi & Qadeer,
+// "Fair Stateless Model Checking", PLDI 2008). A daemon looping forever is not a bug.
 #pragma once
 
 #include <cstdint> // uint32_t, uint64_t
@@ -37,6 +40,8 @@ private:
                         FindingSink& sink) const;
     void report_nontermination(const Interpreter& in, const State& s, const ExecutionEnd& end,
                                FindingSink& sink) const;
+    /// Some thread in `running` took no step in the recent window (which is full).
+    bool starved(const std::vector<ThreadId>& running) const;
     /// "waits to acquire Lock `b` held by Thread-2 (worker) since line 11", lines mapped.
     std::string wait_text(const Interpreter& in, const State& s, ThreadId t) const;
 

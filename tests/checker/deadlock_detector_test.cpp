@@ -156,3 +156,26 @@ print("main done")
 }
 
 } // namespace rc::test
+
+namespace rc::test {
+
+TEST_CASE("a_cut_that_starved_main_while_a_daemon_looped_is_no_finding") {
+    DetectorHarness h(R"(
+import threading
+beats = 0
+def heartbeat():
+    global beats
+    while True:
+        beats += 1
+t = threading.Thread(target=heartbeat, daemon=True)
+t.start()
+print("main done")
+)");
+    std::vector<uint32_t> script{0, 0}; // main: beats = 0, start
+    script.resize(300, 1);              // then only the daemon runs
+    Observed o = h.run(script, 1, 300);
+    CHECK(o.kinds.empty());
+    CHECK(h.explore(100).kinds.empty()); // fair enough random schedules let main end
+}
+
+} // namespace rc::test
