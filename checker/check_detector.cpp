@@ -38,6 +38,8 @@ void CheckDetector::evaluate(const Interpreter& in, const State& s, FuncId check
                              size_t index, uint64_t step, FindingSink& sink) {
     CheckValue v = in.evaluate(s, check);
     if (v.ok && v.truthy) return;
+    // An invariant over a global the program has not assigned yet does not apply to this state.
+    if (!final && !v.ok && v.repr.rfind("NameError", 0) == 0) return;
     const auto& texts = final ? ctx_.final_checks : ctx_.always_checks;
     const std::string text = index < texts.size() ? texts[index] : "check #" + std::to_string(index);
     Finding f;

@@ -71,6 +71,26 @@ t.join()
     CHECK(f.highlights.size() == 1);
 }
 
+TEST_CASE("an_invariant_over_globals_not_assigned_yet_does_not_apply") {
+    DetectorHarness h(R"(
+import threading
+a = 4
+b = 6
+def worker():
+    global a, b
+    a = 5
+    b = 5
+t = threading.Thread(target=worker)
+t.start()
+t.join()
+)",
+                      {{}, {"a + b == 10"}, {}});
+    Observed o = h.explore(20);
+    CHECK(o.keys == std::set<std::string>{"check-failed:always:0"}); // between a = 5 and b = 5
+    const Finding& f = o.first("check-failed");
+    CHECK(f.details.front() == "it evaluates to False");
+}
+
 TEST_CASE("checks_that_hold_report_nothing") {
     DetectorHarness h(R"(
 import threading
