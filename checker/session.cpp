@@ -35,22 +35,6 @@ bool read_like(const Event& e) {
     }
 }
 
-/// Fingerprint of everything thread t's future depends on: shared state and t's own frames.
-uint64_t spin_fingerprint(const State& s, ThreadId t) {
-    State view;
-    view.globals = s.globals;
-    view.heap = s.heap;
-    const ThreadState& th = s.thread(t);
-    ThreadState copy;
-    copy.frames = th.frames;
-    copy.stack = th.stack;
-    copy.exc_stack = th.exc_stack;
-    copy.wait = th.wait;
-    copy.status = th.status;
-    view.threads.push_back(std::move(copy));
-    return hash_state(view);
-}
-
 bool is_scalar(const State& s, Value v) {
     switch (v.tag) {
     case VTag::None:
@@ -208,7 +192,7 @@ void Session::run_execution(Execution& ex, std::vector<std::unique_ptr<Detector>
             ex.spinning.resize(ex.state.threads.size(), false);
         }
         if (read_like(ev)) {
-            if (!ex.spin_history[c.thread.value].insert(spin_fingerprint(ex.state, c.thread)).second)
+            if (!ex.spin_history[c.thread.value].insert(hash_thread_view(ex.state, c.thread)).second)
                 ex.spinning[c.thread.value] = true;
         } else {
             for (auto& h : ex.spin_history) h.clear();

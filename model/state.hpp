@@ -79,4 +79,8 @@ struct State {
 /// `steps`, not virtual clocks' absolute values beyond what the program read).
 uint64_t hash_state(const State& s);
 
+/// A fingerprint of what thread t's future depends on: the globals, the heap and t's own frames,
+/// stacks and wait (not other threads' positions, not the output, not clocks).
+uint64_t hash_thread_view(const State& s, ThreadId t);
+
 } // namespace rc

@@ -95,27 +95,41 @@ void hash_object(Hasher& h, const Object& o) {
         o.data);
 }
 
+void hash_thread(Hasher& h, const ThreadState& t) {
+    h.mix(static_cast<uint64_t>(t.status));
+    h.mix(t.frames.size());
+    for (const Frame& f : t.frames) {
+        h.mix(f.code.value);
+        h.mix(f.pc);
+    }
+    h.values(t.stack);
+    h.values(t.exc_stack);
+    h.mix(static_cast<uint64_t>(t.wait.kind) | (t.wait.notified ? 0x100 : 0) |
+          (t.wait.timed_out ? 0x200 : 0));
+}
+
+void hash_shared(Hasher& h, const State& s) {
+    h.values(s.globals);
+    h.mix(s.heap.size());
+    for (const Object& o : s.heap) hash_object(h, o);
+}
+
 } // namespace
 
 uint64_t hash_state(const State& s) {
     Hasher h;
-    h.values(s.globals);
-    h.mix(s.heap.size());
-    for (const Object& o : s.heap) hash_object(h, o);
+    hash_shared(h, s);
     h.mix(s.threads.size());
-    for (const ThreadState& t : s.threads) {
-        h.mix(static_cast<uint64_t>(t.status));
-        h.mix(t.frames.size());
-        for (const Frame& f : t.frames) {
-            h.mix(f.code.value);
-            h.mix(f.pc);
-        }
-        h.values(t.stack);
-        h.values(t.exc_stack);
-        h.mix(static_cast<uint64_t>(t.wait.kind) | (t.wait.notified ? 0x100 : 0) | (t.wait.timed_out ? 0x200 : 0));
-    }
+    for (const ThreadState& t : s.threads) hash_thread(h, t);
     h.text(s.output);
     h.mix(s.ended);
+    return h.h;
+}
+
+uint64_t hash_thread_view(const State& s, ThreadId t) {
+    Hasher h;
+    hash_shared(h, s);
+    hash_thread(h, s.thread(t));
     return h.h;
 }
 
