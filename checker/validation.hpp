@@ -9,8 +9,8 @@
 //   data-race            TSan reports the race in the replay      TSan reports a race on the same
 //   lost-update          the replay ends with the final values    variable between threads with
 //                        the model predicted (see below)          the same names (replay or free)
-//   deadlock,            the replay hangs (all threads blocked)   n.a.
-//   lost-wakeup
+//   deadlock,            the replay hangs (all threads blocked;   n.a.
+//   lost-wakeup          a busy-wait: the run hits the step limit)
 //   exception            the same exception type is raised, uncaught, in the same thread
 //   check-failed         the same final check fails (assertions: AssertionError is raised)
 //   others               n.a. (potential-deadlock, nontermination: free runs only)
@@ -43,6 +43,8 @@ struct ValidationOptions {
     /// Wall-clock limit for each racecheck_tsan process (forced replays, then free runs); a
     /// process past it is killed and the validation reports it.
     double timeout_seconds = 20;
+    /// Steps after which a real run is cut (pass the search's Budgets::max_steps).
+    uint64_t max_steps = 2000;
     /// racecheck_tsan to run; empty: the one next to the running executable (/proc/self/exe).
     std::string tsan_binary;
 };
@@ -90,7 +92,7 @@ std::optional<ValidationReport> validate(
 /// at the end of the forced replay of `witness`, continued as racecheck_tsan continues it.
 std::vector<std::pair<std::string, std::string>> forced_replay_final_values(
     const Interpreter& in, const std::vector<int64_t>& params, const std::vector<Choice>& witness,
-    const std::vector<std::string>& watched, uint64_t max_steps = 20000);
+    const std::vector<std::string>& watched, uint64_t max_steps = 2000);
 
 /// A schedule as racecheck_tsan's --schedule-choices list: "0,1,1t,2".
 std::string choices_argument(const std::vector<Choice>& schedule);

@@ -44,11 +44,17 @@ enum class RealMode { Forced, Free };
 struct RunConfig {
     RealMode mode = RealMode::Free;
     std::vector<RealChoice> schedule; // Forced: followed from the first step
-    uint64_t max_steps = 20000;       // a run longer than this is cut (Ending::StepLimit)
-    double stall_seconds = 2.0;       // wall time without a step before the watchdog fires
+    uint64_t max_steps = 2000;        // a run longer than this is cut (Ending::StepLimit)
+    /// The watchdog fires when no step is taken while the run's threads spend this much CPU
+    /// time spinning for turns, or 10× this much wall time.
+    double stall_seconds = 2.0;
     /// Free: seeds each thread's count of extra yields after its turn (0-2), which varies the
     /// interleavings the OS produces; free runs stay unrepeatable whatever the seed.
     uint64_t seed = 1;
+    /// Testing aid (negative control): skip the synchronization of real_sync.hpp, so that TSan
+    /// reports the races those edges order. Locks are then not exclusive on real threads, but
+    /// the model still serializes the program, so its results are unchanged.
+    bool skip_sync = false;
     /// Called when a stalled run's threads do not stop within 2 s more: print what is known;
     /// the runtime then ends the process with std::_Exit(0).
     std::function<void(const std::string& why)> abandon;

@@ -3,6 +3,7 @@
 //
 //   racecheck_tsan FILE [--param N=V]... (--schedule-choices "0,1,1t,2")... [--max-steps N]
 //   racecheck_tsan FILE [--param N=V]... --free-runs N [--seed S] [--max-steps N]
+//   (also --stall-seconds S for the watchdog, and --no-sync, a negative control for tests)
 //
 // A schedule is a comma-separated list of thread ids (0 = MainThread), a `t` suffix meaning the
 // timeout branch; each --schedule-choices is one forced run, in order. Exit codes: 0 the JSON
@@ -69,8 +70,9 @@ int main(int argc, char** argv) {
     CLI::App app{"racecheck_tsan: run a scenario on real threads under ThreadSanitizer"};
     std::string file;
     std::vector<std::string> params, schedules;
-    uint64_t free_runs = 0, seed = 1, max_steps = 20000;
+    uint64_t free_runs = 0, seed = 1, max_steps = 2000; // the Session's default step budget
     double stall = 2.0;
+    bool skip_sync = false;
     app.add_option("FILE", file, "scenario file")->required();
     app.add_option("--param", params, "NAME=VALUE overrides a scenario param");
     app.add_option("--schedule-choices", schedules, "a forced run: thread ids, `t` = timeout");
@@ -78,6 +80,8 @@ int main(int argc, char** argv) {
     app.add_option("--seed", seed, "varies the yields of free runs");
     app.add_option("--max-steps", max_steps, "steps after which a run is cut");
     app.add_option("--stall-seconds", stall, "wall time without a step before the watchdog");
+    app.add_flag("--no-sync", skip_sync,
+                 "testing aid: skip the happens-before edges (TSan then reports what they order)");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -126,6 +130,7 @@ int main(int argc, char** argv) {
     for (rc::real::RunConfig& c : configs) {
         c.max_steps = max_steps;
         c.stall_seconds = stall;
+        c.skip_sync = skip_sync;
         c.abandon = [&](const std::string& why) {
             report.add_abandoned(why);
             std::cout << report.json().dump(2) << std::endl;

@@ -4,7 +4,7 @@
 #include <cstdlib> // strtol
 #include <cstring> // strncpy, strncmp
 
-#include "checker/real/tsan_api.hpp" // __tsan_get_report_*
+#include "checker/real/tsan_api.hpp" // __tsan_get_report_*, IgnoreScope
 
 namespace rc::real {
 
@@ -21,20 +21,31 @@ TsanReports& TsanReports::instance() {
     return registry;
 }
 
-void TsanReports::add(const RawReport& r) {
+bool TsanReports::add(const RawReport& r) {
+    IgnoreScope ignore; // reporting threads are ordered by the turns only, which TSan ignores
     size_t n = count_.load(std::memory_order_relaxed);
     if (n >= kCapacity) {
         dropped_.fetch_add(1, std::memory_order_relaxed);
-        return;
+    } else {
+        records_[n] = r;
+        count_.store(n + 1, std::memory_order_relaxed);
     }
-    records_[n] = r;
-    count_.store(n + 1, std::memory_order_relaxed);
+    const PrintedKey key{r.addr[0] & ~uintptr_t{15}, {r.python_tid[0], r.python_tid[1]},
+                         {r.write[0], r.write[1]}, r.description[0]};
+    for (size_t i = 0; i < printed_count_; ++i) {
+        const PrintedKey& k = printed_[i];
+        if (k.cell == key.cell && k.tids[0] == key.tids[0] && k.tids[1] == key.tids[1] &&
+            k.write[0] == key.write[0] && k.write[1] == key.write[1] && k.kind == key.kind)
+            return true;
+    }
+    if (printed_count_ < kPrintedCapacity) printed_[printed_count_++] = key;
+    return false;
 }
 
 } // namespace rc::real
 
-/// libtsan's hook: called once per report, in the reporting thread, before TSan decides whether
-/// to print it. Returning false lets TSan print its usual text to stderr.
+/// libtsan's hook: called once per report, in the reporting thread, before TSan prints it.
+/// Returning false lets TSan print its usual text to stderr; true suppresses it.
 extern "C" bool __tsan_on_report(void* report) {
     using rc::real::RawReport;
     const char* description = nullptr;
@@ -68,6 +79,5 @@ extern "C" bool __tsan_on_report(void* report) {
         for (int m = 0; m < r.mops; ++m)
             if (tids[m] == tid) r.python_tid[m] = rc::real::python_tid_of(name);
     }
-    rc::real::TsanReports::instance().add(r);
-    return false;
+    return rc::real::TsanReports::instance().add(r); // true: not printed again
 }

@@ -40,10 +40,22 @@ public:
     const RawReport& at(size_t i) const { return records_[i]; }
     size_t dropped() const { return dropped_.load(std::memory_order_relaxed); }
 
-    /// Called by the hook only.
-    void add(const RawReport& r);
+    /// Called by the hook only. Returns true when an equal report (same 16-byte cell, same
+    /// Python threads, same kinds of access) came before: the hook then keeps TSan from
+    /// printing (and symbolizing) it again, which a spinning thread would otherwise make cost
+    /// seconds. Every report is recorded either way.
+    bool add(const RawReport& r);
 
 private:
+    static constexpr size_t kPrintedCapacity = 1024;
+    struct PrintedKey {
+        uintptr_t cell;
+        int tids[2];
+        bool write[2];
+        char kind; // first letter of the description
+    };
+    PrintedKey printed_[kPrintedCapacity];
+    size_t printed_count_ = 0; // written by reporting threads only: TSan serializes reports
     RawReport records_[kCapacity];
     std::atomic<size_t> count_{0};
     std::atomic<size_t> dropped_{0};

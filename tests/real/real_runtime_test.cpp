@@ -132,3 +132,17 @@ TEST_CASE("racy_scenarios_show_races_in_free_runs") {
     CHECK(tsan_race(j, "counter", "Thread-1 (worker)", "Thread-2 (worker)"));
     CHECK(j["tsan_other"].empty());
 }
+
+TEST_CASE("without_the_sync_edges_tsan_reports_what_they_order") {
+    // Negative control: the cleanliness of the correct scenarios comes from the real
+    // synchronization (sem_t, acquire/release words), not from the turns or from TSan missing
+    // the cells. Thread creation still orders a parent's earlier accesses.
+    for (const char* name : {"counter_lock", "condition_handoff"}) {
+        CAPTURE(name);
+        auto synced = run_tsan(std::string("scenarios/") + name + ".yaml --free-runs 3");
+        CHECK(synced["tsan"].empty());
+        auto bare = run_tsan(std::string("scenarios/") + name + ".yaml --free-runs 3 --no-sync");
+        CHECK(!bare["tsan"].empty());
+        for (const nlohmann::json& run : bare["runs"]) CHECK(run["ending"] == "ended");
+    }
+}

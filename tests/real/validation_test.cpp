@@ -1,6 +1,8 @@
 // checker/validation end to end: model-check a scenario, then validate its findings with
 // racecheck_tsan (the binary this build made), as racecheck will.
-#include <chrono>  // the time each validation takes, printed
+#include <algorithm>  // sort
+#include <chrono>     // the time each validation takes, printed
+#include <filesystem> // the survey's scenario folder
 #include <cstdio>  // printf
 #include <memory>  // unique_ptr
 #include <string>  // names
@@ -139,4 +141,34 @@ TEST_CASE("a_clean_scenario_validates_clean") {
     CHECK(r.findings.empty());
     CHECK(r.tsan_only.empty());
     CHECK(r.tsan_other.empty());
+}
+
+// Not run by default (`build/test_real -tc=validation_survey --no-skip`): validates every
+// scenario and prints each finding's verdicts and the time taken, for the validation notes.
+TEST_CASE("validation_survey" * doctest::skip()) {
+    std::vector<std::string> files;
+    for (const auto& e : std::filesystem::directory_iterator("scenarios"))
+        if (e.path().extension() == ".yaml") files.push_back(e.path().string());
+    std::sort(files.begin(), files.end());
+    files.push_back("tests/real/abba_deadlock.yaml");
+    for (const std::string& file : files) {
+        auto loaded = rc::load_scenario(file);
+        if (!std::holds_alternative<rc::Scenario>(loaded)) continue;
+        if (std::holds_alternative<rc::Diagnostic>(rc::compile_scenario(std::get<rc::Scenario>(loaded))))
+            continue;
+        Checked c = check(file);
+        auto r = validated(c);
+        for (size_t i = 0; i < c.findings.size(); ++i)
+            std::printf("  %-20s forced %-14s tsan %-12s free %llu/%llu  %s | %s\n",
+                        std::string(rc::finding_kind_name(c.findings[i].kind)).c_str(),
+                        r.findings[i].forced_replay.c_str(), r.findings[i].tsan.c_str(),
+                        static_cast<unsigned long long>(r.findings[i].free_showed),
+                        static_cast<unsigned long long>(r.findings[i].free_runs),
+                        c.findings[i].summary.c_str(), r.findings[i].detail.c_str());
+        for (const rc::TsanRace& t : r.tsan_only)
+            std::printf("  tsan-only race on %s (%s / %s)\n", t.variable.c_str(),
+                        t.threads[0].c_str(), t.threads[1].c_str());
+        for (const std::string& o : r.tsan_other) std::printf("  tsan-other: %s\n", o.c_str());
+        for (const std::string& e : r.errors) std::printf("  error: %s\n", e.c_str());
+    }
 }
