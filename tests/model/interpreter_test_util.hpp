@@ -169,9 +169,9 @@ public:
                     CheckValue cv = interp_->evaluate(s, c);
                     if (cv.ok && cv.truthy)
                         continue;
-                    // A check over a global the module has not bound yet is vacuous here.
-                    // (run_command reports it as a failure after step 1; see the report.)
-                    if (!cv.ok && cv.repr.rfind("NameError", 0) == 0)
+                    // A check over a global the module has not bound yet does not apply (as in the
+                    // checker's check detector).
+                    if (cv.name_error)
                         continue;
                     r.always_failed_at = steps + 1;
                     r.always_failure = cv.repr;
