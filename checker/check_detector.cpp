@@ -9,43 +9,38 @@
 
 namespace rc {
 
-CheckDetector::CheckDetector(const DetectorContext &ctx) : ctx_(ctx) {}
+CheckDetector::CheckDetector(const DetectorContext& ctx) : ctx_(ctx) {}
 
-void CheckDetector::begin_execution(const Interpreter &in, const State &initial) {
+void CheckDetector::begin_execution(const Interpreter& in, const State& initial) {
     always_failed_.assign(in.program().always_checks.size(), false);
     asserted_.assign(initial.threads.size(), false);
 }
 
-void CheckDetector::on_step(const Interpreter &in, uint64_t step, const Event &e,
-                            const State &after, FindingSink &sink) {
-    const auto &always = in.program().always_checks;
+void CheckDetector::on_step(const Interpreter& in, uint64_t step, const Event& e,
+                            const State& after, FindingSink& sink) {
+    const auto& always = in.program().always_checks;
     for (size_t i = 0; i < always.size(); ++i)
-        if (!always_failed_[i])
-            evaluate(in, after, always[i], false, i, step, sink);
-    if (e.thread_ended)
-        check_assertion(in, after, e.thread, step, sink);
+        if (!always_failed_[i]) evaluate(in, after, always[i], false, i, step, sink);
+    if (e.thread_ended) check_assertion(in, after, e.thread, step, sink);
 }
 
-void CheckDetector::end_execution(const Interpreter &in, const State &final_state,
-                                  const ExecutionEnd &end, FindingSink &sink) {
-    for (const ThreadState &t : final_state.threads) // ended without a step of their own
+void CheckDetector::end_execution(const Interpreter& in, const State& final_state,
+                                  const ExecutionEnd& end, FindingSink& sink) {
+    for (const ThreadState& t : final_state.threads) // ended without a step of their own
         check_assertion(in, final_state, t.id, 0, sink);
-    if (end.status != RunStatus::Ended || end.step_limit)
-        return;
-    const auto &finals = in.program().final_checks;
+    if (end.status != RunStatus::Ended || end.step_limit) return;
+    const auto& finals = in.program().final_checks;
     for (size_t i = 0; i < finals.size(); ++i)
         evaluate(in, final_state, finals[i], true, i, 0, sink);
 }
 
-void CheckDetector::evaluate(const Interpreter &in, const State &s, FuncId check, bool final,
-                             size_t index, uint64_t step, FindingSink &sink) {
+void CheckDetector::evaluate(const Interpreter& in, const State& s, FuncId check, bool final,
+                             size_t index, uint64_t step, FindingSink& sink) {
     CheckValue v = in.evaluate(s, check);
-    if (v.ok && v.truthy)
-        return;
+    if (v.ok && v.truthy) return;
     // An invariant over a global the program has not assigned yet does not apply to this state.
-    if (!final && !v.ok && v.name_error)
-        return;
-    const auto &texts = final ? ctx_.final_checks : ctx_.always_checks;
+    if (!final && !v.ok && v.name_error) return;
+    const auto& texts = final ? ctx_.final_checks : ctx_.always_checks;
     const std::string text =
         index < texts.size() ? texts[index] : "check #" + std::to_string(index);
     Finding f;
@@ -57,9 +52,8 @@ void CheckDetector::evaluate(const Interpreter &in, const State &s, FuncId check
         f.details.push_back("evaluating it raised " + v.repr);
     else
         f.details.push_back("it evaluates to " + v.repr);
-    if (std::string vals = values(in, s, check); !vals.empty())
-        f.details.push_back(vals);
-    for (const Instr &ins : in.program().code[check.value].code)
+    if (std::string vals = values(in, s, check); !vals.empty()) f.details.push_back(vals);
+    for (const Instr& ins : in.program().code[check.value].code)
         if (ins.op == Op::LoadGlobal) {
             std::string name = "`" + in.program().name_of(VarId(ins.a)) + "`";
             if (std::find(f.variables.begin(), f.variables.end(), name) == f.variables.end())
@@ -72,35 +66,28 @@ void CheckDetector::evaluate(const Interpreter &in, const State &s, FuncId check
     sink.report(std::move(f));
 }
 
-std::string CheckDetector::values(const Interpreter &in, const State &s, FuncId check) const {
+std::string CheckDetector::values(const Interpreter& in, const State& s, FuncId check) const {
     std::vector<uint32_t> seen;
     std::string out;
-    for (const Instr &ins : in.program().code[check.value].code) {
-        if (ins.op != Op::LoadGlobal || ins.a >= s.globals.size())
-            continue;
-        if (std::find(seen.begin(), seen.end(), ins.a) != seen.end())
-            continue;
+    for (const Instr& ins : in.program().code[check.value].code) {
+        if (ins.op != Op::LoadGlobal || ins.a >= s.globals.size()) continue;
+        if (std::find(seen.begin(), seen.end(), ins.a) != seen.end()) continue;
         seen.push_back(ins.a);
         Value v = s.globals[ins.a];
-        if (v.is_unbound())
-            continue; // a builtin (len, sum) or never assigned
-        if (!out.empty())
-            out += ", ";
+        if (v.is_unbound()) continue; // a builtin (len, sum) or never assigned
+        if (!out.empty()) out += ", ";
         out += in.program().name_of(VarId(ins.a)) + " is " + in.repr(s, v);
     }
     return out;
 }
 
-void CheckDetector::check_assertion(const Interpreter &in, const State &s, ThreadId t,
-                                    uint64_t step, FindingSink &sink) {
-    if (t.value >= asserted_.size())
-        asserted_.resize(t.value + 1, false);
-    const ThreadState &th = s.thread(t);
-    if (asserted_[t.value] || !th.uncaught.is_obj())
-        return;
-    auto *exc = std::get_if<ExceptionObj>(&s.object(th.uncaught.obj()).data);
-    if (!exc || exc->type != BuiltinId::AssertionError)
-        return;
+void CheckDetector::check_assertion(const Interpreter& in, const State& s, ThreadId t,
+                                    uint64_t step, FindingSink& sink) {
+    if (t.value >= asserted_.size()) asserted_.resize(t.value + 1, false);
+    const ThreadState& th = s.thread(t);
+    if (asserted_[t.value] || !th.uncaught.is_obj()) return;
+    auto* exc = std::get_if<ExceptionObj>(&s.object(th.uncaught.obj()).data);
+    if (!exc || exc->type != BuiltinId::AssertionError) return;
     asserted_[t.value] = true;
     const uint32_t line = ctx_.display_line(exc->line);
     const std::string name = in.thread_name(s, t);
@@ -112,8 +99,7 @@ void CheckDetector::check_assertion(const Interpreter &in, const State &s, Threa
         f.details.push_back(text);
     f.lines.push_back(line);
     f.threads.push_back(name);
-    if (step)
-        f.highlights.push_back({step, "← assertion fails; " + name + " ends"});
+    if (step) f.highlights.push_back({step, "← assertion fails; " + name + " ends"});
     sink.report(std::move(f));
 }
 

@@ -30,7 +30,7 @@ private:
     /// "counter is 3, THREADS is 2, ITERATIONS is 2"
     std::string values(const Interpreter& in, const State& s, FuncId check) const;
 
-    const DetectorContext ctx_; // a copy: detectors may outlive the caller's context
+    const DetectorContext ctx_;       // a copy: detectors may outlive the caller's context
     std::vector<bool> always_failed_; // by always-check index: already reported this execution
     std::vector<bool> asserted_;      // by thread id: its AssertionError already reported
 };

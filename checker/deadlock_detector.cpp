@@ -141,8 +141,10 @@ void DeadlockDetector::report_nontermination(const Interpreter& in, const State&
             uint32_t line = ctx_.display_line(t.diverged_line);
             lines.insert(line);
             f.threads.push_back(in.thread_name(s, t.id));
-            f.details.push_back(f.threads.back() + " runs forever without a visible operation "
-                                "(line " + std::to_string(line) + ")");
+            f.details.push_back(f.threads.back() +
+                                " runs forever without a visible operation "
+                                "(line " +
+                                std::to_string(line) + ")");
         }
         f.summary = f.details.empty() ? "a thread runs forever" : f.details.front();
     } else {

@@ -46,7 +46,7 @@ private:
     std::string wait_text(const Interpreter& in, const State& s, ThreadId t) const;
 
     const DetectorContext ctx_; // a copy: detectors may outlive the caller's context
-    uint64_t steps_ = 0; // steps taken in this execution
+    uint64_t steps_ = 0;        // steps taken in this execution
     /// (thread, code line) of the last kRecent steps, oldest first: where looping threads loop.
     static constexpr size_t kRecent = 128;
     std::vector<std::pair<ThreadId, uint32_t>> recent_; // invariant: size ≤ 2 * kRecent

@@ -1,12 +1,12 @@
 // The detector table: one of each, in report order, and the finding kinds' names.
-#include "checker/check_detector.hpp"      // CheckDetector
-#include "checker/deadlock_detector.hpp"   // DeadlockDetector
-#include "checker/detector.hpp"            // make_detectors
-#include "checker/exception_detector.hpp"  // ExceptionDetector
-#include "checker/finding.hpp"             // finding_kind_name
-#include "checker/lock_order_detector.hpp" // LockOrderDetector
+#include "checker/check_detector.hpp"       // CheckDetector
+#include "checker/deadlock_detector.hpp"    // DeadlockDetector
+#include "checker/detector.hpp"             // make_detectors
+#include "checker/exception_detector.hpp"   // ExceptionDetector
+#include "checker/finding.hpp"              // finding_kind_name
+#include "checker/lock_order_detector.hpp"  // LockOrderDetector
 #include "checker/lost_update_detector.hpp" // LostUpdateDetector
-#include "checker/race_detector.hpp"       // RaceDetector
+#include "checker/race_detector.hpp"        // RaceDetector
 
 namespace rc {
 

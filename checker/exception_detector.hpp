@@ -24,7 +24,7 @@ private:
     void check_thread(const Interpreter& in, const State& s, ThreadId t, uint64_t step,
                       FindingSink& sink);
 
-    const DetectorContext ctx_; // a copy: detectors may outlive the caller's context
+    const DetectorContext ctx_;  // a copy: detectors may outlive the caller's context
     std::vector<bool> reported_; // by thread id, this execution
 };
 

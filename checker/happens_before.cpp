@@ -21,7 +21,8 @@ bool is_false(const Value& v) { return v.tag == VTag::Bool && v.i == 0; }
 
 void HappensBefore::begin(const State& initial) {
     threads_.assign(initial.threads.size(), VectorClock{});
-    for (size_t i = 0; i < threads_.size(); ++i) threads_[i].tick(ThreadId(static_cast<uint32_t>(i)));
+    for (size_t i = 0; i < threads_.size(); ++i)
+        threads_[i].tick(ThreadId(static_cast<uint32_t>(i)));
     sync_.clear();
 }
 
@@ -99,9 +100,7 @@ void HappensBefore::on_step(const Event& e, const State& after) {
     case OpKind::PoolNext:
         if (e.value.is_obj()) acquire(t, {e.value.obj(), Role::Submitted});
         break;
-    case OpKind::FutureFinish:
-        release(t, {e.obj});
-        break;
+    case OpKind::FutureFinish: release(t, {e.obj}); break;
     case OpKind::FutureResult:
         if (!e.timed_out) acquire(t, {e.obj});
         break;

@@ -38,8 +38,8 @@ public:
 
 private:
     enum class Role : uint8_t {
-        Released, // locks, semaphores, events, queue task_done, future finish
-        Item,     // queue item by put sequence number
+        Released,   // locks, semaphores, events, queue task_done, future finish
+        Item,       // queue item by put sequence number
         Generation, // barrier generation
         Submitted,  // future, at submit
     };
@@ -55,7 +55,7 @@ private:
     void acquire_thread(ThreadId t, ThreadId from);
     void release(ThreadId t, SyncKey k);
 
-    std::vector<VectorClock> threads_; // invariant: one per thread of the last state seen
+    std::vector<VectorClock> threads_;    // invariant: one per thread of the last state seen
     std::map<SyncKey, VectorClock> sync_; // what each object has published so far
     bool released_ = false; // the current step released: tick the thread's clock after it
 };

@@ -19,11 +19,16 @@ void LockOrderDetector::on_step(const Interpreter& in, uint64_t step, const Even
     if (held.size() < 2) return;
     const std::string to = in.object_label(after, *got);
     std::vector<std::string> labels;
-    for (size_t i = 0; i + 1 < held.size(); ++i) labels.push_back(in.object_label(after, held[i].lock));
+    for (size_t i = 0; i + 1 < held.size(); ++i)
+        labels.push_back(in.object_label(after, held[i].lock));
     for (size_t i = 0; i + 1 < held.size(); ++i) {
         if (labels[i] == to) continue;
-        Edge edge{labels[i], to, in.thread_name(after, e.thread), ctx_.display_line(held[i].line),
-                  ctx_.display_line(e.line), {}};
+        Edge edge{labels[i],
+                  to,
+                  in.thread_name(after, e.thread),
+                  ctx_.display_line(held[i].line),
+                  ctx_.display_line(e.line),
+                  {}};
         for (size_t j = 0; j + 1 < held.size(); ++j)
             if (j != i) edge.gates.push_back(labels[j]);
         std::sort(edge.gates.begin(), edge.gates.end());
@@ -88,8 +93,8 @@ bool LockOrderDetector::report_if_valid(const std::vector<const Edge*>& cycle, u
     f.summary = "potential deadlock: " + chain;
     for (const Edge* e : c) {
         f.details.push_back(e->thread + " holds " + e->from + " (line " +
-                            std::to_string(e->line_from) + ") and acquires " + e->to +
-                            " (line " + std::to_string(e->line_to) + ")");
+                            std::to_string(e->line_from) + ") and acquires " + e->to + " (line " +
+                            std::to_string(e->line_to) + ")");
         f.variables.push_back(e->from);
         f.lines.push_back(e->line_from);
         f.lines.push_back(e->line_to);

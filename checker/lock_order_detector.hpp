@@ -43,10 +43,10 @@ private:
     bool report_if_valid(const std::vector<const Edge*>& cycle, uint64_t step, FindingSink& sink);
 
     static constexpr size_t kMaxCycle = 6; // longest cycle searched (locks)
-    const DetectorContext ctx_; // a copy: detectors may outlive the caller's context
-    HeldLocks held_;                                // this execution
+    const DetectorContext ctx_;            // a copy: detectors may outlive the caller's context
+    HeldLocks held_;                       // this execution
     std::map<std::string, std::vector<Edge>> graph_; // from-label → its edges, whole search
-    std::set<std::string> reported_;                // cycle keys already reported
+    std::set<std::string> reported_;                 // cycle keys already reported
 };
 
 } // namespace rc

@@ -41,17 +41,17 @@ void LostUpdateDetector::on_step(const Interpreter& in, uint64_t step, const Eve
             f.key = "lost-update:" + name + ":" + std::to_string(rl) + ":" + std::to_string(wl);
             f.summary = "lost update on `" + name + "`";
             f.details.push_back(me + " read " + name + " → " + read + " (line " +
-                                std::to_string(rl) + "), " + other + " then wrote " + name +
-                                " = " + theirs + " (line " + std::to_string(ol) +
-                                "), and " + me + " wrote " + name + " = " + written +
-                                " (line " + std::to_string(wl) + ") from its stale read");
+                                std::to_string(rl) + "), " + other + " then wrote " + name + " = " +
+                                theirs + " (line " + std::to_string(ol) + "), and " + me +
+                                " wrote " + name + " = " + written + " (line " +
+                                std::to_string(wl) + ") from its stale read");
             f.variables.push_back("`" + name + "`");
             f.lines = {rl, wl};
             if (ol != rl && ol != wl) f.lines.push_back(ol);
             f.threads = {me, other};
             f.highlights.push_back({r.step, "read " + name + " → " + read});
-            f.highlights.push_back({overwritten->step, "write by " + other + ": " + name +
-                                                           " = " + theirs});
+            f.highlights.push_back(
+                {overwritten->step, "write by " + other + ": " + name + " = " + theirs});
             f.highlights.push_back({step, "← overwrites " + other + "'s write"});
             sink.report(std::move(f));
         }

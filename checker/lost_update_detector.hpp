@@ -10,7 +10,7 @@
 #include <vector>  // write logs
 
 #include "checker/detector.hpp" // Detector, DetectorContext
-#include "model/value.hpp"       // Value
+#include "model/value.hpp"      // Value
 
 namespace rc {
 
@@ -35,7 +35,7 @@ private:
         size_t writes_seen = 0; // invariant: ≤ writes_[var].size()
     };
 
-    const DetectorContext ctx_; // a copy: detectors may outlive the caller's context
+    const DetectorContext ctx_;              // a copy: detectors may outlive the caller's context
     std::vector<std::vector<Write>> writes_; // by VarId: every write of this execution
     /// (thread, var) → its latest read not yet followed by its own write.
     std::map<std::pair<uint32_t, uint32_t>, Read> reads_;

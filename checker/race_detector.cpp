@@ -14,8 +14,8 @@ void RaceDetector::begin_execution(const Interpreter& in, const State& initial) 
     vars_.assign(in.program().globals.size(), VarState{});
 }
 
-void RaceDetector::on_step(const Interpreter& in, uint64_t step, const Event& e,
-                           const State& after, FindingSink& sink) {
+void RaceDetector::on_step(const Interpreter& in, uint64_t step, const Event& e, const State& after,
+                           FindingSink& sink) {
     locks_.on_step(e, after, step);
     hb_.on_step(e, after);
     if ((e.kind != OpKind::GlobalRead && e.kind != OpKind::GlobalWrite) || e.raised) return;

@@ -10,8 +10,8 @@
 #include <cstdint> // uint32_t, uint64_t
 #include <vector>  // per-variable state
 
-#include "checker/detector.hpp"        // Detector, DetectorContext
-#include "checker/happens_before.hpp"  // HappensBefore, HeldLocks
+#include "checker/detector.hpp"       // Detector, DetectorContext
+#include "checker/happens_before.hpp" // HappensBefore, HeldLocks
 
 namespace rc {
 

@@ -4,7 +4,8 @@
 namespace rc::test {
 
 TEST_CASE("a_failed_final_check_lists_the_globals_it_reads") {
-    DetectorHarness h(R"(
+    DetectorHarness h(
+        R"(
 import threading
 counter = 0
 def worker():
@@ -17,7 +18,7 @@ for t in threads:
 for t in threads:
     t.join()
 )",
-                      {{"counter == THREADS * ITERATIONS"}, {}, {{"THREADS", 2}, {"ITERATIONS", 2}}});
+        {{"counter == THREADS * ITERATIONS"}, {}, {{"THREADS", 2}, {"ITERATIONS", 2}}});
     Observed o = h.explore();
     REQUIRE(o.keys.count("check-failed:final:0"));
     const Finding& f = o.first("check-failed");

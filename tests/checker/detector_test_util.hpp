@@ -44,9 +44,9 @@ public:
 
 /// What one or many executions showed.
 struct Observed {
-    std::vector<Finding> findings;  // in report order
-    std::set<std::string> kinds;    // "data-race"
-    std::set<std::string> keys;     // "data-race:counter:6:6"
+    std::vector<Finding> findings;         // in report order
+    std::set<std::string> kinds;           // "data-race"
+    std::set<std::string> keys;            // "data-race:counter:6:6"
     RunStatus status = RunStatus::Running; // of the last execution
     bool has(std::string_view kind) const { return kinds.count(std::string(kind)) > 0; }
     /// The first finding of `kind`; FAILs if there is none.
