@@ -19,11 +19,8 @@
 //   6. decides the next turn (ignored) and passes it.
 #include "checker/real/real_run.hpp"
 
-#include <atomic>     // token, stop, progress, live
-#include <chrono>     // watchdog
+#include <atomic>     // the turn token
 #include <cstdio>     // snprintf
-#include <cstdlib>    // _Exit
-#include <ctime>      // clock_gettime: the process's CPU time
 #include <deque>      // threads of a run
 #include <memory>     // cells
 #include <pthread.h>  // pthread_setname_np
@@ -32,6 +29,7 @@
 #include "checker/real/real_sync.hpp"    // RealSync
 #include "checker/real/tsan_api.hpp"     // IgnoreScope, __tsan_release
 #include "checker/real/tsan_reports.hpp" // TsanReports
+#include "checker/real/watchdog.hpp"     // RunSignals, watch
 
 namespace rc::real {
 
@@ -58,17 +56,13 @@ private:
     uint32_t decide_next(); // the next token value; sets ending_ and stopping_ when the run ends
     void attribute_reports(ThreadId t, VarId v, uint32_t line);
     void grow_tables();
-    void watch();
-    std::string stall_text() const;
 
     const Interpreter& in_;
     const RunConfig& cfg_;
 
     // Turn machinery: relaxed atomics only (no happens-before for TSan).
     std::atomic<uint32_t> token_{0};
-    std::atomic<bool> stop_{false};
-    std::atomic<uint64_t> progress_{0}; // steps taken, for the watchdog
-    std::atomic<uint32_t> live_{0};     // std::threads of this run not yet out of their loop
+    RunSignals signals_; // stop, progress, live: shared with the watchdog
 
     // The program's shared memory: instrumented, never touched inside an IgnoreScope except to
     // mirror a write the interpreter made invisibly (a global only MainThread touches).
@@ -106,13 +100,13 @@ void RealRun::thread_main(ThreadId t, void* end_word_if_finished) {
         while (wait_turn(t) && take_turn(t, rng)) {
         }
     }
-    live_.fetch_sub(1, std::memory_order_relaxed);
+    signals_.live.fetch_sub(1, std::memory_order_relaxed);
 }
 
 bool RealRun::wait_turn(ThreadId t) {
     const uint32_t mine = t.value + 1;
     for (;;) {
-        if (stop_.load(std::memory_order_relaxed)) return false;
+        if (signals_.stop.load(std::memory_order_relaxed)) return false;
         if (cfg_.mode == RealMode::Forced) {
             if (token_.load(std::memory_order_relaxed) == mine) break;
         } else {
@@ -207,7 +201,7 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
     std::string sync_error = cfg_.skip_sync ? std::string() : RealSync::perform(actions);
     if (my_end && !cfg_.skip_sync) __tsan_release(my_end);
     for (const auto& [child, end_word] : born) spawn(child, end_word);
-    progress_.fetch_add(1, std::memory_order_relaxed);
+    signals_.progress.fetch_add(1, std::memory_order_relaxed);
     uint32_t next = 0;
     { // 6. the next turn
         IgnoreScope ignore;
@@ -219,7 +213,7 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
         }
         if (!stopping_) next = decide_next();
     }
-    if (stopping_) stop_.store(true, std::memory_order_relaxed);
+    if (stopping_) signals_.stop.store(true, std::memory_order_relaxed);
     std::atomic_signal_fence(std::memory_order_seq_cst);
     token_.store(stopping_ ? 0 : next, std::memory_order_relaxed);
     if (cfg_.mode == RealMode::Free) yield_after_turn(rng);
@@ -227,7 +221,7 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
 }
 
 void RealRun::spawn(ThreadId t, void* end_word_if_finished) {
-    live_.fetch_add(1, std::memory_order_relaxed);
+    signals_.live.fetch_add(1, std::memory_order_relaxed);
     std::thread th(&RealRun::thread_main, this, t, end_word_if_finished); // HB: parent → child
     IgnoreScope ignore;
     threads_.push_back(std::move(th));
@@ -319,59 +313,6 @@ void RealRun::grow_tables() {
     }
 }
 
-std::string RealRun::stall_text() const {
-    char seconds[32];
-    std::snprintf(seconds, sizeof seconds, "%g", cfg_.stall_seconds);
-    return std::string("the watchdog stopped the run: no step in ") + seconds +
-           " s of spinning for turns";
-}
-
-/// CPU time the whole process has used, in seconds.
-double process_cpu_seconds() {
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
-
-// A run is stalled when no step was taken while its threads burned stall_seconds of CPU time
-// spinning for turns (every wait in a real run is a spin), or after 10× that in wall time. CPU
-// time keeps a loaded machine, where the threads barely run, from looking like a hang.
-void RealRun::watch() {
-    using Clock = std::chrono::steady_clock;
-    uint64_t last = progress_.load(std::memory_order_relaxed);
-    Clock::time_point since = Clock::now(), deadline{};
-    double cpu_since = process_cpu_seconds();
-    bool stalled = false;
-    const auto wall_limit = std::chrono::duration<double>(10 * cfg_.stall_seconds);
-    while (live_.load(std::memory_order_relaxed) > 0) {
-        std::this_thread::sleep_for(std::chrono::microseconds(500));
-        const uint64_t p = progress_.load(std::memory_order_relaxed);
-        const Clock::time_point now = Clock::now();
-        if (p != last) {
-            last = p;
-            since = now;
-            cpu_since = process_cpu_seconds();
-        } else if (!stalled && (process_cpu_seconds() - cpu_since > cfg_.stall_seconds ||
-                                now - since > wall_limit)) {
-            stalled = true; // threads spinning for the turn see stop_ and leave
-            stop_.store(true, std::memory_order_relaxed);
-            deadline = now + std::chrono::seconds(2);
-        } else if (stalled && now > deadline) {
-            if (cfg_.abandon) cfg_.abandon(stall_text() + ", and its threads did not stop");
-            std::_Exit(0);
-        }
-    }
-    std::atomic_signal_fence(std::memory_order_seq_cst);
-    if (stalled) {
-        IgnoreScope ignore;
-        if (!stopping_) {
-            stopping_ = true;
-            ending_ = Ending::Hang;
-            note_ = stall_text();
-        }
-    }
-}
-
 RunResult RealRun::run(const std::vector<int64_t>& params) {
     TsanReports& reports = TsanReports::instance();
     std::vector<Value> initial;
@@ -392,7 +333,14 @@ RunResult RealRun::run(const std::vector<int64_t>& params) {
     if (!stopping_) {
         token_.store(first, std::memory_order_relaxed);
         spawn(ThreadId(0), nullptr); // MainThread; HB: this thread's initialization → it
-        watch();
+        const bool stalled = watch(signals_, cfg_.stall_seconds, cfg_.abandon);
+        std::atomic_signal_fence(std::memory_order_seq_cst);
+        IgnoreScope ignore;
+        if (stalled && !stopping_) {
+            stopping_ = true;
+            ending_ = Ending::Hang;
+            note_ = stall_message(cfg_.stall_seconds);
+        }
     }
     std::deque<std::thread> threads;
     {
