@@ -91,6 +91,7 @@ int run_scenario_once(const Scenario& scenario, const RunOptions& options, std::
         }
         for (size_t i = 0; i < cs.program.always_checks.size(); ++i) {
             CheckValue cv = in.evaluate(st, cs.program.always_checks[i]);
+            if (cv.name_error) continue; // over a global not created yet: does not apply
             if (!cv.ok || !cv.truthy) {
                 out << fmt::format("invariant failed after step {}: {}  ({})\n", steps + 1,
                                    scenario.always_checks[i].expr, cv.repr);

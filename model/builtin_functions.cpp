@@ -1,6 +1,8 @@
 // Python's builtin functions (print, len, range, sum, ...) and the time module.
 #include <algorithm> // stable_sort, reverse
 #include <cmath>     // round, nearbyint
+#include <cstdio>    // snprintf (round)
+#include <cstdlib>   // strtod (round)
 
 #include "model/machine.hpp" // Machine
 
@@ -233,8 +235,15 @@ Value Machine::call_builtin(BuiltinId id, const Args& a) {
         }
         int64_t nd = to_index(a.pos[1], "round() ndigits");
         if (v.is_int_like()) return Value::integer(v.i);
+        double x = to_float(v, "round()");
+        if (nd >= 0 && nd <= 300 && std::isfinite(x)) {
+            // printf rounds the exact binary value half-to-even, as CPython's round() does
+            char buf[400];
+            std::snprintf(buf, sizeof buf, "%.*f", static_cast<int>(nd), x);
+            return Value::floating(std::strtod(buf, nullptr));
+        }
         double scale = std::pow(10.0, static_cast<double>(nd));
-        return Value::floating(std::nearbyint(to_float(v, "round()") * scale) / scale);
+        return Value::floating(std::nearbyint(x * scale) / scale);
     }
     case BuiltinId::Divmod: {
         check_arity("divmod", a, 2, 2);

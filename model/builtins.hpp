@@ -100,7 +100,7 @@ std::optional<BuiltinId> module_member(ModuleId module, std::string_view attr);
     /* list / dict / str methods */                                                                \
     X(append) X(pop) X(insert) X(remove) X(index) X(extend) X(clear) X(count) X(sort) X(reverse)   \
     X(copy) X(get) X(keys) X(values) X(items) X(setdefault) X(update) X(join) X(split) X(strip)    \
-    X(upper) X(lower) X(startswith) X(endswith) X(replace) X(format)                               \
+    X(upper) X(lower) X(startswith) X(endswith) X(replace) X(format) X(find) X(rfind)              \
     /* threading */                                                                                \
     X(start) X(run) X(is_alive) X(name) X(daemon) X(ident) X(native_id) X(acquire) X(release)      \
     X(locked) X(wait) X(wait_for) X(notify) X(notify_all) X(set) X(is_set) X(parties)              \

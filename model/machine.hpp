@@ -114,6 +114,8 @@ public:
     std::vector<Value> collect(Value iterable);
     int64_t length(Value v);
     Value call_container_method(Value self, NameId method, const Args& args);
+    /// str.format: auto-numbered, numbered and keyword fields with conversions and specs.
+    std::string str_format(const std::string& fmt, const Args& args);
     bool is_container(Value v);
     Value* dict_find(DictObj& d, Value key);
 

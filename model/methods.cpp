@@ -32,6 +32,77 @@ bool Args::has(size_t index, KnownName name) const {
     return false;
 }
 
+std::string Machine::str_format(const std::string& fmt, const Args& a) {
+    std::string out;
+    size_t auto_index = 0;
+    for (size_t i = 0; i < fmt.size(); ++i) {
+        char c = fmt[i];
+        if (c == '}') {
+            if (i + 1 < fmt.size() && fmt[i + 1] == '}') {
+                out += '}';
+                ++i;
+                continue;
+            }
+            raise(BuiltinId::ValueError, "Single '}' encountered in format string");
+        }
+        if (c != '{') {
+            out += c;
+            continue;
+        }
+        if (i + 1 < fmt.size() && fmt[i + 1] == '{') {
+            out += '{';
+            ++i;
+            continue;
+        }
+        size_t close = fmt.find('}', i);
+        if (close == std::string::npos) raise(BuiltinId::ValueError, "expected '}' before end of string");
+        std::string field = fmt.substr(i + 1, close - i - 1);
+        i = close;
+        std::string spec;
+        char conversion = 0;
+        if (size_t colon = field.find(':'); colon != std::string::npos) {
+            spec = field.substr(colon + 1);
+            field.resize(colon);
+        }
+        if (size_t bang = field.find('!'); bang != std::string::npos) {
+            conversion = bang + 1 < field.size() ? field[bang + 1] : 0;
+            field.resize(bang);
+        }
+        if (field.find_first_of(".[") != std::string::npos)
+            raise(BuiltinId::ValueError, "attribute and index lookups in str.format fields are "
+                                         "outside racecheck's subset");
+        Value v;
+        if (field.empty()) {
+            if (auto_index >= a.pos.size())
+                raise(BuiltinId::IndexError, "Replacement index " + std::to_string(auto_index) +
+                                                 " out of range for positional args tuple");
+            v = a.pos[auto_index++];
+        } else if (std::isdigit(static_cast<unsigned char>(field[0]))) {
+            size_t n = std::stoul(field);
+            if (n >= a.pos.size())
+                raise(BuiltinId::IndexError, "Replacement index " + field +
+                                                 " out of range for positional args tuple");
+            v = a.pos[n];
+        } else {
+            bool found = false;
+            for (auto& [n, val] : a.kw) {
+                if (prog.name_of(n) == field) {
+                    v = val;
+                    found = true;
+                }
+            }
+            if (!found) {
+                Value key = new_str(field);
+                Value exc = make_exception(BuiltinId::KeyError, "");
+                get<ExceptionObj>(exc)->args = {key};
+                raise_value(exc);
+            }
+        }
+        out += format(v, spec, conversion);
+    }
+    return out;
+}
+
 Value Machine::call_container_method(Value self, NameId method, const Args& a) {
     auto k = static_cast<KnownName>(method.value);
     bool known = method.value < kKnownNameCount;
@@ -249,6 +320,20 @@ Value Machine::call_container_method(Value self, NameId method, const Args& a) {
             }
             return new_list(std::move(out));
         }
+        case KnownName::index:
+        case KnownName::find:
+        case KnownName::rfind: {
+            check_arity(mname.c_str(), a, 1, 1);
+            const std::string* sub = str_of(a.pos[0]);
+            if (!sub) raise(BuiltinId::TypeError, "must be str, not " + type_name(a.pos[0]));
+            size_t at = k == KnownName::rfind ? s.rfind(*sub) : s.find(*sub);
+            if (at == std::string::npos) {
+                if (k == KnownName::index) raise(BuiltinId::ValueError, "substring not found");
+                return Value::integer(-1);
+            }
+            return Value::integer(static_cast<int64_t>(at));
+        }
+        case KnownName::format: return new_str(str_format(s, a));
         case KnownName::replace: {
             check_arity("replace", a, 2, 2);
             std::string from = str(a.pos[0]), to = str(a.pos[1]), out;

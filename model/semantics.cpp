@@ -564,7 +564,11 @@ std::string Machine::format(Value v, std::string_view spec, char conversion) {
         i = 1;
     }
     if (i < spec.size() && (spec[i] == '+' || spec[i] == '-' || spec[i] == ' ')) sign = spec[i++];
-    if (i < spec.size() && spec[i] == '#') ++i;
+    bool alternate = false;
+    if (i < spec.size() && spec[i] == '#') {
+        alternate = true;
+        ++i;
+    }
     if (i < spec.size() && spec[i] == '0') {
         if (!align) {
             fill = '0';
@@ -638,6 +642,8 @@ std::string Machine::format(Value v, std::string_view spec, char conversion) {
             for (size_t p = end; p > 3; p -= 3) body.insert(p - 3, 1, grouping);
         }
         std::string s = neg ? "-" : (sign == '+' ? "+" : sign == ' ' ? " " : "");
+        if (alternate && (type == 'x' || type == 'X' || type == 'o' || type == 'b'))
+            s += type == 'X' ? "0X" : type == 'x' ? "0x" : type == 'o' ? "0o" : "0b";
         if (align == '=') {
             size_t len = s.size() + body.size();
             if (width > len) body.insert(0, width - len, fill);

@@ -50,7 +50,11 @@ bool classify_call(Machine& m, CallView c, PendingOp* out) {
     Value callee = c.callee();
     if (callee.tag == VTag::Builtin) {
         switch (callee.builtin_id()) {
-        case BuiltinId::Print: out->kind = OpKind::Print; return true;
+        case BuiltinId::Print:
+            out->kind = OpKind::Print;
+            for (uint32_t i = 0; i < c.argc && !out->obj.valid(); ++i) // the shared list it reads
+                if (shared_container(m, c.arg(i, KnownName::Count))) out->obj = c.arg(i, KnownName::Count).obj();
+            return true;
         case BuiltinId::Sleep: out->kind = OpKind::Sleep; return true;
         case BuiltinId::RcPoolNext:
             out->kind = OpKind::PoolNext;
