@@ -26,6 +26,7 @@ void DeadlockDetector::begin_execution(const Interpreter& in, const State& initi
     steps_ = 0;
     recent_.clear();
     silent_notifies_.clear();
+    last_step_.clear();
 }
 
 void DeadlockDetector::on_step(const Interpreter& in, uint64_t step, const Event& e,
@@ -34,6 +35,8 @@ void DeadlockDetector::on_step(const Interpreter& in, uint64_t step, const Event
     steps_ = step;
     if (recent_.size() == 2 * kRecent) recent_.erase(recent_.begin(), recent_.begin() + kRecent);
     recent_.emplace_back(e.thread, e.line);
+    if (last_step_.size() <= e.thread.value) last_step_.resize(e.thread.value + 1, 0);
+    last_step_[e.thread.value] = step;
     if (e.kind == OpKind::CondNotify && !e.raised && e.value.is_int_like() && e.value.i == 0)
         silent_notifies_.try_emplace(e.obj, SilentNotify{e.line, step});
 }
@@ -72,6 +75,10 @@ void DeadlockDetector::report_blocked(const Interpreter& in, const State& s,
         key_ops.emplace_back(line, std::string(op_kind_name(t.pending.kind)));
         f.threads.push_back(name);
         if (line) f.lines.push_back(line); // 0: MainThread at its implicit exit
+        if (t.id.value < last_step_.size() && last_step_[t.id.value])
+            f.highlights.push_back(
+                {last_step_[t.id.value], line ? "← then blocks at line " + std::to_string(line)
+                                              : "← then blocks at its exit"});
         if (std::find(end.spinning.begin(), end.spinning.end(), t.id) != end.spinning.end()) {
             spinners.push_back(name);
             f.details.push_back(name + " spins at line " + std::to_string(line) +

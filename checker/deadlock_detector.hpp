@@ -52,6 +52,7 @@ private:
     std::vector<std::pair<ThreadId, uint32_t>> recent_; // invariant: size ≤ 2 * kRecent
     /// Condition → the first notify in this execution that woke nobody.
     std::map<ObjectId, SilentNotify> silent_notifies_;
+    std::vector<uint64_t> last_step_; // by thread id: its latest step (0: none)
 };
 
 } // namespace rc

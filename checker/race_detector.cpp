@@ -30,7 +30,11 @@ void RaceDetector::on_step(const Interpreter& in, uint64_t step, const Event& e,
         // [FT READ SAME EPOCH] (same line too, so that every racing line pair is seen)
         auto mine = std::find_if(v.reads.begin(), v.reads.end(),
                                  [&](const Access& r) { return r.at.thread == e.thread; });
-        if (mine != v.reads.end() && mine->at == a.at && mine->line == a.line) return;
+        if (mine != v.reads.end() && mine->at == a.at && mine->line == a.line) {
+            mine->step = step; // reports point at the latest such access
+            mine->locks = std::move(a.locks);
+            return;
+        }
         // write-read race
         if (v.written && v.write.at.thread != e.thread && !v.write.at.happens_before(now))
             report(in, after, e.var, v.write, a, sink);
@@ -44,7 +48,11 @@ void RaceDetector::on_step(const Interpreter& in, uint64_t step, const Event& e,
         return;
     }
     // [FT WRITE SAME EPOCH]
-    if (v.written && v.write.at == a.at && v.write.line == a.line) return;
+    if (v.written && v.write.at == a.at && v.write.line == a.line) {
+        v.write.step = step;
+        v.write.locks = std::move(a.locks);
+        return;
+    }
     if (v.written && v.write.at.thread != e.thread && !v.write.at.happens_before(now))
         report(in, after, e.var, v.write, a, sink); // write-write race
     for (const Access& r : v.reads)
