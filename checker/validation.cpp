@@ -15,7 +15,13 @@
 #include <sys/wait.h> // waitpid
 #include <unistd.h>  // pipe2, read, readlink, unlink
 
+#include <set>        // finding keys per free run
+#include <variant>    // compiled scenario or diagnostic
+
 #include <nlohmann/json.hpp> // racecheck_tsan's output
+
+#include "checker/session.hpp"        // Session::replay, outcome_globals
+#include "model/compile_scenario.hpp" // compile_scenario
 
 extern char** environ; // posix_spawn passes the environment on (TSAN_OPTIONS)
 
@@ -150,7 +156,7 @@ bool ends_with(const nlohmann::json& run,
     return !expected.empty();
 }
 
-/// Whether one free run shows finding f's symptom (not data races: those are TSan's to say).
+/// Whether one real run shows finding f's symptom (not data races: those are TSan's to say).
 bool shows(const nlohmann::json& run, const Finding& f, const Scenario& s,
            const std::vector<std::pair<std::string, std::string>>& expected) {
     const std::string ending = run["ending"];
@@ -188,6 +194,47 @@ bool shows(const nlohmann::json& run, const Finding& f, const Scenario& s,
     case FindingKind::DataRace: return false;
     }
     return false;
+}
+
+/// "0,1t" → choices (racecheck_tsan's spelling; see choices_argument).
+std::vector<Choice> parse_choices(const std::string& text) {
+    std::vector<Choice> out;
+    for (size_t i = 0; i < text.size();) {
+        size_t end = std::min(text.find(',', i), text.size());
+        Choice c;
+        c.timeout = end > i && text[end - 1] == 't';
+        c.thread = ThreadId(static_cast<uint32_t>(std::stoul(text.substr(i, end - i))));
+        out.push_back(c);
+        i = end + 1;
+    }
+    return out;
+}
+
+/// The keys of the findings the model reports on each free run's interleaving, replayed with
+/// the same detectors: what "the bug showed up by itself" means for every kind.
+std::vector<std::set<std::string>> replayed_findings(const Scenario& s, const nlohmann::json& free,
+                                                     uint64_t max_steps) {
+    std::vector<std::set<std::string>> out;
+    auto compiled = compile_scenario(s);
+    if (!std::holds_alternative<std::unique_ptr<CompiledScenario>>(compiled)) return out;
+    const CompiledScenario& cs = *std::get<std::unique_ptr<CompiledScenario>>(compiled);
+    Interpreter in(cs.program);
+    DetectorContext ctx;
+    ctx.program = &cs.program;
+    for (const Check& c : s.final_checks) ctx.final_checks.push_back(c.expr);
+    for (const Check& c : s.always_checks) ctx.always_checks.push_back(c.expr);
+    ctx.yaml_line = s.code_map.yaml_line;
+    Budgets budgets;
+    budgets.max_steps = max_steps;
+    Session session(in, cs.param_values, ctx, budgets, outcome_globals(cs.program));
+    for (const nlohmann::json& run : free["runs"]) {
+        std::vector<Finding> found;
+        session.replay(parse_choices(run["schedule"].get<std::string>()), &found);
+        std::set<std::string> keys;
+        for (const Finding& f : found) keys.insert(f.key);
+        out.push_back(std::move(keys));
+    }
+    return out;
 }
 
 bool gets_forced_replay(const Finding& f) {
@@ -263,6 +310,9 @@ std::optional<ValidationReport> validate(
         free = run_tsan(opts, free_args, report.errors, report.free_seconds);
     }
 
+    const std::vector<std::set<std::string>> replayed =
+        free && !findings.empty() ? replayed_findings(s, *free, opts.max_steps)
+                                  : std::vector<std::set<std::string>>{};
     for (size_t i = 0; i < findings.size(); ++i) {
         const Finding& f = findings[i];
         Validation& v = report.findings[i];
@@ -305,8 +355,11 @@ std::optional<ValidationReport> validate(
                 v.free_showed = static_cast<uint64_t>(
                     std::unique(distinct.begin(), distinct.end()) - distinct.begin());
             } else {
-                for (const nlohmann::json& run : (*free)["runs"])
-                    if (shows(run, f, s, expected(i))) ++v.free_showed;
+                for (size_t k = 0; k < (*free)["runs"].size(); ++k)
+                    if ((k < replayed.size() && replayed[k].count(f.key)) ||
+                        (f.kind == FindingKind::Nontermination &&
+                         shows((*free)["runs"][k], f, s, expected(i))))
+                        ++v.free_showed;
             }
         }
         if (racy && (forced || free)) v.tsan = tsan_saw ? "confirmed" : "not-reported";

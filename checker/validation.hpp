@@ -16,7 +16,10 @@
 //   others               n.a. (potential-deadlock, nontermination: free runs only)
 //
 // A forced replay whose schedule did not fit is "diverged"; one that fitted but did not show the
-// symptom is "not-reproduced". Free runs count the runs showing the same symptom. TSan races on
+// symptom is "not-reproduced". Free runs count the runs showing the same finding: for a data
+// race, the runs in which TSan reported it; for every other kind, the runs whose interleaving
+// (racecheck_tsan records each step) the model, replaying it with its detectors, finds the
+// finding in (nontermination: the runs cut by the step limit). TSan races on
 // globals no data-race or lost-update finding names are `tsan-only` (on a scenario the model
 // finds clean, every TSan race is). Every disagreement is in the report, never hidden.
 //

@@ -96,6 +96,11 @@ void RealReport::add(const RunResult& r) {
     run["hang"] = hang;
     run["diverged_at"] = r.diverged_at ? nlohmann::json(*r.diverged_at) : nlohmann::json(nullptr);
     run["note"] = r.note;
+    std::string schedule;
+    for (const RealChoice& c : r.schedule)
+        schedule += (schedule.empty() ? "" : ",") + std::to_string(c.thread.value) +
+                    (c.timeout ? "t" : "");
+    run["schedule"] = schedule;
     const size_t index = runs_.size();
     runs_.push_back(run);
 
@@ -134,7 +139,8 @@ void RealReport::add_abandoned(const std::string& why) {
                      {"exceptions", nlohmann::json::array()},
                      {"hang", {why}},
                      {"diverged_at", nullptr},
-                     {"note", why}});
+                     {"note", why},
+                     {"schedule", ""}});
 }
 
 nlohmann::json RealReport::json() const {

@@ -9,7 +9,8 @@
 //     "steps": N, "final_values": {global: repr}, "failed_checks": [expr], "output": "...",
 //     "exceptions": [{"thread", "type", "text", "line"}],
 //     "hang": ["Thread-1 (worker) (line 12) waits to acquire Lock `a` (held by ...)"],
-//     "diverged_at": N | null, "note": "..."}],
+//     "diverged_at": N | null, "note": "...",
+//     "schedule": "0,0,1,1t,..."}],   // every step taken, as --schedule-choices spells it
 //   "tsan": [{"variable", "threads": [earlier, later], "lines": [..], "writes": [..],
 //             "runs": [run indices], "count": N}],
 //   "tsan_other": ["..."]

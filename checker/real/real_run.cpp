@@ -83,6 +83,7 @@ private:
     std::optional<uint64_t> diverged_at_;
     std::string note_;
     size_t reports_seen_ = 0;
+    std::vector<RealChoice> schedule_; // the steps taken so far
     std::vector<CellRace> races_;
     std::vector<std::string> other_reports_;
     std::vector<ThreadId> ready_;
@@ -169,6 +170,7 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
     { // 3. the step
         IgnoreScope ignore;
         ev = in_.step(state_, t, timeout);
+        schedule_.push_back({t, timeout});
         sync_.observe(state_);
         actions = sync_.plan(ev, state_);
         for (size_t v = 0; v < cell_count_; ++v) {
@@ -355,6 +357,7 @@ RunResult RealRun::run(const std::vector<int64_t>& params) {
     r.diverged_at = diverged_at_;
     r.note = note_;
     r.final_state = state_;
+    r.schedule = std::move(schedule_);
     r.races = std::move(races_);
     r.other_reports = std::move(other_reports_);
     if (reports.dropped() > 0)

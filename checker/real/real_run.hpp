@@ -82,6 +82,8 @@ struct RunResult {
     std::optional<uint64_t> diverged_at; // 1-based step the schedule could not take
     std::string note;                    // divergence, watchdog or internal error, as a sentence
     State final_state;
+    /// Every step taken, in order: a free run's interleaving, to replay on the model.
+    std::vector<RealChoice> schedule;
     std::vector<CellRace> races;
     std::vector<std::string> other_reports; // TSan reports not on a global's cell
 };

@@ -146,3 +146,15 @@ TEST_CASE("without_the_sync_edges_tsan_reports_what_they_order") {
         for (const nlohmann::json& run : bare["runs"]) CHECK(run["ending"] == "ended");
     }
 }
+
+TEST_CASE("a_free_runs_recorded_schedule_replays_to_the_same_result") {
+    auto free = run_tsan("scenarios/counter.yaml --free-runs 4");
+    for (const nlohmann::json& run : free["runs"]) {
+        const std::string schedule = run["schedule"];
+        CAPTURE(schedule);
+        auto forced = run_tsan("scenarios/counter.yaml --schedule-choices " + schedule);
+        CHECK(forced["runs"][0]["schedule"] == schedule);
+        CHECK(forced["runs"][0]["final_values"] == run["final_values"]);
+        CHECK(forced["runs"][0]["output"] == run["output"]);
+    }
+}
