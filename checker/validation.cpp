@@ -15,7 +15,8 @@
 #include <sys/wait.h> // waitpid
 #include <unistd.h>  // pipe2, read, readlink, unlink
 
-#include <set>        // finding keys per free run
+#include <set>         // finding keys per free run
+#include <string_view> // environment entries
 #include <variant>    // compiled scenario or diagnostic
 
 #include <nlohmann/json.hpp> // racecheck_tsan's output
@@ -23,7 +24,7 @@
 #include "checker/session.hpp"        // Session::replay, outcome_globals
 #include "model/compile_scenario.hpp" // compile_scenario
 
-extern char** environ; // posix_spawn passes the environment on (TSAN_OPTIONS)
+extern char** environ; // passed on to racecheck_tsan, without TSAN_OPTIONS
 
 namespace rc {
 
@@ -51,8 +52,14 @@ ProcessResult run_process(const std::vector<std::string>& args, double timeout_s
     std::vector<char*> argv;
     for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
+    // The environment minus TSAN_OPTIONS: racecheck_tsan's own defaults (no deduplication,
+    // its own exit code) must hold; a user's halt_on_error=1 would end it at the first race.
+    std::vector<char*> env;
+    for (char** e = environ; *e; ++e)
+        if (std::string_view(*e).rfind("TSAN_OPTIONS=", 0) != 0) env.push_back(*e);
+    env.push_back(nullptr);
     pid_t pid = 0;
-    r.started = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) == 0;
+    r.started = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), env.data()) == 0;
     posix_spawn_file_actions_destroy(&actions);
     close(pipe_fds[1]);
     if (r.started) {
