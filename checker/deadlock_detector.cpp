@@ -2,7 +2,6 @@
 #include "checker/deadlock_detector.hpp"
 
 #include <algorithm> // sort, unique, find
-#include <cctype>    // isdigit
 #include <set>       // key lines
 
 #include "model/objects.hpp" // ConditionObj
@@ -42,15 +41,7 @@ void DeadlockDetector::on_step(const Interpreter& in, uint64_t step, const Event
 }
 
 std::string DeadlockDetector::wait_text(const Interpreter& in, const State& s, ThreadId t) const {
-    std::string text = in.describe_wait(s, t);
-    const std::string marker = "since line ";
-    size_t at = text.find(marker);
-    if (at == std::string::npos) return text;
-    size_t begin = at + marker.size(), end = begin;
-    while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end]))) ++end;
-    if (end == begin) return text;
-    uint32_t line = static_cast<uint32_t>(std::stoul(text.substr(begin, end - begin)));
-    return text.substr(0, begin) + std::to_string(ctx_.display_line(line)) + text.substr(end);
+    return in.describe_wait(s, t, [this](uint32_t line) { return ctx_.display_line(line); });
 }
 
 void DeadlockDetector::end_execution(const Interpreter& in, const State& final_state,

@@ -118,7 +118,7 @@ int run_scenario_once(const Scenario& scenario, const RunOptions& options, std::
         for (const ThreadState& t : st.threads) {
             if (t.status != ThreadStatus::Running) continue;
             std::string where = t.pending.line ? fmt::format(" (line {})", yaml_line(scenario, t.pending.line)) : "";
-            out << fmt::format("  {}{} {}\n", in.thread_name(st, t.id), where, in.describe_wait(st, t.id));
+            out << fmt::format("  {}{} {}\n", in.thread_name(st, t.id), where, in.describe_wait(st, t.id, [&](uint32_t l) { return yaml_line(scenario, l); }));
         }
         break;
     case RunStatus::Diverged:

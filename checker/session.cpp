@@ -298,7 +298,7 @@ Trace Session::replay(const std::vector<Choice>& schedule, std::vector<Finding>*
         if (th.status != ThreadStatus::Running || ex.state.ended) continue;
         t.blocked.push_back(in_.thread_name(ex.state, th.id) + " (line " +
                             std::to_string(ctx_.display_line(th.pending.line)) + ") " +
-                            in_.describe_wait(ex.state, th.id));
+                            in_.describe_wait(ex.state, th.id, [this](uint32_t l) { return ctx_.display_line(l); }));
     }
     t.final_state = std::move(ex.state);
     if (findings) {

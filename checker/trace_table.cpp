@@ -22,10 +22,12 @@ std::string trim(const std::string& s) {
     return s.substr(b, e - b + 1);
 }
 
+/// Joins notes into one marker: "← preempts Thread-1; then blocks at line 18".
 void add_note(std::string& note, const std::string& text) {
     if (text.empty()) return;
-    if (!note.empty()) note += "; ";
-    note += text.rfind("←", 0) == 0 ? text : "← " + text;
+    const std::string arrow = "← ";
+    std::string body = text.rfind(arrow, 0) == 0 ? text.substr(arrow.size()) : text;
+    note += note.empty() ? arrow + body : "; " + body;
 }
 
 std::string pad(const std::string& s, size_t width) {

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint> // uint32_t, uint64_t
+#include <functional> // line mapping for describe_wait
 #include <memory>  // unique_ptr (lookup tables)
 #include <string>  // rendering
 #include <vector>  // out-params
@@ -86,9 +87,11 @@ public:
     std::string exception_text(const State& s, Value exc) const;
     /// A global whose value is this object ("lock"), or a description ("Lock object #3").
     std::string object_label(const State& s, ObjectId o) const;
-    /// One line saying what a blocked thread waits for: "waits to acquire Lock `lock` (held by
-    /// Thread-1 (worker))".
-    std::string describe_wait(const State& s, ThreadId t) const;
+    /// One line saying what a blocked thread waits for: "waits to acquire Lock `lock` held by
+    /// Thread-1 (worker) since line 12". `display_line` maps code-block lines to the lines the
+    /// user sees (the YAML file's); identity when empty.
+    std::string describe_wait(const State& s, ThreadId t,
+                              const std::function<uint32_t(uint32_t)>& display_line = {}) const;
     /// "read counter", "acquire Lock `lock`", "put 3 into Queue `q`" for a pending op.
     std::string describe_pending(const State& s, ThreadId t) const;
     /// "read counter → 0", "write counter = 1", for an event just executed on state s.

@@ -97,16 +97,18 @@ std::string Interpreter::describe_pending(const State& s, ThreadId t) const {
     return verb + " " + what;
 }
 
-std::string Interpreter::describe_wait(const State& s, ThreadId t) const {
+std::string Interpreter::describe_wait(const State& s, ThreadId t,
+                                       const std::function<uint32_t(uint32_t)>& display_line) const {
+    auto shown = [&](uint32_t line) { return std::to_string(display_line ? display_line(line) : line); };
     const ThreadState& th = s.thread(t);
     const PendingOp& op = th.pending;
     Machine m = viewer(*this, s);
     auto label = [&](ObjectId o) { return kind_label(s, o) + " " + object_label(s, o); };
     auto holder = [&](ObjectId lock) -> std::string {
         if (auto* l = m.get<LockObj>(Value::object(lock)); l && l->locked)
-            return " held by " + thread_name(s, l->owner) + " since line " + std::to_string(l->acquired_line);
+            return " held by " + thread_name(s, l->owner) + " since line " + shown(l->acquired_line);
         if (auto* r = m.get<RLockObj>(Value::object(lock)); r && r->count)
-            return " held by " + thread_name(s, r->owner) + " since line " + std::to_string(r->acquired_line);
+            return " held by " + thread_name(s, r->owner) + " since line " + shown(r->acquired_line);
         return "";
     };
     switch (op.kind) {
