@@ -205,6 +205,7 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
     for (const auto& [child, end_word] : born) spawn(child, end_word);
     signals_.progress.fetch_add(1, std::memory_order_relaxed);
     uint32_t next = 0;
+    bool stop = false;
     { // 6. the next turn
         IgnoreScope ignore;
         if (reports.count() != reports_seen_) attribute_reports(ThreadId(), VarId(), 0);
@@ -214,10 +215,11 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
             note_ = sync_error;
         }
         if (!stopping_) next = decide_next();
+        stop = stopping_;
     }
-    if (stopping_) signals_.stop.store(true, std::memory_order_relaxed);
+    if (stop) signals_.stop.store(true, std::memory_order_relaxed);
     std::atomic_signal_fence(std::memory_order_seq_cst);
-    token_.store(stopping_ ? 0 : next, std::memory_order_relaxed);
+    token_.store(stop ? 0 : next, std::memory_order_relaxed);
     if (cfg_.mode == RealMode::Free) yield_after_turn(rng);
     return !ev.thread_ended;
 }
