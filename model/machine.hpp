@@ -155,6 +155,9 @@ public:
     void check_arity(const char* name, const Args& args, size_t lo, size_t hi);
 };
 
+/// Python's repr(float) (semantics.cpp).
+std::string float_repr(double x);
+
 /// Executes the instruction at the top frame's pc (exec.cpp). PyRaise propagates.
 void execute(Machine& m);
 /// Unwinds Python frames to the innermost handler of `exc`, or ends the thread (exec.cpp).
