@@ -2,8 +2,7 @@
 // raise OverflowError instead of wrapping), str()/repr(), and the format-spec mini-language.
 #include <charconv> // to_chars for float repr
 #include <cmath>    // floor, fmod, isinf, isnan, pow
-#include <cstdio>   // snprintf for fixed/exponent formats
-#include <cstring>  // strchr
+#include <cstdio>   // snprintf for exponents and escapes
 
 #include "model/machine.hpp" // Machine
 
