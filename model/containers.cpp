@@ -8,6 +8,9 @@ namespace rc {
 
 namespace {
 
+/// The largest sequence racecheck builds in one operation (list(range(n)), sum(range(n))...).
+constexpr int64_t kMaxMaterialized = int64_t{1} << 24;
+
 /// Python's slice.indices(): clamps [lower, upper) with step to a sequence of length n.
 struct SliceRange {
     int64_t start, stop, step, count;
@@ -258,6 +261,9 @@ std::vector<Value> Machine::collect(Value iterable) {
     if (auto* t = get<TupleObj>(iterable)) return t->items;
     if (get<AsCompletedObj>(iterable))
         raise(BuiltinId::TypeError, "as_completed() can only be consumed by a for loop in racecheck");
+    if (get<RangeObj>(iterable) && length(iterable) > kMaxMaterialized)
+        raise(BuiltinId::OverflowError, "range of " + std::to_string(length(iterable)) +
+                                            " items is too large for racecheck to build as a list");
     Value it = get_iter(iterable);
     std::vector<Value> out;
     Value x;

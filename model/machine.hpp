@@ -55,6 +55,10 @@ public:
     /// work).
     Event* event = nullptr;
     bool timeout = false; // the scheduler chose the timeout branch of the pending operation
+    /// Containers whose repr() is in progress, innermost last (self-containing ones print as
+    /// [...], as in CPython).
+    std::vector<uint32_t> repr_stack;
+    static constexpr size_t kMaxReprDepth = 100;
 
     ThreadState& th() { return st.threads[tid.value]; }
     Frame& frame() { return th().frames.back(); }

@@ -78,7 +78,7 @@ std::string Machine::str_format(const std::string& fmt, const Args& a) {
                                                  " out of range for positional args tuple");
             v = a.pos[auto_index++];
         } else if (std::isdigit(static_cast<unsigned char>(field[0]))) {
-            size_t n = std::stoul(field);
+            size_t n = field.size() > 6 ? SIZE_MAX : std::stoul(field);
             if (n >= a.pos.size())
                 raise(BuiltinId::IndexError, "Replacement index " + field +
                                                  " out of range for positional args tuple");

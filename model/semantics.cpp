@@ -1,5 +1,6 @@
 // Python value semantics for the subset: truth, equality, ordering, arithmetic (64-bit ints that
 // raise OverflowError instead of wrapping), str()/repr(), and the format-spec mini-language.
+#include <algorithm> // find (repr guard)
 #include <charconv> // to_chars for float repr
 #include <cmath>    // floor, fmod, isinf, isnan, pow
 #include <cstdio>   // snprintf for exponents and escapes
@@ -268,6 +269,9 @@ std::string Machine::type_name(Value v) {
 }
 
 std::string Machine::repr(Value v) {
+    // Nesting deeper than kMaxReprDepth (a chain of distinct containers) prints as "...", so
+    // rendering never exhausts the C++ stack.
+    if (repr_stack.size() > kMaxReprDepth) return "...";
     switch (v.tag) {
     case VTag::Unbound: return "<unbound>";
     case VTag::None: return "None";
@@ -296,6 +300,16 @@ std::string Machine::repr(Value v) {
         if (tuple && copy.size() == 1) out += ",";
         return out + close;
     };
+    // CPython's reprlib guard: a container already being printed prints as [...] / {...}.
+    if (std::get_if<ListObj>(&o.data) || std::get_if<DictObj>(&o.data)) {
+        if (std::find(repr_stack.begin(), repr_stack.end(), v.ref) != repr_stack.end())
+            return std::get_if<ListObj>(&o.data) ? "[...]" : "{...}";
+    }
+    struct Guard {
+        std::vector<uint32_t>& stack;
+        Guard(std::vector<uint32_t>& s, uint32_t ref) : stack(s) { stack.push_back(ref); }
+        ~Guard() { stack.pop_back(); }
+    } guard(repr_stack, v.ref);
     if (auto* t = std::get_if<TupleObj>(&o.data)) return join(t->items, "(", ")", true);
     if (auto* l = std::get_if<ListObj>(&o.data)) return join(l->items, "[", "]", false);
     if (auto* d = std::get_if<DictObj>(&o.data)) {

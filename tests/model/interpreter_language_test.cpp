@@ -59,15 +59,17 @@ TEST_CASE("float_repr_switches_to_exponent_notation_below_1e_minus_4") {
           "0.0001 0.00012 1e-05 1.5e-05 1e-07 9999999999999998.0\n");
 }
 
-// Bug: round(x, n) scales by 10**n and rounds, which is not correctly rounded: CPython prints
-// 2.67 for round(2.675, 2) (2.675 is 2.67499999... in binary); racecheck prints 2.68.
+// CPython prints 2.67 for round(2.675, 2): 2.675 is 2.67499999... in binary.
 TEST_CASE("round_with_ndigits_is_correctly_rounded") {
     CHECK(output_of("print(round(2.675, 2), round(0.125, 2), round(1.0005, 3))\n") ==
           "2.67 0.12 1.0\n");
 }
 
-// Bug: the alternate form `#` of the format mini-language is ignored: f"{255:#x}" gives "ff",
-// CPython "0xff".
+TEST_CASE("a_container_that_contains_itself_prints_like_cpython") {
+    CHECK(output_of("a = []\na.append(a)\nprint(a)\nd = {}\nd[1] = d\nprint(d)\n") ==
+          "[[...]]\n{1: {...}}\n");
+}
+
 TEST_CASE("format_spec_alternate_form_adds_the_base_prefix") {
     CHECK(output_of("print(f\"{255:#x}|{8:#o}|{5:#b}\")\n") == "0xff|0o10|0b101\n");
 }
