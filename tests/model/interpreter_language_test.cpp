@@ -95,16 +95,14 @@ print(len("abc"), "abc"[1], "abc"[-1], "ab" * 3, "a" < "b", "b" in "abc")
        "True True heLLo\n3 b c ababab True True\n");
 }
 
-// Bug: str.index and str.find are not implemented; "hello".index("l") raises AttributeError at
-// run time instead of returning 2 (or being refused at load time).
 TEST_CASE("str_index_and_find_locate_a_substring") {
     CHECK(output_of("print(\"hello\".index(\"l\"), \"hello\".find(\"z\"))\n") == "2 -1\n");
 }
 
-// Bug: str.format is not implemented; "{} and {}".format(1, "two") raises AttributeError at
-// run time instead of formatting (or being refused at load time).
 TEST_CASE("str_format_fills_positional_fields") {
     CHECK(output_of("print(\"{} and {}\".format(1, \"two\"))\n") == "1 and two\n");
+    CHECK(output_of("print(\"{1}-{0}|{x:>4}|{{}}|{0!r}\".format('a', 2, x=3))\n") ==
+          "2-a|   3|{}|'a'\n");
 }
 
 TEST_CASE("list_dict_and_tuple_methods_behave_as_in_cpython") {
