@@ -9,6 +9,7 @@
 #include "checker/report.hpp"   // Reporter, ScenarioReport
 #include "checker/schedule.hpp" // encode_schedule, scenario_fingerprint
 #include "checker/session.hpp"  // Session, Budgets, outcome_globals
+#include "checker/validation.hpp" // validate, forced_replay_final_values
 #include "model/interpreter.hpp" // Interpreter
 
 namespace rc {
@@ -33,6 +34,32 @@ ExpectCheck compare_expect(const Scenario& s, const SearchResult& r) {
         if (!listed && found.count(k)) e.extra.push_back(k);
     }
     return e;
+}
+
+/// Runs the scenario's findings (and, for a clean scenario, free runs) on real threads under
+/// ThreadSanitizer and records the verdicts in the report (checker/validation.hpp).
+void validate_on_real_threads(const CheckRequest& rq, const LoadedScenario& ls,
+                              const Interpreter& in, ScenarioReport& report) {
+    ValidationOptions opts;
+    opts.free_runs = rq.free_runs;
+    opts.max_steps = report.budgets.max_steps;
+    if (auto why = validation_unavailable(opts)) {
+        report.validation_unavailable = *why;
+        return;
+    }
+    std::vector<Finding> findings;
+    std::vector<std::vector<std::pair<std::string, std::string>>> expected;
+    std::vector<std::string> watched = outcome_globals(ls.compiled->program);
+    for (const ReportedFinding& rf : report.findings) {
+        findings.push_back(rf.finding);
+        expected.push_back(rf.finding.kind == FindingKind::LostUpdate
+                               ? forced_replay_final_values(in, ls.compiled->param_values,
+                                                            rf.finding.schedule, watched,
+                                                            opts.max_steps)
+                               : std::vector<std::pair<std::string, std::string>>{});
+    }
+    report.validation = validate(ls.scenario, findings, expected, opts);
+    if (!report.validation) report.validation_unavailable = "validation unavailable";
 }
 
 /// Checks one loaded scenario; returns its exit code (0, 1) or 2 for a bad strategy name.
@@ -83,9 +110,10 @@ int check_one(const CheckRequest& rq, LoadedScenario& ls, Reporter& reporter, st
         report.outcomes.push_back(std::move(ro));
     }
     report.search.outcomes.clear();
+    if (rq.validate) validate_on_real_threads(rq, ls, in, report);
     reporter.scenario(report, out);
     if (report.expect) return report.expect->ok() ? kExitOk : kExitFindings;
-    return report.findings.empty() ? kExitOk : kExitFindings;
+    return report.findings.empty() && !report.validation_disagrees() ? kExitOk : kExitFindings;
 }
 
 } // namespace

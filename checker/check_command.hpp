@@ -38,6 +38,8 @@ struct CheckRequest {
     bool outcomes = false;
     bool expect = false;
     bool no_color = false;
+    bool validate = true;    // validate findings on real threads under TSan (--no-validate)
+    uint64_t free_runs = 20; // --runs: unforced real runs per scenario during validation
 };
 
 /// Checks every scenario; returns the exit code: 0 no findings (under --expect: every scenario

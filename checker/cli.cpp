@@ -161,6 +161,12 @@ void add_check_options(CLI::App &app, CheckRequest &rq) {
                  "`expect:` list; print what is missing or extra");
     app.add_flag("--no-color", rq.no_color, "Never colour the output (it is only ever coloured "
                                             "on a terminal)");
+    app.add_flag("!--no-validate", rq.validate,
+                 "Skip validating findings on real threads under ThreadSanitizer");
+    app.add_option("--runs", rq.free_runs,
+                   fmt::format("Validation: unforced real-thread runs per scenario (default {})",
+                               CheckRequest{}.free_runs))
+        ->check(unsigned_integer());
 }
 
 int parse_and_execute(int argc, const char *const *argv, bool tty, std::ostream &out,

@@ -68,11 +68,33 @@ Json scenario_json(const ScenarioReport& r) {
                  {"coverage", sr.coverage},
                  {"cut_executions", sr.cut_executions}}}};
     Json findings = Json::array();
-    for (const ReportedFinding& f : r.findings) findings.push_back(finding_json(f));
+    for (size_t i = 0; i < r.findings.size(); ++i) {
+        Json f = finding_json(r.findings[i]);
+        if (r.validation && i < r.validation->findings.size()) {
+            const Validation& v = r.validation->findings[i];
+            f["validation"] = Json{{"forced_replay", v.forced_replay},
+                                   {"tsan", v.tsan},
+                                   {"free_runs", Json{{"runs", v.free_runs}, {"showed", v.free_showed}}},
+                                   {"detail", v.detail}};
+        }
+        findings.push_back(f);
+    }
     j["findings"] = findings;
     Json outcomes = Json::array();
     for (const ReportedOutcome& o : r.outcomes) outcomes.push_back(outcome_json(o));
     j["outcomes"] = outcomes;
+    if (r.validation) {
+        Json only = Json::array();
+        for (const TsanRace& t : r.validation->tsan_only)
+            only.push_back(Json{{"variable", t.variable}, {"threads", t.threads}, {"lines", t.lines},
+                                {"writes", t.writes}, {"runs", t.runs}});
+        j["validation"] = Json{{"free_runs", r.validation->free_runs},
+                               {"tsan_only", only},
+                               {"tsan_other", r.validation->tsan_other},
+                               {"errors", r.validation->errors}};
+    } else if (!r.validation_unavailable.empty()) {
+        j["validation"] = Json{{"unavailable", r.validation_unavailable}};
+    }
     if (r.expect)
         j["expect"] = Json{{"ok", r.expect->ok()},
                            {"listed", s.expect},

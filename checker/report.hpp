@@ -12,6 +12,7 @@
 #include <vector>     // lists
 
 #include "checker/session.hpp" // SearchResult, Trace
+#include "checker/validation.hpp" // ValidationReport
 #include "model/scenario.hpp"  // Scenario
 
 namespace rc {
@@ -46,6 +47,14 @@ struct ScenarioReport {
     /// The command that replays a token, without the token: "racecheck replay FILE [--param ..]".
     std::string replay_command;
     std::optional<ExpectCheck> expect; // set under --expect
+    /// Validation on real threads under ThreadSanitizer (unless --no-validate): one Validation
+    /// per finding, in `findings` order, plus races only TSan saw.
+    std::optional<ValidationReport> validation;
+    std::string validation_unavailable; // why validation could not run ("" when it ran or was off)
+    /// TSan disagrees with a clean model, or racecheck_tsan failed: counts as a finding.
+    bool validation_disagrees() const {
+        return validation && (!validation->tsan_only.empty() || !validation->tsan_other.empty());
+    }
 };
 
 /// A scenario that could not be checked (bad YAML, code outside the subset, ...).

@@ -226,6 +226,7 @@ private:
         out << "\n";
         outcomes(r, out);
         if (r.findings.empty()) out << style_.green << "✓ no findings" << style_.reset << "\n";
+        validation(r, out);
         if (r.expect) {
             if (r.expect->ok())
                 out << "expect: matches [" << join(s.expect, ", ") << "]\n";
@@ -254,6 +255,44 @@ private:
                 << style_.reset << "\n";
         out << "    replay: " << r.replay_command << " --schedule " << rf.token << "\n";
         out << fmt::format("    seen in {} of {} executions\n", f.count, r.search.executions);
+    }
+
+    /// The BRIEF's "validated on real threads under ThreadSanitizer" section: one line per
+    /// finding, then every disagreement (races only TSan saw, racecheck_tsan failures).
+    void validation(const ScenarioReport& r, std::ostream& out) {
+        if (!r.validation_unavailable.empty()) {
+            out << "\n" << style_.dim << r.validation_unavailable << style_.reset << "\n";
+            return;
+        }
+        if (!r.validation) return;
+        const ValidationReport& v = *r.validation;
+        out << "\nvalidated on real threads under ThreadSanitizer (" << v.free_runs
+            << " free runs)\n";
+        for (size_t i = 0; i < r.findings.size() && i < v.findings.size(); ++i) {
+            const Validation& fv = v.findings[i];
+            bool good = fv.forced_replay != "not-reproduced" && fv.forced_replay != "diverged" &&
+                        fv.tsan != "not-reported";
+            std::string mark = good ? style_.green + "✓" + style_.reset : style_.yellow + "!" + style_.reset;
+            std::vector<std::string> parts;
+            if (fv.forced_replay != "n.a.") parts.push_back("forced replay: " + fv.forced_replay);
+            if (fv.tsan != "n.a.") parts.push_back("TSan: " + fv.tsan);
+            parts.push_back(fmt::format("shown by itself in {} of {} free runs", fv.free_showed,
+                                        fv.free_runs));
+            out << "  " << mark << " " << r.findings[i].finding.summary << "\n      "
+                << join(parts, "; ") << "\n";
+            if (!fv.detail.empty()) out << "      " << fv.detail << "\n";
+        }
+        for (const TsanRace& t : v.tsan_only) {
+            std::vector<std::string> lines;
+            for (uint32_t l : t.lines) lines.push_back(std::to_string(l));
+            out << "  " << style_.yellow << "! tsan-only" << style_.reset << ": TSan reports a race on `"
+                << t.variable << "` between " << join(t.threads, " and ") << " (lines "
+                << join(lines, ", ") << ") that the model did not report\n";
+        }
+        for (const std::string& o : v.tsan_other) out << "  " << style_.yellow << "! " << style_.reset << o << "\n";
+        for (const std::string& e : v.errors) out << "  " << style_.yellow << "! " << style_.reset << e << "\n";
+        if (r.findings.empty() && v.tsan_only.empty() && v.tsan_other.empty() && v.errors.empty())
+            out << "  " << style_.green << "✓" << style_.reset << " TSan-clean in every run\n";
     }
 
     void outcomes(const ScenarioReport& r, std::ostream& out) {

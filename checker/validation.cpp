@@ -340,6 +340,11 @@ std::optional<ValidationReport> validate(
                 v.detail = "the witness did not fit the real run: " + run["note"].get<std::string>();
             } else {
                 v.forced_replay = showed ? "reproduced" : "not-reproduced";
+                if (showed && f.kind == FindingKind::LostUpdate && !expected(i).empty()) {
+                    v.detail = "the witness, forced on real threads, ends with";
+                    for (const auto& [name, repr] : expected(i)) v.detail += " " + name + " = " + repr;
+                    v.detail += ", as the model predicted";
+                }
                 if (!showed) {
                     v.detail = "the forced replay ended " + run["ending"].get<std::string>();
                     for (const auto& [name, repr] : expected(i))

@@ -63,7 +63,18 @@ rc_cli_test(check_help_lists_strategies_and_formats EXIT 0 STDOUT "pb +iterative
 rc_cli_test(check_expect_matching_exits_0 EXIT 0 STDOUT "expect: matches \\[data-race, lost-update, check-failed\\]"
             ARGS scenarios/counter.yaml --expect)
 rc_cli_test(check_expect_on_the_whole_corpus_exits_0 EXIT 0 STDOUT "scenarios: [0-9]+ match their expect, 0 differ"
-            ARGS scenarios --expect)
+            ARGS scenarios --expect --no-validate)
+if(TARGET racecheck_tsan)
+    rc_cli_test(check_validates_findings_on_real_threads EXIT 1
+                STDOUT "validated on real threads under ThreadSanitizer.*lost update on `counter`\n +forced replay: reproduced; TSan: confirmed"
+                ARGS scenarios/counter.yaml)
+    rc_cli_test(check_clean_scenario_is_tsan_clean EXIT 0
+                STDOUT "✓ no findings.*validated on real threads.*✓ TSan-clean in every run"
+                ARGS scenarios/counter_lock.yaml)
+    rc_cli_test(check_json_has_a_validation_per_finding EXIT 1
+                STDOUT "\"validation\": \{\n *\"forced_replay\": \"reproduced\",\n *\"tsan\": \"confirmed\""
+                ARGS scenarios/counter.yaml --format json)
+endif()
 
 # ---- racecheck replay ------------------------------------------------------------------------
 rc_cli_test(replay_buggy_witness_exits_1 EXIT 1
