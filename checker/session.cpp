@@ -146,15 +146,17 @@ void Session::run_execution(Execution& ex, std::vector<std::unique_ptr<Detector>
     ex.state = initial_;
     for (auto& d : detectors) d->begin_execution(in_, ex.state);
     Sink sink([&](Finding f) { record_finding(ex, std::move(f)); });
-    std::vector<ThreadId> ready;
     ChoicePoint point;
     size_t printed = ex.state.output.size();
     for (uint64_t step = 0;; ++step) {
-        in_.schedulable(ex.state, ready);
         point.options.clear();
         point.ops.clear();
         point.last_index.reset();
-        for (ThreadId t : ready) {
+        // The options are Interpreter::schedulable()'s threads, each asked once per branch.
+        for (const ThreadState& th : ex.state.threads) {
+            if (ex.state.ended) break;
+            ThreadId t = th.id;
+            if (th.status != ThreadStatus::Running) continue;
             if (t.value < ex.spinning.size() && ex.spinning[t.value]) continue;
             const PendingOp& op = ex.state.thread(t).pending;
             if (in_.is_enabled(ex.state, t)) {
