@@ -3,8 +3,8 @@
 
 #include <variant> // get_if on heap objects
 
-#include "model/builtins.hpp" // builtin_name
-#include "model/objects.hpp"  // ExceptionObj, StrObj, ...
+#include "model/bytecode/builtins.hpp" // builtin_name
+#include "model/values/objects.hpp"  // ExceptionObj, StrObj, ...
 
 namespace rc::real {
 

@@ -1,5 +1,5 @@
 // racecheck_tsan's output: real runs and TSan's reports as one JSON object (the contract
-// checker/validation.cpp parses; keep the two in step).
+// checker/commands/validation.cpp parses; keep the two in step).
 //
 // {
 //   "mode": "forced" | "free",
@@ -24,8 +24,8 @@
 #include <nlohmann/json.hpp> // nlohmann::json
 
 #include "checker/real/real_run.hpp" // RunResult
-#include "model/interpreter.hpp"     // Interpreter
-#include "model/scenario.hpp"        // Scenario
+#include "model/runtime/interpreter.hpp"     // Interpreter
+#include "model/scenario/scenario.hpp"        // Scenario
 
 namespace rc::real {
 

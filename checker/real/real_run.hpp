@@ -24,8 +24,8 @@
 #include <vector>     // schedule, results
 
 #include "model/ids.hpp"         // ThreadId, VarId
-#include "model/interpreter.hpp" // Interpreter
-#include "model/state.hpp"       // State
+#include "model/runtime/interpreter.hpp" // Interpreter
+#include "model/runtime/state.hpp"       // State
 
 #if !defined(__x86_64__)
 #error "the real-thread runtime relies on x86-64's TSO memory order for its turn handoff"

@@ -6,8 +6,8 @@
 #include <variant> // get_if on heap objects
 
 #include "checker/real/tsan_api.hpp" // __tsan_acquire, __tsan_release
-#include "model/builtins.hpp"        // KnownName::wait
-#include "model/objects.hpp"         // LockObj, RLockObj, SemaphoreObj, FutureObj, ExecutorObj
+#include "model/bytecode/builtins.hpp"        // KnownName::wait
+#include "model/values/objects.hpp"         // LockObj, RLockObj, SemaphoreObj, FutureObj, ExecutorObj
 
 namespace rc::real {
 

@@ -1,6 +1,6 @@
 // The synchronization a real run performs so that TSan sees exactly the happens-before edges of
-// racecheck's own race detector (checker/happens_before.cpp, and the edges listed beside
-// RC_OP_KINDS in model/operation.hpp), and no others.
+// racecheck's own race detector (checker/detectors/happens_before.cpp, and the edges listed beside
+// RC_OP_KINDS in model/runtime/operation.hpp), and no others.
 //
 //  - Lock, RLock (and a Condition's lock) and Semaphore objects get a POSIX sem_t holding the
 //    model's count (a lock: 1 when free). TSan models sem_post → sem_wait/sem_trywait as
@@ -23,9 +23,9 @@
 #include <tuple>     // key ordering
 #include <vector>    // actions
 
-#include "model/interpreter.hpp" // Interpreter
-#include "model/operation.hpp"   // Event, OpKind
-#include "model/state.hpp"       // State
+#include "model/runtime/interpreter.hpp" // Interpreter
+#include "model/runtime/operation.hpp"   // Event, OpKind
+#include "model/runtime/state.hpp"       // State
 
 namespace rc::real {
 

@@ -19,10 +19,10 @@
 #include "checker/real/real_report.hpp"  // RealReport
 #include "checker/real/real_run.hpp"     // run_real
 #include "checker/real/tsan_reports.hpp" // TsanReports
-#include "model/compile_scenario.hpp"    // compile_scenario
-#include "model/diagnostic.hpp"          // format_diagnostic
-#include "model/interpreter.hpp"         // Interpreter
-#include "model/scenario.hpp"            // load_scenario, apply_param_override
+#include "model/compile/compile_scenario.hpp"    // compile_scenario
+#include "model/scenario/diagnostic.hpp"          // format_diagnostic
+#include "model/runtime/interpreter.hpp"         // Interpreter
+#include "model/scenario/scenario.hpp"            // load_scenario, apply_param_override
 
 /// TSan's defaults for this binary (TSAN_OPTIONS still overrides them; see compiler-rt
 /// lib/tsan/rtl/tsan_flags.inc). Every access to a global goes through the same two program

@@ -14,10 +14,10 @@
 #include <variant>   // get_if
 #include <vector>    // runs
 
-#include "model/compile_scenario.hpp" // compile_scenario
-#include "model/diagnostic.hpp"       // format_diagnostic
-#include "model/interpreter.hpp"      // Interpreter
-#include "model/scenario.hpp"         // parse_scenario
+#include "model/compile/compile_scenario.hpp" // compile_scenario
+#include "model/scenario/diagnostic.hpp"       // format_diagnostic
+#include "model/runtime/interpreter.hpp"      // Interpreter
+#include "model/scenario/scenario.hpp"         // parse_scenario
 
 namespace {
 

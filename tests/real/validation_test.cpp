@@ -10,11 +10,11 @@
 
 #include <doctest/doctest.h> // TEST_CASE, CHECK
 
-#include "checker/session.hpp"        // Session, outcome_globals
-#include "checker/strategy.hpp"       // find_strategy
-#include "checker/validation.hpp"     // validate
-#include "model/compile_scenario.hpp" // compile_scenario
-#include "model/scenario.hpp"         // load_scenario
+#include "checker/explore/session.hpp"        // Session, outcome_globals
+#include "checker/strategies/strategy.hpp"       // find_strategy
+#include "checker/commands/validation.hpp"     // validate
+#include "model/compile/compile_scenario.hpp" // compile_scenario
+#include "model/scenario/scenario.hpp"         // load_scenario
 
 namespace {
 

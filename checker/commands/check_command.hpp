@@ -1,0 +1,80 @@
+// `racecheck FILE|DIR...`: check scenarios. For each: load, apply --param, compile, run the
+// Session with the chosen strategy and budgets, replay every finding's witness, and hand the
+// result to the chosen reporter. `racecheck replay` (replay_command.hpp) shares the loading.
+#pragma once
+
+#include <cstdint>  // uint32_t, uint64_t
+#include <memory>   // unique_ptr
+#include <optional> // flags the user may leave unset
+#include <ostream>  // output streams
+#include <string>   // paths, names
+#include <variant>  // loaded scenario or exit code
+#include <vector>   // paths, params
+
+#include "checker/detectors/detector.hpp"       // DetectorContext
+#include "model/compile/compile_scenario.hpp" // CompiledScenario
+#include "model/scenario/scenario.hpp"         // Scenario
+
+namespace rc {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFindings = 1;
+inline constexpr int kExitBadInput = 2;
+inline constexpr int kExitInternal = 3;
+
+/// What the check command was asked to do. Unset budgets fall back to the scenario's `explore:`
+/// block, then to Budgets' defaults; an unset strategy to `explore.strategy`, then to the
+/// registry's first entry.
+struct CheckRequest {
+    std::vector<std::string> paths;
+    std::vector<std::string> params; // NAME=VALUE, applied in order
+    std::optional<std::string> strategy;
+    std::optional<uint64_t> seed;
+    std::optional<uint32_t> preemption_bound;
+    std::optional<uint64_t> max_executions;
+    std::optional<double> max_seconds;
+    std::optional<uint64_t> max_steps;
+    std::string format = "text";
+    bool outcomes = false;
+    bool expect = false;
+    bool no_color = false;
+    bool validate = true;    // validate findings on real threads under TSan (--no-validate)
+    uint64_t free_runs = 20; // --runs: unforced real runs per scenario during validation
+};
+
+/// Checks every scenario; returns the exit code: 0 no findings (under --expect: every scenario
+/// shows exactly its `expect:` kinds), 1 findings (or a mismatch), 2 bad input.
+int run_check(const CheckRequest& request, bool out_is_terminal, std::ostream& out,
+              std::ostream& err);
+
+/// Expands folders into their *.yaml files (sorted); files are kept as given. An empty folder is
+/// reported on `err` and raises `exit_code` to 2.
+std::vector<std::string> expand_scenario_paths(const std::vector<std::string>& paths,
+                                               std::ostream& err, int& exit_code);
+
+/// A scenario loaded, with --param applied, and compiled.
+struct LoadedScenario {
+    Scenario scenario;
+    std::unique_ptr<CompiledScenario> compiled;
+};
+
+/// Why a scenario could not be loaded or compiled (each diagnostic is one user error).
+struct LoadFailure {
+    std::vector<Diagnostic> diagnostics;
+    bool at_compile = false;         // the YAML loaded, the code was refused
+    std::vector<std::string> expect; // the scenario's `expect:` when the YAML loaded
+    /// A refusal that the scenario documents: code outside the subset ("unsupported: ...")
+    /// in a scenario that expects no findings (README, "Scenario files").
+    bool documented() const;
+};
+
+std::variant<LoadedScenario, LoadFailure> load_and_compile(const std::string& file,
+                                                           const std::vector<std::string>& params);
+
+/// The detectors' view of the scenario: its program, check texts and source map.
+DetectorContext detector_context(const LoadedScenario& ls);
+
+/// "racecheck replay FILE [--param NAME=VALUE]..." (the params as given on the command line).
+std::string replay_command_prefix(const std::string& file, const std::vector<std::string>& params);
+
+} // namespace rc

@@ -1,0 +1,435 @@
+// Validation: racecheck_tsan as a subprocess (posix_spawn, a pipe for its JSON, stderr to a
+// temporary file, a wall-clock limit), and the comparison rules of validation.hpp.
+#include "checker/commands/validation.hpp"
+
+#include <algorithm> // sort, find
+#include <cerrno>    // EINTR
+#include <chrono>    // timing, deadlines
+#include <csignal>   // SIGKILL
+#include <cstdio>    // FILE for the stderr tail
+#include <cstdlib>   // mkstemp
+#include <fcntl.h>   // O_CLOEXEC, O_RDONLY
+#include <poll.h>    // poll
+#include <spawn.h>   // posix_spawn
+#include <sys/stat.h> // stat
+#include <sys/wait.h> // waitpid
+#include <unistd.h>  // pipe2, read, readlink, unlink
+
+#include <set>         // finding keys per free run
+#include <string_view> // environment entries
+#include <variant>    // compiled scenario or diagnostic
+
+#include <nlohmann/json.hpp> // racecheck_tsan's output
+
+#include "checker/explore/session.hpp"        // Session::replay, outcome_globals
+#include "model/compile/compile_scenario.hpp" // compile_scenario
+
+extern char** environ; // passed on to racecheck_tsan, without TSAN_OPTIONS
+
+namespace rc {
+
+namespace {
+
+struct ProcessResult {
+    bool started = false;
+    bool timed_out = false;
+    int exit_code = -1; // -1: killed by a signal
+    std::string out;
+    std::string err_tail; // the end of its stderr, for error messages
+};
+
+ProcessResult run_process(const std::vector<std::string>& args, double timeout_seconds) {
+    ProcessResult r;
+    int pipe_fds[2];
+    if (pipe2(pipe_fds, O_CLOEXEC) != 0) return r;
+    char err_path[] = "/tmp/racecheck_tsan_stderr_XXXXXX";
+    const int err_fd = mkstemp(err_path);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], 1);
+    if (err_fd >= 0) posix_spawn_file_actions_adddup2(&actions, err_fd, 2);
+    std::vector<char*> argv;
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    // The environment minus TSAN_OPTIONS: racecheck_tsan's own defaults (no deduplication,
+    // its own exit code) must hold; a user's halt_on_error=1 would end it at the first race.
+    std::vector<char*> env;
+    for (char** e = environ; *e; ++e)
+        if (std::string_view(*e).rfind("TSAN_OPTIONS=", 0) != 0) env.push_back(*e);
+    env.push_back(nullptr);
+    pid_t pid = 0;
+    r.started = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), env.data()) == 0;
+    posix_spawn_file_actions_destroy(&actions);
+    close(pipe_fds[1]);
+    if (r.started) {
+        const auto deadline = std::chrono::steady_clock::now() +
+                              std::chrono::duration<double>(timeout_seconds);
+        char buf[65536];
+        for (;;) {
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                deadline - std::chrono::steady_clock::now());
+            if (left.count() <= 0) {
+                r.timed_out = true;
+                kill(pid, SIGKILL);
+                break;
+            }
+            pollfd p{pipe_fds[0], POLLIN, 0};
+            int ready = poll(&p, 1, static_cast<int>(std::min<int64_t>(left.count(), 100)));
+            if (ready < 0 && errno != EINTR) break;
+            if (ready <= 0) continue;
+            ssize_t n = read(pipe_fds[0], buf, sizeof buf);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) break; // EOF: the child closed its stdout
+            r.out.append(buf, static_cast<size_t>(n));
+        }
+        int status = 0;
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+        }
+        r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    }
+    close(pipe_fds[0]);
+    if (err_fd >= 0) {
+        off_t size = lseek(err_fd, 0, SEEK_END);
+        off_t from = size > 2000 ? size - 2000 : 0;
+        std::string tail(static_cast<size_t>(size - from), '\0');
+        if (pread(err_fd, tail.data(), tail.size(), from) > 0) r.err_tail = tail;
+        close(err_fd);
+        unlink(err_path);
+    }
+    return r;
+}
+
+std::string tsan_binary(const ValidationOptions& opts) {
+    if (!opts.tsan_binary.empty()) return opts.tsan_binary;
+    char self[4096];
+    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (n <= 0) return "racecheck_tsan";
+    std::string path(self, static_cast<size_t>(n));
+    return path.substr(0, path.rfind('/') + 1) + "racecheck_tsan";
+}
+
+/// Runs racecheck_tsan and parses its JSON; on failure adds a sentence to `errors`.
+std::optional<nlohmann::json> run_tsan(const ValidationOptions& opts, std::vector<std::string> args,
+                                       std::vector<std::string>& errors, double& seconds) {
+    const auto start = std::chrono::steady_clock::now();
+    args.insert(args.begin(), tsan_binary(opts));
+    ProcessResult r = run_process(args, opts.timeout_seconds);
+    seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::string what = "racecheck_tsan (" + args.back() + ")";
+    if (!r.started) errors.push_back(what + " could not be started");
+    else if (r.timed_out)
+        errors.push_back(what + " was killed after " + std::to_string(opts.timeout_seconds) + " s");
+    else if (r.exit_code != 0)
+        errors.push_back(what + (r.exit_code < 0 ? " crashed" : " exited with " +
+                                 std::to_string(r.exit_code)) + ": " + r.err_tail);
+    if (!r.started || r.timed_out || r.exit_code != 0) return std::nullopt;
+    nlohmann::json j = nlohmann::json::parse(r.out, nullptr, false);
+    if (j.is_discarded() || !j.contains("runs")) {
+        errors.push_back(what + " printed no readable JSON");
+        return std::nullopt;
+    }
+    return j;
+}
+
+std::string unquote(std::string v) { // "`counter`" → "counter"
+    if (v.size() >= 2 && v.front() == '`' && v.back() == '`') return v.substr(1, v.size() - 2);
+    return v;
+}
+
+/// TSan reported a race on `variable` between exactly these two thread names (either order).
+bool race_matches(const nlohmann::json& entry, const Finding& f) {
+    if (f.variables.empty() || entry["variable"] != unquote(f.variables.front())) return false;
+    std::vector<std::string> a = entry["threads"].get<std::vector<std::string>>(), b = f.threads;
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    return a == b;
+}
+
+/// The runs (indices) of `j` in which TSan reported a race matching f.
+std::vector<uint64_t> race_runs(const nlohmann::json& j, const Finding& f) {
+    std::vector<uint64_t> runs;
+    for (const nlohmann::json& e : j["tsan"])
+        if (race_matches(e, f))
+            for (const nlohmann::json& r : e["runs"]) runs.push_back(r.get<uint64_t>());
+    return runs;
+}
+
+/// The run ended with exactly these (global, repr) values; false when there are none.
+bool ends_with(const nlohmann::json& run,
+               const std::vector<std::pair<std::string, std::string>>& expected) {
+    for (const auto& [name, repr] : expected)
+        if (!run["final_values"].contains(name) || run["final_values"][name] != repr) return false;
+    return !expected.empty();
+}
+
+/// Whether one real run shows finding f's symptom (not data races: those are TSan's to say).
+bool shows(const nlohmann::json& run, const Finding& f, const Scenario& s,
+           const std::vector<std::pair<std::string, std::string>>& expected) {
+    const std::string ending = run["ending"];
+    auto has_exception = [&](const std::string& type, const std::string* thread) {
+        for (const nlohmann::json& e : run["exceptions"])
+            if (e["type"] == type && (!thread || e["thread"] == *thread)) return true;
+        return false;
+    };
+    switch (f.kind) {
+    case FindingKind::LostUpdate:
+        if (!s.final_checks.empty()) return !run["failed_checks"].empty();
+        return ends_with(run, expected);
+    case FindingKind::Deadlock:
+    case FindingKind::LostWakeup:
+        // A busy-wait deadlock (the detector's "spins at line ..." detail) never blocks: its
+        // real run spins until the step limit.
+        for (const std::string& d : f.details)
+            if (d.find(" spins at line ") != std::string::npos && ending == "step-limit")
+                return true;
+        return ending == "hang";
+    case FindingKind::PotentialDeadlock: return ending == "hang";
+    case FindingKind::Nontermination: return ending == "step-limit" || ending == "runs-forever";
+    case FindingKind::Exception: { // key "exception:Type:line"
+        const std::string type = f.key.substr(10, f.key.find(':', 10) - 10);
+        return has_exception(type, f.threads.empty() ? nullptr : &f.threads.front());
+    }
+    case FindingKind::CheckFailed: {
+        if (f.key.rfind("check-failed:assert:", 0) == 0) return has_exception("AssertionError", nullptr);
+        if (f.key.rfind("check-failed:final:", 0) != 0) return false;
+        const size_t i = std::stoul(f.key.substr(19));
+        for (const nlohmann::json& e : run["failed_checks"])
+            if (i < s.final_checks.size() && e == s.final_checks[i].expr) return true;
+        return false;
+    }
+    case FindingKind::DataRace: return false;
+    }
+    return false;
+}
+
+/// "0,1t" → choices (racecheck_tsan's spelling; see choices_argument).
+std::vector<Choice> parse_choices(const std::string& text) {
+    std::vector<Choice> out;
+    for (size_t i = 0; i < text.size();) {
+        size_t end = std::min(text.find(',', i), text.size());
+        Choice c;
+        c.timeout = end > i && text[end - 1] == 't';
+        c.thread = ThreadId(static_cast<uint32_t>(std::stoul(text.substr(i, end - i))));
+        out.push_back(c);
+        i = end + 1;
+    }
+    return out;
+}
+
+/// The keys of the findings the model reports on each free run's interleaving, replayed with
+/// the same detectors: what "the bug showed up by itself" means for every kind.
+std::vector<std::set<std::string>> replayed_findings(const Scenario& s, const nlohmann::json& free,
+                                                     uint64_t max_steps) {
+    std::vector<std::set<std::string>> out;
+    auto compiled = compile_scenario(s);
+    if (!std::holds_alternative<std::unique_ptr<CompiledScenario>>(compiled)) return out;
+    const CompiledScenario& cs = *std::get<std::unique_ptr<CompiledScenario>>(compiled);
+    Interpreter in(cs.program);
+    DetectorContext ctx;
+    ctx.program = &cs.program;
+    for (const Check& c : s.final_checks) ctx.final_checks.push_back(c.expr);
+    for (const Check& c : s.always_checks) ctx.always_checks.push_back(c.expr);
+    ctx.yaml_line = s.code_map.yaml_line;
+    Budgets budgets;
+    budgets.max_steps = max_steps;
+    Session session(in, cs.param_values, ctx, budgets, outcome_globals(cs.program));
+    for (const nlohmann::json& run : free["runs"]) {
+        std::vector<Finding> found;
+        session.replay(parse_choices(run["schedule"].get<std::string>()), &found);
+        std::set<std::string> keys;
+        for (const Finding& f : found) keys.insert(f.key);
+        out.push_back(std::move(keys));
+    }
+    return out;
+}
+
+bool gets_forced_replay(const Finding& f) {
+    if (f.schedule.empty()) return false;
+    if (f.kind == FindingKind::CheckFailed) return f.key.rfind("check-failed:always:", 0) != 0;
+    return f.kind != FindingKind::PotentialDeadlock && f.kind != FindingKind::Nontermination;
+}
+
+std::vector<std::string> base_args(const Scenario& s, const ValidationOptions& opts) {
+    std::vector<std::string> args{s.file, "--max-steps", std::to_string(opts.max_steps)};
+    for (const auto& [name, value] : s.params) {
+        args.push_back("--param");
+        args.push_back(name + "=" + std::to_string(value));
+    }
+    return args;
+}
+
+} // namespace
+
+std::string choices_argument(const std::vector<Choice>& schedule) {
+    std::string out;
+    for (const Choice& c : schedule) {
+        if (!out.empty()) out += ",";
+        out += std::to_string(c.thread.value) + (c.timeout ? "t" : "");
+    }
+    return out;
+}
+
+std::optional<std::string> validation_unavailable(const ValidationOptions& opts) {
+#ifdef RC_TSAN_UNAVAILABLE
+    (void)opts;
+    return std::string("validation unavailable: this racecheck was built by a compiler that "
+                       "cannot build ThreadSanitizer binaries (racecheck_tsan)");
+#else
+    struct stat st {};
+    const std::string path = tsan_binary(opts);
+    if (stat(path.c_str(), &st) != 0)
+        return "validation unavailable: " + path + " not found (build the racecheck_tsan target)";
+    return std::nullopt;
+#endif
+}
+
+std::optional<ValidationReport> validate(
+    const Scenario& s, const std::vector<Finding>& findings,
+    const std::vector<std::vector<std::pair<std::string, std::string>>>& expected_final_values,
+    const ValidationOptions& opts) {
+    if (validation_unavailable(opts)) return std::nullopt;
+    static const std::vector<std::pair<std::string, std::string>> kNone;
+    auto expected = [&](size_t i) -> const auto& {
+        return i < expected_final_values.size() ? expected_final_values[i] : kNone;
+    };
+    ValidationReport report;
+    report.findings.resize(findings.size());
+    report.free_runs = opts.free_runs;
+
+    // Forced replays: one racecheck_tsan process, one run per replayable finding, in order.
+    std::vector<std::string> forced_args = base_args(s, opts);
+    std::vector<size_t> forced_run(findings.size(), SIZE_MAX);
+    size_t forced_count = 0;
+    for (size_t i = 0; i < findings.size(); ++i) {
+        if (!gets_forced_replay(findings[i])) continue;
+        forced_run[i] = forced_count++;
+        forced_args.push_back("--schedule-choices");
+        forced_args.push_back(choices_argument(findings[i].schedule));
+    }
+    std::optional<nlohmann::json> forced, free;
+    if (forced_count)
+        forced = run_tsan(opts, forced_args, report.errors, report.forced_seconds);
+    if (opts.free_runs) {
+        std::vector<std::string> free_args = base_args(s, opts);
+        free_args.push_back("--free-runs");
+        free_args.push_back(std::to_string(opts.free_runs));
+        free = run_tsan(opts, free_args, report.errors, report.free_seconds);
+    }
+
+    const std::vector<std::set<std::string>> replayed =
+        free && !findings.empty() ? replayed_findings(s, *free, opts.max_steps)
+                                  : std::vector<std::set<std::string>>{};
+    for (size_t i = 0; i < findings.size(); ++i) {
+        const Finding& f = findings[i];
+        Validation& v = report.findings[i];
+        const bool racy = f.kind == FindingKind::DataRace || f.kind == FindingKind::LostUpdate;
+        bool tsan_saw = false;
+        if (forced && forced_run[i] != SIZE_MAX) {
+            const nlohmann::json& run = (*forced)["runs"][forced_run[i]];
+            const std::vector<uint64_t> runs = race_runs(*forced, f);
+            const bool in_replay = std::find(runs.begin(), runs.end(), forced_run[i]) != runs.end();
+            tsan_saw = in_replay;
+            // A lost update must end with exactly the model's values; other kinds as free runs.
+            const bool showed = f.kind == FindingKind::DataRace ? in_replay
+                                : f.kind == FindingKind::LostUpdate && !expected(i).empty()
+                                    ? ends_with(run, expected(i))
+                                    : shows(run, f, s, expected(i));
+            if (run["ending"] == "diverged") {
+                v.forced_replay = "diverged";
+                v.detail = "the witness did not fit the real run: " + run["note"].get<std::string>();
+            } else {
+                v.forced_replay = showed ? "reproduced" : "not-reproduced";
+                if (showed && f.kind == FindingKind::LostUpdate && !expected(i).empty()) {
+                    v.detail = "the witness, forced on real threads, ends with";
+                    for (const auto& [name, repr] : expected(i)) v.detail += " " + name + " = " + repr;
+                    v.detail += ", as the model predicted";
+                }
+                if (!showed) {
+                    v.detail = "the forced replay ended " + run["ending"].get<std::string>();
+                    for (const auto& [name, repr] : expected(i))
+                        if (run["final_values"].contains(name))
+                            v.detail += ", " + name + " = " +
+                                        run["final_values"][name].get<std::string>() +
+                                        " (the model predicted " + repr + ")";
+                }
+            }
+        } else if (!gets_forced_replay(f)) {
+            v.detail = "no forced replay for this kind of finding";
+        }
+        if (free) {
+            const std::vector<uint64_t> runs = race_runs(*free, f);
+            tsan_saw = tsan_saw || !runs.empty();
+            v.free_runs = (*free)["runs"].size();
+            if (f.kind == FindingKind::DataRace) {
+                std::vector<uint64_t> distinct = runs;
+                std::sort(distinct.begin(), distinct.end());
+                v.free_showed = static_cast<uint64_t>(
+                    std::unique(distinct.begin(), distinct.end()) - distinct.begin());
+            } else {
+                for (size_t k = 0; k < (*free)["runs"].size(); ++k)
+                    if ((k < replayed.size() && replayed[k].count(f.key)) ||
+                        (f.kind == FindingKind::Nontermination &&
+                         shows((*free)["runs"][k], f, s, expected(i))))
+                        ++v.free_showed;
+            }
+        }
+        if (racy && (forced || free)) v.tsan = tsan_saw ? "confirmed" : "not-reported";
+    }
+
+    // TSan races no racy finding names, and reports not on a global.
+    for (const std::optional<nlohmann::json>* j : {&forced, &free}) {
+        if (!*j) continue;
+        for (const nlohmann::json& e : (**j)["tsan"]) {
+            bool named = false;
+            for (const Finding& f : findings)
+                if ((f.kind == FindingKind::DataRace || f.kind == FindingKind::LostUpdate) &&
+                    !f.variables.empty() && unquote(f.variables.front()) == e["variable"])
+                    named = true;
+            if (named) continue;
+            TsanRace race{e["variable"], e["threads"], e["lines"], e["writes"], e["runs"].size()};
+            auto same = std::find_if(report.tsan_only.begin(), report.tsan_only.end(),
+                                     [&](const TsanRace& r) {
+                                         return r.variable == race.variable &&
+                                                r.threads == race.threads &&
+                                                r.lines == race.lines && r.writes == race.writes;
+                                     });
+            if (same != report.tsan_only.end()) same->runs += race.runs;
+            else report.tsan_only.push_back(std::move(race));
+        }
+        for (const nlohmann::json& o : (**j)["tsan_other"]) report.tsan_other.push_back(o);
+    }
+    return report;
+}
+
+std::vector<std::pair<std::string, std::string>> forced_replay_final_values(
+    const Interpreter& in, const std::vector<int64_t>& params, const std::vector<Choice>& witness,
+    const std::vector<std::string>& watched, uint64_t max_steps) {
+    State st = in.initial_state(params);
+    std::vector<ThreadId> ready;
+    for (uint64_t step = 0; step < max_steps; ++step) {
+        in.schedulable(st, ready);
+        if (ready.empty()) break;
+        Choice c;
+        if (step < witness.size()) {
+            c = witness[step];
+            const bool fits = std::find(ready.begin(), ready.end(), c.thread) != ready.end() &&
+                              (c.timeout ? in.can_time_out(st, c.thread) : in.is_enabled(st, c.thread));
+            if (!fits) return {};
+        } else {
+            auto enabled = std::find_if(ready.begin(), ready.end(),
+                                        [&](ThreadId t) { return in.is_enabled(st, t); });
+            c = enabled != ready.end() ? Choice{*enabled, false} : Choice{ready.front(), true};
+        }
+        in.step(st, c.thread, c.timeout);
+    }
+    std::vector<std::pair<std::string, std::string>> out;
+    const Program& p = in.program();
+    for (const std::string& name : watched)
+        for (size_t v = 0; v < p.globals.size(); ++v)
+            if (p.globals[v].name == name && !st.globals[v].is_unbound())
+                out.emplace_back(name, in.repr(st, st.globals[v]));
+    return out;
+}
+
+} // namespace rc

@@ -1,0 +1,103 @@
+// Validation of findings on real threads under ThreadSanitizer (issue 4).
+//
+// After model checking, racecheck runs the scenario again in racecheck_tsan, a separate
+// -fsanitize=thread binary built next to racecheck (checker/real/): once per finding, forced to
+// follow the finding's witness interleaving, and N times free (the OS interleaves). It then
+// compares what really happened with what the model said:
+//
+//   finding kind         forced replay "reproduced" when          TSan "confirmed" when
+//   data-race            TSan reports the race in the replay      TSan reports a race on the same
+//   lost-update          the replay ends with the final values    variable between threads with
+//                        the model predicted (see below)          the same names (replay or free)
+//   deadlock,            the replay hangs (all threads blocked;   n.a.
+//   lost-wakeup          a busy-wait: the run hits the step limit)
+//   exception            the same exception type is raised, uncaught, in the same thread
+//   check-failed         the same final check fails (assertions: AssertionError is raised)
+//   others               n.a. (potential-deadlock, nontermination: free runs only)
+//
+// A forced replay whose schedule did not fit is "diverged"; one that fitted but did not show the
+// symptom is "not-reproduced". Free runs count the runs showing the same finding: for a data
+// race, the runs in which TSan reported it; for every other kind, the runs whose interleaving
+// (racecheck_tsan records each step) the model, replaying it with its detectors, finds the
+// finding in (nontermination: the runs cut by the step limit). TSan races on
+// globals no data-race or lost-update finding names are `tsan-only` (on a scenario the model
+// finds clean, every TSan race is). Every disagreement is in the report, never hidden.
+//
+// The forced replay runs the witness, then the lowest enabled thread until the program ends
+// (time passes only when no thread is enabled): forced_replay_final_values() computes, on the
+// model, the values that continuation must end with.
+#pragma once
+
+#include <cstdint>  // uint64_t
+#include <optional> // unavailable, report
+#include <string>   // verdicts
+#include <utility>  // pair
+#include <vector>   // per finding
+
+#include "checker/detectors/finding.hpp"   // Finding
+#include "checker/strategies/strategy.hpp"  // Choice
+#include "model/runtime/interpreter.hpp" // Interpreter
+#include "model/scenario/scenario.hpp"    // Scenario
+
+namespace rc {
+
+struct ValidationOptions {
+    uint64_t free_runs = 20;
+    /// Wall-clock limit for each racecheck_tsan process (forced replays, then free runs); a
+    /// process past it is killed and the validation reports it.
+    double timeout_seconds = 20;
+    /// Steps after which a real run is cut (pass the search's Budgets::max_steps).
+    uint64_t max_steps = 2000;
+    /// racecheck_tsan to run; empty: the one next to the running executable (/proc/self/exe).
+    std::string tsan_binary;
+};
+
+struct Validation {
+    std::string forced_replay = "n.a."; // "reproduced" | "not-reproduced" | "diverged" | "n.a."
+    std::string tsan = "n.a.";          // "confirmed" | "not-reported" | "n.a."
+    uint64_t free_runs = 0, free_showed = 0;
+    std::string detail; // one sentence: what the real runs showed, or why a verdict is n.a.
+};
+
+/// A race TSan reported on a global; lines are YAML file lines, the earlier access first.
+struct TsanRace {
+    std::string variable;
+    std::vector<std::string> threads;
+    std::vector<uint32_t> lines;
+    std::vector<bool> writes;
+    uint64_t runs = 0; // runs (forced and free) in which TSan reported it
+};
+
+struct ValidationReport {
+    std::vector<Validation> findings; // index = index into the findings passed to validate()
+    std::vector<TsanRace> tsan_only;  // races no data-race or lost-update finding names
+    std::vector<std::string> tsan_other; // TSan reports not on a global (a racecheck bug)
+    /// racecheck_tsan failures (crash, timeout, unreadable output), as sentences.
+    std::vector<std::string> errors;
+    uint64_t free_runs = 0;
+    double forced_seconds = 0, free_seconds = 0; // wall time (reports may omit it)
+};
+
+/// "validation unavailable: ..." when racecheck_tsan was not built (no TSan support) or is
+/// missing; nullopt when validation can run.
+std::optional<std::string> validation_unavailable(const ValidationOptions& opts);
+
+/// Validates `findings` of scenario `s` (its params as overridden for the check).
+/// `expected_final_values[i]`: for findings[i] of kind lost-update, the (global, repr) pairs its
+/// forced replay must end with (forced_replay_final_values); may be empty for other kinds.
+/// Returns nullopt exactly when validation_unavailable() says why. Never throws.
+std::optional<ValidationReport> validate(
+    const Scenario& s, const std::vector<Finding>& findings,
+    const std::vector<std::vector<std::pair<std::string, std::string>>>& expected_final_values,
+    const ValidationOptions& opts);
+
+/// On the model: the values of `watched` globals (repr, in watched order; unbound ones left out)
+/// at the end of the forced replay of `witness`, continued as racecheck_tsan continues it.
+std::vector<std::pair<std::string, std::string>> forced_replay_final_values(
+    const Interpreter& in, const std::vector<int64_t>& params, const std::vector<Choice>& witness,
+    const std::vector<std::string>& watched, uint64_t max_steps = 2000);
+
+/// A schedule as racecheck_tsan's --schedule-choices list: "0,1,1t,2".
+std::string choices_argument(const std::vector<Choice>& schedule);
+
+} // namespace rc

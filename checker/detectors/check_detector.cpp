@@ -1,0 +1,106 @@
+// Final checks, invariants and assertions, with the values that made them fail.
+#include "checker/detectors/check_detector.hpp"
+
+#include <algorithm> // find
+#include <variant>   // get_if on heap objects
+
+#include "model/bytecode/bytecode.hpp" // Op::LoadGlobal
+#include "model/values/objects.hpp"  // ExceptionObj
+
+namespace rc {
+
+CheckDetector::CheckDetector(const DetectorContext& ctx) : ctx_(ctx) {}
+
+void CheckDetector::begin_execution(const Interpreter& in, const State& initial) {
+    always_failed_.assign(in.program().always_checks.size(), false);
+    asserted_.assign(initial.threads.size(), false);
+}
+
+void CheckDetector::on_step(const Interpreter& in, uint64_t step, const Event& e,
+                            const State& after, FindingSink& sink) {
+    const auto& always = in.program().always_checks;
+    for (size_t i = 0; i < always.size(); ++i)
+        if (!always_failed_[i]) evaluate(in, after, always[i], false, i, step, sink);
+    if (e.thread_ended) check_assertion(in, after, e.thread, step, sink);
+}
+
+void CheckDetector::end_execution(const Interpreter& in, const State& final_state,
+                                  const ExecutionEnd& end, FindingSink& sink) {
+    for (const ThreadState& t : final_state.threads) // ended without a step of their own
+        check_assertion(in, final_state, t.id, 0, sink);
+    if (end.status != RunStatus::Ended || end.step_limit) return;
+    const auto& finals = in.program().final_checks;
+    for (size_t i = 0; i < finals.size(); ++i)
+        evaluate(in, final_state, finals[i], true, i, 0, sink);
+}
+
+void CheckDetector::evaluate(const Interpreter& in, const State& s, FuncId check, bool final,
+                             size_t index, uint64_t step, FindingSink& sink) {
+    CheckValue v = in.evaluate(s, check);
+    if (v.ok && v.truthy) return;
+    // An invariant over a global the program has not assigned yet does not apply to this state.
+    if (!final && !v.ok && v.name_error) return;
+    const auto& texts = final ? ctx_.final_checks : ctx_.always_checks;
+    const std::string text =
+        index < texts.size() ? texts[index] : "check #" + std::to_string(index);
+    Finding f;
+    f.kind = FindingKind::CheckFailed;
+    f.key = std::string("check-failed:") + (final ? "final:" : "always:") + std::to_string(index);
+    f.summary = final ? "final check failed: " + text
+                      : "invariant broken: " + text + " (after step " + std::to_string(step) + ")";
+    if (!v.ok)
+        f.details.push_back("evaluating it raised " + v.repr);
+    else
+        f.details.push_back("it evaluates to " + v.repr);
+    if (std::string vals = values(in, s, check); !vals.empty()) f.details.push_back(vals);
+    for (const Instr& ins : in.program().code[check.value].code)
+        if (ins.op == Op::LoadGlobal) {
+            std::string name = "`" + in.program().name_of(VarId(ins.a)) + "`";
+            if (std::find(f.variables.begin(), f.variables.end(), name) == f.variables.end())
+                f.variables.push_back(name);
+        }
+    if (!final) {
+        f.highlights.push_back({step, "← breaks " + text});
+        always_failed_[index] = true;
+    }
+    sink.report(std::move(f));
+}
+
+std::string CheckDetector::values(const Interpreter& in, const State& s, FuncId check) const {
+    std::vector<uint32_t> seen;
+    std::string out;
+    for (const Instr& ins : in.program().code[check.value].code) {
+        if (ins.op != Op::LoadGlobal || ins.a >= s.globals.size()) continue;
+        if (std::find(seen.begin(), seen.end(), ins.a) != seen.end()) continue;
+        seen.push_back(ins.a);
+        Value v = s.globals[ins.a];
+        if (v.is_unbound()) continue; // a builtin (len, sum) or never assigned
+        if (!out.empty()) out += ", ";
+        out += in.program().name_of(VarId(ins.a)) + " is " + in.repr(s, v);
+    }
+    return out;
+}
+
+void CheckDetector::check_assertion(const Interpreter& in, const State& s, ThreadId t,
+                                    uint64_t step, FindingSink& sink) {
+    if (t.value >= asserted_.size()) asserted_.resize(t.value + 1, false);
+    const ThreadState& th = s.thread(t);
+    if (asserted_[t.value] || !th.uncaught.is_obj()) return;
+    auto* exc = std::get_if<ExceptionObj>(&s.object(th.uncaught.obj()).data);
+    if (!exc || exc->type != BuiltinId::AssertionError) return;
+    asserted_[t.value] = true;
+    const uint32_t line = ctx_.display_line(exc->line);
+    const std::string name = in.thread_name(s, t);
+    Finding f;
+    f.kind = FindingKind::CheckFailed;
+    f.key = "check-failed:assert:" + std::to_string(line);
+    f.summary = "assertion failed in " + name + " (line " + std::to_string(line) + ")";
+    if (std::string text = in.exception_text(s, th.uncaught); text != "AssertionError")
+        f.details.push_back(text);
+    f.lines.push_back(line);
+    f.threads.push_back(name);
+    if (step) f.highlights.push_back({step, "← assertion fails; " + name + " ends"});
+    sink.report(std::move(f));
+}
+
+} // namespace rc

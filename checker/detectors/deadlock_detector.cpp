@@ -1,0 +1,174 @@
+// The wait-for graph of a blocked execution, lost notifies, and executions that do not end.
+#include "checker/detectors/deadlock_detector.hpp"
+
+#include <algorithm> // sort, unique, find
+#include <set>       // key lines
+
+#include "model/values/objects.hpp" // ConditionObj
+
+namespace rc {
+
+namespace {
+/// "MainThread, Thread-1 (worker) and Thread-2 (worker)"
+std::string join_names(const std::vector<std::string>& names) {
+    std::string out;
+    for (size_t i = 0; i < names.size(); ++i) {
+        if (i) out += i + 1 == names.size() ? " and " : ", ";
+        out += names[i];
+    }
+    return out;
+}
+} // namespace
+
+void DeadlockDetector::begin_execution(const Interpreter& in, const State& initial) {
+    (void)in, (void)initial;
+    steps_ = 0;
+    recent_.clear();
+    silent_notifies_.clear();
+    last_step_.clear();
+}
+
+void DeadlockDetector::on_step(const Interpreter& in, uint64_t step, const Event& e,
+                               const State& after, FindingSink& sink) {
+    (void)in, (void)after, (void)sink;
+    steps_ = step;
+    if (recent_.size() == 2 * kRecent) recent_.erase(recent_.begin(), recent_.begin() + kRecent);
+    recent_.emplace_back(e.thread, e.line);
+    if (last_step_.size() <= e.thread.value) last_step_.resize(e.thread.value + 1, 0);
+    last_step_[e.thread.value] = step;
+    if (e.kind == OpKind::CondNotify && !e.raised && e.value.is_int_like() && e.value.i == 0)
+        silent_notifies_.try_emplace(e.obj, SilentNotify{e.line, step});
+}
+
+std::string DeadlockDetector::wait_text(const Interpreter& in, const State& s, ThreadId t) const {
+    return in.describe_wait(s, t, [this](uint32_t line) { return ctx_.display_line(line); });
+}
+
+void DeadlockDetector::end_execution(const Interpreter& in, const State& final_state,
+                                     const ExecutionEnd& end, FindingSink& sink) {
+    if (end.step_limit || end.status == RunStatus::Diverged)
+        report_nontermination(in, final_state, end, sink);
+    else if (end.status == RunStatus::Blocked)
+        report_blocked(in, final_state, end, sink);
+}
+
+void DeadlockDetector::report_blocked(const Interpreter& in, const State& s,
+                                      const ExecutionEnd& end, FindingSink& sink) const {
+    Finding f;
+    f.kind = FindingKind::Deadlock;
+    std::vector<std::pair<uint32_t, std::string>> key_ops;
+    std::vector<std::string> spinners;
+    const ThreadState* lost = nullptr; // a waiter whose notify came before its wait
+    for (const ThreadState& t : s.threads) {
+        if (t.status != ThreadStatus::Running) continue;
+        const std::string name = in.thread_name(s, t.id);
+        const uint32_t line = ctx_.display_line(t.pending.line);
+        key_ops.emplace_back(line, std::string(op_kind_name(t.pending.kind)));
+        f.threads.push_back(name);
+        if (line) f.lines.push_back(line); // 0: MainThread at its implicit exit
+        if (t.id.value < last_step_.size() && last_step_[t.id.value])
+            f.highlights.push_back(
+                {last_step_[t.id.value], line ? "← then blocks at line " + std::to_string(line)
+                                              : "← then blocks at its exit"});
+        if (std::find(end.spinning.begin(), end.spinning.end(), t.id) != end.spinning.end()) {
+            spinners.push_back(name);
+            f.details.push_back(name + " spins at line " + std::to_string(line) +
+                                " waiting for a change no thread will make");
+            continue;
+        }
+        const std::string where = line ? " (line " + std::to_string(line) + ")" : "";
+        f.details.push_back(name + where + " " + wait_text(in, s, t.id));
+        if (t.pending.obj.valid() && t.pending.kind != OpKind::ThreadJoin)
+            f.variables.push_back(in.object_label(s, t.pending.obj));
+        if (t.pending.kind == OpKind::CondWake && !t.wait.notified && !t.wait.timed_out &&
+            silent_notifies_.count(t.wait.obj) && !lost)
+            lost = &t;
+    }
+    std::sort(key_ops.begin(), key_ops.end());
+    std::sort(f.variables.begin(), f.variables.end());
+    f.variables.erase(std::unique(f.variables.begin(), f.variables.end()), f.variables.end());
+    std::string key;
+    for (auto& [line, op] : key_ops) key += ":" + std::to_string(line) + "/" + op;
+    if (lost) {
+        const SilentNotify& n = silent_notifies_.at(lost->wait.obj);
+        const std::string cond = "Condition " + in.object_label(s, lost->wait.obj);
+        const std::string waiter = in.thread_name(s, lost->id);
+        const uint32_t nl = ctx_.display_line(n.line);
+        f.kind = FindingKind::LostWakeup;
+        f.summary = "lost wakeup on " + cond + ": the notify at line " + std::to_string(nl) +
+                    " woke nobody, then " + waiter + " waits forever";
+        f.details.insert(f.details.begin(),
+                         "notify() at line " + std::to_string(nl) + " (step " +
+                             std::to_string(n.step) + ") ran before " + waiter +
+                             " waited; a Condition does not remember notifies — wait in a "
+                             "`while` loop on a predicate");
+        f.lines.push_back(nl);
+        f.highlights.push_back({n.step, "← notify wakes nobody: no thread waits yet"});
+        f.key = "lost-wakeup" + key;
+    } else {
+        f.key = "deadlock" + key;
+        f.summary = spinners.empty()
+                        ? "deadlock: " + join_names(f.threads) +
+                              (f.threads.size() == 1 ? " is" : " are") + " blocked forever"
+                        : "deadlock: " + join_names(spinners) +
+                              " busy-waits for a change no thread will make";
+    }
+    std::sort(f.lines.begin(), f.lines.end());
+    f.lines.erase(std::unique(f.lines.begin(), f.lines.end()), f.lines.end());
+    sink.report(std::move(f));
+}
+
+bool DeadlockDetector::starved(const std::vector<ThreadId>& running) const {
+    if (recent_.size() < kRecent) return false;
+    for (ThreadId t : running) {
+        bool ran = false;
+        for (auto& [rt, rl] : recent_) ran = ran || rt == t;
+        if (!ran) return true;
+    }
+    return false;
+}
+
+void DeadlockDetector::report_nontermination(const Interpreter& in, const State& s,
+                                             const ExecutionEnd& end, FindingSink& sink) const {
+    Finding f;
+    f.kind = FindingKind::Nontermination;
+    std::set<uint32_t> lines;
+    if (!end.step_limit) {
+        for (const ThreadState& t : s.threads) {
+            if (t.status != ThreadStatus::Diverged) continue;
+            uint32_t line = ctx_.display_line(t.diverged_line);
+            lines.insert(line);
+            f.threads.push_back(in.thread_name(s, t.id));
+            f.details.push_back(f.threads.back() +
+                                " runs forever without a visible operation "
+                                "(line " +
+                                std::to_string(line) + ")");
+        }
+        f.summary = f.details.empty() ? "a thread runs forever" : f.details.front();
+    } else {
+        std::vector<ThreadId> running;
+        in.schedulable(s, running);
+        if (starved(running)) return;
+        for (ThreadId t : running) // MainThread could exit now: only daemons keep running
+            if (t.value == 0 && s.thread(t).pending.kind == OpKind::ProgramExit &&
+                in.is_enabled(s, t))
+                return;
+        f.summary = "execution did not finish within " + std::to_string(steps_) + " steps";
+        for (ThreadId t : running) {
+            f.threads.push_back(in.thread_name(s, t));
+            f.details.push_back(f.threads.back() + " (line " +
+                                std::to_string(ctx_.display_line(s.thread(t).pending.line)) +
+                                ") next: " + in.describe_pending(s, t));
+            for (auto& [rt, rl] : recent_)
+                if (rt == t) lines.insert(ctx_.display_line(rl));
+        }
+        f.details.push_back("a loop keeps running; if it waits for a flag, use an Event or a "
+                            "Condition instead of polling (or raise the step budget)");
+    }
+    f.lines.assign(lines.begin(), lines.end());
+    f.key = "nontermination";
+    for (uint32_t l : lines) f.key += ":" + std::to_string(l);
+    sink.report(std::move(f));
+}
+
+} // namespace rc

@@ -1,0 +1,64 @@
+// Detectors observe executions and report findings; they never choose or execute anything.
+// One file per detector; the Session owns one instance of each for a whole search, so a
+// detector may accumulate knowledge across executions (the lock-order graph does).
+#pragma once
+
+#include <cstdint> // uint64_t
+#include <memory>  // unique_ptr
+#include <vector>  // detector lists, spinning threads
+
+#include "checker/detectors/finding.hpp"   // Finding
+#include "model/runtime/interpreter.hpp" // Interpreter, RunStatus
+#include "model/runtime/operation.hpp"   // Event
+#include "model/runtime/state.hpp"       // State
+
+namespace rc {
+
+/// Where detectors send findings. The Session attaches the witness: the current execution's
+/// choices up to the current step (or to the end, in end_execution).
+class FindingSink {
+public:
+    virtual ~FindingSink() = default;
+    virtual void report(Finding f) = 0;
+};
+
+/// How an execution ended.
+struct ExecutionEnd {
+    RunStatus status = RunStatus::Ended;
+    bool step_limit = false;           // cut by the steps-per-execution budget
+    std::vector<ThreadId> spinning;    // threads stopped as endless busy-waits (see Session)
+};
+
+class Detector {
+public:
+    virtual ~Detector() = default;
+    /// Before the first step of each execution; `initial` is the state before it.
+    virtual void begin_execution(const Interpreter&, const State& initial) { (void)initial; }
+    /// After each step. `step` is 1-based; `after` is the state the step produced. May keep
+    /// copies of what it needs, never references into `after`.
+    virtual void on_step(const Interpreter& in, uint64_t step, const Event& e, const State& after,
+                         FindingSink& sink) = 0;
+    /// When the execution has ended or was cut.
+    virtual void end_execution(const Interpreter& in, const State& final_state,
+                               const ExecutionEnd& end, FindingSink& sink) {
+        (void)in, (void)final_state, (void)end, (void)sink;
+    }
+};
+
+/// What detectors need to know of the scenario. Every line number a user sees is a line of the
+/// YAML file: display_line() maps a code-block line (Event::line) to it.
+struct DetectorContext {
+    const Program* program = nullptr;
+    std::vector<std::string> final_checks, always_checks; // check texts, in Program order
+    std::vector<uint32_t> yaml_line; // SourceMap::yaml_line
+    uint32_t display_line(uint32_t code_line) const {
+        if (code_line == 0 || yaml_line.empty()) return code_line;
+        if (code_line < yaml_line.size()) return yaml_line[code_line];
+        return yaml_line.back() + code_line - static_cast<uint32_t>(yaml_line.size()) + 1;
+    }
+};
+
+/// One of each detector, in report order (detectors.cpp).
+std::vector<std::unique_ptr<Detector>> make_detectors(const DetectorContext& ctx);
+
+} // namespace rc

@@ -1,0 +1,96 @@
+// FastTrack's read and write rules (Flanagan & Freund, PLDI 2009, figure 2), with the same-epoch
+// fast paths, reporting every race the rules detect instead of stopping at the first.
+#include "checker/detectors/race_detector.hpp"
+
+#include <algorithm> // sort, set_intersection, find_if
+#include <iterator>  // back_inserter
+#include <string>    // messages
+
+namespace rc {
+
+void RaceDetector::begin_execution(const Interpreter& in, const State& initial) {
+    hb_.begin(initial);
+    locks_.begin();
+    vars_.assign(in.program().globals.size(), VarState{});
+}
+
+void RaceDetector::on_step(const Interpreter& in, uint64_t step, const Event& e, const State& after,
+                           FindingSink& sink) {
+    locks_.on_step(e, after, step);
+    hb_.on_step(e, after);
+    if ((e.kind != OpKind::GlobalRead && e.kind != OpKind::GlobalWrite) || e.raised) return;
+    if (!e.var.valid() || e.var.value >= vars_.size()) return;
+    VarState& v = vars_[e.var.value];
+    const VectorClock& now = hb_.clock(e.thread);
+    Access a{hb_.epoch(e.thread), e.line, step, e.kind == OpKind::GlobalWrite, {}};
+    for (const HeldLocks::Held& h : locks_.held(e.thread)) a.locks.push_back(h.lock);
+    std::sort(a.locks.begin(), a.locks.end());
+
+    if (!a.write) {
+        // [FT READ SAME EPOCH] (same line too, so that every racing line pair is seen)
+        auto mine = std::find_if(v.reads.begin(), v.reads.end(),
+                                 [&](const Access& r) { return r.at.thread == e.thread; });
+        if (mine != v.reads.end() && mine->at == a.at && mine->line == a.line) {
+            mine->step = step; // reports point at the latest such access
+            mine->locks = std::move(a.locks);
+            return;
+        }
+        // write-read race
+        if (v.written && v.write.at.thread != e.thread && !v.write.at.happens_before(now))
+            report(in, after, e.var, v.write, a, sink);
+        if (v.reads.size() <= 1 && (v.reads.empty() || v.reads[0].at.happens_before(now))) {
+            v.reads.assign(1, a); // [FT READ EXCLUSIVE]
+        } else if (mine != v.reads.end()) {
+            *mine = a; // [FT READ SHARED]
+        } else {
+            v.reads.push_back(a); // [FT READ SHARE]: epoch becomes a read vector clock
+        }
+        return;
+    }
+    // [FT WRITE SAME EPOCH]
+    if (v.written && v.write.at == a.at && v.write.line == a.line) {
+        v.write.step = step;
+        v.write.locks = std::move(a.locks);
+        return;
+    }
+    if (v.written && v.write.at.thread != e.thread && !v.write.at.happens_before(now))
+        report(in, after, e.var, v.write, a, sink); // write-write race
+    for (const Access& r : v.reads)
+        if (r.at.thread != e.thread && !r.at.happens_before(now))
+            report(in, after, e.var, r, a, sink); // read-write race
+    v.written = true;
+    v.write = std::move(a);
+    v.reads.clear(); // [FT WRITE SHARED] resets the read set to the empty epoch
+}
+
+void RaceDetector::report(const Interpreter& in, const State& s, VarId var, const Access& prior,
+                          const Access& now, FindingSink& sink) const {
+    const std::string& name = in.program().name_of(var);
+    uint32_t l1 = ctx_.display_line(prior.line), l2 = ctx_.display_line(now.line);
+    auto side = [&](const Access& x, uint32_t line) {
+        return in.thread_name(s, x.at.thread) + " " + (x.write ? "write" : "read") + " (line " +
+               std::to_string(line) + ")";
+    };
+    std::vector<ObjectId> common;
+    std::set_intersection(prior.locks.begin(), prior.locks.end(), now.locks.begin(),
+                          now.locks.end(), std::back_inserter(common));
+    Finding f;
+    f.kind = FindingKind::DataRace;
+    f.key = "data-race:" + name + ":" + std::to_string(std::min(l1, l2)) + ":" +
+            std::to_string(std::max(l1, l2));
+    f.summary = "data race on `" + name + "`: " + side(prior, l1) + " ∥ " + side(now, l2) +
+                (common.empty() ? ", no common lock" : "");
+    f.details.push_back("neither access happens before the other: no lock, join, event, queue "
+                        "or other synchronization orders them");
+    f.variables.push_back("`" + name + "`");
+    f.lines = {std::min(l1, l2), std::max(l1, l2)};
+    f.threads = {in.thread_name(s, prior.at.thread), in.thread_name(s, now.at.thread)};
+    f.highlights.push_back({prior.step, std::string(prior.write ? "write" : "read") + " of `" +
+                                            name + "` not ordered with step " +
+                                            std::to_string(now.step)});
+    f.highlights.push_back(
+        {now.step, std::string("← races with step ") + std::to_string(prior.step)});
+    sink.report(std::move(f));
+}
+
+} // namespace rc

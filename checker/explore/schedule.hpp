@@ -1,0 +1,34 @@
+// Schedule tokens: a finding's witness interleaving as a short string to paste into an issue.
+//
+// Format: "rc1." + 8 hex digits of the scenario fingerprint + "." + payload, where the payload is
+// base64url (no padding) of a varint stream of (choice, run length) pairs, a choice being
+// thread id * 2 + timeout. The fingerprint ties a token to one scenario and its params: a token
+// made for another scenario or other params is refused with a clear message.
+#pragma once
+
+#include <cstdint>     // uint32_t, uint64_t
+#include <string>      // tokens, errors
+#include <string_view> // input
+#include <variant>     // result or error
+#include <vector>      // choices
+
+#include "checker/strategies/strategy.hpp" // Choice
+#include "model/scenario/scenario.hpp"   // Scenario
+
+namespace rc {
+
+/// A 32-bit fingerprint of what a schedule depends on: the code, the params' values and the
+/// checks (not the name, about, source or expect).
+uint32_t scenario_fingerprint(const Scenario& s);
+
+std::string encode_schedule(const std::vector<Choice>& choices, uint32_t fingerprint);
+
+struct DecodedSchedule {
+    std::vector<Choice> choices;
+    uint32_t fingerprint = 0;
+};
+/// The error is a sentence for the user ("not a racecheck schedule token", "made for another
+/// scenario or other params (fingerprint ...)", ...). `expected` is the current scenario's.
+std::variant<DecodedSchedule, std::string> decode_schedule(std::string_view token, uint32_t expected);
+
+} // namespace rc

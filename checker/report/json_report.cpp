@@ -1,0 +1,144 @@
+// The JSON report, for machines: one object per scenario (an array of them for several
+// scenarios). Every field is documented in README.md ("JSON report"); keys are written in a
+// fixed order and no times or addresses appear, so the same input gives the same bytes.
+#include <nlohmann/json.hpp> // ordered_json
+
+#include "checker/report/report.hpp" // Reporter, ScenarioReport
+
+namespace rc {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+/// Indented by 2; bytes that are not UTF-8 (program output may hold any) become U+FFFD.
+std::string dump(const Json& j) { return j.dump(2, ' ', false, Json::error_handler_t::replace); }
+
+Json trace_json(const Trace& t) {
+    Json steps = Json::array();
+    for (size_t i = 0; i < t.steps.size(); ++i) {
+        const TraceStep& s = t.steps[i];
+        steps.push_back(Json{{"step", i + 1},
+                             {"thread", s.thread},
+                             {"line", s.line},
+                             {"operation", s.operation},
+                             {"preempted", s.preempted}});
+    }
+    return steps;
+}
+
+Json finding_json(const ReportedFinding& rf) {
+    const Finding& f = rf.finding;
+    return Json{{"kind", std::string(finding_kind_name(f.kind))},
+                {"summary", f.summary},
+                {"details", f.details},
+                {"variables", f.variables},
+                {"lines", f.lines},
+                {"threads", f.threads},
+                {"count", f.count},
+                {"preemptions", f.preemptions},
+                {"schedule", rf.token},
+                {"trace", trace_json(rf.witness)}};
+}
+
+Json outcome_json(const ReportedOutcome& ro) {
+    Json values = Json::object();
+    for (const auto& [name, repr] : ro.outcome.values) values[name] = repr;
+    return Json{{"values", values},
+                {"output", ro.outcome.output},
+                {"ending", ro.outcome.ending},
+                {"count", ro.outcome.count},
+                {"schedule", ro.token}};
+}
+
+Json scenario_json(const ScenarioReport& r) {
+    const Scenario& s = *r.scenario;
+    Json params = Json::object();
+    for (const auto& [name, value] : s.params) params[name] = value;
+    const SearchResult& sr = r.search;
+    Json j{{"scenario", s.name},
+           {"file", s.file},
+           {"params", params},
+           {"search",
+            Json{{"strategy", sr.strategy},
+                 {"exhaustive", sr.stopped_by == StopReason::Exhausted},
+                 {"executions", sr.executions},
+                 {"steps", sr.steps},
+                 {"stopped_by", stop_reason_name(sr.stopped_by)},
+                 {"coverage", sr.coverage},
+                 {"cut_executions", sr.cut_executions}}}};
+    Json findings = Json::array();
+    for (size_t i = 0; i < r.findings.size(); ++i) {
+        Json f = finding_json(r.findings[i]);
+        if (r.validation && i < r.validation->findings.size()) {
+            const Validation& v = r.validation->findings[i];
+            f["validation"] = Json{{"forced_replay", v.forced_replay},
+                                   {"tsan", v.tsan},
+                                   {"free_runs", Json{{"runs", v.free_runs}, {"showed", v.free_showed}}},
+                                   {"detail", v.detail}};
+        }
+        findings.push_back(f);
+    }
+    j["findings"] = findings;
+    Json outcomes = Json::array();
+    for (const ReportedOutcome& o : r.outcomes) outcomes.push_back(outcome_json(o));
+    j["outcomes"] = outcomes;
+    if (r.validation) {
+        Json only = Json::array();
+        for (const TsanRace& t : r.validation->tsan_only)
+            only.push_back(Json{{"variable", t.variable}, {"threads", t.threads}, {"lines", t.lines},
+                                {"writes", t.writes}, {"runs", t.runs}});
+        j["validation"] = Json{{"free_runs", r.validation->free_runs},
+                               {"tsan_only", only},
+                               {"tsan_other", r.validation->tsan_other},
+                               {"errors", r.validation->errors}};
+    } else if (!r.validation_unavailable.empty()) {
+        j["validation"] = Json{{"unavailable", r.validation_unavailable}};
+    }
+    if (r.expect)
+        j["expect"] = Json{{"ok", r.expect->ok()},
+                           {"listed", s.expect},
+                           {"missing", r.expect->missing},
+                           {"extra", r.expect->extra}};
+    return j;
+}
+
+class JsonReporter final : public Reporter {
+public:
+    explicit JsonReporter(const ReportOptions& o) : array_(o.summary) {}
+
+    void scenario(const ScenarioReport& r, std::ostream& out) override {
+        emit(scenario_json(r), out);
+    }
+
+    void refused(const RefusedScenario& r, std::ostream& out) override {
+        // A scenario that could not be checked appears only in a folder's array.
+        if (!array_) return;
+        emit(Json{{"file", r.file}, {"refused", r.message}, {"documented", r.documented}}, out);
+    }
+
+    void finish(std::ostream& out) override {
+        if (array_) out << (first_ ? "[" : "\n") << "]\n";
+    }
+
+private:
+    void emit(const Json& j, std::ostream& out) {
+        if (!array_) {
+            out << dump(j) << "\n";
+            return;
+        }
+        out << (first_ ? "[\n" : ",\n") << dump(j);
+        first_ = false;
+    }
+
+    bool array_;
+    bool first_ = true;
+};
+
+} // namespace
+
+std::unique_ptr<Reporter> make_json_reporter(const ReportOptions& options) {
+    return std::make_unique<JsonReporter>(options);
+}
+
+} // namespace rc

@@ -1,0 +1,367 @@
+// The text report, for people: a header, what the search covered, each finding with its witness
+// table and replay command, the reachable outcomes. For several scenarios: one line each and a
+// total. Byte-stable unless stdout is a terminal (colour, the search's duration).
+#include <algorithm> // sort, max
+#include <charconv>  // from_chars (numeric ordering of outcome values)
+#include <map>       // outputs grouped by shape
+#include <set>       // distinct values
+
+#include <fmt/format.h> // lines
+
+#include "checker/report/report.hpp"      // Reporter, ScenarioReport
+#include "checker/report/trace_table.hpp" // trace_rows, elide_rows, print_trace_table
+
+namespace rc {
+
+namespace {
+
+constexpr size_t kWitnessRows = 24; // longer witnesses are elided (trace_table.hpp)
+
+struct Style {
+    std::string red, green, yellow, bold, dim, reset;
+    explicit Style(bool color) {
+        if (!color) return;
+        red = "\x1b[31m", green = "\x1b[32m", yellow = "\x1b[33m";
+        bold = "\x1b[1m", dim = "\x1b[2m", reset = "\x1b[0m";
+    }
+};
+
+std::string pad(const std::string& s, size_t width) {
+    size_t w = display_width(s);
+    return w >= width ? s : s + std::string(width - w, ' ');
+}
+
+std::string join(const std::vector<std::string>& items, const std::string& sep) {
+    std::string out;
+    for (const std::string& s : items) out += (out.empty() ? "" : sep) + s;
+    return out;
+}
+
+bool as_number(const std::string& s, double& value) {
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+    return ec == std::errc{} && end == s.data() + s.size();
+}
+
+/// Values sorted numerically when they all are numbers, else as text.
+void sort_values(std::vector<std::string>& values) {
+    std::vector<double> nums(values.size());
+    for (size_t i = 0; i < values.size(); ++i)
+        if (!as_number(values[i], nums[i])) return std::sort(values.begin(), values.end());
+    std::sort(values.begin(), values.end(), [](const std::string& a, const std::string& b) {
+        double x = 0, y = 0;
+        as_number(a, x), as_number(b, y);
+        return x < y;
+    });
+}
+
+/// Printed text as a double-quoted literal, newlines as \n, cut at `limit` columns.
+std::string quoted(const std::string& text, size_t limit = 60) {
+    std::string body;
+    for (char c : text) body += c == '\n' ? std::string("\\n") : c == '"' ? "\\\"" : std::string(1, c);
+    if (display_width(body) > limit) {
+        size_t cut = 0, cols = 0;
+        while (cut < body.size() && cols < limit)
+            if ((static_cast<unsigned char>(body[++cut]) & 0xC0) != 0x80) ++cols;
+        body = body.substr(0, cut) + "…";
+    }
+    return "\"" + body + "\"";
+}
+
+/// "Counter: N" for N ∈ {2, 3, 4} when the outputs differ in exactly one number; else nullopt.
+std::optional<std::string> number_pattern(const std::vector<std::string>& outputs) {
+    auto split = [](const std::string& s, std::string& shape, std::vector<std::string>& nums) {
+        for (size_t i = 0; i < s.size();) {
+            if (s[i] >= '0' && s[i] <= '9') {
+                size_t j = i;
+                while (j < s.size() && s[j] >= '0' && s[j] <= '9') ++j;
+                nums.push_back(s.substr(i, j - i));
+                shape += '\x01';
+                i = j;
+            } else {
+                shape += s[i++];
+            }
+        }
+    };
+    std::string shape0;
+    std::vector<std::vector<std::string>> nums(outputs.size());
+    split(outputs[0], shape0, nums[0]);
+    for (size_t k = 1; k < outputs.size(); ++k) {
+        std::string shape;
+        split(outputs[k], shape, nums[k]);
+        if (shape != shape0) return std::nullopt;
+    }
+    std::optional<size_t> varying;
+    for (size_t p = 0; p < nums[0].size(); ++p) {
+        for (size_t k = 1; k < outputs.size(); ++k) {
+            if (nums[k][p] == nums[0][p]) continue;
+            if (varying && *varying != p) return std::nullopt;
+            varying = p;
+        }
+    }
+    if (!varying) return std::nullopt;
+    std::string text;
+    for (size_t i = 0, p = 0; i < shape0.size(); ++i)
+        text += shape0[i] != '\x01' ? std::string(1, shape0[i]) : p++ == *varying ? "N" : nums[0][p - 1];
+    std::set<std::string> distinct;
+    for (auto& n : nums) distinct.insert(n[*varying]);
+    std::vector<std::string> values(distinct.begin(), distinct.end());
+    sort_values(values);
+    return quoted(text) + " for N ∈ {" + join(values, ", ") + "}";
+}
+
+std::string search_line(const ScenarioReport& r) {
+    const SearchResult& s = r.search;
+    std::string n = std::to_string(s.executions);
+    switch (s.stopped_by) {
+    case StopReason::Exhausted:
+        return fmt::format("explored all {} interleaving{} (exhaustive, {})", n,
+                           s.executions == 1 ? "" : "s", s.strategy);
+    case StopReason::BoundReached:
+        return fmt::format("not exhaustive: {} stopped after {} executions at its bound; covered {}",
+                           s.strategy, n, s.coverage);
+    case StopReason::MaxExecutions:
+        return fmt::format("not exhaustive: stopped by the execution budget (max_executions {}) "
+                           "after {} executions of {}; covered {}",
+                           r.budgets.max_executions, n, s.strategy, s.coverage);
+    case StopReason::MaxSeconds:
+        return fmt::format("not exhaustive: stopped by the time budget (max_seconds {}) after {} "
+                           "executions of {}; covered {}",
+                           r.budgets.max_seconds, n, s.strategy, s.coverage);
+    case StopReason::ScheduleEnded:
+        return fmt::format("ran {} execution{} following a schedule ({})", n,
+                           s.executions == 1 ? "" : "s", s.coverage);
+    }
+    return "";
+}
+
+class TextReporter final : public Reporter {
+public:
+    explicit TextReporter(const ReportOptions& o) : options_(o), style_(o.color) {}
+
+    void scenario(const ScenarioReport& r, std::ostream& out) override {
+        ++scenarios_;
+        bool bad = r.expect ? !r.expect->ok() : !r.findings.empty();
+        (r.findings.empty() ? clean_ : with_findings_)++;
+        if (r.expect) (r.expect->ok() ? matched_ : differ_)++;
+        if (options_.summary) return summary_line(r, bad, out);
+        full_report(r, out);
+    }
+
+    void refused(const RefusedScenario& r, std::ostream& out) override {
+        ++scenarios_, ++refused_;
+        if (r.documented) ++documented_;
+        if (!options_.summary) {
+            if (r.documented) out << "refused, as its `about` documents: " << r.message << "\n";
+            return;
+        }
+        std::string mark = r.documented ? style_.dim + "–" + style_.reset
+                                        : style_.yellow + "!" + style_.reset;
+        out << mark << " " << pad("(refused)", 32) << " " << pad(r.file, 44) << " "
+            << r.message << "\n";
+    }
+
+    void finish(std::ostream& out) override {
+        if (!options_.summary) return;
+        std::vector<std::string> parts;
+        if (differ_ + matched_ > 0) {
+            parts.push_back(fmt::format("{} match their expect", matched_));
+            parts.push_back(fmt::format("{} differ", differ_));
+        } else {
+            parts.push_back(fmt::format("{} clean", clean_));
+            parts.push_back(fmt::format("{} with findings", with_findings_));
+        }
+        if (refused_)
+            parts.push_back(documented_ ? fmt::format("{} refused ({} as documented)", refused_,
+                                                      documented_)
+                                        : fmt::format("{} refused", refused_));
+        out << "\n" << scenarios_ << (scenarios_ == 1 ? " scenario: " : " scenarios: ")
+            << join(parts, ", ") << "\n";
+    }
+
+private:
+    void summary_line(const ScenarioReport& r, bool bad, std::ostream& out) {
+        std::string mark = bad ? style_.red + "✗" + style_.reset : style_.green + "✓" + style_.reset;
+        std::vector<std::string> kinds;
+        for (const ReportedFinding& f : r.findings) {
+            std::string k(finding_kind_name(f.finding.kind));
+            if (std::find(kinds.begin(), kinds.end(), k) == kinds.end()) kinds.push_back(k);
+        }
+        std::string what = kinds.empty() ? "no findings" : join(kinds, ", ");
+        std::string how = r.search.stopped_by == StopReason::Exhausted
+                              ? fmt::format("{} executions, exhaustive", r.search.executions)
+                              : fmt::format("{} executions, stopped: {}", r.search.executions,
+                                            stop_reason_name(r.search.stopped_by));
+        out << mark << " " << pad(r.scenario->name, 32) << " " << pad(r.scenario->file, 44) << " "
+            << what << "  (" << how << ")";
+        if (r.expect && !r.expect->ok()) out << "  " << expect_text(*r.expect);
+        out << "\n";
+    }
+
+    std::string expect_text(const ExpectCheck& e) const {
+        std::vector<std::string> parts;
+        if (!e.missing.empty()) parts.push_back("missing: " + join(e.missing, ", "));
+        if (!e.extra.empty()) parts.push_back("not in expect: " + join(e.extra, ", "));
+        return style_.red + "expect differs — " + join(parts, "; ") + style_.reset;
+    }
+
+    void full_report(const ScenarioReport& r, std::ostream& out) {
+        const Scenario& s = *r.scenario;
+        std::vector<std::string> params;
+        for (const auto& [name, value] : s.params) params.push_back(fmt::format("{}={}", name, value));
+        out << style_.bold << s.name << style_.reset << "  " << s.file;
+        if (!params.empty()) out << "  " << join(params, " ");
+        out << "\n" << search_line(r);
+        if (options_.show_time) out << fmt::format(" in {} ms", static_cast<uint64_t>(r.search.seconds * 1000));
+        out << "\n";
+        if (r.search.cut_executions)
+            out << fmt::format("{} execution{} cut at the step limit (max_steps {}); raise it with "
+                               "--max-steps\n",
+                               r.search.cut_executions, r.search.cut_executions == 1 ? " was" : "s were",
+                               r.budgets.max_steps);
+        size_t width = 0;
+        for (const ReportedFinding& f : r.findings)
+            width = std::max(width, display_width(f.finding.summary));
+        width = std::min<size_t>(width, 72);
+        for (const ReportedFinding& f : r.findings) finding(r, f, width, out);
+        out << "\n";
+        outcomes(r, out);
+        if (r.findings.empty()) out << style_.green << "✓ no findings" << style_.reset << "\n";
+        validation(r, out);
+        if (r.expect) {
+            if (r.expect->ok())
+                out << "expect: matches [" << join(s.expect, ", ") << "]\n";
+            else
+                out << expect_text(*r.expect) << "\n";
+        }
+    }
+
+    void finding(const ScenarioReport& r, const ReportedFinding& rf, size_t width,
+                 std::ostream& out) {
+        const Finding& f = rf.finding;
+        uint32_t line = 0; // the first known line (0 stands for "no line")
+        for (uint32_t l : f.lines)
+            if (l != 0 && line == 0) line = l;
+        out << "\n" << style_.red << "✗ " << style_.reset << style_.bold
+            << (line ? pad(f.summary, width) : f.summary) << style_.reset;
+        if (line) out << "   " << r.scenario->file << ":" << line;
+        out << "\n";
+        std::vector<TraceRow> rows = elide_rows(trace_rows(rf.witness, f.highlights), f.threads,
+                                                kWitnessRows);
+        if (!rows.empty()) print_trace_table(out, rows, "    ", style_.dim, style_.reset);
+        for (const std::string& d : f.details) out << "    " << d << "\n";
+        if (rf.witness.divergence)
+            out << "    " << style_.yellow << "replaying the witness diverged at step "
+                << rf.witness.divergence->first << ": " << rf.witness.divergence->second
+                << style_.reset << "\n";
+        out << "    replay: " << r.replay_command << " --schedule " << rf.token << "\n";
+        out << fmt::format("    seen in {} of {} executions\n", f.count, r.search.executions);
+    }
+
+    /// The BRIEF's "validated on real threads under ThreadSanitizer" section: one line per
+    /// finding, then every disagreement (races only TSan saw, racecheck_tsan failures).
+    void validation(const ScenarioReport& r, std::ostream& out) {
+        if (!r.validation_unavailable.empty()) {
+            out << "\n" << style_.dim << r.validation_unavailable << style_.reset << "\n";
+            return;
+        }
+        if (!r.validation) return;
+        const ValidationReport& v = *r.validation;
+        out << "\nvalidated on real threads under ThreadSanitizer (" << v.free_runs
+            << " free runs)\n";
+        for (size_t i = 0; i < r.findings.size() && i < v.findings.size(); ++i) {
+            const Validation& fv = v.findings[i];
+            bool good = fv.forced_replay != "not-reproduced" && fv.forced_replay != "diverged" &&
+                        fv.tsan != "not-reported";
+            std::string mark = good ? style_.green + "✓" + style_.reset : style_.yellow + "!" + style_.reset;
+            std::vector<std::string> parts;
+            if (fv.forced_replay != "n.a.") parts.push_back("forced replay: " + fv.forced_replay);
+            if (fv.tsan != "n.a.") parts.push_back("TSan: " + fv.tsan);
+            parts.push_back(fmt::format("shown by itself in {} of {} free runs", fv.free_showed,
+                                        fv.free_runs));
+            out << "  " << mark << " " << r.findings[i].finding.summary << "\n      "
+                << join(parts, "; ") << "\n";
+            if (!fv.detail.empty()) out << "      " << fv.detail << "\n";
+        }
+        for (const TsanRace& t : v.tsan_only) {
+            std::vector<std::string> lines;
+            for (uint32_t l : t.lines) lines.push_back(std::to_string(l));
+            out << "  " << style_.yellow << "! tsan-only" << style_.reset << ": TSan reports a race on `"
+                << t.variable << "` between " << join(t.threads, " and ") << " (lines "
+                << join(lines, ", ") << ") that the model did not report\n";
+        }
+        for (const std::string& o : v.tsan_other) out << "  " << style_.yellow << "! " << style_.reset << o << "\n";
+        for (const std::string& e : v.errors) out << "  " << style_.yellow << "! " << style_.reset << e << "\n";
+        if (r.findings.empty() && v.tsan_only.empty() && v.tsan_other.empty() && v.errors.empty())
+            out << "  " << style_.green << "✓" << style_.reset << " TSan-clean in every run\n";
+    }
+
+    void outcomes(const ScenarioReport& r, std::ostream& out) {
+        if (r.outcomes.empty()) return;
+        std::vector<std::pair<std::string, std::set<std::string>>> values;
+        for (const ReportedOutcome& o : r.outcomes) {
+            for (const auto& [name, repr] : o.outcome.values) {
+                auto it = std::find_if(values.begin(), values.end(),
+                                       [&](const auto& v) { return v.first == name; });
+                if (it == values.end()) it = values.insert(values.end(), {name, {}});
+                it->second.insert(repr);
+            }
+        }
+        std::vector<std::string> groups;
+        for (auto& [name, set] : values) {
+            std::vector<std::string> v(set.begin(), set.end());
+            sort_values(v);
+            groups.push_back(v.size() == 1 ? name + " = " + v[0]
+                                           : name + " ∈ {" + join(v, ", ") + "}");
+        }
+        if (!groups.empty()) out << "reachable outcomes: " << join(groups, "; ") << "\n";
+        std::set<std::string> distinct;
+        std::map<std::string, uint64_t> endings;
+        for (const ReportedOutcome& o : r.outcomes) {
+            std::string text = o.outcome.output;
+            if (!text.empty() && text.back() == '\n') text.pop_back();
+            distinct.insert(text);
+            endings[o.outcome.ending] += o.outcome.count;
+        }
+        std::vector<std::string> outputs(distinct.begin(), distinct.end());
+        if (outputs.size() == 1) {
+            if (!outputs[0].empty()) out << "output: " << quoted(outputs[0]) << "\n";
+        } else if (auto p = number_pattern(outputs)) {
+            out << "outputs: " << *p << "\n";
+        } else {
+            out << outputs.size() << " distinct outputs"
+                << (options_.all_outcomes ? "" : " (list them with --outcomes)") << "\n";
+        }
+        if (endings.size() > 1 || !endings.count("ended")) {
+            std::vector<std::string> parts;
+            for (auto& [ending, n] : endings) parts.push_back(fmt::format("{} in {}", ending, n));
+            out << "endings: " << join(parts, ", ") << "\n";
+        }
+        if (options_.all_outcomes) all_outcomes(r, out);
+    }
+
+    void all_outcomes(const ScenarioReport& r, std::ostream& out) {
+        out << "\n" << r.outcomes.size() << " distinct outcome" << (r.outcomes.size() == 1 ? "" : "s")
+            << ":\n";
+        for (const ReportedOutcome& o : r.outcomes) {
+            std::vector<std::string> vals;
+            for (const auto& [name, repr] : o.outcome.values) vals.push_back(name + "=" + repr);
+            out << fmt::format("  ×{:<6} {}", o.outcome.count, o.outcome.ending);
+            if (!vals.empty()) out << "  " << join(vals, " ");
+            out << "  output " << quoted(o.outcome.output, 200) << "\n";
+            out << "          replay: " << r.replay_command << " --schedule " << o.token << "\n";
+        }
+    }
+
+    ReportOptions options_;
+    Style style_;
+    uint64_t scenarios_ = 0, clean_ = 0, with_findings_ = 0, refused_ = 0, documented_ = 0;
+    uint64_t matched_ = 0, differ_ = 0;
+};
+
+} // namespace
+
+std::unique_ptr<Reporter> make_text_reporter(const ReportOptions& options) {
+    return std::make_unique<TextReporter>(options);
+}
+
+} // namespace rc

@@ -1,0 +1,106 @@
+// The bytecode the compiler emits and the interpreter executes: a stack machine close to
+// CPython 3.12's, so that visible operations fall where CPython's do (`counter += 1` on a global
+// is LoadGlobal, Binary, StoreGlobal: a read and a write).
+//
+// Stack effects are written [before] -> [after], top of stack rightmost.
+#pragma once
+
+#include <cstdint> // uint8_t, uint16_t, uint32_t
+#include <string>  // code object names
+#include <vector>  // instruction and table storage
+
+#include "model/ids.hpp"        // FuncId, NameId
+#include "model/scenario/source_loc.hpp" // SourceLoc
+
+namespace rc {
+
+enum class Op : uint8_t {
+    Nop,
+    LoadConst,   // a: Program::constants index            [] -> [v]
+    LoadLocal,   // a: slot; UnboundLocalError if unbound   [] -> [v]
+    StoreLocal,  // a: slot                                 [v] -> []
+    DeleteLocal, // a: slot; UnboundLocalError if unbound   [] -> []
+    LoadGlobal,  // a: VarId; NameError if unbound (after trying GlobalInfo::fallback) [] -> [v]
+    StoreGlobal, // a: VarId                                [v] -> []
+    DeleteGlobal,// a: VarId                                [] -> []
+    LoadBuiltin, // a: BuiltinId                            [] -> [v]
+    LoadAttr,    // a: NameId; attribute or bound method    [obj] -> [v]
+    StoreAttr,   // a: NameId                               [v, obj] -> []
+    LoadSubscr,  //                                         [obj, key] -> [v]
+    StoreSubscr, //                                         [v, obj, key] -> []
+    DeleteSubscr,//                                         [obj, key] -> []
+    BuildSlice,  // a: 2 or 3 (None for an absent bound)    [lo, hi(, step)] -> [slice]
+    Binary,      // b: BinOpKind; a: 1 = in-place (`+=` on a list extends it) [l, r] -> [res]
+    Unary,       // b: UnaryOpKind                          [v] -> [res]
+    Compare,     // b: CmpOpKind                            [l, r] -> [bool]
+    Jump,              // a: target pc
+    PopJumpIfFalse,    // a: target pc                      [v] -> []
+    PopJumpIfTrue,     // a: target pc                      [v] -> []
+    JumpIfFalseOrPop,  // a: target pc; keeps v when jumping, pops it otherwise (`and`)
+    JumpIfTrueOrPop,   // a: target pc; (`or`)
+    Pop,               //                                   [v] -> []
+    Dup,               //                                   [v] -> [v, v]
+    DupTwo,            //                                   [a, b] -> [a, b, a, b]
+    Rot2,              //                                   [a, b] -> [b, a]
+    Rot3,              //                                   [a, b, c] -> [c, a, b]
+    BuildList,   // a: n                                    [v1..vn] -> [list]
+    BuildTuple,  // a: n                                    [v1..vn] -> [tuple]
+    BuildDict,   // a: n pairs                              [k1, v1, .., kn, vn] -> [dict]
+    ListAppend,  // a: depth d >= 1: appends v to the list at stack[-d-1] (before the pop)
+                 //                                         [list, ..., v] -> [list, ...]
+    DictSetItem, // a: depth d >= 1: d[k] = v on the dict at stack[-d-2]
+                 //                                         [dict, ..., k, v] -> [dict, ...]
+    UnpackSequence, // a: n; ValueError on a length mismatch [seq] -> [vn, .., v2, v1] (v1 on top)
+    GetIter,     //                                         [iterable] -> [iterator]
+    ForIter,     // a: exit pc                              [it] -> [it, next] | exhausted: [] and jump
+    KwNames,     // a: Program::kwnames index; applies to the immediately following Call
+    Call,        // a: argc (positional), b: kwcount (names from the preceding KwNames)
+                 //                                         [callee, p1..pa, k1..kb] -> [result]
+    Return,      //                                         [v] -> (frame popped, v pushed in caller)
+    MakeFunction,// a: FuncId, b: number of defaults        [d1..db] -> [function]
+    Raise,       // a: 0 = bare `raise` (re-raise the exception being handled), 1 = raise TOS
+                 //                                         [exc] -> (unwinds)
+    Reraise,     //                                         [exc] -> (unwinds, keeps its traceback)
+    PushExcInfo, // start of an except/finally handler: records TOS as the exception being
+                 // handled (for bare `raise`)             [exc] -> [exc]
+    PopExcept,   // end of a handler: forgets the exception being handled  [] -> []
+    CheckExcMatch, //                                       [exc, type] -> [exc, bool]
+    WithEnter,   // calls the context's __enter__ (lock acquire, ...)  [ctx] -> [ctx, entered]
+    WithExit,    // normal exit: __exit__ (lock release, ...)          [ctx] -> []
+    WithExitExc, // exit by exception: __exit__, then TOS exc stays     [ctx, exc] -> [exc]
+    FormatValue, // b: conversion (0, 'r', 's', 'a'); a: constants index of the spec string or
+                 // UINT32_MAX for none                     [v] -> [str]
+    BuildString, // a: n; concatenates n strs                [s1..sn] -> [str]
+};
+
+struct Instr {
+    Op op = Op::Nop;
+    uint8_t b = 0;
+    uint16_t line = 0; // code-block line, for events and tracebacks
+    uint32_t a = 0;
+};
+static_assert(sizeof(Instr) == 8);
+
+/// An exception-table entry (CPython 3.11 style): an exception raised at pc in [start, end)
+/// truncates the frame's operand stack to `depth` values, pushes the exception and jumps to
+/// `handler`. Entries are ordered innermost first; the first match wins.
+struct ExceptionEntry {
+    uint32_t start = 0;
+    uint32_t end = 0;
+    uint32_t handler = 0;
+    uint32_t depth = 0;
+};
+
+struct CodeObject {
+    std::string name;               // "<module>" for the module body
+    uint32_t param_count = 0;       // parameters occupy local slots [0, param_count)
+    uint32_t local_count = 0;       // all slots: params, locals, hidden temporaries
+    std::vector<NameId> param_names;// size == param_count, for keyword binding and messages
+    std::vector<std::string> local_names; // size == local_count, for messages
+    std::vector<Instr> code;
+    std::vector<ExceptionEntry> exception_table;
+    uint32_t max_stack = 0;         // an upper bound on operand stack depth
+    SourceLoc loc;                  // the `def` line
+};
+
+} // namespace rc

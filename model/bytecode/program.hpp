@@ -1,0 +1,78 @@
+// A compiled scenario program: immutable, shared by every execution of every strategy.
+#pragma once
+
+#include <optional> // GlobalInfo::fallback
+#include <string>   // names
+#include <variant>  // Constant
+#include <vector>   // tables
+
+#include "model/bytecode/builtins.hpp" // BuiltinId, ModuleId
+#include "model/bytecode/bytecode.hpp" // CodeObject
+#include "model/ids.hpp"      // VarId, FuncId, NameId
+
+namespace rc {
+
+/// A compile-time constant. Strings become heap objects when an execution starts (their
+/// ObjectId is the constant's index among the program's string constants, see State).
+struct NoneConst {};
+using Constant = std::variant<NoneConst, bool, int64_t, double, std::string, BuiltinId, ModuleId>;
+
+/// What the compiler proved about a module global; decides which accesses are visible
+/// operations (scheduling points and detector events).
+struct GlobalInfo {
+    std::string name;
+    /// Some function body reads or writes it, so threads other than MainThread may touch it.
+    /// A global only module-level code touches is only ever touched by MainThread: its accesses
+    /// are invisible.
+    bool shared = false;
+    /// Exactly one store site, at module level, outside loops, and no `del`: once bound, its
+    /// value never changes, so a read of it while bound is invisible.
+    bool write_once = false;
+    /// The builtin this name shadows (Python falls back to builtins when a global is unbound).
+    std::optional<BuiltinId> fallback;
+    /// A scenario parameter (`params:`): bound before the code runs.
+    bool is_param = false;
+    /// For a name the code reads but never binds: appended to the NameError message, as
+    /// CPython 3.12 does (". Did you mean: 'counter'?").
+    std::string name_error_suffix;
+};
+
+/// Hidden functions compiled from racecheck's own Python prelude (see prelude.cpp). They run as
+/// ordinary bytecode in virtual threads; their frames report the caller's line.
+struct PreludeFuncs {
+    FuncId thread_main;  // _rc_thread_main(target, args, kwargs): a started Thread's body
+    FuncId wait_for;     // _rc_wait_for(cond, predicate, timeout): Condition.wait_for
+    FuncId pool_worker;  // _rc_pool_worker(pool): a ThreadPoolExecutor worker's loop
+    FuncId pool_map;     // _rc_pool_map(pool, fn, iterables): ThreadPoolExecutor.map
+};
+
+struct Program {
+    std::vector<CodeObject> code; // code[0] is the module body
+    std::vector<Constant> constants;
+    std::vector<GlobalInfo> globals;
+    /// Interned identifiers; names[0 .. kKnownNameCount) spell the KnownName values in order.
+    std::vector<std::string> names;
+    /// Keyword-name lists referenced by KwNames instructions.
+    std::vector<std::vector<NameId>> kwnames;
+    /// Indices into `constants` of every string constant, in order: string constant k is heap
+    /// object k in every execution's initial state.
+    std::vector<uint32_t> string_constants;
+    /// For each constant: its heap object index if it is a string, else UINT32_MAX.
+    std::vector<uint32_t> constant_heap_index;
+    PreludeFuncs prelude;
+    /// Code-block lines at which a prelude function's code starts are not user lines: code
+    /// objects with index >= first_prelude_code belong to the prelude.
+    uint32_t first_prelude_code = UINT32_MAX;
+    /// The scenario's param globals in `params:` order (bound before code[0] runs).
+    std::vector<VarId> params;
+    /// One code object per `checks.final` / `checks.always` expression, in scenario order. Each
+    /// takes no arguments and returns the expression's value; it reads globals directly.
+    std::vector<FuncId> final_checks;
+    std::vector<FuncId> always_checks;
+
+    const std::string& name_of(NameId id) const { return names[id.value]; }
+    const std::string& name_of(VarId id) const { return globals[id.value].name; }
+    bool is_prelude(FuncId f) const { return f.value >= first_prelude_code; }
+};
+
+} // namespace rc

@@ -1,0 +1,79 @@
+// Program-wide interning of constants, identifiers and keyword-name lists.
+#include <cstring>     // memcmp for float identity
+#include <type_traits> // constant comparison
+
+#include "model/check.hpp"    // RC_CHECK
+#include "model/compile/code_gen.hpp" // ProgramTables
+
+namespace rc {
+
+namespace {
+
+/// Same type and same value: 1, True and 1.0 stay distinct, and so do 0.0 and -0.0.
+bool same_constant(const Constant& a, const Constant& b) {
+    if (a.index() != b.index()) return false;
+    return std::visit(
+        [&](const auto& x) {
+            using T = std::decay_t<decltype(x)>;
+            const T& y = std::get<T>(b);
+            if constexpr (std::is_same_v<T, NoneConst>) return true;
+            else if constexpr (std::is_same_v<T, double>) return std::memcmp(&x, &y, sizeof x) == 0;
+            else return x == y;
+        },
+        a);
+}
+
+} // namespace
+
+ProgramTables::ProgramTables(Program& program) : program_(program) {
+    for (uint32_t k = 0; k < kKnownNameCount; ++k) {
+        NameId id = name(known_name_spelling(static_cast<KnownName>(k)));
+        RC_CHECK(id.value == k, "known names must be interned first and be distinct");
+    }
+}
+
+uint32_t ProgramTables::constant(const Constant& c) {
+    for (uint32_t k = 0; k < program_.constants.size(); ++k)
+        if (same_constant(program_.constants[k], c)) return k;
+    program_.constants.push_back(c);
+    return static_cast<uint32_t>(program_.constants.size() - 1);
+}
+
+NameId ProgramTables::name(std::string_view id) {
+    auto it = name_ids_.find(std::string(id));
+    if (it != name_ids_.end()) return it->second;
+    NameId fresh(static_cast<uint32_t>(program_.names.size()));
+    program_.names.emplace_back(id);
+    name_ids_.emplace(std::string(id), fresh);
+    return fresh;
+}
+
+uint32_t ProgramTables::kwnames(const std::vector<NameId>& names) {
+    for (uint32_t k = 0; k < program_.kwnames.size(); ++k)
+        if (program_.kwnames[k] == names) return k;
+    program_.kwnames.push_back(names);
+    return static_cast<uint32_t>(program_.kwnames.size() - 1);
+}
+
+VarId ProgramTables::undefined_global(const std::string& name, std::string name_error_suffix) {
+    auto [it, inserted] = undefined_.emplace(name, VarId(static_cast<uint32_t>(program_.globals.size())));
+    if (inserted) {
+        GlobalInfo g;
+        g.name = name;
+        g.name_error_suffix = std::move(name_error_suffix);
+        program_.globals.push_back(std::move(g));
+    }
+    return it->second;
+}
+
+void ProgramTables::finish() {
+    program_.string_constants.clear();
+    program_.constant_heap_index.assign(program_.constants.size(), UINT32_MAX);
+    for (uint32_t k = 0; k < program_.constants.size(); ++k) {
+        if (!std::holds_alternative<std::string>(program_.constants[k])) continue;
+        program_.constant_heap_index[k] = static_cast<uint32_t>(program_.string_constants.size());
+        program_.string_constants.push_back(k);
+    }
+}
+
+} // namespace rc

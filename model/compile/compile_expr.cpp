@@ -1,0 +1,239 @@
+// Code generation for expressions. Comprehensions and generator expressions are compiled inline
+// and eagerly (a list, or a dict), with their variables in hidden local slots.
+#include <type_traits> // expression dispatch
+
+#include "model/check.hpp"           // RC_CHECK
+#include "model/compile/code_gen.hpp"        // CodeGen
+#include "model/compile/compile_failure.hpp" // fail
+
+namespace rc {
+
+void CodeGen::expr(const ast::Expr& e) {
+    LineScope line(*this, e.loc);
+    std::visit(
+        [&](const auto& n) {
+            using T = std::decay_t<decltype(n)>;
+            if constexpr (std::is_same_v<T, ast::Constant>) {
+                constant(n);
+            } else if constexpr (std::is_same_v<T, ast::Name>) {
+                load_name(n.id, e.loc);
+            } else if constexpr (std::is_same_v<T, ast::FString>) {
+                fstring(n);
+            } else if constexpr (std::is_same_v<T, ast::UnaryOp>) {
+                expr(*n.operand);
+                b_.emit(Op::Unary, 0, static_cast<uint8_t>(n.op));
+            } else if constexpr (std::is_same_v<T, ast::BinOp>) {
+                expr(*n.left);
+                expr(*n.right);
+                b_.emit(Op::Binary, 0, static_cast<uint8_t>(n.op));
+            } else if constexpr (std::is_same_v<T, ast::BoolOp>) {
+                bool_op(n);
+            } else if constexpr (std::is_same_v<T, ast::Compare>) {
+                compare(n);
+            } else if constexpr (std::is_same_v<T, ast::IfExp>) {
+                Label orelse = b_.new_label(), end = b_.new_label();
+                expr(*n.test);
+                b_.emit_jump(Op::PopJumpIfFalse, orelse);
+                expr(*n.body);
+                b_.emit_jump(Op::Jump, end);
+                b_.bind(orelse);
+                b_.set_depth(b_.depth() - 1);
+                expr(*n.orelse);
+                b_.bind(end);
+            } else if constexpr (std::is_same_v<T, ast::Call>) {
+                call(n, e.loc);
+            } else if constexpr (std::is_same_v<T, ast::Attribute>) {
+                attribute(n, e.loc);
+            } else if constexpr (std::is_same_v<T, ast::Subscript>) {
+                expr(*n.value);
+                subscript_index(*n.index);
+                b_.emit(Op::LoadSubscr);
+            } else if constexpr (std::is_same_v<T, ast::Slice>) {
+                fail(e.loc, "invalid syntax", "a slice `a:b` is only valid inside `[...]`");
+            } else if constexpr (std::is_same_v<T, ast::List> || std::is_same_v<T, ast::Tuple>) {
+                for (const ast::Expr& x : n.elts) expr(x);
+                b_.emit(std::is_same_v<T, ast::List> ? Op::BuildList : Op::BuildTuple,
+                        static_cast<uint32_t>(n.elts.size()));
+            } else if constexpr (std::is_same_v<T, ast::Dict>) {
+                RC_CHECK(n.keys.size() == n.values.size(), "dict display with unpaired keys");
+                for (size_t k = 0; k < n.keys.size(); ++k) {
+                    expr(n.keys[k]);
+                    expr(n.values[k]);
+                }
+                b_.emit(Op::BuildDict, static_cast<uint32_t>(n.keys.size()));
+            } else if constexpr (std::is_same_v<T, ast::ListComp> ||
+                                 std::is_same_v<T, ast::GeneratorExp>) {
+                comprehension(n.generators, n.elt.get(), nullptr, nullptr);
+            } else {
+                static_assert(std::is_same_v<T, ast::DictComp>);
+                comprehension(n.generators, nullptr, n.key.get(), n.value.get());
+            }
+        },
+        e.node);
+}
+
+void CodeGen::constant(const ast::Constant& c) {
+    Constant value = std::visit(
+        [](const auto& v) -> Constant {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, ast::NoneLit>) return NoneConst{};
+            else return v;
+        },
+        c.value);
+    b_.emit(Op::LoadConst, tables_.constant(value));
+}
+
+void CodeGen::fstring(const ast::FString& f) {
+    for (const auto& part : f.parts) {
+        if (auto* text = std::get_if<std::string>(&part)) {
+            b_.emit(Op::LoadConst, tables_.constant(*text));
+            continue;
+        }
+        const auto& field = std::get<ast::FormattedValue>(part);
+        expr(*field.value);
+        const uint32_t spec = field.spec.empty() ? UINT32_MAX : tables_.constant(field.spec);
+        b_.emit(Op::FormatValue, spec, static_cast<uint8_t>(field.conversion));
+    }
+    if (f.parts.empty()) b_.emit(Op::LoadConst, tables_.constant(std::string()));
+    else if (f.parts.size() > 1) b_.emit(Op::BuildString, static_cast<uint32_t>(f.parts.size()));
+}
+
+void CodeGen::bool_op(const ast::BoolOp& b) {
+    RC_CHECK(!b.values.empty(), "boolean operation without operands");
+    Label end = b_.new_label();
+    const Op jump = b.op == ast::BoolOpKind::And ? Op::JumpIfFalseOrPop : Op::JumpIfTrueOrPop;
+    for (size_t k = 0; k < b.values.size(); ++k) {
+        expr(b.values[k]);
+        if (k + 1 < b.values.size()) b_.emit_jump(jump, end);
+    }
+    b_.bind(end);
+}
+
+void CodeGen::compare(const ast::Compare& c) {
+    RC_CHECK(!c.ops.empty() && c.ops.size() == c.comparators.size(), "malformed comparison");
+    expr(*c.left);
+    if (c.ops.size() == 1) {
+        expr(c.comparators[0]);
+        b_.emit(Op::Compare, 0, static_cast<uint8_t>(c.ops[0]));
+        return;
+    }
+    // a < b < c: each middle operand is evaluated once and kept under the partial result.
+    Label cleanup = b_.new_label(), end = b_.new_label();
+    for (size_t k = 0; k + 1 < c.ops.size(); ++k) {
+        expr(c.comparators[k]);
+        b_.emit(Op::Dup);
+        b_.emit(Op::Rot3);
+        b_.emit(Op::Compare, 0, static_cast<uint8_t>(c.ops[k]));
+        b_.emit_jump(Op::JumpIfFalseOrPop, cleanup);
+    }
+    expr(c.comparators.back());
+    b_.emit(Op::Compare, 0, static_cast<uint8_t>(c.ops.back()));
+    b_.emit_jump(Op::Jump, end);
+    b_.bind(cleanup);
+    b_.set_depth(b_.depth() + 1); // [middle, false]
+    b_.emit(Op::Rot2);
+    b_.emit(Op::Pop);
+    b_.bind(end);
+}
+
+void CodeGen::call(const ast::Call& c, SourceLoc loc) {
+    check_call_arity(c, loc);
+    expr(*c.func);
+    for (const ast::Expr& a : c.args) expr(a);
+    std::vector<NameId> names;
+    for (const ast::Keyword& k : c.keywords) {
+        for (const ast::Keyword& other : c.keywords)
+            if (&other != &k && other.name == k.name && &other < &k)
+                fail(k.loc, "keyword argument repeated: " + k.name);
+        expr(*k.value);
+        names.push_back(tables_.name(k.name));
+    }
+    if (names.size() > UINT8_MAX) fail(loc, "unsupported: more than 255 keyword arguments");
+    if (!names.empty()) b_.emit(Op::KwNames, tables_.kwnames(names));
+    b_.emit(Op::Call, static_cast<uint32_t>(c.args.size()), static_cast<uint8_t>(names.size()));
+}
+
+void CodeGen::attribute(const ast::Attribute& a, SourceLoc loc) {
+    if (auto m = static_module(*a.value)) {
+        if (m == ModuleId::Concurrent && a.attr == "futures")
+            return b_.emit(Op::LoadConst, tables_.constant(ModuleId::ConcurrentFutures));
+        if (auto member = module_member(*m, a.attr))
+            return b_.emit(Op::LoadBuiltin, static_cast<uint32_t>(*member));
+        fail(loc, "unsupported: " + std::string(module_name(*m)) + "." + a.attr,
+             module_members_hint(*m));
+    }
+    expr(*a.value);
+    b_.emit(Op::LoadAttr, tables_.name(a.attr).value);
+}
+
+void CodeGen::subscript_index(const ast::Expr& index) {
+    auto* s = std::get_if<ast::Slice>(&index.node);
+    if (!s) return expr(index);
+    LineScope line(*this, index.loc);
+    for (const ast::ExprPtr* part : {&s->lower, &s->upper}) {
+        if (*part) expr(**part);
+        else b_.emit(Op::LoadConst, tables_.constant(NoneConst{}));
+    }
+    if (s->step) expr(*s->step);
+    b_.emit(Op::BuildSlice, s->step ? 3 : 2);
+}
+
+uint32_t CodeGen::hidden_slot(const std::string& id) {
+    local_names_.push_back(id);
+    return static_cast<uint32_t>(local_names_.size() - 1);
+}
+
+void CodeGen::comprehension(const std::vector<ast::Comprehension>& gens, const ast::Expr* elt,
+                            const ast::Expr* key, const ast::Expr* value) {
+    RC_CHECK(!gens.empty(), "comprehension without a `for` clause");
+    b_.emit(elt ? Op::BuildList : Op::BuildDict, 0);
+    expr(*gens[0].iter); // evaluated in the enclosing scope, as in Python 3
+    b_.emit(Op::GetIter);
+    std::vector<const ast::Expr*> bound;
+    for (const ast::Comprehension& g : gens) target_names(*g.target, bound);
+    std::vector<std::pair<std::string, uint32_t>> scope;
+    for (const ast::Expr* n : bound) {
+        const std::string& id = std::get<ast::Name>(n->node).id;
+        bool seen = false;
+        for (const auto& entry : scope) seen = seen || entry.first == id;
+        if (!seen) scope.emplace_back(id, hidden_slot(id));
+    }
+    comp_scopes_.push_back(std::move(scope));
+    comprehension_level(gens, 0, elt, key, value);
+    comp_scopes_.pop_back();
+}
+
+void CodeGen::comprehension_level(const std::vector<ast::Comprehension>& gens, size_t k,
+                                  const ast::Expr* elt, const ast::Expr* key,
+                                  const ast::Expr* value) {
+    const ast::Comprehension& g = gens[k];
+    if (k > 0) {
+        expr(*g.iter);
+        b_.emit(Op::GetIter);
+    }
+    Label top = b_.new_label(), exit = b_.new_label();
+    const int depth = b_.depth(); // with the iterator
+    b_.bind(top);
+    b_.emit_jump(Op::ForIter, exit);
+    store_target(*g.target);
+    for (const ast::Expr& cond : g.ifs) {
+        expr(cond);
+        b_.emit_jump(Op::PopJumpIfFalse, top);
+    }
+    const auto append_depth = static_cast<uint32_t>(gens.size() + 1);
+    if (k + 1 < gens.size()) {
+        comprehension_level(gens, k + 1, elt, key, value);
+    } else if (elt) {
+        expr(*elt);
+        b_.emit(Op::ListAppend, append_depth);
+    } else {
+        expr(*key);
+        expr(*value);
+        b_.emit(Op::DictSetItem, append_depth);
+    }
+    b_.emit_jump(Op::Jump, top);
+    b_.bind(exit);
+    b_.set_depth(depth - 1);
+}
+
+} // namespace rc

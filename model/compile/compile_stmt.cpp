@@ -1,0 +1,296 @@
+// Code generation for simple statements, assignments, `def` and imports; the CodeGen entry
+// points and line tracking.
+#include <type_traits> // statement dispatch
+
+#include "model/check.hpp"           // RC_CHECK
+#include "model/compile/code_gen.hpp"        // CodeGen
+#include "model/compile/compile_failure.hpp" // fail
+
+namespace rc {
+
+CodeGen::LineScope::LineScope(CodeGen& gen, SourceLoc loc)
+    : builder_(gen.b_), saved_(gen.b_.line()) {
+    if (gen.kind_ != CodeKind::Prelude && loc.line != 0) builder_.set_line(loc.line);
+}
+
+CodeGen::LineScope::~LineScope() { builder_.set_line(saved_); }
+
+CodeGen::CodeGen(ProgramTables& tables, const ScopeInfo& scope, CodeKind kind,
+                 const FunctionScope* fn)
+    : tables_(tables), scope_(scope), kind_(kind), fn_(fn) {
+    if (fn_) local_names_ = fn_->locals;
+}
+
+CodeObject CodeGen::compile_body(const ast::StmtList& body, std::string name, SourceLoc loc) {
+    CodeObject out;
+    out.name = std::move(name);
+    out.loc = loc;
+    if (fn_) {
+        for (const ast::Param& p : fn_->def->params) out.param_names.push_back(tables_.name(p.name));
+        out.param_count = static_cast<uint32_t>(fn_->def->params.size());
+    }
+    stmts(body);
+    b_.emit(Op::LoadConst, tables_.constant(NoneConst{}));
+    b_.emit(Op::Return);
+    b_.finish(out);
+    out.local_names = local_names_;
+    out.local_count = static_cast<uint32_t>(local_names_.size());
+    return out;
+}
+
+CodeObject CodeGen::compile_expression(const ast::Expr& e, std::string name) {
+    CodeObject out;
+    out.name = std::move(name);
+    out.loc = e.loc;
+    expr(e);
+    b_.emit(Op::Return);
+    b_.finish(out);
+    out.local_names = local_names_;
+    out.local_count = static_cast<uint32_t>(local_names_.size());
+    return out;
+}
+
+void CodeGen::stmts(const ast::StmtList& list) {
+    for (const ast::Stmt& s : list) stmt(s);
+}
+
+void CodeGen::stmt(const ast::Stmt& s) {
+    LineScope line(*this, s.loc);
+    std::visit(
+        [&](const auto& n) {
+            using T = std::decay_t<decltype(n)>;
+            if constexpr (std::is_same_v<T, ast::ExprStmt>) {
+                expr(n.value);
+                b_.emit(Op::Pop);
+            } else if constexpr (std::is_same_v<T, ast::Assign>) {
+                assign(n);
+            } else if constexpr (std::is_same_v<T, ast::AugAssign>) {
+                aug_assign(n, s.loc);
+            } else if constexpr (std::is_same_v<T, ast::Delete>) {
+                for (const ast::Expr& t : n.targets) del_target(t);
+            } else if constexpr (std::is_same_v<T, ast::Pass> || std::is_same_v<T, ast::Global>) {
+                // no code: `global` only affects scope analysis
+            } else if constexpr (std::is_same_v<T, ast::Break>) {
+                break_continue(true, s.loc);
+            } else if constexpr (std::is_same_v<T, ast::Continue>) {
+                break_continue(false, s.loc);
+            } else if constexpr (std::is_same_v<T, ast::Return>) {
+                return_stmt(n, s.loc);
+            } else if constexpr (std::is_same_v<T, ast::If>) {
+                if_stmt(n);
+            } else if constexpr (std::is_same_v<T, ast::While>) {
+                while_stmt(n);
+            } else if constexpr (std::is_same_v<T, ast::For>) {
+                for_stmt(n);
+            } else if constexpr (std::is_same_v<T, ast::With>) {
+                if (n.items.empty()) fail(s.loc, "invalid syntax");
+                with_stmt(n, 0);
+            } else if constexpr (std::is_same_v<T, ast::Try>) {
+                try_stmt(n);
+            } else if constexpr (std::is_same_v<T, ast::Raise>) {
+                if (n.exc) {
+                    expr(*n.exc);
+                    b_.emit(Op::Raise, 1);
+                } else {
+                    b_.emit(Op::Raise, 0);
+                }
+            } else if constexpr (std::is_same_v<T, ast::Assert>) {
+                assert_stmt(n);
+            } else if constexpr (std::is_same_v<T, ast::FunctionDef>) {
+                function_def(n, s.loc);
+            } else if constexpr (std::is_same_v<T, ast::Import>) {
+                import(n);
+            } else {
+                static_assert(std::is_same_v<T, ast::ImportFrom>);
+                import_from(n, s.loc);
+            }
+        },
+        s.node);
+}
+
+void CodeGen::assign(const ast::Assign& a) {
+    expr(a.value);
+    for (size_t k = 0; k < a.targets.size(); ++k) {
+        if (k + 1 < a.targets.size()) b_.emit(Op::Dup);
+        store_target(a.targets[k]);
+    }
+}
+
+void CodeGen::aug_assign(const ast::AugAssign& a, SourceLoc loc) {
+    const auto op = static_cast<uint8_t>(a.op);
+    if (auto* n = std::get_if<ast::Name>(&a.target.node)) {
+        NameRef ref = resolve_store(n->id, a.target.loc);
+        {
+            LineScope line(*this, a.target.loc);
+            b_.emit(ref.kind == NameRef::Local ? Op::LoadLocal : Op::LoadGlobal, ref.index);
+        }
+        expr(a.value);
+        b_.emit(Op::Binary, 1, op);
+        b_.emit(ref.kind == NameRef::Local ? Op::StoreLocal : Op::StoreGlobal, ref.index);
+    } else if (auto* at = std::get_if<ast::Attribute>(&a.target.node)) {
+        expr(*at->value);
+        const uint32_t name = tables_.name(at->attr).value;
+        b_.emit(Op::Dup);
+        b_.emit(Op::LoadAttr, name);
+        expr(a.value);
+        b_.emit(Op::Binary, 1, op);
+        b_.emit(Op::Rot2);
+        b_.emit(Op::StoreAttr, name);
+    } else if (auto* sub = std::get_if<ast::Subscript>(&a.target.node)) {
+        expr(*sub->value);
+        subscript_index(*sub->index);
+        b_.emit(Op::DupTwo);
+        b_.emit(Op::LoadSubscr);
+        expr(a.value);
+        b_.emit(Op::Binary, 1, op);
+        b_.emit(Op::Rot3);
+        b_.emit(Op::StoreSubscr);
+    } else {
+        fail(loc, "'expression' is an illegal expression for augmented assignment");
+    }
+}
+
+void CodeGen::store_name(const std::string& id, SourceLoc loc) {
+    for (auto scope = comp_scopes_.rbegin(); scope != comp_scopes_.rend(); ++scope)
+        for (const auto& [name, slot] : *scope)
+            if (name == id) return b_.emit(Op::StoreLocal, slot);
+    NameRef ref = resolve_store(id, loc);
+    b_.emit(ref.kind == NameRef::Local ? Op::StoreLocal : Op::StoreGlobal, ref.index);
+}
+
+void CodeGen::store_target(const ast::Expr& t) {
+    LineScope line(*this, t.loc);
+    if (auto* n = std::get_if<ast::Name>(&t.node)) {
+        store_name(n->id, t.loc);
+    } else if (auto* at = std::get_if<ast::Attribute>(&t.node)) {
+        expr(*at->value);
+        b_.emit(Op::StoreAttr, tables_.name(at->attr).value);
+    } else if (auto* sub = std::get_if<ast::Subscript>(&t.node)) {
+        expr(*sub->value);
+        subscript_index(*sub->index);
+        b_.emit(Op::StoreSubscr);
+    } else if (std::holds_alternative<ast::Tuple>(t.node) ||
+               std::holds_alternative<ast::List>(t.node)) {
+        const auto& elts = std::holds_alternative<ast::Tuple>(t.node)
+                               ? std::get<ast::Tuple>(t.node).elts
+                               : std::get<ast::List>(t.node).elts;
+        b_.emit(Op::UnpackSequence, static_cast<uint32_t>(elts.size()));
+        for (const ast::Expr& e : elts) store_target(e);
+    } else {
+        fail(t.loc, "cannot assign to expression", "assign to a name, an attribute or an item");
+    }
+}
+
+void CodeGen::del_target(const ast::Expr& t) {
+    LineScope line(*this, t.loc);
+    if (auto* n = std::get_if<ast::Name>(&t.node)) {
+        NameRef ref = resolve_store(n->id, t.loc);
+        b_.emit(ref.kind == NameRef::Local ? Op::DeleteLocal : Op::DeleteGlobal, ref.index);
+    } else if (auto* sub = std::get_if<ast::Subscript>(&t.node)) {
+        expr(*sub->value);
+        subscript_index(*sub->index);
+        b_.emit(Op::DeleteSubscr);
+    } else if (auto* tu = std::get_if<ast::Tuple>(&t.node)) {
+        for (const ast::Expr& e : tu->elts) del_target(e);
+    } else if (auto* li = std::get_if<ast::List>(&t.node)) {
+        for (const ast::Expr& e : li->elts) del_target(e);
+    } else if (std::holds_alternative<ast::Attribute>(t.node)) {
+        fail(t.loc, "unsupported: deleting an attribute",
+             "racecheck models `del` of names and of container items");
+    } else {
+        fail(t.loc, "cannot delete expression");
+    }
+}
+
+void CodeGen::function_def(const ast::FunctionDef& def, SourceLoc loc) {
+    auto index = scope_.function_index.find(&def);
+    RC_CHECK(index != scope_.function_index.end(), "function missed by scope analysis");
+    uint32_t defaults = 0;
+    for (const ast::Param& p : def.params) {
+        if (p.default_value) {
+            expr(*p.default_value);
+            ++defaults;
+        } else if (defaults > 0) {
+            fail(p.loc, "parameter without a default follows parameter with a default");
+        }
+    }
+    if (defaults > UINT8_MAX) fail(loc, "unsupported: more than 255 default values");
+    b_.emit(Op::MakeFunction, index->second + 1, static_cast<uint8_t>(defaults));
+    store_name(def.name, loc);
+}
+
+namespace {
+
+const char* kModulesHint = "racecheck models the threading, queue, time and concurrent.futures "
+                           "modules";
+
+/// The module `dotted` names, or a CodeError saying why racecheck refuses it.
+ModuleId checked_module(const std::string& dotted, SourceLoc loc) {
+    const std::string top = dotted.substr(0, dotted.find('.'));
+    if (top == "multiprocessing")
+        fail(loc, "unsupported: multiprocessing",
+             "processes share no memory, so there is no data race for racecheck to find; it "
+             "checks threads (threading, queue, concurrent.futures)");
+    if (top == "random")
+        fail(loc, "unsupported: import of module '" + dotted + "'",
+             "racecheck explores every interleaving deterministically; randomness in the "
+             "program is outside the model");
+    if (auto m = lookup_module(dotted)) return *m;
+    fail(loc, "unsupported: import of module '" + dotted + "'", kModulesHint);
+}
+
+} // namespace
+
+std::string module_members_hint(ModuleId m) {
+    std::string out;
+    for (uint32_t k = 0; k < static_cast<uint32_t>(BuiltinId::Count); ++k) {
+        auto b = static_cast<BuiltinId>(k);
+        if (module_member(m, builtin_name(b)) != b) continue;
+        out += out.empty() ? "" : ", ";
+        out += builtin_name(b);
+    }
+    if (m == ModuleId::Concurrent) out = "futures";
+    return "racecheck models these members of " + std::string(module_name(m)) + ": " + out;
+}
+
+void CodeGen::import(const ast::Import& imp) {
+    for (const ast::ImportAlias& a : imp.names) {
+        LineScope line(*this, a.loc);
+        ModuleId m = checked_module(a.name, a.loc);
+        if (!a.asname) {
+            auto top = lookup_module(a.name.substr(0, a.name.find('.')));
+            RC_CHECK(top.has_value(), "a known dotted module without a known package");
+            m = *top;
+        }
+        b_.emit(Op::LoadConst, tables_.constant(m));
+        store_name(a.asname ? *a.asname : a.name.substr(0, a.name.find('.')), a.loc);
+    }
+}
+
+void CodeGen::import_from(const ast::ImportFrom& imp, SourceLoc loc) {
+    ModuleId m = checked_module(imp.module, loc);
+    for (const ast::ImportAlias& a : imp.names) {
+        LineScope line(*this, a.loc);
+        if (auto member = module_member(m, a.name)) {
+            b_.emit(Op::LoadConst, tables_.constant(*member));
+        } else if (auto sub = lookup_module(imp.module + "." + a.name)) {
+            b_.emit(Op::LoadConst, tables_.constant(*sub));
+        } else {
+            fail(a.loc, "unsupported: " + imp.module + "." + a.name, module_members_hint(m));
+        }
+        store_name(a.asname ? *a.asname : a.name, a.loc);
+    }
+}
+
+void CodeGen::assert_stmt(const ast::Assert& a) {
+    Label ok = b_.new_label();
+    expr(a.test);
+    b_.emit_jump(Op::PopJumpIfTrue, ok);
+    b_.emit(Op::LoadBuiltin, static_cast<uint32_t>(BuiltinId::AssertionError));
+    if (a.msg) expr(*a.msg);
+    b_.emit(Op::Call, a.msg ? 1 : 0);
+    b_.emit(Op::Raise, 1);
+    b_.bind(ok);
+}
+
+} // namespace rc

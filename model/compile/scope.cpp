@@ -1,0 +1,453 @@
+// Scope analysis in two walks over the module: the first finds every global and every
+// function's locals, the second (with every name resolvable) records how globals are used.
+#include "model/compile/scope.hpp"
+
+#include <initializer_list> // comprehension results
+#include <type_traits>      // overload dispatch in visitors
+
+#include "model/compile/compile_failure.hpp" // fail, CompileFailure
+
+namespace rc {
+
+std::optional<uint32_t> FunctionScope::slot(std::string_view name) const {
+    auto it = slots.find(std::string(name));
+    if (it == slots.end()) return std::nullopt;
+    return it->second;
+}
+
+std::optional<VarId> ScopeInfo::global(std::string_view name) const {
+    auto it = global_ids.find(std::string(name));
+    if (it == global_ids.end()) return std::nullopt;
+    return it->second;
+}
+
+std::optional<ModuleId> ScopeInfo::module_of(VarId id) const {
+    const GlobalBinding& b = bindings[id.value];
+    if (globals[id.value].is_param || b.deleted || b.stored_in_function || b.store_sites == 0 ||
+        !b.only_module_imports)
+        return std::nullopt;
+    return b.module;
+}
+
+std::optional<BuiltinId> ScopeInfo::member_of(VarId id) const {
+    if (!globals[id.value].write_once || globals[id.value].is_param) return std::nullopt;
+    return bindings[id.value].member;
+}
+
+const ast::FunctionDef* ScopeInfo::def_of(VarId id) const {
+    if (!globals[id.value].write_once || globals[id.value].is_param) return nullptr;
+    return bindings[id.value].def;
+}
+
+void target_names(const ast::Expr& target, std::vector<const ast::Expr*>& out) {
+    if (std::holds_alternative<ast::Name>(target.node)) {
+        out.push_back(&target);
+    } else if (auto* t = std::get_if<ast::Tuple>(&target.node)) {
+        for (const ast::Expr& e : t->elts) target_names(e, out);
+    } else if (auto* l = std::get_if<ast::List>(&target.node)) {
+        for (const ast::Expr& e : l->elts) target_names(e, out);
+    }
+}
+
+namespace {
+
+enum class Use { Load, Store, Del, GlobalDecl };
+
+/// What a store binds, when statically known.
+struct StoreKind {
+    enum Kind { Other, Module, Member, Def } kind = Other;
+    ModuleId module{};
+    BuiltinId member{};
+    const ast::FunctionDef* def = nullptr;
+};
+
+/// Walks the module in source order, reporting every name use with its context. Names bound
+/// by an enclosing comprehension are not reported (they are the comprehension's own).
+class Walker {
+public:
+    virtual ~Walker() = default;
+    void walk(const ast::Module& m) { stmts(m.body); }
+
+protected:
+    virtual void name(const std::string& id, Use use, SourceLoc loc, const StoreKind& kind) = 0;
+    virtual void enter_function(const ast::FunctionDef& def, SourceLoc loc) = 0;
+
+    const ast::FunctionDef* func_ = nullptr; // the function being walked, null at module level
+    bool in_loop_ = false;                   // inside a module-level loop body or else
+
+private:
+    std::vector<std::vector<const ast::Expr*>> comp_scopes_;
+
+    bool comp_bound(const std::string& id) const {
+        for (const auto& scope : comp_scopes_)
+            for (const ast::Expr* e : scope)
+                if (std::get<ast::Name>(e->node).id == id) return true;
+        return false;
+    }
+
+    void stmts(const ast::StmtList& list) {
+        for (const ast::Stmt& s : list) stmt(s);
+    }
+
+    void loop_body(const ast::StmtList& body, const ast::StmtList& orelse) {
+        bool saved = in_loop_;
+        in_loop_ = true;
+        stmts(body);
+        stmts(orelse);
+        in_loop_ = saved;
+    }
+
+    void target(const ast::Expr& t, Use use, const StoreKind& kind = {}) {
+        if (auto* n = std::get_if<ast::Name>(&t.node)) {
+            if (!comp_bound(n->id)) name(n->id, use, t.loc, kind);
+        } else if (auto* tu = std::get_if<ast::Tuple>(&t.node)) {
+            for (const ast::Expr& e : tu->elts) target(e, use);
+        } else if (auto* li = std::get_if<ast::List>(&t.node)) {
+            for (const ast::Expr& e : li->elts) target(e, use);
+        } else {
+            expr(t); // attribute / subscript targets load their object and key
+        }
+    }
+
+    void stmt(const ast::Stmt& s) {
+        std::visit(
+            [&](const auto& n) {
+                using T = std::decay_t<decltype(n)>;
+                if constexpr (std::is_same_v<T, ast::ExprStmt>) {
+                    expr(n.value);
+                } else if constexpr (std::is_same_v<T, ast::Assign>) {
+                    expr(n.value);
+                    for (const ast::Expr& t : n.targets) target(t, Use::Store);
+                } else if constexpr (std::is_same_v<T, ast::AugAssign>) {
+                    if (std::holds_alternative<ast::Name>(n.target.node)) target(n.target, Use::Load);
+                    else expr(n.target);
+                    expr(n.value);
+                    if (std::holds_alternative<ast::Name>(n.target.node))
+                        target(n.target, Use::Store);
+                } else if constexpr (std::is_same_v<T, ast::Delete>) {
+                    for (const ast::Expr& t : n.targets) target(t, Use::Del);
+                } else if constexpr (std::is_same_v<T, ast::Return>) {
+                    if (n.value) expr(*n.value);
+                } else if constexpr (std::is_same_v<T, ast::Global>) {
+                    for (const std::string& id : n.names) name(id, Use::GlobalDecl, s.loc, {});
+                } else if constexpr (std::is_same_v<T, ast::If>) {
+                    expr(n.test);
+                    stmts(n.body);
+                    stmts(n.orelse);
+                } else if constexpr (std::is_same_v<T, ast::While>) {
+                    expr(n.test);
+                    loop_body(n.body, n.orelse);
+                } else if constexpr (std::is_same_v<T, ast::For>) {
+                    expr(n.iter);
+                    bool saved = in_loop_;
+                    in_loop_ = true;
+                    target(n.target, Use::Store);
+                    in_loop_ = saved;
+                    loop_body(n.body, n.orelse);
+                } else if constexpr (std::is_same_v<T, ast::With>) {
+                    for (const ast::WithItem& item : n.items) {
+                        expr(item.context);
+                        if (item.target) target(*item.target, Use::Store);
+                    }
+                    stmts(n.body);
+                } else if constexpr (std::is_same_v<T, ast::Try>) {
+                    stmts(n.body);
+                    for (const ast::ExceptHandler& h : n.handlers) {
+                        if (h.type) expr(*h.type);
+                        if (h.name) name(*h.name, Use::Store, h.loc, {});
+                        stmts(h.body);
+                        if (h.name) name(*h.name, Use::Del, h.loc, {});
+                    }
+                    stmts(n.orelse);
+                    stmts(n.finalbody);
+                } else if constexpr (std::is_same_v<T, ast::Raise>) {
+                    if (n.exc) expr(*n.exc);
+                } else if constexpr (std::is_same_v<T, ast::Assert>) {
+                    expr(n.test);
+                    if (n.msg) expr(*n.msg);
+                } else if constexpr (std::is_same_v<T, ast::FunctionDef>) {
+                    function(n, s.loc);
+                } else if constexpr (std::is_same_v<T, ast::Import>) {
+                    for (const ast::ImportAlias& a : n.names) import_alias(a);
+                } else if constexpr (std::is_same_v<T, ast::ImportFrom>) {
+                    for (const ast::ImportAlias& a : n.names) import_from(n.module, a);
+                } else {
+                    static_assert(std::is_same_v<T, ast::Pass> || std::is_same_v<T, ast::Break> ||
+                                  std::is_same_v<T, ast::Continue>);
+                }
+            },
+            s.node);
+    }
+
+    void function(const ast::FunctionDef& def, SourceLoc loc) {
+        if (func_)
+            fail(loc, "unsupported: nested function definitions",
+                 "define every function at module level");
+        for (const ast::Param& p : def.params)
+            if (p.default_value) expr(*p.default_value);
+        StoreKind kind;
+        kind.kind = StoreKind::Def;
+        kind.def = &def;
+        name(def.name, Use::Store, loc, kind);
+        bool saved_loop = in_loop_;
+        func_ = &def;
+        in_loop_ = false;
+        enter_function(def, loc);
+        stmts(def.body);
+        func_ = nullptr;
+        in_loop_ = saved_loop;
+    }
+
+    void import_alias(const ast::ImportAlias& a) {
+        std::string bound = a.asname ? *a.asname : a.name.substr(0, a.name.find('.'));
+        StoreKind kind;
+        if (auto m = lookup_module(a.asname ? a.name : bound)) {
+            kind.kind = StoreKind::Module;
+            kind.module = *m;
+        }
+        name(bound, Use::Store, a.loc, kind);
+    }
+
+    void import_from(const std::string& module, const ast::ImportAlias& a) {
+        StoreKind kind;
+        if (auto m = lookup_module(module)) {
+            if (auto member = module_member(*m, a.name)) {
+                kind.kind = StoreKind::Member;
+                kind.member = *member;
+            } else if (auto sub = lookup_module(module + "." + a.name)) {
+                kind.kind = StoreKind::Module;
+                kind.module = *sub;
+            }
+        }
+        name(a.asname ? *a.asname : a.name, Use::Store, a.loc, kind);
+    }
+
+    void exprs(const std::vector<ast::Expr>& list) {
+        for (const ast::Expr& e : list) expr(e);
+    }
+
+    void comprehension(const std::vector<ast::Comprehension>& gens,
+                       std::initializer_list<const ast::Expr*> results) {
+        if (gens.empty()) return;
+        expr(*gens[0].iter); // evaluated in the enclosing scope
+        std::vector<const ast::Expr*> bound;
+        for (const ast::Comprehension& g : gens) target_names(*g.target, bound);
+        comp_scopes_.push_back(std::move(bound));
+        for (size_t k = 0; k < gens.size(); ++k) {
+            if (k > 0) expr(*gens[k].iter);
+            target(*gens[k].target, Use::Store); // non-Name parts only: names are bound here
+            exprs(gens[k].ifs);
+        }
+        for (const ast::Expr* r : results) expr(*r);
+        comp_scopes_.pop_back();
+    }
+
+    void expr(const ast::Expr& e) {
+        std::visit(
+            [&](const auto& n) {
+                using T = std::decay_t<decltype(n)>;
+                if constexpr (std::is_same_v<T, ast::Name>) {
+                    if (!comp_bound(n.id)) name(n.id, Use::Load, e.loc, {});
+                } else if constexpr (std::is_same_v<T, ast::FString>) {
+                    for (const auto& part : n.parts)
+                        if (auto* f = std::get_if<ast::FormattedValue>(&part)) expr(*f->value);
+                } else if constexpr (std::is_same_v<T, ast::UnaryOp>) {
+                    expr(*n.operand);
+                } else if constexpr (std::is_same_v<T, ast::BinOp>) {
+                    expr(*n.left);
+                    expr(*n.right);
+                } else if constexpr (std::is_same_v<T, ast::BoolOp>) {
+                    exprs(n.values);
+                } else if constexpr (std::is_same_v<T, ast::Compare>) {
+                    expr(*n.left);
+                    exprs(n.comparators);
+                } else if constexpr (std::is_same_v<T, ast::IfExp>) {
+                    expr(*n.test);
+                    expr(*n.body);
+                    expr(*n.orelse);
+                } else if constexpr (std::is_same_v<T, ast::Call>) {
+                    expr(*n.func);
+                    exprs(n.args);
+                    for (const ast::Keyword& k : n.keywords) expr(*k.value);
+                } else if constexpr (std::is_same_v<T, ast::Attribute>) {
+                    expr(*n.value);
+                } else if constexpr (std::is_same_v<T, ast::Subscript>) {
+                    expr(*n.value);
+                    expr(*n.index);
+                } else if constexpr (std::is_same_v<T, ast::Slice>) {
+                    for (const ast::ExprPtr* p : {&n.lower, &n.upper, &n.step})
+                        if (*p) expr(**p);
+                } else if constexpr (std::is_same_v<T, ast::List> || std::is_same_v<T, ast::Tuple>) {
+                    exprs(n.elts);
+                } else if constexpr (std::is_same_v<T, ast::Dict>) {
+                    exprs(n.keys);
+                    exprs(n.values);
+                } else if constexpr (std::is_same_v<T, ast::ListComp> ||
+                                     std::is_same_v<T, ast::GeneratorExp>) {
+                    comprehension(n.generators, {n.elt.get()});
+                } else if constexpr (std::is_same_v<T, ast::DictComp>) {
+                    comprehension(n.generators, {n.key.get(), n.value.get()});
+                } else {
+                    static_assert(std::is_same_v<T, ast::Constant>);
+                }
+            },
+            e.node);
+    }
+};
+
+/// First walk: every global (in order of first binding) and every function's locals.
+class Collector final : public Walker {
+public:
+    explicit Collector(ScopeInfo& info) : info_(info) {}
+
+private:
+    ScopeInfo& info_;
+
+    void add_global(const std::string& id) {
+        if (info_.global_ids.count(id)) return;
+        VarId v(static_cast<uint32_t>(info_.globals.size()));
+        info_.global_ids.emplace(id, v);
+        GlobalInfo g;
+        g.name = id;
+        info_.globals.push_back(g);
+        info_.bindings.emplace_back();
+    }
+
+    void name(const std::string& id, Use use, SourceLoc, const StoreKind&) override {
+        if (use != Use::Store && use != Use::Del) return;
+        if (!func_) return add_global(id);
+        FunctionScope& fs = info_.functions.back();
+        if (fs.declared_global.count(id)) return add_global(id);
+        if (fs.slots.count(id)) return;
+        fs.slots.emplace(id, static_cast<uint32_t>(fs.locals.size()));
+        fs.locals.push_back(id);
+    }
+
+    static void collect_globals(const ast::StmtList& body, FunctionScope& fs) {
+        for (const ast::Stmt& s : body) {
+            std::visit(
+                [&](const auto& n) {
+                    using T = std::decay_t<decltype(n)>;
+                    if constexpr (std::is_same_v<T, ast::Global>) {
+                        for (const std::string& id : n.names) fs.declared_global.insert(id);
+                    } else if constexpr (std::is_same_v<T, ast::If> ||
+                                         std::is_same_v<T, ast::While> ||
+                                         std::is_same_v<T, ast::For>) {
+                        collect_globals(n.body, fs);
+                        collect_globals(n.orelse, fs);
+                    } else if constexpr (std::is_same_v<T, ast::With>) {
+                        collect_globals(n.body, fs);
+                    } else if constexpr (std::is_same_v<T, ast::Try>) {
+                        collect_globals(n.body, fs);
+                        for (const ast::ExceptHandler& h : n.handlers) collect_globals(h.body, fs);
+                        collect_globals(n.orelse, fs);
+                        collect_globals(n.finalbody, fs);
+                    }
+                },
+                s.node);
+        }
+    }
+
+    void enter_function(const ast::FunctionDef& def, SourceLoc loc) override {
+        info_.function_index.emplace(&def, static_cast<uint32_t>(info_.functions.size()));
+        FunctionScope fs;
+        fs.def = &def;
+        fs.loc = loc;
+        for (const ast::Param& p : def.params) {
+            if (fs.slots.count(p.name))
+                fail(p.loc, "duplicate argument '" + p.name + "' in function definition");
+            fs.slots.emplace(p.name, static_cast<uint32_t>(fs.locals.size()));
+            fs.locals.push_back(p.name);
+        }
+        collect_globals(def.body, fs);
+        for (const ast::Param& p : def.params)
+            if (fs.declared_global.count(p.name))
+                fail(p.loc, "name '" + p.name + "' is parameter and global");
+        info_.functions.push_back(std::move(fs));
+    }
+};
+
+/// Second walk: how each global is read, written and deleted.
+class FactFinder final : public Walker {
+public:
+    explicit FactFinder(ScopeInfo& info) : info_(info) {}
+
+private:
+    ScopeInfo& info_;
+    const FunctionScope* fs_ = nullptr;
+    std::unordered_map<std::string, bool> used_; // in the current function: name -> assigned
+
+    void enter_function(const ast::FunctionDef& def, SourceLoc) override {
+        fs_ = &info_.functions[info_.function_index.at(&def)];
+        used_.clear();
+    }
+
+    void name(const std::string& id, Use use, SourceLoc loc, const StoreKind& kind) override {
+        if (func_) {
+            if (use == Use::GlobalDecl) {
+                auto it = used_.find(id);
+                if (it != used_.end())
+                    fail(loc, "name '" + id + "' is " +
+                                  (it->second ? "assigned to before" : "used prior to") +
+                                  " global declaration",
+                         "put the `global` statement at the top of the function");
+                return;
+            }
+            used_[id] = used_[id] || use != Use::Load;
+            if (fs_->slot(id)) return; // a local
+        } else if (use == Use::GlobalDecl) {
+            return; // `global` at module level is a no-op
+        }
+        auto var = info_.global(id);
+        if (!var) return;
+        GlobalInfo& g = info_.globals[var->value];
+        GlobalBinding& b = info_.bindings[var->value];
+        if (func_) g.shared = true;
+        if (use == Use::Del) b.deleted = true;
+        if (use != Use::Store) return;
+        ++b.store_sites;
+        if (func_) b.stored_in_function = true;
+        if (in_loop_) b.stored_in_loop = true;
+        if (kind.kind == StoreKind::Module && (!b.module || *b.module == kind.module))
+            b.module = kind.module;
+        else
+            b.only_module_imports = false;
+        b.member = kind.kind == StoreKind::Member ? std::optional(kind.member) : std::nullopt;
+        b.def = kind.kind == StoreKind::Def ? kind.def : nullptr;
+    }
+};
+
+} // namespace
+
+std::variant<ScopeInfo, CodeError> analyze_scopes(const ast::Module& module,
+                                                  const std::vector<std::string>& params) {
+    ScopeInfo info;
+    for (const std::string& p : params) {
+        if (info.global_ids.count(p)) continue;
+        info.global_ids.emplace(p, VarId(static_cast<uint32_t>(info.globals.size())));
+        GlobalInfo g;
+        g.name = p;
+        g.is_param = true;
+        info.globals.push_back(g);
+        info.bindings.emplace_back();
+    }
+    try {
+        Collector(info).walk(module);
+        FactFinder(info).walk(module);
+    } catch (CompileFailure& f) {
+        return f.error;
+    }
+    for (size_t k = 0; k < info.globals.size(); ++k) {
+        GlobalInfo& g = info.globals[k];
+        const GlobalBinding& b = info.bindings[k];
+        if (g.is_param)
+            g.write_once = b.store_sites == 0 && !b.deleted;
+        else
+            g.write_once = b.store_sites == 1 && !b.stored_in_loop && !b.stored_in_function &&
+                           !b.deleted;
+        g.fallback = lookup_builtin_global(g.name);
+    }
+    return info;
+}
+
+} // namespace rc

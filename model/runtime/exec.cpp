@@ -1,0 +1,375 @@
+// The bytecode loop: one instruction at a time, exception unwinding, and running a thread on to
+// its next visible operation.
+#include "model/runtime/machine.hpp" // Machine
+
+namespace rc {
+
+namespace {
+
+/// Virtual nanoseconds one instruction takes: makes time.time() advance with work done.
+constexpr int64_t kInstructionNs = 100;
+
+void finish_frame(Machine& m, Value result) {
+    ThreadState& th = m.th();
+    Frame f = th.frames.back();
+    th.stack.resize(f.locals_base);
+    th.exc_stack.resize(std::min<size_t>(th.exc_stack.size(), f.exc_depth));
+    th.frames.pop_back();
+    if (!th.frames.empty()) th.stack.push_back(result);
+}
+
+/// Called when the last frame of a thread is gone (returned or unwound).
+void end_thread(Machine& m) {
+    ThreadState& th = m.th();
+    th.stack.clear();
+    th.exc_stack.clear();
+    // MainThread stays Running with ProgramExit pending: CPython joins non-daemon threads.
+    if (m.tid.value != 0) th.status = ThreadStatus::Finished;
+    if (m.event) m.event->thread_ended = m.tid.value != 0;
+}
+
+Value load_const(Machine& m, uint32_t index) {
+    uint32_t heap = m.prog.constant_heap_index[index];
+    if (heap != UINT32_MAX) return Value::object(ObjectId(heap));
+    return std::visit(
+        [](const auto& c) -> Value {
+            using T = std::decay_t<decltype(c)>;
+            if constexpr (std::is_same_v<T, NoneConst>) return Value::none();
+            else if constexpr (std::is_same_v<T, bool>) return Value::boolean(c);
+            else if constexpr (std::is_same_v<T, int64_t>) return Value::integer(c);
+            else if constexpr (std::is_same_v<T, double>) return Value::floating(c);
+            else if constexpr (std::is_same_v<T, BuiltinId>) return Value::builtin(c);
+            else if constexpr (std::is_same_v<T, ModuleId>) return Value::module(c);
+            else return Value::none(); // strings are heap objects (handled above)
+        },
+        m.prog.constants[index]);
+}
+
+} // namespace
+
+void execute(Machine& m) {
+    ThreadState& th = m.th();
+    Frame& f = th.frames.back();
+    const Instr in = m.prog.code[f.code.value].code[f.pc];
+    switch (in.op) {
+    case Op::Nop: break;
+    case Op::LoadConst: m.push(load_const(m, in.a)); break;
+    case Op::LoadLocal: {
+        Value v = th.stack[f.locals_base + in.a];
+        if (v.is_unbound())
+            m.raise(BuiltinId::UnboundLocalError,
+                    "cannot access local variable '" + m.code().local_names[in.a] +
+                        "' where it is not associated with a value");
+        m.push(v);
+        break;
+    }
+    case Op::StoreLocal: th.stack[f.locals_base + in.a] = m.pop(); break;
+    case Op::DeleteLocal:
+        if (th.stack[f.locals_base + in.a].is_unbound())
+            m.raise(BuiltinId::UnboundLocalError,
+                    "cannot access local variable '" + m.code().local_names[in.a] +
+                        "' where it is not associated with a value");
+        th.stack[f.locals_base + in.a] = Value::unbound();
+        break;
+    case Op::LoadGlobal: {
+        Value v = m.st.globals[in.a];
+        const GlobalInfo& g = m.prog.globals[in.a];
+        if (v.is_unbound()) {
+            if (g.fallback) v = Value::builtin(*g.fallback);
+            else m.raise(BuiltinId::NameError, "name '" + g.name + "' is not defined" + g.name_error_suffix);
+        }
+        if (m.event) m.event->value = v;
+        m.push(v);
+        break;
+    }
+    case Op::StoreGlobal: {
+        Value v = m.pop();
+        if (m.prog.globals[in.a].shared) m.mark_shared(v);
+        m.st.globals[in.a] = v;
+        if (m.event) m.event->value = v;
+        break;
+    }
+    case Op::DeleteGlobal:
+        if (m.st.globals[in.a].is_unbound())
+            m.raise(BuiltinId::NameError, "name '" + m.prog.globals[in.a].name + "' is not defined");
+        m.st.globals[in.a] = Value::unbound();
+        break;
+    case Op::LoadBuiltin: m.push(Value::builtin(static_cast<BuiltinId>(in.a))); break;
+    case Op::LoadAttr: {
+        Value obj = m.pop();
+        m.push(m.attribute(obj, NameId(in.a)));
+        break;
+    }
+    case Op::StoreAttr: {
+        Value obj = m.pop();
+        Value v = m.pop();
+        m.store_attribute(obj, NameId(in.a), v);
+        break;
+    }
+    case Op::LoadSubscr: {
+        Value key = m.pop();
+        Value obj = m.pop();
+        Value v = m.subscript(obj, key);
+        if (m.event) m.event->value = v;
+        m.push(v);
+        break;
+    }
+    case Op::StoreSubscr: {
+        Value key = m.pop();
+        Value obj = m.pop();
+        Value v = m.pop();
+        m.store_subscript(obj, key, v);
+        if (m.event) m.event->value = v;
+        break;
+    }
+    case Op::DeleteSubscr: {
+        Value key = m.pop();
+        Value obj = m.pop();
+        m.delete_subscript(obj, key);
+        break;
+    }
+    case Op::BuildSlice: {
+        SliceObj s;
+        s.step = in.a == 3 ? m.pop() : Value::none();
+        s.upper = m.pop();
+        s.lower = m.pop();
+        m.push(Value::object(m.alloc(Object{s})));
+        break;
+    }
+    case Op::Binary: {
+        Value r = m.pop();
+        Value l = m.pop();
+        m.push(m.binary(static_cast<ast::BinOpKind>(in.b), l, r, in.a == 1));
+        break;
+    }
+    case Op::Unary: m.push(m.unary(static_cast<ast::UnaryOpKind>(in.b), m.pop())); break;
+    case Op::Compare: {
+        Value r = m.pop();
+        Value l = m.pop();
+        bool res = m.compare(static_cast<ast::CmpOpKind>(in.b), l, r);
+        if (m.event) m.event->value = Value::boolean(res);
+        m.push(Value::boolean(res));
+        break;
+    }
+    case Op::Jump: m.frame().pc = in.a; return;
+    case Op::PopJumpIfFalse:
+    case Op::PopJumpIfTrue: {
+        bool t = m.truthy(m.pop());
+        if (t == (in.op == Op::PopJumpIfTrue)) {
+            m.frame().pc = in.a;
+            return;
+        }
+        break;
+    }
+    case Op::JumpIfFalseOrPop:
+    case Op::JumpIfTrueOrPop: {
+        bool t = m.truthy(m.peek());
+        if (t == (in.op == Op::JumpIfTrueOrPop)) {
+            m.frame().pc = in.a;
+            return;
+        }
+        m.pop();
+        break;
+    }
+    case Op::Pop: m.pop(); break;
+    case Op::Dup: m.push(m.peek()); break;
+    case Op::DupTwo: {
+        Value a = m.peek(1), b = m.peek(0);
+        m.push(a);
+        m.push(b);
+        break;
+    }
+    case Op::Rot2: std::swap(m.peek(0), m.peek(1)); break;
+    case Op::Rot3: {
+        Value c = m.peek(0);
+        m.peek(0) = m.peek(1);
+        m.peek(1) = m.peek(2);
+        m.peek(2) = c;
+        break;
+    }
+    case Op::BuildList:
+    case Op::BuildTuple: {
+        auto& st = m.th().stack;
+        std::vector<Value> items(st.end() - in.a, st.end());
+        st.resize(st.size() - in.a);
+        m.push(in.op == Op::BuildList ? m.new_list(std::move(items)) : m.new_tuple(std::move(items)));
+        break;
+    }
+    case Op::BuildDict: {
+        auto& st = m.th().stack;
+        std::vector<Value> kv(st.end() - 2 * in.a, st.end());
+        st.resize(st.size() - 2 * in.a);
+        Value d = m.new_dict();
+        for (size_t i = 0; i < kv.size(); i += 2) m.store_subscript(d, kv[i], kv[i + 1]);
+        m.push(d);
+        break;
+    }
+    case Op::ListAppend: {
+        Value v = m.pop();
+        m.get<ListObj>(m.peek(in.a - 1))->items.push_back(v);
+        break;
+    }
+    case Op::DictSetItem: {
+        Value v = m.pop();
+        Value k = m.pop();
+        m.store_subscript(m.peek(in.a - 1), k, v);
+        break;
+    }
+    case Op::UnpackSequence: {
+        Value seq = m.pop();
+        std::vector<Value> items = m.collect(seq);
+        if (items.size() != in.a) {
+            if (items.size() > in.a)
+                m.raise(BuiltinId::ValueError, "too many values to unpack (expected " + std::to_string(in.a) + ")");
+            m.raise(BuiltinId::ValueError, "not enough values to unpack (expected " + std::to_string(in.a) +
+                                               ", got " + std::to_string(items.size()) + ")");
+        }
+        for (size_t i = items.size(); i-- > 0;) m.push(items[i]);
+        break;
+    }
+    case Op::GetIter: m.push(m.get_iter(m.pop())); break;
+    case Op::ForIter: {
+        Value it = m.peek();
+        Value next;
+        bool more = m.get<AsCompletedObj>(it) ? m.as_completed_next(it, &next) : m.iter_next(it, &next);
+        if (!more) {
+            m.pop();
+            m.frame().pc = in.a;
+            return;
+        }
+        if (m.event && m.event->kind == OpKind::ContainerRead) m.event->value = next;
+        m.push(next);
+        break;
+    }
+    case Op::KwNames: break; // consumed by the following Call
+    case Op::Call: m.do_call(in.a, in.b); return; // do_call advances pc itself
+    case Op::Return: {
+        Value v = m.pop();
+        finish_frame(m, v);
+        if (m.th().frames.empty()) end_thread(m);
+        return;
+    }
+    case Op::MakeFunction: {
+        auto& st = m.th().stack;
+        std::vector<Value> defaults(st.end() - in.b, st.end());
+        st.resize(st.size() - in.b);
+        for (Value d : defaults) m.mark_shared(d);
+        m.push(Value::object(m.alloc(Object{FunctionObj{FuncId(in.a), std::move(defaults)}})));
+        break;
+    }
+    case Op::Raise: {
+        if (in.a == 0) {
+            if (th.exc_stack.empty()) m.raise(BuiltinId::RuntimeError, "No active exception to reraise");
+            m.raise_value(th.exc_stack.back());
+        }
+        Value e = m.pop();
+        if (e.tag == VTag::Builtin && is_exception_class(e.builtin_id())) {
+            e = m.make_exception(e.builtin_id(), "");
+        } else if (!m.get<ExceptionObj>(e)) {
+            m.raise(BuiltinId::TypeError, "exceptions must derive from BaseException");
+        } else {
+            m.get<ExceptionObj>(e)->line = m.line();
+        }
+        m.raise_value(e);
+    }
+    case Op::Reraise: m.raise_value(m.pop());
+    case Op::PushExcInfo: th.exc_stack.push_back(m.peek()); break;
+    case Op::PopExcept:
+        if (!th.exc_stack.empty()) th.exc_stack.pop_back();
+        break;
+    case Op::CheckExcMatch: {
+        Value type = m.pop();
+        Value exc = m.peek();
+        std::vector<Value> types = m.get<TupleObj>(type) ? m.get<TupleObj>(type)->items : std::vector<Value>{type};
+        bool match = false;
+        auto* eo = m.get<ExceptionObj>(exc);
+        for (Value t : types) {
+            if (t.tag != VTag::Builtin || !is_exception_class(t.builtin_id()))
+                m.raise(BuiltinId::TypeError, "catching classes that do not inherit from BaseException is not allowed");
+            if (eo && exception_matches(eo->type, t.builtin_id())) match = true;
+        }
+        m.push(Value::boolean(match));
+        break;
+    }
+    case Op::WithEnter: m.with_enter(m.peek()); break;
+    case Op::WithExit:
+    case Op::WithExitExc: {
+        Value exc = in.op == Op::WithExitExc ? m.pop() : Value::unbound();
+        Value ctx = m.pop();
+        if (!exc.is_unbound()) m.push(exc);
+        m.with_exit(ctx);
+        if (m.th().wait.kind != Wait::Kind::None) return; // executor shutdown waits for workers
+        break;
+    }
+    case Op::FormatValue: {
+        Value v = m.pop();
+        std::string spec = in.a == UINT32_MAX ? std::string() : *m.str_of(load_const(m, in.a));
+        m.push(m.new_str(m.format(v, spec, static_cast<char>(in.b))));
+        break;
+    }
+    case Op::BuildString: {
+        auto& st = m.th().stack;
+        std::string out;
+        for (size_t i = st.size() - in.a; i < st.size(); ++i) out += *m.str_of(st[i]);
+        st.resize(st.size() - in.a);
+        m.push(m.new_str(std::move(out)));
+        break;
+    }
+    }
+    m.frame().pc++;
+}
+
+void unwind(Machine& m, Value exc) {
+    ThreadState& th = m.th();
+    if (auto* e = m.get<ExceptionObj>(exc)) {
+        if (e->line == 0) e->line = m.line();
+        if (!e->thread.valid()) e->thread = m.tid;
+    }
+    bool top = true;
+    while (!th.frames.empty()) {
+        Frame& f = th.frames.back();
+        const CodeObject& code = m.prog.code[f.code.value];
+        uint32_t pc = top ? f.pc : f.pc - 1;
+        for (const ExceptionEntry& e : code.exception_table) {
+            if (pc >= e.start && pc < e.end) {
+                th.stack.resize(f.stack_base + e.depth);
+                th.stack.push_back(exc);
+                f.pc = e.handler;
+                return;
+            }
+        }
+        th.stack.resize(f.locals_base);
+        th.exc_stack.resize(std::min<size_t>(th.exc_stack.size(), f.exc_depth));
+        th.frames.pop_back();
+        top = false;
+    }
+    th.uncaught = exc;
+    th.wait = Wait{};
+    end_thread(m);
+}
+
+void run_on(Machine& m) {
+    uint64_t budget = m.interp.limits().max_local_instructions;
+    for (;;) {
+        ThreadState& th = m.th();
+        if (th.status != ThreadStatus::Running) return;
+        PendingOp op;
+        if (classify(m, &op)) {
+            th.pending = op;
+            return;
+        }
+        if (budget-- == 0) {
+            th.status = ThreadStatus::Diverged;
+            th.diverged_line = m.line();
+            return;
+        }
+        th.clock_ns += kInstructionNs;
+        try {
+            execute(m);
+        } catch (PyRaise& r) {
+            unwind(m, r.exc);
+        }
+    }
+}
+
+} // namespace rc

@@ -1,0 +1,107 @@
+// The interpreter: executes a Program on virtual threads, one visible operation at a time.
+//
+// Contract for whoever schedules (the `run` command, every exploration strategy):
+//  - initial_state() returns MainThread stopped before its first visible operation.
+//  - A Running thread is stopped before `pending`; is_enabled() says whether that operation can
+//    proceed now (a lock free, a queue non-empty...); can_time_out() whether the timeout branch
+//    is possible instead (a timed wait that is currently unsatisfiable).
+//  - step() executes exactly that operation atomically (or its timeout), then runs the thread on
+//    through invisible work to its next visible operation or its end, and returns the Event.
+//  - The interpreter holds no per-execution state: everything is in State, so copying a State
+//    forks an execution and the same steps from equal States give equal States.
+#pragma once
+
+#include <cstdint> // uint32_t, uint64_t
+#include <functional> // line mapping for describe_wait
+#include <memory>  // unique_ptr (lookup tables)
+#include <string>  // rendering
+#include <vector>  // out-params
+
+#include "model/ids.hpp"       // ThreadId, ObjectId, FuncId
+#include "model/runtime/operation.hpp" // PendingOp, Event
+#include "model/bytecode/program.hpp"   // Program
+#include "model/runtime/state.hpp"     // State
+
+namespace rc {
+
+struct Limits {
+    uint32_t max_frames = 1000; // CPython's default recursion limit
+    /// Instructions a thread may run between two visible operations before it is declared
+    /// Diverged (an endless loop over locals only).
+    uint64_t max_local_instructions = 2'000'000;
+};
+
+/// Where an execution stands.
+enum class RunStatus {
+    Running, // some thread is enabled (or can time out)
+    Ended,   // MainThread exited after every non-daemon thread ended
+    Blocked, // not ended, and no thread can move: a deadlock or lost wakeup
+    Diverged // a thread ran away without visible operations
+};
+
+/// The result of evaluating a check expression on a state.
+struct CheckValue {
+    bool ok = false;         // evaluated without raising
+    bool truthy = false;     // bool(value)
+    std::string repr;        // repr(value), or the exception's "Type: message"
+    /// It raised NameError: a global it reads is not bound (yet). An always-invariant over a
+    /// global the program has not created yet does not apply to that state.
+    bool name_error = false;
+};
+
+struct InterpreterTables; // lookup tables built once per program (interpreter.cpp)
+
+class Interpreter {
+public:
+    explicit Interpreter(const Program& program, Limits limits = {});
+    ~Interpreter();
+    Interpreter(const Interpreter&) = delete;
+    Interpreter& operator=(const Interpreter&) = delete;
+
+    const Program& program() const { return program_; }
+    const Limits& limits() const { return limits_; }
+
+    /// params: values for Program::params, in order.
+    State initial_state(const std::vector<int64_t>& params) const;
+
+    bool is_enabled(const State& s, ThreadId t) const;
+    bool can_time_out(const State& s, ThreadId t) const;
+    /// Running threads whose pending operation is enabled or can time out, in id order.
+    void schedulable(const State& s, std::vector<ThreadId>& out) const;
+    RunStatus status(const State& s) const;
+
+    /// Executes thread t's pending operation (timeout = take the timeout branch; requires
+    /// can_time_out) and runs t on to its next visible operation.
+    Event step(State& s, ThreadId t, bool timeout) const;
+
+    /// Evaluates a zero-argument check code object on a copy of the state's globals. Never
+    /// produces events; a visible operation inside it (a call) is refused as an error value.
+    CheckValue evaluate(const State& s, FuncId check) const;
+
+    // ---- rendering for traces and reports (not on the hot path) ----
+    std::string repr(const State& s, Value v) const;
+    std::string str(const State& s, Value v) const;
+    std::string thread_name(const State& s, ThreadId t) const;
+    bool is_daemon(const State& s, ThreadId t) const;
+    /// "IndexError: pop from empty list"
+    std::string exception_text(const State& s, Value exc) const;
+    /// A global whose value is this object ("lock"), or a description ("Lock object #3").
+    std::string object_label(const State& s, ObjectId o) const;
+    /// One line saying what a blocked thread waits for: "waits to acquire Lock `lock` held by
+    /// Thread-1 (worker) since line 12". `display_line` maps code-block lines to the lines the
+    /// user sees (the YAML file's); identity when empty.
+    std::string describe_wait(const State& s, ThreadId t,
+                              const std::function<uint32_t(uint32_t)>& display_line = {}) const;
+    /// "read counter", "acquire Lock `lock`", "put 3 into Queue `q`" for a pending op.
+    std::string describe_pending(const State& s, ThreadId t) const;
+    /// "read counter → 0", "write counter = 1", for an event just executed on state s.
+    std::string describe_event(const State& s, const Event& e) const;
+
+private:
+    friend class Machine;
+    const Program& program_;
+    Limits limits_;
+    std::unique_ptr<InterpreterTables> tables_;
+};
+
+} // namespace rc

@@ -1,0 +1,193 @@
+// Human-readable descriptions of values, threads, waits and events, for traces and reports.
+// Rendering never changes the state (repr/str of existing objects allocate nothing).
+#include "model/runtime/machine.hpp" // Machine
+
+namespace rc {
+
+namespace {
+
+/// Rendering reuses Machine's semantics on a state it promises not to modify.
+Machine viewer(const Interpreter& in, const State& s) {
+    return Machine(in, const_cast<State&>(s), ThreadId(0));
+}
+
+std::string kind_label(const State& s, ObjectId o) {
+    return std::visit(
+        [](const auto& x) -> std::string {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, LockObj>) return "Lock";
+            else if constexpr (std::is_same_v<T, RLockObj>) return "RLock";
+            else if constexpr (std::is_same_v<T, ConditionObj>) return "Condition";
+            else if constexpr (std::is_same_v<T, SemaphoreObj>) return x.bounded ? "BoundedSemaphore" : "Semaphore";
+            else if constexpr (std::is_same_v<T, EventObj>) return "Event";
+            else if constexpr (std::is_same_v<T, BarrierObj>) return "Barrier";
+            else if constexpr (std::is_same_v<T, QueueObj>) return "Queue";
+            else if constexpr (std::is_same_v<T, ListObj>) return "list";
+            else if constexpr (std::is_same_v<T, DictObj>) return "dict";
+            else if constexpr (std::is_same_v<T, ThreadObj>) return "Thread";
+            else if constexpr (std::is_same_v<T, FutureObj>) return "Future";
+            else if constexpr (std::is_same_v<T, ExecutorObj>) return "ThreadPoolExecutor";
+            else return "object";
+        },
+        s.heap[o.value].data);
+}
+
+} // namespace
+
+std::string Interpreter::repr(const State& s, Value v) const { return viewer(*this, s).repr(v); }
+std::string Interpreter::str(const State& s, Value v) const { return viewer(*this, s).str(v); }
+
+std::string Interpreter::thread_name(const State& s, ThreadId t) const {
+    if (!t.valid() || t.value >= s.threads.size()) return "?";
+    return std::get<ThreadObj>(s.heap[s.thread(t).thread_obj.value].data).name;
+}
+
+bool Interpreter::is_daemon(const State& s, ThreadId t) const {
+    return std::get<ThreadObj>(s.heap[s.thread(t).thread_obj.value].data).daemon;
+}
+
+std::string Interpreter::exception_text(const State& s, Value exc) const {
+    Machine m = viewer(*this, s);
+    auto* e = m.get<ExceptionObj>(exc);
+    if (!e) return m.repr(exc);
+    std::string msg = m.str(exc);
+    std::string name(builtin_name(e->type));
+    return msg.empty() ? name : name + ": " + msg;
+}
+
+std::string Interpreter::object_label(const State& s, ObjectId o) const {
+    Machine m = viewer(*this, s);
+    for (size_t g = 0; g < s.globals.size(); ++g) {
+        Value v = s.globals[g];
+        if (v.tag != VTag::Obj) continue;
+        if (v.ref == o.value) return "`" + program_.globals[g].name + "`";
+    }
+    for (size_t g = 0; g < s.globals.size(); ++g) {
+        Value v = s.globals[g];
+        const std::vector<Value>* items = nullptr;
+        if (auto* l = m.get<ListObj>(v)) items = &l->items;
+        else if (auto* t = m.get<TupleObj>(v)) items = &t->items;
+        if (items) {
+            for (size_t i = 0; i < items->size(); ++i)
+                if ((*items)[i].tag == VTag::Obj && (*items)[i].ref == o.value)
+                    return "`" + program_.globals[g].name + "[" + std::to_string(i) + "]`";
+        }
+        if (auto* c = m.get<ConditionObj>(v); c && c->lock == o)
+            return "of Condition `" + program_.globals[g].name + "`";
+    }
+    return "#" + std::to_string(o.value);
+}
+
+std::string Interpreter::describe_pending(const State& s, ThreadId t) const {
+    const ThreadState& th = s.thread(t);
+    const PendingOp& op = th.pending;
+    std::string verb(op_kind_verb(op.kind));
+    switch (op.kind) {
+    case OpKind::GlobalRead:
+    case OpKind::GlobalWrite: return verb + " " + program_.name_of(op.var);
+    case OpKind::ProgramExit: return "exit (waits for non-daemon threads)";
+    case OpKind::Sleep: return "sleep";
+    case OpKind::Print: return "print";
+    default: break;
+    }
+    if (!op.obj.valid()) return verb;
+    std::string what = kind_label(s, op.obj) + " " + object_label(s, op.obj);
+    if (op.method.valid() && (op.kind == OpKind::ContainerRead || op.kind == OpKind::ContainerWrite))
+        return verb + " " + what + " (." + program_.name_of(op.method) + ")";
+    return verb + " " + what;
+}
+
+std::string Interpreter::describe_wait(const State& s, ThreadId t,
+                                       const std::function<uint32_t(uint32_t)>& display_line) const {
+    auto shown = [&](uint32_t line) { return std::to_string(display_line ? display_line(line) : line); };
+    const ThreadState& th = s.thread(t);
+    const PendingOp& op = th.pending;
+    Machine m = viewer(*this, s);
+    auto label = [&](ObjectId o) { return kind_label(s, o) + " " + object_label(s, o); };
+    auto holder = [&](ObjectId lock) -> std::string {
+        if (auto* l = m.get<LockObj>(Value::object(lock)); l && l->locked)
+            return " held by " + thread_name(s, l->owner) + " since line " + shown(l->acquired_line);
+        if (auto* r = m.get<RLockObj>(Value::object(lock)); r && r->count)
+            return " held by " + thread_name(s, r->owner) + " since line " + shown(r->acquired_line);
+        return "";
+    };
+    switch (op.kind) {
+    case OpKind::LockAcquire: return "waits to acquire " + label(op.obj) + holder(op.obj);
+    case OpKind::CondWake: {
+        auto* c = m.get<ConditionObj>(Value::object(th.wait.obj));
+        if (!th.wait.notified && !th.wait.timed_out)
+            return "waits on " + label(th.wait.obj) + " for a notify that never comes";
+        return "waits to re-acquire the lock of " + label(th.wait.obj) + holder(c->lock);
+    }
+    case OpKind::SemAcquire: return "waits to acquire " + label(op.obj) + " (value 0)";
+    case OpKind::EventWait: return "waits for " + label(op.obj) + " to be set";
+    case OpKind::BarrierLeave: {
+        auto* b = m.get<BarrierObj>(Value::object(th.wait.obj));
+        return "waits at " + label(th.wait.obj) + " (" + std::to_string(b->waiting) + " of " +
+               std::to_string(b->parties) + " arrived)";
+    }
+    case OpKind::QueueGet: return "waits to get from empty " + label(op.obj);
+    case OpKind::QueuePut: return "waits to put into full " + label(op.obj);
+    case OpKind::QueueJoin: {
+        auto* q = m.get<QueueObj>(Value::object(op.obj));
+        return "waits in " + label(op.obj) + ".join() with " + std::to_string(q->unfinished) +
+               " task(s) never marked task_done()";
+    }
+    case OpKind::ThreadJoin: {
+        auto* to = m.get<ThreadObj>(Value::object(op.obj));
+        return "waits to join " + (to ? to->name : std::string("?"));
+    }
+    case OpKind::FutureResult: return "waits for the result of a Future";
+    case OpKind::PoolNext: return "idle pool worker waits for work";
+    case OpKind::PoolJoin: return "waits for the pool's workers to exit";
+    case OpKind::AsCompletedNext: return "waits in as_completed() for a future to finish";
+    case OpKind::ProgramExit: {
+        std::string names;
+        for (const ThreadState& o : s.threads) {
+            if (o.id == t || o.status == ThreadStatus::Finished || is_daemon(s, o.id)) continue;
+            if (!names.empty()) names += ", ";
+            names += thread_name(s, o.id);
+        }
+        return "finished its code; waits for non-daemon threads to end (" + names + ")";
+    }
+    default: return "waits to " + describe_pending(s, t);
+    }
+}
+
+std::string Interpreter::describe_event(const State& s, const Event& e) const {
+    std::string verb(op_kind_verb(e.kind));
+    auto label = [&](ObjectId o) { return kind_label(s, o) + " " + object_label(s, o); };
+    switch (e.kind) {
+    case OpKind::GlobalRead: return "read  " + program_.name_of(e.var) + " → " + repr(s, e.value);
+    case OpKind::GlobalWrite:
+        return "write " + program_.name_of(e.var) + " = " + (e.value.is_unbound() ? std::string("<deleted>") : repr(s, e.value));
+    case OpKind::ContainerRead:
+    case OpKind::ContainerWrite: {
+        std::string out = std::string(e.kind == OpKind::ContainerRead ? "read  " : "write ") + label(e.obj);
+        if (e.method.valid()) out += " ." + program_.name_of(e.method) + "()";
+        return out;
+    }
+    case OpKind::Print: {
+        std::string text = e.value.is_obj() ? str(s, e.value) : "";
+        if (!text.empty() && text.back() == '\n') text.pop_back();
+        return "print \"" + text + "\"";
+    }
+    case OpKind::ThreadStart: return "start " + thread_name(s, e.other);
+    case OpKind::ThreadJoin:
+        return (e.timed_out ? "join (timed out) " : "join ") + thread_name(s, e.other);
+    case OpKind::QueuePut: return "put " + repr(s, e.value) + " into " + label(e.obj);
+    case OpKind::QueueGet:
+        return e.timed_out ? "get from " + label(e.obj) + " timed out"
+                           : "get " + repr(s, e.value) + " from " + label(e.obj);
+    case OpKind::ProgramExit: return "exit";
+    case OpKind::Sleep: return "sleep";
+    default: break;
+    }
+    std::string out = verb + " " + (e.obj.valid() ? label(e.obj) : std::string());
+    if (e.timed_out) out += " (timed out)";
+    if (e.raised) out += " (raised)";
+    if (e.kind == OpKind::LockAcquire && e.value.tag == VTag::Bool && !e.value.i) out += " → False";
+    return out;
+}
+
+} // namespace rc

@@ -1,0 +1,86 @@
+// The whole state of one execution: globals, heap, every virtual thread, the output so far.
+// A plain value: copying it forks the execution; hash_state() fingerprints it. Nothing in it
+// depends on addresses, so equal schedules give equal states.
+#pragma once
+
+#include <cstdint> // uint32_t, int64_t
+#include <string>  // output
+#include <vector>  // globals, heap, threads
+
+#include "model/ids.hpp"       // ThreadId, ObjectId, FuncId
+#include "model/values/objects.hpp"   // Object
+#include "model/runtime/operation.hpp" // PendingOp
+#include "model/values/value.hpp"     // Value
+
+namespace rc {
+
+struct Frame {
+    FuncId code;
+    uint32_t exc_depth = 0;   // ThreadState::exc_stack size when the frame was entered
+    uint32_t pc = 0;
+    uint32_t locals_base = 0; // index into ThreadState::stack of local slot 0
+    uint32_t stack_base = 0;  // locals_base + local_count: the operand stack starts here
+    uint32_t call_line = 0;   // the caller's line (prelude frames report it)
+};
+
+enum class ThreadStatus : uint8_t {
+    NotStarted, // reserved slot (never scheduled)
+    Running,    // stopped before `pending`
+    Finished,   // returned or ended by an uncaught exception
+    Diverged,   // ran past the local-instruction limit without a visible operation
+};
+
+/// The second phase of an operation that blocks after it has had an effect (Condition.wait has
+/// released the lock; Barrier.wait has arrived; ThreadPoolExecutor.shutdown has stopped the pool
+/// and now waits for its workers).
+struct Wait {
+    enum class Kind : uint8_t { None, Condition, Barrier, PoolJoin };
+    Kind kind = Kind::None;
+    ObjectId obj;
+    bool notified = false;    // Condition: notify() chose this waiter
+    bool timed_out = false;   // Condition: the scheduler chose the timeout; wait() returns False
+    bool timed = false;       // the wait has a timeout
+    uint32_t rlock_count = 0; // Condition over an RLock: the recursion count to restore
+    uint64_t generation = 0;  // Barrier: the generation waited in
+    uint32_t index = 0;       // Barrier: the arrival index wait() returns
+};
+
+struct ThreadState {
+    ThreadId id;
+    ObjectId thread_obj; // its ThreadObj (name, daemon flag)
+    ThreadStatus status = ThreadStatus::NotStarted;
+    std::vector<Frame> frames;
+    std::vector<Value> stack;     // every frame's locals and operand stack, contiguous
+    std::vector<Value> exc_stack; // exceptions being handled (PushExcInfo / PopExcept)
+    PendingOp pending;            // valid while status == Running
+    Wait wait;
+    int64_t clock_ns = 0;         // virtual time: instructions, sleeps, timeouts
+    Value uncaught;               // the exception that ended it (Unbound if none)
+    uint32_t diverged_line = 0;   // where it ran away (status Diverged)
+};
+
+struct State {
+    std::vector<Value> globals;
+    std::vector<Object> heap;
+    std::vector<ThreadState> threads; // index = ThreadId; 0 = MainThread
+    std::string output;               // what print() wrote
+    uint32_t thread_name_counter = 0; // CPython's Thread-N counter
+    uint32_t executor_counter = 0;    // ThreadPoolExecutor-N
+    uint64_t steps = 0;               // visible operations executed
+    bool ended = false;               // ProgramExit executed
+
+    const ThreadState& thread(ThreadId t) const { return threads[t.value]; }
+    ThreadState& thread(ThreadId t) { return threads[t.value]; }
+    Object& object(ObjectId o) { return heap[o.value]; }
+    const Object& object(ObjectId o) const { return heap[o.value]; }
+};
+
+/// A 64-bit fingerprint of everything that determines the future of the execution (not
+/// `steps`, not virtual clocks' absolute values beyond what the program read).
+uint64_t hash_state(const State& s);
+
+/// A fingerprint of what thread t's future depends on: the globals, the heap and t's own frames,
+/// stacks and wait (not other threads' positions, not the output, not clocks).
+uint64_t hash_thread_view(const State& s, ThreadId t);
+
+} // namespace rc

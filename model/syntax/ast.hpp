@@ -1,0 +1,252 @@
+// The abstract syntax tree of the Python subset racecheck accepts.
+//
+// Closed sets are std::variant: every consumer (compiler, tests) visits exhaustively. Nodes own
+// their children through unique_ptr (boxes) so the variants stay small. Every node carries the
+// location of its first token in the *code* block (1-based line and column); the scenario's
+// SourceMap turns that into a YAML file position for diagnostics.
+#pragma once
+
+#include <cstdint>  // int64_t
+#include <memory>   // unique_ptr
+#include <optional> // optional default values, handler names
+#include <string>   // identifiers, string constants
+#include <variant>  // node sums
+#include <vector>   // child lists
+
+#include "model/scenario/source_loc.hpp" // SourceLoc
+
+namespace rc::ast {
+
+struct Expr;
+struct Stmt;
+using ExprPtr = std::unique_ptr<Expr>;
+using StmtList = std::vector<Stmt>;
+
+// ---- expressions ----------------------------------------------------------------------------
+
+struct NoneLit {};
+/// A literal: None, True/False, int (fits int64; larger literals are refused), float, str.
+/// Adjacent string literals are concatenated by the parser.
+struct Constant {
+    std::variant<NoneLit, bool, int64_t, double, std::string> value;
+};
+struct Name {
+    std::string id;
+};
+/// One `{expr!conv:spec}` field of an f-string. `conversion` is 0, 'r', 's' or 'a'.
+/// `spec` is the literal format spec text (nested replacement fields in specs are refused).
+struct FormattedValue {
+    ExprPtr value;
+    char conversion = 0;
+    std::string spec;
+};
+/// f"..." : literal text pieces and formatted fields, in order.
+struct FString {
+    std::vector<std::variant<std::string, FormattedValue>> parts;
+};
+enum class UnaryOpKind { Not, Neg, Pos, Invert };
+struct UnaryOp {
+    UnaryOpKind op;
+    ExprPtr operand;
+};
+enum class BinOpKind { Add, Sub, Mul, Div, FloorDiv, Mod, Pow, BitAnd, BitOr, BitXor, LShift, RShift };
+struct BinOp {
+    BinOpKind op;
+    ExprPtr left;
+    ExprPtr right;
+};
+enum class BoolOpKind { And, Or };
+/// `a and b and c`: two or more values.
+struct BoolOp {
+    BoolOpKind op;
+    std::vector<Expr> values;
+};
+enum class CmpOpKind { Eq, NotEq, Lt, LtE, Gt, GtE, Is, IsNot, In, NotIn };
+/// Chained comparison `a < b <= c`: ops.size() == comparators.size() >= 1.
+struct Compare {
+    ExprPtr left;
+    std::vector<CmpOpKind> ops;
+    std::vector<Expr> comparators;
+};
+/// `body if test else orelse`
+struct IfExp {
+    ExprPtr test;
+    ExprPtr body;
+    ExprPtr orelse;
+};
+struct Keyword {
+    std::string name;
+    ExprPtr value;
+    SourceLoc loc;
+};
+/// A call. Star-args (`*a`, `**k`) are refused by the parser.
+struct Call {
+    ExprPtr func;
+    std::vector<Expr> args;
+    std::vector<Keyword> keywords;
+};
+struct Attribute {
+    ExprPtr value;
+    std::string attr;
+};
+/// `lower:upper:step`, each optional; only valid as a Subscript index.
+struct Slice {
+    ExprPtr lower;
+    ExprPtr upper;
+    ExprPtr step;
+};
+/// `value[index]`; index may be a Slice expression.
+struct Subscript {
+    ExprPtr value;
+    ExprPtr index;
+};
+struct List {
+    std::vector<Expr> elts;
+};
+struct Tuple {
+    std::vector<Expr> elts;
+};
+/// `{k: v, ...}` (dict display; `**d` unpacking is refused).
+struct Dict {
+    std::vector<Expr> keys;
+    std::vector<Expr> values;
+};
+/// One `for target in iter if cond...` clause of a comprehension.
+struct Comprehension {
+    ExprPtr target;
+    ExprPtr iter;
+    std::vector<Expr> ifs;
+};
+struct ListComp {
+    ExprPtr elt;
+    std::vector<Comprehension> generators;
+};
+/// A generator expression. The compiler evaluates it eagerly into a list where it appears
+/// (its consumers in the subset, sum/min/max/list/any/all/join, drain it at once).
+struct GeneratorExp {
+    ExprPtr elt;
+    std::vector<Comprehension> generators;
+};
+struct DictComp {
+    ExprPtr key;
+    ExprPtr value;
+    std::vector<Comprehension> generators;
+};
+
+struct Expr {
+    std::variant<Constant, Name, FString, UnaryOp, BinOp, BoolOp, Compare, IfExp, Call, Attribute,
+                 Subscript, Slice, List, Tuple, Dict, ListComp, GeneratorExp, DictComp>
+        node;
+    SourceLoc loc;
+};
+
+// ---- statements -----------------------------------------------------------------------------
+
+struct ExprStmt {
+    Expr value;
+};
+/// `t1 = t2 = value`: one or more targets (Name, Attribute, Subscript, Tuple/List of targets).
+struct Assign {
+    std::vector<Expr> targets;
+    Expr value;
+};
+/// `target op= value`; target is a Name, Attribute or Subscript.
+struct AugAssign {
+    Expr target;
+    BinOpKind op;
+    Expr value;
+};
+struct Delete {
+    std::vector<Expr> targets;
+};
+struct Pass {};
+struct Break {};
+struct Continue {};
+struct Return {
+    std::optional<Expr> value;
+};
+struct Global {
+    std::vector<std::string> names;
+};
+struct If {
+    Expr test;
+    StmtList body;
+    StmtList orelse; // an `elif` is a single nested If here
+};
+struct While {
+    Expr test;
+    StmtList body;
+    StmtList orelse;
+};
+struct For {
+    Expr target;
+    Expr iter;
+    StmtList body;
+    StmtList orelse;
+};
+struct WithItem {
+    Expr context;
+    std::optional<Expr> target; // `as` target
+};
+struct With {
+    std::vector<WithItem> items;
+    StmtList body;
+};
+struct ExceptHandler {
+    std::optional<Expr> type; // Name, Attribute (queue.Empty) or Tuple of them; none = bare except
+    std::optional<std::string> name; // `as e`
+    StmtList body;
+    SourceLoc loc;
+};
+struct Try {
+    StmtList body;
+    std::vector<ExceptHandler> handlers;
+    StmtList orelse;
+    StmtList finalbody;
+};
+struct Raise {
+    std::optional<Expr> exc; // bare `raise` re-raises the handled exception
+};
+struct Assert {
+    Expr test;
+    std::optional<Expr> msg;
+};
+struct Param {
+    std::string name;
+    std::optional<Expr> default_value;
+    SourceLoc loc;
+};
+/// A top-level `def`. Nested defs, decorators, *args/**kwargs and lambdas are refused by the
+/// parser (they need closures or varargs, outside the subset).
+struct FunctionDef {
+    std::string name;
+    std::vector<Param> params;
+    StmtList body;
+};
+struct ImportAlias {
+    std::string name;                  // dotted module name, or the imported name in `from`
+    std::optional<std::string> asname; // `as x`
+    SourceLoc loc;
+};
+/// `import a, b.c as d`
+struct Import {
+    std::vector<ImportAlias> names;
+};
+/// `from module import a, b as c` (no relative imports, no `*`)
+struct ImportFrom {
+    std::string module;
+    std::vector<ImportAlias> names;
+};
+
+struct Stmt {
+    std::variant<ExprStmt, Assign, AugAssign, Delete, Pass, Break, Continue, Return, Global, If,
+                 While, For, With, Try, Raise, Assert, FunctionDef, Import, ImportFrom>
+        node;
+    SourceLoc loc;
+};
+
+struct Module {
+    StmtList body;
+};
+
+} // namespace rc::ast

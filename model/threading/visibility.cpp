@@ -1,0 +1,330 @@
+// Which instructions are visible operations (scheduling points and detector events), and when a
+// pending operation is enabled.
+//
+// Invisible: everything on locals, arithmetic, control flow, calls of Python functions, and
+// operations on objects no other thread can reach yet (Object::shared is false) or that cannot
+// change (str, tuple, a write-once global once bound). Visible: shared global reads and writes,
+// operations on shared lists and dicts, every threading/queue/futures operation, print, sleep.
+#include "model/runtime/machine.hpp" // Machine, classify
+
+namespace rc {
+
+namespace {
+
+/// Keyword or positional argument `index` of a pending Call, without popping anything.
+struct CallView {
+    Machine& m;
+    uint32_t argc, kwcount;
+    const std::vector<NameId>* kwnames;
+
+    Value callee() { return m.peek(argc + kwcount); }
+    /// The argument at positional `index` or keyword `name`; Unbound when absent.
+    Value arg(uint32_t index, KnownName name) {
+        if (index < argc) return m.peek(argc + kwcount - 1 - index);
+        for (uint32_t i = 0; i < kwcount; ++i)
+            if ((*kwnames)[i].value == static_cast<uint32_t>(name)) return m.peek(kwcount - 1 - i);
+        return Value::unbound();
+    }
+};
+
+bool present(Value v) { return !v.is_unbound() && !v.is_none(); }
+
+bool shared_container(Machine& m, Value v) {
+    return m.shared(v) && (m.get<ListObj>(v) || m.get<DictObj>(v));
+}
+
+bool read_only_container_method(KnownName k) {
+    switch (k) {
+    case KnownName::index:
+    case KnownName::count:
+    case KnownName::get:
+    case KnownName::keys:
+    case KnownName::values:
+    case KnownName::items:
+    case KnownName::copy: return true;
+    default: return false;
+    }
+}
+
+bool classify_call(Machine& m, CallView c, PendingOp* out) {
+    Value callee = c.callee();
+    if (callee.tag == VTag::Builtin) {
+        switch (callee.builtin_id()) {
+        case BuiltinId::Print:
+            out->kind = OpKind::Print;
+            for (uint32_t i = 0; i < c.argc && !out->obj.valid(); ++i) // the shared list it reads
+                if (shared_container(m, c.arg(i, KnownName::Count))) out->obj = c.arg(i, KnownName::Count).obj();
+            return true;
+        case BuiltinId::Sleep: out->kind = OpKind::Sleep; return true;
+        case BuiltinId::RcPoolNext:
+            out->kind = OpKind::PoolNext;
+            out->obj = c.arg(0, KnownName::Count).obj();
+            return true;
+        case BuiltinId::RcPoolSubmit:
+            out->kind = OpKind::PoolSubmit;
+            out->obj = c.arg(0, KnownName::Count).obj();
+            return true;
+        case BuiltinId::RcFutureFinish:
+        case BuiltinId::RcFutureFail:
+            out->kind = OpKind::FutureFinish;
+            out->obj = c.arg(0, KnownName::Count).obj();
+            return true;
+        default: break;
+        }
+        // A builtin reading a shared container (len(items), sum(results), list(d)...).
+        for (uint32_t i = 0; i < c.argc; ++i) {
+            Value a = c.arg(i, KnownName::Count);
+            if (shared_container(m, a)) {
+                out->kind = OpKind::ContainerRead;
+                out->obj = a.obj();
+                return true;
+            }
+        }
+        return false;
+    }
+    if (callee.tag != VTag::BoundMethod) return false;
+    Value self = Value::object(callee.obj());
+    auto k = static_cast<KnownName>(callee.method().value);
+    if (callee.method().value >= kKnownNameCount) return false; // AttributeError when executed
+    out->obj = self.obj();
+    out->method = callee.method();
+    if (m.get<ListObj>(self) || m.get<DictObj>(self)) {
+        if (!m.shared(self)) return false;
+        out->kind = read_only_container_method(k) ? OpKind::ContainerRead : OpKind::ContainerWrite;
+        return true;
+    }
+    Value timeout = c.arg(k == KnownName::acquire ? 1 : 0, KnownName::timeout);
+    if (m.get<ThreadObj>(self)) {
+        if (k == KnownName::start) out->kind = OpKind::ThreadStart;
+        else if (k == KnownName::join) {
+            out->kind = OpKind::ThreadJoin;
+            out->timed = present(c.arg(0, KnownName::timeout));
+        } else if (k == KnownName::is_alive) out->kind = OpKind::ThreadQuery;
+        else return false;
+        return true;
+    }
+    bool lock = m.get<LockObj>(self) || m.get<RLockObj>(self);
+    auto* cond = m.get<ConditionObj>(self);
+    if (lock || cond) {
+        if (cond && (k == KnownName::acquire || k == KnownName::release)) out->obj = cond->lock;
+        if (k == KnownName::acquire) {
+            out->kind = OpKind::LockAcquire;
+            Value blocking = c.arg(0, KnownName::blocking);
+            out->nonblocking = !blocking.is_unbound() && !m.truthy(blocking);
+            out->timed = !out->nonblocking && timeout.tag != VTag::Unbound &&
+                         !(timeout.is_int_like() && timeout.i < 0) &&
+                         !(timeout.tag == VTag::Float && timeout.f < 0) && !timeout.is_none();
+            return true;
+        }
+        if (k == KnownName::release) {
+            out->kind = OpKind::LockRelease;
+            return true;
+        }
+        if (lock && k == KnownName::locked) {
+            out->kind = OpKind::LockQuery;
+            return true;
+        }
+        if (cond && k == KnownName::wait) {
+            out->kind = OpKind::CondWait;
+            out->timed = present(c.arg(0, KnownName::timeout));
+            return true;
+        }
+        if (cond && (k == KnownName::notify || k == KnownName::notify_all)) {
+            out->kind = OpKind::CondNotify;
+            return true;
+        }
+        return false; // wait_for runs as Python code (the prelude); others raise
+    }
+    if (m.get<SemaphoreObj>(self)) {
+        if (k == KnownName::acquire) {
+            out->kind = OpKind::SemAcquire;
+            Value blocking = c.arg(0, KnownName::blocking);
+            out->nonblocking = !blocking.is_unbound() && !m.truthy(blocking);
+            out->timed = !out->nonblocking && present(timeout);
+            return true;
+        }
+        if (k == KnownName::release) {
+            out->kind = OpKind::SemRelease;
+            return true;
+        }
+        return false;
+    }
+    if (m.get<EventObj>(self)) {
+        switch (k) {
+        case KnownName::set: out->kind = OpKind::EventSet; return true;
+        case KnownName::clear: out->kind = OpKind::EventClear; return true;
+        case KnownName::is_set: out->kind = OpKind::EventIsSet; return true;
+        case KnownName::wait:
+            out->kind = OpKind::EventWait;
+            out->timed = present(c.arg(0, KnownName::timeout));
+            return true;
+        default: return false;
+        }
+    }
+    if (m.get<BarrierObj>(self)) {
+        if (k == KnownName::wait || k == KnownName::abort || k == KnownName::reset) {
+            out->kind = OpKind::BarrierArrive;
+            return true;
+        }
+        return false;
+    }
+    if (m.get<QueueObj>(self)) {
+        switch (k) {
+        case KnownName::put:
+        case KnownName::get: {
+            out->kind = k == KnownName::put ? OpKind::QueuePut : OpKind::QueueGet;
+            uint32_t base = k == KnownName::put ? 1 : 0;
+            Value block = c.arg(base, KnownName::block);
+            out->nonblocking = !block.is_unbound() && !m.truthy(block);
+            out->timed = !out->nonblocking && present(c.arg(base + 1, KnownName::timeout));
+            return true;
+        }
+        case KnownName::put_nowait:
+        case KnownName::get_nowait:
+            out->kind = k == KnownName::put_nowait ? OpKind::QueuePut : OpKind::QueueGet;
+            out->nonblocking = true;
+            return true;
+        case KnownName::task_done: out->kind = OpKind::QueueTaskDone; return true;
+        case KnownName::join: out->kind = OpKind::QueueJoin; return true;
+        case KnownName::qsize:
+        case KnownName::empty:
+        case KnownName::full: out->kind = OpKind::QueueQuery; return true;
+        default: return false;
+        }
+    }
+    if (m.get<FutureObj>(self)) {
+        if (k == KnownName::result || k == KnownName::exception) {
+            out->kind = OpKind::FutureResult;
+            out->timed = present(c.arg(0, KnownName::timeout));
+            return true;
+        }
+        if (k == KnownName::done || k == KnownName::running || k == KnownName::cancel) {
+            out->kind = OpKind::FutureQuery;
+            return true;
+        }
+        return false;
+    }
+    if (m.get<ExecutorObj>(self)) {
+        if (k == KnownName::submit) out->kind = OpKind::PoolSubmit;
+        else if (k == KnownName::shutdown) out->kind = OpKind::PoolShutdown;
+        else return false; // map runs as Python code (the prelude)
+        return true;
+    }
+    return false;
+}
+
+/// The lock/semaphore/executor operation a `with` block's entry or exit performs.
+bool classify_with(Machine& m, Value ctx, bool enter, PendingOp* out) {
+    if (ctx.tag != VTag::Obj) return false;
+    out->obj = ctx.obj();
+    if (auto* cond = m.get<ConditionObj>(ctx)) {
+        out->obj = cond->lock;
+        out->kind = enter ? OpKind::LockAcquire : OpKind::LockRelease;
+        return true;
+    }
+    if (m.get<LockObj>(ctx) || m.get<RLockObj>(ctx)) {
+        out->kind = enter ? OpKind::LockAcquire : OpKind::LockRelease;
+        return true;
+    }
+    if (m.get<SemaphoreObj>(ctx)) {
+        out->kind = enter ? OpKind::SemAcquire : OpKind::SemRelease;
+        return true;
+    }
+    if (m.get<ExecutorObj>(ctx) && !enter) {
+        out->kind = OpKind::PoolShutdown;
+        return true;
+    }
+    return false;
+}
+
+} // namespace
+
+bool classify(Machine& m, PendingOp* out) {
+    ThreadState& th = m.th();
+    *out = PendingOp{};
+    if (th.wait.kind != Wait::Kind::None) {
+        out->obj = th.wait.obj;
+        out->line = m.line();
+        switch (th.wait.kind) {
+        case Wait::Kind::Condition:
+            out->kind = OpKind::CondWake;
+            out->timed = th.wait.timed;
+            break;
+        case Wait::Kind::Barrier: out->kind = OpKind::BarrierLeave; break;
+        case Wait::Kind::PoolJoin: out->kind = OpKind::PoolJoin; break;
+        case Wait::Kind::None: break;
+        }
+        return true;
+    }
+    if (th.frames.empty()) {
+        out->kind = OpKind::ProgramExit;
+        return true;
+    }
+    const Instr& in = m.code().code[m.frame().pc];
+    out->line = m.line();
+    switch (in.op) {
+    case Op::LoadGlobal: {
+        const GlobalInfo& g = m.prog.globals[in.a];
+        if (!g.shared) return false;
+        if (g.write_once && !m.st.globals[in.a].is_unbound()) return false;
+        out->kind = OpKind::GlobalRead;
+        out->var = VarId(in.a);
+        return true;
+    }
+    case Op::StoreGlobal:
+    case Op::DeleteGlobal:
+        if (!m.prog.globals[in.a].shared) return false;
+        out->kind = OpKind::GlobalWrite;
+        out->var = VarId(in.a);
+        return true;
+    case Op::LoadSubscr:
+    case Op::DeleteSubscr:
+    case Op::StoreSubscr: {
+        Value obj = m.peek(1);
+        if (!shared_container(m, obj)) return false;
+        out->kind = in.op == Op::LoadSubscr ? OpKind::ContainerRead : OpKind::ContainerWrite;
+        out->obj = obj.obj();
+        return true;
+    }
+    case Op::Compare: {
+        auto k = static_cast<ast::CmpOpKind>(in.b);
+        if (k != ast::CmpOpKind::In && k != ast::CmpOpKind::NotIn) return false;
+        if (!shared_container(m, m.peek(0))) return false;
+        out->kind = OpKind::ContainerRead;
+        out->obj = m.peek(0).obj();
+        return true;
+    }
+    case Op::Binary: {
+        Value l = m.peek(1), r = m.peek(0);
+        if (!shared_container(m, l) && !shared_container(m, r)) return false;
+        bool write = in.a == 1 && shared_container(m, l);
+        out->kind = write ? OpKind::ContainerWrite : OpKind::ContainerRead;
+        out->obj = shared_container(m, l) ? l.obj() : r.obj();
+        return true;
+    }
+    case Op::ForIter: {
+        Value it = m.peek(0);
+        if (m.get<AsCompletedObj>(it)) {
+            out->kind = OpKind::AsCompletedNext;
+            out->obj = it.obj();
+            return true;
+        }
+        auto* io = m.get<IterObj>(it);
+        if (!io || !shared_container(m, io->source)) return false;
+        out->kind = OpKind::ContainerRead;
+        out->obj = io->source.obj();
+        return true;
+    }
+    case Op::Call: {
+        const std::vector<NameId>* names = nullptr;
+        if (in.b) names = &m.prog.kwnames[m.code().code[m.frame().pc - 1].a];
+        return classify_call(m, CallView{m, in.a, in.b, names}, out);
+    }
+    case Op::WithEnter: return classify_with(m, m.peek(0), true, out);
+    case Op::WithExit: return classify_with(m, m.peek(0), false, out);
+    case Op::WithExitExc: return classify_with(m, m.peek(1), false, out);
+    default: return false;
+    }
+}
+
+} // namespace rc

@@ -1,0 +1,110 @@
+// check-failed: final checks, always-invariants and assertions, with the values involved.
+#include "tests/checker/detectors/detector_test_util.hpp" // DetectorHarness
+
+namespace rc::test {
+
+TEST_CASE("a_failed_final_check_lists_the_globals_it_reads") {
+    DetectorHarness h(
+        R"(
+import threading
+counter = 0
+def worker():
+    global counter
+    for _ in range(ITERATIONS):
+        counter += 1
+threads = [threading.Thread(target=worker) for _ in range(THREADS)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+)",
+        {{"counter == THREADS * ITERATIONS"}, {}, {{"THREADS", 2}, {"ITERATIONS", 2}}});
+    Observed o = h.explore();
+    REQUIRE(o.keys.count("check-failed:final:0"));
+    const Finding& f = o.first("check-failed");
+    CHECK(f.summary == "final check failed: counter == THREADS * ITERATIONS");
+    bool listed = false;
+    for (const std::string& d : f.details)
+        listed = listed || (d.find("counter is ") == 0 &&
+                            d.find(", THREADS is 2, ITERATIONS is 2") != std::string::npos);
+    CHECK(listed);
+    CHECK(f.variables == std::vector<std::string>{"`counter`", "`THREADS`", "`ITERATIONS`"});
+}
+
+TEST_CASE("an_uncaught_assertion_error_is_a_failed_check_not_an_exception") {
+    DetectorHarness h(R"(
+import threading
+def worker():
+    x = 1
+    assert x == 2, "x must be 2"
+t = threading.Thread(target=worker)
+t.start()
+t.join()
+)");
+    Observed o = h.explore(10);
+    CHECK(o.kinds == std::set<std::string>{"check-failed"});
+    CHECK(o.keys.count("check-failed:assert:4"));
+    const Finding& f = o.first("check-failed");
+    CHECK(f.summary == "assertion failed in Thread-1 (worker) (line 4)");
+    CHECK(f.details == std::vector<std::string>{"AssertionError: x must be 2"});
+}
+
+TEST_CASE("an_invariant_broken_in_the_middle_of_a_run_is_a_failed_check") {
+    DetectorHarness h(R"(
+import threading
+balance = 100
+lock = threading.Lock()
+def transfer():
+    global balance
+    with lock:
+        balance = balance - 10
+        balance = balance + 10
+t = threading.Thread(target=transfer)
+t.start()
+t.join()
+)",
+                      {{"balance == 100"}, {"balance == 100"}, {}});
+    Observed o = h.explore(10);
+    CHECK(o.kinds == std::set<std::string>{"check-failed"});
+    CHECK(o.keys == std::set<std::string>{"check-failed:always:0"});
+    const Finding& f = o.first("check-failed");
+    CHECK(f.summary.find("invariant broken: balance == 100 (after step ") == 0);
+    CHECK(f.highlights.size() == 1);
+}
+
+TEST_CASE("an_invariant_over_globals_not_assigned_yet_does_not_apply") {
+    DetectorHarness h(R"(
+import threading
+a = 4
+b = 6
+def worker():
+    global a, b
+    a = 5
+    b = 5
+t = threading.Thread(target=worker)
+t.start()
+t.join()
+)",
+                      {{}, {"a + b == 10"}, {}});
+    Observed o = h.explore(20);
+    CHECK(o.keys == std::set<std::string>{"check-failed:always:0"}); // between a = 5 and b = 5
+    const Finding& f = o.first("check-failed");
+    CHECK(f.details.front() == "it evaluates to False");
+}
+
+TEST_CASE("checks_that_hold_report_nothing") {
+    DetectorHarness h(R"(
+import threading
+done = False
+def worker():
+    global done
+    done = True
+t = threading.Thread(target=worker)
+t.start()
+t.join()
+)",
+                      {{"done"}, {"done or not done"}, {}});
+    CHECK(h.explore(20).kinds.empty());
+}
+
+} // namespace rc::test
