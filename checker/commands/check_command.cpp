@@ -9,7 +9,7 @@
 #include "checker/report/report.hpp"   // Reporter, ScenarioReport
 #include "checker/explore/schedule.hpp" // encode_schedule, scenario_fingerprint
 #include "checker/explore/session.hpp"  // Session, Budgets, outcome_globals
-#include "checker/commands/validation.hpp" // validate, forced_replay_final_values
+#include "checker/validate/validation.hpp" // validate, forced_replay_final_values
 #include "model/runtime/interpreter.hpp" // Interpreter
 
 namespace rc {
@@ -37,7 +37,7 @@ ExpectCheck compare_expect(const Scenario& s, const SearchResult& r) {
 }
 
 /// Runs the scenario's findings (and, for a clean scenario, free runs) on real threads under
-/// ThreadSanitizer and records the verdicts in the report (checker/commands/validation.hpp).
+/// ThreadSanitizer and records the verdicts in the report (checker/validate/validation.hpp).
 void validate_on_real_threads(const CheckRequest& rq, const LoadedScenario& ls,
                               const Interpreter& in, ScenarioReport& report) {
     ValidationOptions opts;

@@ -10,7 +10,7 @@
 #include <string_view> // kind names
 #include <vector>      // lists
 
-#include "checker/strategies/strategy.hpp" // Choice
+#include "model/runtime/choice.hpp" // Choice
 
 namespace rc {
 

@@ -12,7 +12,7 @@
 #include <variant>     // result or error
 #include <vector>      // choices
 
-#include "checker/strategies/strategy.hpp" // Choice
+#include "model/runtime/choice.hpp" // Choice
 #include "model/scenario/scenario.hpp"   // Scenario
 
 namespace rc {

@@ -97,7 +97,7 @@ void RealReport::add(const RunResult& r) {
     run["diverged_at"] = r.diverged_at ? nlohmann::json(*r.diverged_at) : nlohmann::json(nullptr);
     run["note"] = r.note;
     std::string schedule;
-    for (const RealChoice& c : r.schedule)
+    for (const Choice& c : r.schedule)
         schedule += (schedule.empty() ? "" : ",") + std::to_string(c.thread.value) +
                     (c.timeout ? "t" : "");
     run["schedule"] = schedule;

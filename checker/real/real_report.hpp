@@ -1,5 +1,5 @@
 // racecheck_tsan's output: real runs and TSan's reports as one JSON object (the contract
-// checker/commands/validation.cpp parses; keep the two in step).
+// checker/validate/validation.cpp parses; keep the two in step).
 //
 // {
 //   "mode": "forced" | "free",

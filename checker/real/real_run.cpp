@@ -83,7 +83,7 @@ private:
     std::optional<uint64_t> diverged_at_;
     std::string note_;
     size_t reports_seen_ = 0;
-    std::vector<RealChoice> schedule_; // the steps taken so far
+    std::vector<Choice> schedule_; // the steps taken so far
     std::vector<CellRace> races_;
     std::vector<std::string> other_reports_;
     std::vector<ThreadId> ready_;
@@ -252,7 +252,7 @@ uint32_t RealRun::decide_next() {
     if (state_.steps >= cfg_.max_steps) return end(Ending::StepLimit);
     if (cfg_.mode == RealMode::Free) return 0;
     if (next_choice_ < cfg_.schedule.size()) {
-        const RealChoice c = cfg_.schedule[next_choice_];
+        const Choice c = cfg_.schedule[next_choice_];
         const bool fits = c.thread.value < state_.threads.size() &&
                           state_.thread(c.thread).status == ThreadStatus::Running &&
                           (c.timeout ? in_.can_time_out(state_, c.thread)

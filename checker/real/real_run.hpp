@@ -24,6 +24,7 @@
 #include <vector>     // schedule, results
 
 #include "model/ids.hpp"         // ThreadId, VarId
+#include "model/runtime/choice.hpp" // Choice
 #include "model/runtime/interpreter.hpp" // Interpreter
 #include "model/runtime/state.hpp"       // State
 
@@ -33,17 +34,11 @@
 
 namespace rc::real {
 
-/// One scheduling choice: run `thread`'s pending operation, or take its timeout branch.
-struct RealChoice {
-    ThreadId thread;
-    bool timeout = false;
-};
-
 enum class RealMode { Forced, Free };
 
 struct RunConfig {
     RealMode mode = RealMode::Free;
-    std::vector<RealChoice> schedule; // Forced: followed from the first step
+    std::vector<Choice> schedule; // Forced: followed from the first step
     uint64_t max_steps = 2000;        // a run longer than this is cut (Ending::StepLimit)
     /// The watchdog fires when no step is taken while the run's threads spend this much CPU
     /// time spinning for turns, or 10× this much wall time.
@@ -83,7 +78,7 @@ struct RunResult {
     std::string note;                    // divergence, watchdog or internal error, as a sentence
     State final_state;
     /// Every step taken, in order: a free run's interleaving, to replay on the model.
-    std::vector<RealChoice> schedule;
+    std::vector<Choice> schedule;
     std::vector<CellRace> races;
     std::vector<std::string> other_reports; // TSan reports not on a global's cell
 };

@@ -34,17 +34,17 @@ extern "C" const char* __tsan_default_options() {
 
 namespace {
 
-using rc::real::RealChoice;
+using rc::Choice;
 
 /// "0,1,1t,2" → choices; nullopt on a malformed list.
-std::optional<std::vector<RealChoice>> parse_choices(const std::string& text) {
-    std::vector<RealChoice> out;
+std::optional<std::vector<Choice>> parse_choices(const std::string& text) {
+    std::vector<Choice> out;
     size_t i = 0;
     while (i < text.size()) {
         size_t end = text.find(',', i);
         if (end == std::string::npos) end = text.size();
         std::string item = text.substr(i, end - i);
-        RealChoice c;
+        Choice c;
         if (!item.empty() && item.back() == 't') {
             c.timeout = true;
             item.pop_back();

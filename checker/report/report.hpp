@@ -12,7 +12,7 @@
 #include <vector>     // lists
 
 #include "checker/explore/session.hpp" // SearchResult, Trace
-#include "checker/commands/validation.hpp" // ValidationReport
+#include "checker/validate/validation.hpp" // ValidationReport
 #include "model/scenario/scenario.hpp"  // Scenario
 
 namespace rc {

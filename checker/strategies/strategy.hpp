@@ -15,17 +15,10 @@
 #include <vector>     // options
 
 #include "model/ids.hpp"       // ThreadId
+#include "model/runtime/choice.hpp" // Choice
 #include "model/runtime/operation.hpp" // PendingOp, Event
 
 namespace rc {
-
-/// One possible move at a scheduling point: run `thread`'s pending operation, or (timeout) take
-/// the timeout branch of its timed wait.
-struct Choice {
-    ThreadId thread;
-    bool timeout = false;
-    friend bool operator==(const Choice&, const Choice&) = default;
-};
 
 /// A scheduling point. `options` are in canonical order: by thread id, the normal branch before
 /// the timeout branch. Valid only during the choose() call that receives it.

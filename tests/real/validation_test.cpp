@@ -12,7 +12,7 @@
 
 #include "checker/explore/session.hpp"        // Session, outcome_globals
 #include "checker/strategies/strategy.hpp"       // find_strategy
-#include "checker/commands/validation.hpp"     // validate
+#include "checker/validate/validation.hpp"     // validate
 #include "model/compile/compile_scenario.hpp" // compile_scenario
 #include "model/scenario/scenario.hpp"         // load_scenario
 

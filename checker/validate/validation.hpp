@@ -35,7 +35,7 @@
 #include <vector>   // per finding
 
 #include "checker/detectors/finding.hpp"   // Finding
-#include "checker/strategies/strategy.hpp"  // Choice
+#include "model/runtime/choice.hpp" // Choice
 #include "model/runtime/interpreter.hpp" // Interpreter
 #include "model/scenario/scenario.hpp"    // Scenario
 

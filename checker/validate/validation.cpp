@@ -1,6 +1,6 @@
 // Validation: racecheck_tsan as a subprocess (posix_spawn, a pipe for its JSON, stderr to a
 // temporary file, a wall-clock limit), and the comparison rules of validation.hpp.
-#include "checker/commands/validation.hpp"
+#include "checker/validate/validation.hpp"
 
 #include <algorithm> // sort, find
 #include <cerrno>    // EINTR
