@@ -231,7 +231,7 @@ void execute(Machine& m) {
     case Op::ForIter: {
         Value it = m.peek();
         Value next;
-        bool more = m.get<AsCompletedObj>(it) ? m.as_completed_next(it, &next) : m.iter_next(it, &next);
+        bool more = m.get<AsCompletedObj>(it) ? as_completed_next(m, it, &next) : m.iter_next(it, &next);
         if (!more) {
             m.pop();
             m.frame().pc = in.a;

@@ -138,20 +138,13 @@ public:
     Value attribute(Value obj, NameId name);
     void store_attribute(Value obj, NameId name, Value v);
 
-    // ---- threading objects (sync_objects.cpp) ----
+    // ---- threading objects (model/threading/dispatch.cpp routes to each primitive's file) ----
     Value construct_sync(BuiltinId id, const Args& args);
     Value call_sync_method(Value self, NameId method, const Args& args);
     /// The second phase of a blocking operation (th().wait is set): completes the call.
     void finish_wait();
     void with_enter(Value ctx);
     void with_exit(Value ctx);
-    /// Thread, Future and ThreadPoolExecutor methods (threads_pool.cpp).
-    Value call_pool_method(Value self, NameId method, const Args& args);
-    /// Stops the executor taking work; with `wait`, starts the PoolJoin wait (two-phase).
-    void pool_shutdown(Value executor, bool wait);
-    /// Next future of an as_completed iterator (blocks until one is done; see visibility.cpp).
-    bool as_completed_next(Value it, Value* out);
-    ThreadId start_thread(ObjectId thread_obj, FuncId body, std::vector<Value> args);
 
     /// The result of the current call when it completes normally.
     void complete_call(Value result);

@@ -1,5 +1,6 @@
-// Heap objects: the Python objects that are not scalars, and the state of every threading and
-// queue object. A closed set (std::variant); the interpreter and the state hash visit it.
+// Heap objects: the Python objects that are not scalars, and (from model/threading/) the state
+// of every threading and queue object. A closed set (std::variant); the interpreter and the
+// state hash visit it.
 //
 // Objects are never freed during an execution (executions are short); ObjectIds stay valid and
 // deterministic, which replay and reports rely on.
@@ -14,6 +15,15 @@
 #include "model/bytecode/builtins.hpp" // BuiltinId for exception classes
 #include "model/ids.hpp"      // ObjectId, ThreadId, FuncId, NameId
 #include "model/values/value.hpp"    // Value
+// The threading primitives' state (each primitive's own file holds it, as loom does):
+#include "model/threading/barrier.hpp"     // BarrierObj
+#include "model/threading/condition.hpp"   // ConditionObj
+#include "model/threading/event.hpp"       // EventObj
+#include "model/threading/lock.hpp"        // LockObj, RLockObj
+#include "model/threading/queue.hpp"       // QueueObj
+#include "model/threading/semaphore.hpp"   // SemaphoreObj
+#include "model/threading/thread.hpp"      // ThreadObj, LocalObj
+#include "model/threading/thread_pool.hpp" // FutureObj, ExecutorObj, AsCompletedObj
 
 namespace rc {
 
@@ -54,78 +64,6 @@ struct IterObj {
     Value source;   // the list/tuple/dict/str being iterated (for Range: unused)
     int64_t pos = 0; // index, or the next range value
     int64_t stop = 0, step = 1; // Range only
-};
-
-/// concurrent.futures.as_completed(fs): yields each future once, in completion order.
-struct AsCompletedObj {
-    std::vector<ObjectId> futures;
-    std::vector<bool> yielded;
-};
-
-// ---- threading objects -------------------------------------------------------------------------
-
-struct ThreadObj {
-    Value target, args, kwargs; // args: tuple, kwargs: dict or None
-    std::string name;
-    bool daemon = false;
-    bool started = false;
-    ThreadId tid; // valid once started (or for the main thread / pool workers)
-};
-struct LockObj {
-    ThreadId owner; // who acquired it (Lock may be released by any thread; kept for reports)
-    bool locked = false;
-    uint32_t acquired_line = 0;
-};
-struct RLockObj {
-    ThreadId owner;
-    uint32_t count = 0;
-    uint32_t acquired_line = 0;
-};
-struct ConditionObj {
-    ObjectId lock; // a LockObj or RLockObj
-    std::vector<ThreadId> waiters; // FIFO, as CPython's deque of waiter locks
-};
-struct SemaphoreObj {
-    int64_t value = 1;
-    int64_t initial = 1;
-    bool bounded = false;
-};
-struct EventObj {
-    bool flag = false;
-};
-struct BarrierObj {
-    uint32_t parties = 1;
-    uint32_t waiting = 0;
-    uint64_t generation = 0;
-    bool broken = false;
-};
-struct QueueObj {
-    std::vector<Value> items; // FIFO (front = index 0)
-    std::vector<uint64_t> item_seq; // per item: the sequence number of its put (happens-before)
-    int64_t maxsize = 0; // <= 0: unbounded
-    int64_t unfinished = 0; // puts minus task_done calls
-    uint64_t next_seq = 0;
-};
-/// threading.local(): per-thread attribute dicts.
-struct LocalObj {
-    std::vector<std::pair<ThreadId, std::vector<std::pair<NameId, Value>>>> per_thread;
-};
-struct FutureObj {
-    enum class Status : uint8_t { Pending, Running, Finished };
-    Status status = Status::Pending;
-    Value fn, args, kwargs;
-    Value result;
-    Value exception; // None unless it failed
-    uint64_t finish_seq = 0; // completion order among the executor's futures
-};
-struct ExecutorObj {
-    uint32_t max_workers = 1;
-    std::string name_prefix;
-    std::vector<ThreadId> workers;
-    std::vector<ObjectId> pending; // submitted futures not yet taken by a worker (FIFO)
-    uint32_t idle = 0; // workers blocked in _rc_pool_next
-    bool shutdown = false;
-    uint64_t finished = 0;
 };
 
 struct Object {

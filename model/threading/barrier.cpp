@@ -1,0 +1,63 @@
+// threading.Barrier on virtual threads, with CPython 3.12's semantics (without action= and
+// timeouts, which are refused).
+#include "model/threading/barrier.hpp"
+
+#include "model/runtime/machine.hpp" // Machine
+
+namespace rc {
+
+Value make_barrier(Machine& m, const Args& a) {
+    int64_t parties = m.to_index(a.get(0, KnownName::parties, Value::unbound()), "parties");
+    if (a.has(1, KnownName::action) || a.has(2, KnownName::timeout))
+        m.raise(BuiltinId::TypeError, "Barrier action and timeout are outside racecheck's subset");
+    if (parties <= 0) m.raise(BuiltinId::ValueError, "parties must be > 0");
+    BarrierObj b;
+    b.parties = static_cast<uint32_t>(parties);
+    return Value::object(m.alloc(Object{b}));
+}
+
+Value barrier_method(Machine& m, Value self, NameId method, const Args& a) {
+    auto& b = *m.get<BarrierObj>(self);
+    switch (known_method(method)) {
+    case KnownName::wait: {
+        if (a.has(0, KnownName::timeout))
+            m.raise(BuiltinId::TypeError, "Barrier.wait(timeout) is outside racecheck's subset");
+        if (b.broken) m.raise(BuiltinId::BrokenBarrierError, "");
+        uint32_t index = b.waiting++;
+        if (m.event) m.event->item = b.generation;
+        if (b.waiting == b.parties) {
+            b.waiting = 0;
+            b.generation++;
+            return Value::integer(index);
+        }
+        Wait w;
+        w.kind = Wait::Kind::Barrier;
+        w.obj = self.obj();
+        w.generation = b.generation;
+        w.index = index;
+        m.th().wait = w;
+        return Value::unbound(); // completes in barrier_finish_wait
+    }
+    case KnownName::abort: b.broken = true; return Value::none();
+    case KnownName::reset:
+        if (b.waiting > 0)
+            m.raise(BuiltinId::RuntimeError,
+                    "Barrier.reset() with waiting threads is outside racecheck's subset");
+        b.broken = false;
+        return Value::none();
+    default: no_such_method(m, self, method);
+    }
+}
+
+Value barrier_finish_wait(Machine& m) {
+    const Wait w = m.th().wait;
+    auto* b = m.get<BarrierObj>(Value::object(w.obj));
+    if (m.event) m.event->item = w.generation;
+    if (b->broken) {
+        m.th().wait = Wait{};
+        m.raise(BuiltinId::BrokenBarrierError, "");
+    }
+    return Value::integer(w.index);
+}
+
+} // namespace rc

@@ -1,0 +1,25 @@
+// queue.Queue: state, construction, methods.
+#pragma once
+
+#include <cstdint> // int64_t, uint64_t
+#include <vector>  // items
+
+#include "model/ids.hpp"                 // NameId
+#include "model/threading/primitive.hpp" // Machine, Args
+#include "model/values/value.hpp"        // Value
+
+namespace rc {
+
+struct QueueObj {
+    std::vector<Value> items;       // FIFO (front = index 0)
+    std::vector<uint64_t> item_seq; // per item: the sequence number of its put (happens-before)
+    int64_t maxsize = 0;            // <= 0: unbounded
+    int64_t unfinished = 0;         // puts minus task_done calls
+    uint64_t next_seq = 0;
+};
+
+Value make_queue(Machine& m, const Args& a);
+/// put, put_nowait, get, get_nowait, task_done, join, qsize, empty, full.
+Value queue_method(Machine& m, Value self, NameId method, const Args& a);
+
+} // namespace rc

@@ -1,0 +1,205 @@
+// concurrent.futures.ThreadPoolExecutor, Future and as_completed on virtual threads.
+#include "model/threading/thread_pool.hpp"
+
+#include <algorithm> // find, max, min
+
+#include "model/runtime/machine.hpp"  // Machine
+#include "model/threading/thread.hpp" // ThreadObj, start_thread
+
+namespace rc {
+
+namespace {
+
+/// CPython's default max_workers is min(32, os.cpu_count() + 4); racecheck fixes cpu_count = 1
+/// so that the model does not depend on the machine.
+constexpr uint32_t kDefaultMaxWorkers = 5;
+
+/// Workers of `pool` that are idle: blocked taking work from an empty queue.
+uint32_t idle_workers(Machine& m, const ExecutorObj& pool) {
+    uint32_t n = 0;
+    for (ThreadId w : pool.workers) {
+        const ThreadState& t = m.st.threads[w.value];
+        if (t.status == ThreadStatus::Running && t.pending.kind == OpKind::PoolNext) ++n;
+    }
+    return n;
+}
+
+} // namespace
+
+Value make_executor(Machine& m, const Args& a) {
+    Value mw = a.get(0, KnownName::max_workers, Value::none());
+    ExecutorObj e;
+    e.max_workers = kDefaultMaxWorkers;
+    if (!mw.is_none()) {
+        int64_t n = m.to_index(mw, "max_workers");
+        if (n <= 0) m.raise(BuiltinId::ValueError, "max_workers must be greater than 0");
+        e.max_workers = static_cast<uint32_t>(n);
+    }
+    Value prefix = a.get(1, KnownName::thread_name_prefix, Value::none());
+    e.name_prefix = prefix.is_none() || m.str(prefix).empty()
+                        ? "ThreadPoolExecutor-" + std::to_string(m.st.executor_counter++)
+                        : m.str(prefix);
+    return Value::object(m.alloc(Object{std::move(e)}));
+}
+
+Value make_as_completed(Machine& m, const Args& a) {
+    AsCompletedObj ac;
+    for (Value f : m.collect(a.get(0, KnownName::fs, Value::unbound()))) {
+        if (!m.get<FutureObj>(f)) m.raise(BuiltinId::TypeError, "as_completed() expects futures");
+        if (std::find(ac.futures.begin(), ac.futures.end(), f.obj()) == ac.futures.end())
+            ac.futures.push_back(f.obj());
+    }
+    ac.yielded.assign(ac.futures.size(), false);
+    return Value::object(m.alloc(Object{std::move(ac)}));
+}
+
+Value pool_builtin(Machine& m, BuiltinId id, const Args& a) {
+    switch (id) {
+    case BuiltinId::RcPoolNext: {
+        auto& e = *m.get<ExecutorObj>(a.pos[0]);
+        if (e.pending.empty()) {
+            RC_CHECK(e.shutdown, "pool worker took work from an empty queue");
+            if (m.event) m.event->value = Value::none();
+            return Value::none();
+        }
+        ObjectId f = e.pending.front();
+        e.pending.erase(e.pending.begin());
+        m.ref<FutureObj>(f).status = FutureObj::Status::Running;
+        if (m.event) m.event->value = Value::object(f);
+        return Value::object(f);
+    }
+    case BuiltinId::RcPoolSubmit: {
+        Args sa;
+        sa.pos = {a.pos[1]};
+        if (auto* t = m.get<TupleObj>(a.pos[2])) sa.pos.insert(sa.pos.end(), t->items.begin(), t->items.end());
+        return executor_method(m, a.pos[0], NameId(static_cast<uint32_t>(KnownName::submit)), sa);
+    }
+    case BuiltinId::RcFutureFn: return m.ref<FutureObj>(a.pos[0].obj()).fn;
+    case BuiltinId::RcFutureArgs: return m.ref<FutureObj>(a.pos[0].obj()).args;
+    case BuiltinId::RcFutureKwargs: return m.ref<FutureObj>(a.pos[0].obj()).kwargs;
+    case BuiltinId::RcFutureFinish:
+    case BuiltinId::RcFutureFail: {
+        auto& f = m.ref<FutureObj>(a.pos[0].obj());
+        f.status = FutureObj::Status::Finished;
+        f.finish_seq = m.st.steps;
+        if (id == BuiltinId::RcFutureFinish) f.result = a.pos[1];
+        else f.exception = a.pos[1];
+        m.mark_shared(a.pos[1]);
+        return Value::none();
+    }
+    default: break;
+    }
+    RC_CHECK(false, "pool_builtin: not a pool helper");
+    return Value::none();
+}
+
+void pool_shutdown(Machine& m, Value executor, bool wait) {
+    m.get<ExecutorObj>(executor)->shutdown = true;
+    if (!wait) return;
+    Wait w;
+    w.kind = Wait::Kind::PoolJoin;
+    w.obj = executor.obj();
+    m.th().wait = w;
+}
+
+void pool_finish_join(Machine& m) {
+    for (ThreadId wt : m.get<ExecutorObj>(Value::object(m.th().wait.obj))->workers)
+        m.th().clock_ns = std::max(m.th().clock_ns, m.st.threads[wt.value].clock_ns);
+}
+
+Value executor_method(Machine& m, Value self, NameId method, const Args& a) {
+    switch (known_method(method)) {
+    case KnownName::submit: {
+        if (a.pos.empty()) m.raise(BuiltinId::TypeError, "submit expected at least 1 argument, got 0");
+        if (m.get<ExecutorObj>(self)->shutdown)
+            m.raise(BuiltinId::RuntimeError, "cannot schedule new futures after shutdown");
+        FutureObj fo;
+        fo.fn = a.pos[0];
+        fo.args = m.new_tuple(std::vector<Value>(a.pos.begin() + 1, a.pos.end()));
+        Value kw = m.new_dict();
+        for (auto& [n, v] : a.kw) m.store_subscript(kw, m.new_str(m.prog.name_of(n)), v);
+        fo.kwargs = kw;
+        Value fut = Value::object(m.alloc(Object{std::move(fo)}));
+        m.mark_shared(fut);
+        m.get<ExecutorObj>(self)->pending.push_back(fut.obj());
+        auto& ex = *m.get<ExecutorObj>(self);
+        if (idle_workers(m, ex) == 0 && ex.workers.size() < ex.max_workers) {
+            ThreadObj wt;
+            wt.name = ex.name_prefix + "_" + std::to_string(ex.workers.size());
+            ObjectId wobj = m.alloc(Object{std::move(wt)});
+            ThreadId w = start_thread(m, wobj, m.prog.prelude.pool_worker, {self});
+            m.get<ExecutorObj>(self)->workers.push_back(w);
+        }
+        if (m.event) m.event->value = fut;
+        return fut;
+    }
+    case KnownName::map: {
+        if (a.pos.size() < 2) m.raise(BuiltinId::TypeError, "map() needs a function and an iterable");
+        std::vector<std::vector<Value>> cols;
+        for (size_t i = 1; i < a.pos.size(); ++i) cols.push_back(m.collect(a.pos[i]));
+        size_t n = SIZE_MAX;
+        for (auto& c : cols) n = std::min(n, c.size());
+        std::vector<Value> tuples;
+        for (size_t i = 0; i < n; ++i) {
+            std::vector<Value> row;
+            for (auto& c : cols) row.push_back(c[i]);
+            tuples.push_back(m.new_tuple(std::move(row)));
+        }
+        Args pa;
+        pa.pos = {self, a.pos[0], m.new_list(std::move(tuples))};
+        Value fn = Value::object(m.alloc(Object{FunctionObj{m.prog.prelude.pool_map, {}}}));
+        m.push_frame(fn, pa, m.line());
+        return Value::unbound();
+    }
+    case KnownName::shutdown: {
+        bool wait = m.truthy(a.get(0, KnownName::wait, Value::boolean(true)));
+        pool_shutdown(m, self, wait);
+        return wait ? Value::unbound() : Value::none();
+    }
+    default: no_such_method(m, self, method);
+    }
+}
+
+Value future_method(Machine& m, Value self, NameId method, const Args& a) {
+    auto* f = m.get<FutureObj>(self);
+    KnownName k = known_method(method);
+    switch (k) {
+    case KnownName::result:
+    case KnownName::exception: {
+        if (m.timeout) {
+            Value tv = a.get(0, KnownName::timeout, Value::none());
+            m.th().clock_ns += static_cast<int64_t>(std::max(0.0, m.to_float(tv, "timeout")) * 1e9);
+            m.raise(BuiltinId::TimeoutError, "");
+        }
+        RC_CHECK(f->status == FutureObj::Status::Finished, "result() of an unfinished future");
+        if (k == KnownName::exception) return f->exception.is_unbound() ? Value::none() : f->exception;
+        if (!f->exception.is_unbound() && !f->exception.is_none()) m.raise_value(f->exception);
+        return f->result;
+    }
+    case KnownName::done: return Value::boolean(f->status == FutureObj::Status::Finished);
+    case KnownName::running: return Value::boolean(f->status == FutureObj::Status::Running);
+    case KnownName::cancel: m.raise(BuiltinId::TypeError, "Future.cancel() is outside racecheck's subset");
+    default: no_such_method(m, self, method);
+    }
+}
+
+bool as_completed_next(Machine& m, Value it, Value* out) {
+    auto* ac = m.get<AsCompletedObj>(it);
+    size_t best = SIZE_MAX;
+    uint64_t best_seq = UINT64_MAX;
+    for (size_t i = 0; i < ac->futures.size(); ++i) {
+        if (ac->yielded[i]) continue;
+        auto& f = m.ref<FutureObj>(ac->futures[i]);
+        if (f.status == FutureObj::Status::Finished && f.finish_seq < best_seq) {
+            best = i;
+            best_seq = f.finish_seq;
+        }
+    }
+    if (best == SIZE_MAX) return false; // enabled only when exhausted or one is done
+    ac->yielded[best] = true;
+    *out = Value::object(ac->futures[best]);
+    if (m.event) m.event->value = *out;
+    return true;
+}
+
+} // namespace rc
