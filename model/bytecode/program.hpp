@@ -37,7 +37,7 @@ struct GlobalInfo {
     std::string name_error_suffix;
 };
 
-/// Hidden functions compiled from racecheck's own Python prelude (see prelude.cpp). They run as
+/// Hidden functions compiled from racecheck's own Python prelude (see model/compile/prelude.cpp). They run as
 /// ordinary bytecode in virtual threads; their frames report the caller's line.
 struct PreludeFuncs {
     FuncId thread_main;  // _rc_thread_main(target, args, kwargs): a started Thread's body

@@ -1,6 +1,6 @@
 // Internal to the interpreter: the execution context of one step of one thread, and the helpers
 // every part of the runtime shares (heap, errors, Python semantics, calls). Not a public API:
-// only model/*.cpp files that implement the interpreter include it.
+// only the interpreter's own files (model/values/, model/runtime/, model/threading/) include it.
 //
 // Python exceptions travel inside the interpreter as the C++ exception PyRaise; the run loop
 // catches it and unwinds the Python frames. It never leaves Interpreter's member functions.
@@ -92,7 +92,7 @@ public:
     [[noreturn]] void raise(BuiltinId type, std::string message);
     [[noreturn]] void raise_value(Value exc);
 
-    // ---- Python semantics (semantics.cpp) ----
+    // ---- Python semantics (model/values/semantics.cpp) ----
     bool truthy(Value v);
     bool equal(Value a, Value b);
     bool less(Value a, Value b); // `<`, TypeError for unorderable operands
@@ -107,7 +107,7 @@ public:
     int64_t to_index(Value v, const char* what);
     double to_float(Value v, const char* what);
 
-    // ---- sequences (containers.cpp) ----
+    // ---- sequences (model/values/containers.cpp) ----
     Value subscript(Value obj, Value key);
     void store_subscript(Value obj, Value key, Value v);
     void delete_subscript(Value obj, Value key);
@@ -152,7 +152,7 @@ public:
     void check_arity(const char* name, const Args& args, size_t lo, size_t hi);
 };
 
-/// Python's repr(float) (semantics.cpp).
+/// Python's repr(float) (model/values/semantics.cpp).
 std::string float_repr(double x);
 
 /// Executes the instruction at the top frame's pc (exec.cpp). PyRaise propagates.
@@ -162,10 +162,10 @@ void unwind(Machine& m, Value exc);
 /// Runs the thread through invisible work to its next visible operation or its end (exec.cpp).
 void run_on(Machine& m);
 
-/// Which instruction is a visible operation, and what it is (visibility.cpp). Returns false for
+/// Which instruction is a visible operation, and what it is (model/threading/visibility.cpp). Returns false for
 /// invisible work. `m` is positioned at the instruction (th().frames.back().pc).
 bool classify(Machine& m, PendingOp* out);
-/// Whether the pending operation of thread t can proceed now (visibility.cpp).
+/// Whether the pending operation of thread t can proceed now (model/threading/enabled.cpp).
 bool pending_enabled(const Interpreter& in, const State& s, ThreadId t);
 
 } // namespace rc
