@@ -195,7 +195,7 @@ int parse_and_execute(int argc, const char *const *argv, bool tty, std::ostream 
     replay_command->add_option("file", replay.file, "The scenario the token was made for")
         ->type_name("FILE")
         ->required();
-    replay_command->add_option("--schedule", replay.schedule, "The token (rc1....)")
+    replay_command->add_option("--schedule", replay.schedule, "The token (rc2....)")
         ->type_name("TOKEN")
         ->required();
     replay_command->add_option("--param", replay.params,

@@ -79,16 +79,24 @@ endif()
 # ---- racecheck replay ------------------------------------------------------------------------
 rc_cli_test(replay_buggy_witness_exits_1 EXIT 1
             STDOUT "step  thread +line  operation +code.*the program hangs.*✗ deadlock"
-            ARGS replay scenarios/abba_deadlock.yaml --schedule rc1.8239f79a.AAQCAQQB)
+            ARGS replay scenarios/abba_deadlock.yaml --schedule rc2.8239f79a.cN4CDAAEAgEEAQ)
 rc_cli_test(replay_clean_interleaving_exits_0 EXIT 0 STDOUT "✓ this interleaving shows no findings"
-            ARGS replay scenarios/abba_fixed.yaml --schedule rc1.3af90ce5.AAQCBQABBAUAAg)
+            ARGS replay scenarios/abba_fixed.yaml --schedule rc2.3af90ce5.cQ-SAQAEAgUAAQQFAAI)
 rc_cli_test(replay_bad_token_exits_2 EXIT 2 STDERR "^<command line>: error: --schedule: "
             ARGS replay scenarios/counter.yaml --schedule not-a-token)
 rc_cli_test(replay_token_of_another_scenario_exits_2 EXIT 2
             STDERR "^<command line>: error: --schedule: .*different scenario"
-            ARGS replay scenarios/counter_lock.yaml --schedule rc1.8239f79a.AAQCAQQB)
+            ARGS replay scenarios/counter_lock.yaml --schedule rc2.8239f79a.cN4CDAAEAgEEAQ)
 rc_cli_test(replay_token_with_other_params_exits_2 EXIT 2
             STDERR "^<command line>: error: --schedule: .*different params"
-            ARGS replay scenarios/counter.yaml --schedule rc1.cac91db9.AAMCBAQB --param ITERATIONS=3)
+            ARGS replay scenarios/counter.yaml --schedule rc2.cac91db9.M-uCkQADAgQEAQ --param ITERATIONS=3)
+# The abba witness token with one character changed (the run length 4 of thread 0 made 5):
+# without the checksum it would replay another schedule.
+rc_cli_test(replay_tampered_token_is_refused EXIT 2
+            STDERR "^<command line>: error: --schedule: this schedule token is damaged: its checksum does not match"
+            ARGS replay scenarios/abba_deadlock.yaml --schedule rc2.8239f79a.cN4CDAAFAgEEAQ)
+rc_cli_test(replay_old_token_format_is_refused_with_what_to_do EXIT 2
+            STDERR "^<command line>: error: --schedule: this schedule token comes from an older racecheck.*copy the \"rc2\.\" token"
+            ARGS replay scenarios/abba_deadlock.yaml --schedule rc1.8239f79a.AAQCAQQB)
 rc_cli_test(replay_without_schedule_is_a_usage_error EXIT 2 STDERR "--schedule is required"
             ARGS replay scenarios/counter.yaml)
