@@ -63,7 +63,7 @@ std::vector<TraceRow> trace_rows(const Trace& trace, const std::vector<Highlight
         row.operation = s.operation;
         if (s.preempted && i > 0) add_note(row.note, "preempts " + trace.steps[i - 1].thread);
         for (const Highlight& h : highlights)
-            if (h.step == row.step) add_note(row.note, h.note);
+            if (h.step == row.step) add_note(row.note, h.note), row.highlighted = true;
         uint32_t code_line = s.event.line;
         if (code_line >= 1 && code_line <= code_lines.size())
             row.source = trim(code_lines[code_line - 1]);
@@ -76,23 +76,31 @@ std::vector<TraceRow> elide_rows(const std::vector<TraceRow>& rows,
                                  const std::vector<std::string>& threads, size_t max_rows) {
     if (rows.size() <= max_rows) return rows;
     std::vector<bool> keep(rows.size(), false);
+    size_t kept = 0;
+    auto mark = [&](size_t i) {
+        if (!keep[i]) keep[i] = true, ++kept;
+    };
     auto involved = [&](const TraceRow& r) {
         return threads.empty() ||
                std::find(threads.begin(), threads.end(), r.thread) != threads.end();
     };
-    size_t kept = 0;
     for (size_t i = 0; i < rows.size(); ++i)
-        if (involved(rows[i]) || !rows[i].note.empty()) keep[i] = true, ++kept;
+        if (involved(rows[i]) || !rows[i].note.empty()) mark(i);
     if (kept > max_rows) {
-        // Still too long: the noted rows with one row of context each side, and the last rows.
+        // Still too long: the highlighted rows with one row of context each side and the last
+        // rows; then the latest preemptions, as many as fit.
         std::fill(keep.begin(), keep.end(), false);
-        for (size_t i = 0; i < rows.size(); ++i) {
-            if (rows[i].note.empty()) continue;
-            for (size_t j = i > 0 ? i - 1 : 0; j <= std::min(i + 1, rows.size() - 1); ++j)
-                keep[j] = true;
+        kept = 0;
+        const size_t tail = std::min<size_t>(rows.size(), 4);
+        for (size_t i = rows.size() - tail; i < rows.size(); ++i) mark(i);
+        for (size_t i = rows.size(); i-- > 0 && kept < max_rows;) {
+            if (!rows[i].highlighted) continue;
+            mark(i);
+            if (i + 1 < rows.size() && kept < max_rows) mark(i + 1);
+            if (i > 0 && kept < max_rows) mark(i - 1);
         }
-        size_t tail = std::min<size_t>(rows.size(), 4);
-        for (size_t i = rows.size() - tail; i < rows.size(); ++i) keep[i] = true;
+        for (size_t i = rows.size(); i-- > 0 && kept < max_rows;)
+            if (!rows[i].note.empty()) mark(i);
     }
     std::vector<TraceRow> out;
     for (size_t i = 0; i < rows.size(); ++i) {
