@@ -10,8 +10,12 @@ namespace rc {
 
 namespace {
 
-/// 1234567 → "1,234,567" (the same on every locale).
-std::string grouped(uint64_t n) {
+/// Counts for a glance: exact below 100,000 ("61,129"), then "512k", "2.51M", "1.20G" (the same
+/// on every locale).
+std::string count(uint64_t n) {
+    if (n >= 1'000'000'000) return fmt::format("{:.2f}G", n / 1e9);
+    if (n >= 1'000'000) return fmt::format("{:.2f}M", n / 1e6);
+    if (n >= 100'000) return fmt::format("{:.0f}k", std::floor(n / 1e3));
     std::string digits = std::to_string(n), out;
     for (size_t i = 0; i < digits.size(); ++i) {
         if (i && (digits.size() - i) % 3 == 0) out += ',';
@@ -39,16 +43,17 @@ ProgressLine::ProgressLine(std::ostream& terminal, std::string label, Budgets bu
 
 std::string ProgressLine::render(const std::string& label, const SearchProgress& p,
                                  const Budgets& budgets) {
-    std::string line = label + ": " + grouped(p.executions) + " executions";
-    if (p.runs > p.executions) line += " + " + grouped(p.runs - p.executions) + " repeats";
+    // Most important first: a narrow terminal cuts the end of the line.
+    std::string line = fmt::format("{}: {} finding{} · {} executions", label, p.findings,
+                                   p.findings == 1 ? "" : "s", count(p.executions));
+    if (p.runs > p.executions) line += " + " + count(p.runs - p.executions) + " repeats";
     if (p.seconds > 0)
-        line += " · " + grouped(static_cast<uint64_t>(std::floor(p.runs / p.seconds))) + "/s";
-    line += fmt::format(" · up to {} preemption{} · depth {} · {} finding{} · {:.1f} s", p.preemptions,
-                        p.preemptions == 1 ? "" : "s", grouped(p.depth), p.findings,
-                        p.findings == 1 ? "" : "s", p.seconds);
+        line += " · " + count(static_cast<uint64_t>(std::floor(p.runs / p.seconds))) + "/s";
+    line += fmt::format(" · {:.1f} s · up to {} preemption{} · depth {}", p.seconds,
+                        p.preemptions, p.preemptions == 1 ? "" : "s", count(p.depth));
     const uint64_t runs_left = budgets.max_executions > p.runs ? budgets.max_executions - p.runs : 0;
     const double time_left = std::max(0.0, budgets.max_seconds - p.seconds);
-    line += fmt::format(" · budget left: {} executions, {:.1f} s", grouped(runs_left), time_left);
+    line += fmt::format(" · budget left: {} executions, {:.1f} s", count(runs_left), time_left);
     return line;
 }
 

@@ -24,7 +24,9 @@ public:
     /// Erases the line if it was drawn. Call before anything else is printed.
     void clear();
 
-    /// The text of the line, uncut: "unsafe-counter: 12,345 executions · 8,765/s · ...".
+    /// The text of the line, uncut, most important first: "dining-philosophers: 1 finding ·
+    /// 2.51M executions + 1.16M repeats · 61,129/s · 41.0 s · up to 3 preemptions · depth 40 ·
+    /// budget left: 97.5M executions, 79.0 s" (states are not counted: the search is stateless).
     static std::string render(const std::string& label, const SearchProgress& p,
                               const Budgets& budgets);
 

@@ -49,7 +49,7 @@ std::string search_line(const ScenarioReport& r) {
                            s.executions == 1 ? "" : "s", s.coverage);
     case StopReason::Interrupted:
         return fmt::format("not exhaustive: interrupted (Ctrl-C) after {} executions of {}{}; "
-                           "covered {}; the findings below are those found until then",
+                           "covered {}; the report shows what was found until then",
                            n, s.strategy, repeats_text(s), s.coverage);
     }
     return "";
