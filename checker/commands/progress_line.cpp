@@ -44,8 +44,9 @@ ProgressLine::ProgressLine(std::ostream& terminal, std::string label, Budgets bu
 std::string ProgressLine::render(const std::string& label, const SearchProgress& p,
                                  const Budgets& budgets) {
     // Most important first: a narrow terminal cuts the end of the line.
-    std::string line = fmt::format("{}: {} finding{} · {} executions", label, p.findings,
-                                   p.findings == 1 ? "" : "s", count(p.executions));
+    std::string line = fmt::format("{}: {} finding{} · {} execution{}", label, p.findings,
+                                   p.findings == 1 ? "" : "s", count(p.executions),
+                                   p.executions == 1 ? "" : "s");
     if (p.runs > p.executions) line += " + " + count(p.runs - p.executions) + " repeats";
     if (p.seconds > 0)
         line += " · " + count(static_cast<uint64_t>(std::floor(p.runs / p.seconds))) + "/s";
