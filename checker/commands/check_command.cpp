@@ -139,6 +139,13 @@ int check_one(const CheckRequest& rq, LoadedScenario& ls, std::vector<ReportTarg
                                         "interrupted (Ctrl-C)";
     else if (rq.validate)
         validate_on_real_threads(rq, ls, in, report);
+    if (!interrupted && InterruptGuard::requested()) {
+        // Ctrl-C during validation: its racecheck_tsan runs got the signal too; their failures
+        // are not verdicts. The search itself finished and is reported as it ended.
+        report.validation.reset();
+        report.validation_unavailable = "validation on real threads interrupted (Ctrl-C)";
+        interrupted = true;
+    }
     for (ReportTarget& t : targets) t.reporter->scenario(report, *t.out);
     if (report.expect) return report.expect->ok() ? kExitOk : kExitFindings;
     return report.findings.empty() && !report.validation_disagrees() ? kExitOk : kExitFindings;

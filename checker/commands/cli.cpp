@@ -223,7 +223,9 @@ int parse_and_execute(int argc, const char *const *argv, bool tty, const Termina
                  "checks,\nuncaught exceptions, lock-order cycles) with a replayable witness.",
                  "racecheck"};
     app.set_version_flag("--version", fmt::format("racecheck {}", kVersion));
-    app.footer("Exit codes: 0 no findings, 1 findings, 2 bad input or usage, 3 internal bug.");
+    app.footer("Exit codes: 0 no findings, 1 findings, 2 bad input or usage, 3 internal bug,\n"
+               "130 interrupted by Ctrl-C before anything was found (Ctrl-C stops the search and\n"
+               "still prints what was found, marked as interrupted).");
     app.require_subcommand(0, 1);
     CheckRequest check;
     add_check_options(app, check);

@@ -114,9 +114,9 @@ public:
             << "<span class=\"conflict\">conflicting access</span><span class=\"hl\">step the "
             << "finding points at</span><span class=\"blocked\">‖ blocked thread</span></p>\n";
         if (end.interrupted)
-            out << "<p class=\"bad\">interrupted (Ctrl-C): the last scenario's search did not "
-                   "finish" << (end.unchecked.empty() ? "" : ", and the scenarios after it were not "
-                   "checked") << ".</p>\n";
+            out << "<p class=\"bad\">interrupted (Ctrl-C) during the last scenario shown"
+                << (end.unchecked.empty() ? "" : "; the scenarios after it were not checked")
+                << ".</p>\n";
         if (several_ || toc_.size() != 1) {
             out << "<table class=\"toc\">";
             for (const TocEntry& e : toc_)

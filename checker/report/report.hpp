@@ -77,7 +77,7 @@ struct RefusedScenario {
 
 /// How the run ended, told to Reporter::finish.
 struct RunEnd {
-    bool interrupted = false;           // Ctrl-C stopped the search of the last scenario reported
+    bool interrupted = false;           // Ctrl-C ended the run, in the last scenario reported
     std::vector<std::string> unchecked; // files not checked because of that, in order
 };
 
