@@ -14,7 +14,9 @@ static_assert(std::atomic<bool>::is_always_lock_free, "the signal handler needs 
 
 struct sigaction g_previous {};
 
-void on_sigint(int) { g_interrupted.store(true, std::memory_order_relaxed); }
+void on_sigint(int) {
+    g_interrupted.store(true, std::memory_order_relaxed);
+}
 
 } // namespace
 
@@ -27,10 +29,16 @@ InterruptGuard::InterruptGuard() {
     sigaction(SIGINT, &action, &g_previous);
 }
 
-InterruptGuard::~InterruptGuard() { sigaction(SIGINT, &g_previous, nullptr); }
+InterruptGuard::~InterruptGuard() {
+    sigaction(SIGINT, &g_previous, nullptr);
+}
 
-bool InterruptGuard::requested() { return g_interrupted.load(std::memory_order_relaxed); }
+bool InterruptGuard::requested() {
+    return g_interrupted.load(std::memory_order_relaxed);
+}
 
-void InterruptGuard::request() { g_interrupted.store(true, std::memory_order_relaxed); }
+void InterruptGuard::request() {
+    g_interrupted.store(true, std::memory_order_relaxed);
+}
 
 } // namespace rc

@@ -44,15 +44,16 @@ ProgressLine::ProgressLine(std::ostream& terminal, std::string label, Budgets bu
 std::string ProgressLine::render(const std::string& label, const SearchProgress& p,
                                  const Budgets& budgets) {
     // Most important first: a narrow terminal cuts the end of the line.
-    std::string line = fmt::format("{}: {} finding{} · {} execution{}", label, p.findings,
-                                   p.findings == 1 ? "" : "s", count(p.executions),
-                                   p.executions == 1 ? "" : "s");
+    std::string line =
+        fmt::format("{}: {} finding{} · {} execution{}", label, p.findings,
+                    p.findings == 1 ? "" : "s", count(p.executions), p.executions == 1 ? "" : "s");
     if (p.runs > p.executions) line += " + " + count(p.runs - p.executions) + " repeats";
     if (p.seconds > 0)
         line += " · " + count(static_cast<uint64_t>(std::floor(p.runs / p.seconds))) + "/s";
-    line += fmt::format(" · {:.1f} s · up to {} preemption{} · depth {}", p.seconds,
-                        p.preemptions, p.preemptions == 1 ? "" : "s", count(p.depth));
-    const uint64_t runs_left = budgets.max_executions > p.runs ? budgets.max_executions - p.runs : 0;
+    line += fmt::format(" · {:.1f} s · up to {} preemption{} · depth {}", p.seconds, p.preemptions,
+                        p.preemptions == 1 ? "" : "s", count(p.depth));
+    const uint64_t runs_left =
+        budgets.max_executions > p.runs ? budgets.max_executions - p.runs : 0;
     const double time_left = std::max(0.0, budgets.max_seconds - p.seconds);
     line += fmt::format(" · budget left: {} executions, {:.1f} s", count(runs_left), time_left);
     return line;

@@ -34,7 +34,8 @@ std::vector<ThreadId> waits_for(const Interpreter& in, const State& s, const Thr
         return {};
     };
     switch (t.pending.kind) {
-    case OpKind::LockAcquire: return holder(t.pending.obj);
+    case OpKind::LockAcquire:
+        return holder(t.pending.obj);
     case OpKind::CondWake:
         if (!t.wait.notified && !t.wait.timed_out) return {};
         if (auto* c = std::get_if<ConditionObj>(&s.object(t.wait.obj).data)) return holder(c->lock);
@@ -50,7 +51,8 @@ std::vector<ThreadId> waits_for(const Interpreter& in, const State& s, const Thr
                 others.push_back(o.id);
         return others;
     }
-    default: return {};
+    default:
+        return {};
     }
 }
 

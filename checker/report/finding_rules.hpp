@@ -12,8 +12,8 @@ namespace rc {
 
 struct FindingRule {
     FindingKind kind;
-    std::string id;    // the kind's name: "data-race"
-    std::string name;  // PascalCase: "DataRace"
+    std::string id;                // the kind's name: "data-race"
+    std::string name;              // PascalCase: "DataRace"
     std::string short_description; // one line
     std::string full_description;  // what the finding means
     std::string help;              // how to fix it

@@ -16,8 +16,8 @@ void print_finding_body(std::ostream& out, const ScenarioReport& r, const Report
     for (const std::string& d : f.details) out << "    " << d << "\n";
     if (rf.witness.divergence)
         out << "    " << colors.yellow << "replaying the witness diverged at step "
-            << rf.witness.divergence->first << ": " << rf.witness.divergence->second
-            << colors.reset << "\n";
+            << rf.witness.divergence->first << ": " << rf.witness.divergence->second << colors.reset
+            << "\n";
     out << "    replay: " << r.replay_command << " --schedule " << rf.token << "\n";
     out << fmt::format("    seen in {} of {} executions\n", f.count, r.search.executions);
 }

@@ -18,11 +18,15 @@ std::string ending_text(const Trace& t) {
     if (t.divergence) return "the replay stopped where the schedule did not fit";
     if (t.end.step_limit) return "cut at the step limit";
     switch (t.end.status) {
-    case RunStatus::Ended: return "the program ended";
-    case RunStatus::Blocked: return "the program hangs";
-    case RunStatus::Diverged: return "a thread runs forever";
-    case RunStatus::Running: return "the witness stops here; the row \"next\" shows where the "
-                                    "unfinished threads stand";
+    case RunStatus::Ended:
+        return "the program ended";
+    case RunStatus::Blocked:
+        return "the program hangs";
+    case RunStatus::Diverged:
+        return "a thread runs forever";
+    case RunStatus::Running:
+        return "the witness stops here; the row \"next\" shows where the "
+               "unfinished threads stand";
     }
     return "";
 }
@@ -54,12 +58,14 @@ std::string html_lanes(const LanesRequest& rq) {
 
     const std::vector<TraceRow> rows =
         elide_rows(trace_rows(t, rq.highlights), rq.keep, kWitnessRows);
-    std::string h = fmt::format("<div class=\"witness\" id=\"{}\" tabindex=\"0\" data-steps=\"{}\">",
-                                rq.id, t.steps.size());
+    std::string h =
+        fmt::format("<div class=\"witness\" id=\"{}\" tabindex=\"0\" data-steps=\"{}\">", rq.id,
+                    t.steps.size());
     h += "<div class=\"ctl\"><button type=\"button\" data-d=\"-1\">◀ previous</button>"
          "<button type=\"button\" data-d=\"1\">next ▶</button><span class=\"pos\">click a "
          "step, or use the buttons or ↑ ↓</span></div>";
-    h += "<div class=\"split\"><div class=\"lanes-box\"><table class=\"lanes\"><thead><tr><th>step</th>";
+    h += "<div class=\"split\"><div class=\"lanes-box\"><table "
+         "class=\"lanes\"><thead><tr><th>step</th>";
     for (const std::string& name : threads) h += "<th>" + escape_markup(name) + "</th>";
     h += "</tr></thead><tbody>";
     uint64_t previous = 0; // the last step shown
@@ -97,8 +103,8 @@ std::string html_lanes(const LanesRequest& rq) {
         h += hangs ? "<tr class=\"end\"><th>then</th>" : "<tr class=\"end\"><th>next</th>";
         for (const std::string& name : threads) {
             auto b = std::find(t.blocked_threads.begin(), t.blocked_threads.end(), name);
-            if (b == t.blocked_threads.end() || b - t.blocked_threads.begin() >=
-                                                    static_cast<std::ptrdiff_t>(t.blocked.size())) {
+            if (b == t.blocked_threads.end() ||
+                b - t.blocked_threads.begin() >= static_cast<std::ptrdiff_t>(t.blocked.size())) {
                 h += "<td></td>";
                 continue;
             }
@@ -113,7 +119,8 @@ std::string html_lanes(const LanesRequest& rq) {
     }
     h += "</tbody></table><p class=\"ending\">" + escape_markup(ending_text(t)) + "</p></div>";
     std::string located;
-    for (uint32_t line : rq.located_lines) located += (located.empty() ? "" : " ") + std::to_string(line);
+    for (uint32_t line : rq.located_lines)
+        located += (located.empty() ? "" : " ") + std::to_string(line);
     h += fmt::format("<ol class=\"code\" data-code=\"{}\" data-loc=\"{}\"></ol></div></div>",
                      rq.code_id, located);
     return h;

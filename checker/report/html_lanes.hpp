@@ -17,8 +17,8 @@
 namespace rc {
 
 struct LanesRequest {
-    std::string id;                      // the HTML id of the widget; #<id>-step-<n> selects step n
-    std::string code_id;                 // the id of the scenario's html_code_template()
+    std::string id;      // the HTML id of the widget; #<id>-step-<n> selects step n
+    std::string code_id; // the id of the scenario's html_code_template()
     const Trace* trace = nullptr;
     std::vector<Highlight> highlights;   // steps to mark, with their notes
     bool conflicts = false;              // highlights are conflicting accesses (race, lost update)

@@ -21,7 +21,9 @@ namespace rc {
 
 namespace {
 
-std::string esc(const std::string& s) { return escape_markup(s); }
+std::string esc(const std::string& s) {
+    return escape_markup(s);
+}
 
 std::string join(const std::vector<std::string>& items, const std::string& sep) {
     std::string out;
@@ -41,7 +43,9 @@ std::string one_line(const std::string& text, size_t limit = 80) {
     return out;
 }
 
-bool conflicting(FindingKind k) { return k == FindingKind::DataRace || k == FindingKind::LostUpdate; }
+bool conflicting(FindingKind k) {
+    return k == FindingKind::DataRace || k == FindingKind::LostUpdate;
+}
 
 struct TocEntry {
     std::string id, name, file, what, how;
@@ -61,28 +65,31 @@ public:
             std::string k(finding_kind_name(f.finding.kind));
             if (std::find(kinds.begin(), kinds.end(), k) == kinds.end()) kinds.push_back(k);
         }
-        const bool bad = r.expect ? !r.expect->ok() : !r.findings.empty() || r.validation_disagrees();
-        toc_.push_back({id, s.name, s.file,
-                        kinds.empty() ? "no findings" : join(kinds, ", "),
+        const bool bad =
+            r.expect ? !r.expect->ok() : !r.findings.empty() || r.validation_disagrees();
+        toc_.push_back({id, s.name, s.file, kinds.empty() ? "no findings" : join(kinds, ", "),
                         search_summary(r.search), bad});
         std::string& h = body_;
         std::vector<std::string> params;
-        for (const auto& [name, value] : s.params) params.push_back(fmt::format("{}={}", name, value));
-        h += fmt::format("<section class=\"scenario\" id=\"{}\"><h2>{} <span class=\"file\">{}{}</span></h2>",
-                         id, esc(s.name), esc(s.file),
-                         params.empty() ? "" : " · " + esc(join(params, " ")));
+        for (const auto& [name, value] : s.params)
+            params.push_back(fmt::format("{}={}", name, value));
+        h += fmt::format(
+            "<section class=\"scenario\" id=\"{}\"><h2>{} <span class=\"file\">{}{}</span></h2>",
+            id, esc(s.name), esc(s.file), params.empty() ? "" : " · " + esc(join(params, " ")));
         h += html_code_template(id + "-code", text);
         if (!s.about.empty()) h += "<p>" + esc(s.about) + "</p>";
         h += "<p class=\"search\">" + esc(search_line(r)) + "</p>";
         if (r.search.cut_executions)
-            h += fmt::format("<p class=\"bad\">{} execution(s) cut at the step limit (max_steps {}); "
-                             "raise it with --max-steps</p>",
-                             r.search.cut_executions, r.budgets.max_steps);
+            h += fmt::format(
+                "<p class=\"bad\">{} execution(s) cut at the step limit (max_steps {}); "
+                "raise it with --max-steps</p>",
+                r.search.cut_executions, r.budgets.max_steps);
         if (r.expect)
             h += r.expect->ok()
                      ? "<p class=\"good\">expect: matches [" + esc(join(s.expect, ", ")) + "]</p>"
-                     : "<p class=\"bad\">expect differs — missing: [" + esc(join(r.expect->missing, ", ")) +
-                           "], not in expect: [" + esc(join(r.expect->extra, ", ")) + "]</p>";
+                     : "<p class=\"bad\">expect differs — missing: [" +
+                           esc(join(r.expect->missing, ", ")) + "], not in expect: [" +
+                           esc(join(r.expect->extra, ", ")) + "]</p>";
         if (r.findings.empty()) h += "<p class=\"good\">✓ no findings</p>";
         for (size_t i = 0; i < r.findings.size(); ++i) finding(r, i, id, text);
         outcomes(r, id);
@@ -120,10 +127,10 @@ public:
         if (several_ || toc_.size() != 1) {
             out << "<table class=\"toc\">";
             for (const TocEntry& e : toc_)
-                out << "<tr><td class=\"" << (e.bad ? "bad\">✗" : "good\">✓") << "</td><td><a href=\"#"
-                    << e.id << "\">" << esc(e.name) << "</a></td><td class=\"file\">" << esc(e.file)
-                    << "</td><td>" << esc(e.what) << "</td><td class=\"dim\">" << esc(e.how)
-                    << "</td></tr>";
+                out << "<tr><td class=\"" << (e.bad ? "bad\">✗" : "good\">✓")
+                    << "</td><td><a href=\"#" << e.id << "\">" << esc(e.name)
+                    << "</a></td><td class=\"file\">" << esc(e.file) << "</td><td>" << esc(e.what)
+                    << "</td><td class=\"dim\">" << esc(e.how) << "</td></tr>";
             for (const std::string& file : end.unchecked)
                 out << "<tr><td class=\"dim\">–</td><td>(not checked)</td><td class=\"file\">"
                     << esc(file) << "</td><td>the run was interrupted</td><td></td></tr>";
@@ -133,7 +140,8 @@ public:
     }
 
 private:
-    void finding(const ScenarioReport& r, size_t i, const std::string& sid, const ScenarioText& text) {
+    void finding(const ScenarioReport& r, size_t i, const std::string& sid,
+                 const ScenarioText& text) {
         const ReportedFinding& rf = r.findings[i];
         const Finding& f = rf.finding;
         const std::string id = sid + "-f" + std::to_string(i + 1);
@@ -141,11 +149,12 @@ private:
         std::string& h = body_;
         h += fmt::format("<div class=\"finding\" id=\"{}\"><h3><span class=\"bad\">✗</span> {}", id,
                          esc(f.summary));
-        if (at.line) h += fmt::format(" <span class=\"file\">{}:{}</span>", esc(r.scenario->file), at.line);
+        if (at.line)
+            h += fmt::format(" <span class=\"file\">{}:{}</span>", esc(r.scenario->file), at.line);
         h += "</h3>";
         if (!rf.witness.steps.empty()) {
-            LanesRequest lanes{id + "-w", sid + "-code", &rf.witness, f.highlights,
-                               conflicting(f.kind), f.threads, f.lines};
+            LanesRequest lanes{id + "-w",           sid + "-code", &rf.witness, f.highlights,
+                               conflicting(f.kind), f.threads,     f.lines};
             if (at.line && lanes.located_lines.empty()) lanes.located_lines.push_back(at.line);
             h += html_lanes(lanes);
         }
@@ -169,7 +178,8 @@ private:
         std::vector<std::string> names; // every watched global, in first-seen order
         for (const ReportedOutcome& o : r.outcomes)
             for (const auto& [name, repr] : o.outcome.values)
-                if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+                if (std::find(names.begin(), names.end(), name) == names.end())
+                    names.push_back(name);
         std::string& h = body_;
         h += fmt::format("<h3>{} distinct outcome{}</h3><table class=\"outcomes\"><tr><th>#</th>"
                          "<th>executions</th><th>ending</th>",
@@ -197,7 +207,8 @@ private:
                                          id, j + 1, esc(o.outcome.ending), o.outcome.count,
                                          o.outcome.count == 1 ? "" : "s", esc(r.replay_command),
                                          esc(o.token));
-                witnesses += html_lanes(LanesRequest{id + "-w", sid + "-code", &*o.witness, {}, false, {}, {}});
+                witnesses += html_lanes(
+                    LanesRequest{id + "-w", sid + "-code", &*o.witness, {}, false, {}, {}});
                 witnesses += "</details>";
             } else {
                 h += "<code>" + esc(o.token) + "</code>";
@@ -215,19 +226,21 @@ private:
         }
         if (!r.validation) return;
         const ValidationReport& v = *r.validation;
-        h += fmt::format("<h3>Validated on real threads under ThreadSanitizer ({} free runs)</h3><ul>",
-                         v.free_runs);
+        h += fmt::format(
+            "<h3>Validated on real threads under ThreadSanitizer ({} free runs)</h3><ul>",
+            v.free_runs);
         for (size_t i = 0; i < r.findings.size() && i < v.findings.size(); ++i) {
             const Validation& fv = v.findings[i];
             h += fmt::format("<li>{}: forced replay {}, TSan {}, shown by itself in {} of {} free "
                              "runs{}</li>",
-                             esc(r.findings[i].finding.summary), esc(fv.forced_replay), esc(fv.tsan),
-                             fv.free_showed, fv.free_runs,
+                             esc(r.findings[i].finding.summary), esc(fv.forced_replay),
+                             esc(fv.tsan), fv.free_showed, fv.free_runs,
                              fv.detail.empty() ? "" : " — " + esc(fv.detail));
         }
         for (const TsanRace& t : v.tsan_only)
             h += "<li class=\"bad\">tsan-only: TSan reports a race on <code>" + esc(t.variable) +
-                 "</code> between " + esc(join(t.threads, " and ")) + " that the model did not report</li>";
+                 "</code> between " + esc(join(t.threads, " and ")) +
+                 " that the model did not report</li>";
         for (const std::string& e : v.tsan_other) h += "<li class=\"bad\">" + esc(e) + "</li>";
         for (const std::string& e : v.errors) h += "<li class=\"bad\">" + esc(e) + "</li>";
         if (r.findings.empty() && v.tsan_only.empty() && v.tsan_other.empty() && v.errors.empty())

@@ -52,8 +52,7 @@ struct TestCase {
              const std::string& text) {
         elements += fmt::format("      <{} type=\"{}\" message=\"{}\"", element,
                                 escape_markup(type), escape_markup(message));
-        elements += text.empty() ? "/>\n"
-                                 : fmt::format(">{}</{}>\n", escape_markup(text), element);
+        elements += text.empty() ? "/>\n" : fmt::format(">{}</{}>\n", escape_markup(text), element);
     }
 };
 
@@ -75,12 +74,15 @@ public:
         }
         if (r.expect && !r.expect->ok()) {
             std::vector<std::string> parts;
-            if (!r.expect->missing.empty()) parts.push_back("missing: " + join(r.expect->missing, ", "));
-            if (!r.expect->extra.empty()) parts.push_back("not in expect: " + join(r.expect->extra, ", "));
+            if (!r.expect->missing.empty())
+                parts.push_back("missing: " + join(r.expect->missing, ", "));
+            if (!r.expect->extra.empty())
+                parts.push_back("not in expect: " + join(r.expect->extra, ", "));
             std::ostringstream why;
             why << "expect: [" << join(s.expect, ", ") << "]\n";
             for (size_t i : failing) finding_text(why, r, i, text);
-            tc.add("failure", "expect-mismatch", "expect differs — " + join(parts, "; "), why.str());
+            tc.add("failure", "expect-mismatch", "expect differs — " + join(parts, "; "),
+                   why.str());
             tc.failed = true;
         } else if (!r.expect) {
             for (size_t i : failing) {
@@ -146,8 +148,9 @@ public:
             errors += tc.errored;
             skipped += tc.skipped && !tc.failed;
         }
-        const std::string counts = fmt::format("tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\"",
-                                               cases_.size(), failures, errors, skipped);
+        const std::string counts =
+            fmt::format("tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\"", cases_.size(),
+                        failures, errors, skipped);
         out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             << "<testsuites name=\"racecheck\" " << counts << ">\n"
             << "  <testsuite name=\"racecheck\" " << counts << ">\n"

@@ -34,15 +34,19 @@ std::string file_uri(const std::string& path) {
     std::string out = !path.empty() && path[0] == '/' ? "file://" : "";
     for (unsigned char c : path) {
         const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                           (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
-                           c == '~' || c == '/';
-        if (plain) out += static_cast<char>(c);
-        else out += std::string("%") + hex[c >> 4] + hex[c & 15];
+                           (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' ||
+                           c == '/';
+        if (plain)
+            out += static_cast<char>(c);
+        else
+            out += std::string("%") + hex[c >> 4] + hex[c & 15];
     }
     return out;
 }
 
-Json artifact(const std::string& file) { return Json{{"uri", file_uri(file)}}; }
+Json artifact(const std::string& file) {
+    return Json{{"uri", file_uri(file)}};
+}
 
 Json physical(const std::string& file, const SourceRegion& r) {
     Json region{{"startLine", r.line}};
@@ -96,12 +100,12 @@ Json code_flow(const ScenarioReport& r, const ReportedFinding& rf, const Scenari
          ++b) {
         for (size_t t = 0; t < threads.size(); ++t)
             if (threads[t] == rf.witness.blocked_threads[b])
-                flows[t]["locations"].push_back(Json{
-                    {"location",
-                     Json{{"message", Json{{"text", (hangs ? "then blocked forever: "
-                                                           : "where the witness stops: ") +
-                                                        rf.witness.blocked[b]}}}}},
-                    {"importance", hangs ? "essential" : "unimportant"}});
+                flows[t]["locations"].push_back(
+                    Json{{"location",
+                          Json{{"message", Json{{"text", (hangs ? "then blocked forever: "
+                                                                : "where the witness stops: ") +
+                                                             rf.witness.blocked[b]}}}}},
+                         {"importance", hangs ? "essential" : "unimportant"}});
     }
     const size_t steps = rf.witness.steps.size();
     std::string summary = "the witness interleaving: " + std::to_string(steps) + " step" +
@@ -136,17 +140,19 @@ Json result_json(const ScenarioReport& r, size_t index, const ScenarioText& text
                 {"message", Json{{"text", message}}}};
     const SourceRegion at = text.locate(f);
     Json locations = Json::array();
-    if (at.line) locations.push_back(Json{{"physicalLocation", physical(file, at)}});
-    else locations.push_back(Json{{"physicalLocation", Json{{"artifactLocation", artifact(file)}}}});
+    if (at.line)
+        locations.push_back(Json{{"physicalLocation", physical(file, at)}});
+    else
+        locations.push_back(Json{{"physicalLocation", Json{{"artifactLocation", artifact(file)}}}});
     result["locations"] = locations;
     Json related = Json::array();
     int id = 0;
     for (uint32_t line : f.lines)
         if (line && line != at.line)
-            related.push_back(Json{{"id", id++},
-                                   {"physicalLocation", physical(file, text.region(line))},
-                                   {"message", Json{{"text", "also involved: line " +
-                                                                 std::to_string(line)}}}});
+            related.push_back(
+                Json{{"id", id++},
+                     {"physicalLocation", physical(file, text.region(line))},
+                     {"message", Json{{"text", "also involved: line " + std::to_string(line)}}}});
     if (!related.empty()) result["relatedLocations"] = related;
     result["partialFingerprints"] = Json{{"racecheckFindingKey/v1", f.key}};
     if (!rf.witness.steps.empty()) result["codeFlows"] = Json::array({code_flow(r, rf, text)});
@@ -201,20 +207,19 @@ public:
                                    {"description", search_line(r)}}},
                    {"findings", r.findings.size()}};
         if (r.expect)
-            entry["expect"] = Json{{"ok", r.expect->ok()},
-                                   {"missing", r.expect->missing},
-                                   {"extra", r.expect->extra}};
+            entry["expect"] = Json{
+                {"ok", r.expect->ok()}, {"missing", r.expect->missing}, {"extra", r.expect->extra}};
         scenarios_.push_back(entry);
         if (sr.stopped_by == StopReason::Interrupted)
-            notifications_.push_back(notification(
-                "warning", s.name + ": " + search_line(r), s.file, 0, 0));
+            notifications_.push_back(
+                notification("warning", s.name + ": " + search_line(r), s.file, 0, 0));
         if (r.validation) {
             for (const TsanRace& t : r.validation->tsan_only)
-                notifications_.push_back(notification(
-                    "warning",
-                    s.name + ": TSan reports a race on `" + t.variable +
-                        "` that the model did not report (tsan-only)",
-                    s.file, t.lines.empty() ? 0 : t.lines.front(), 0));
+                notifications_.push_back(
+                    notification("warning",
+                                 s.name + ": TSan reports a race on `" + t.variable +
+                                     "` that the model did not report (tsan-only)",
+                                 s.file, t.lines.empty() ? 0 : t.lines.front(), 0));
             for (const std::string& e : r.validation->errors)
                 notifications_.push_back(notification("warning", s.name + ": " + e, s.file, 0, 0));
         }
@@ -234,13 +239,12 @@ public:
                 file, 0, 0));
         Json rules = Json::array();
         for (const FindingRule& rule : finding_rules())
-            rules.push_back(Json{
-                {"id", rule.id},
-                {"name", rule.name},
-                {"shortDescription", Json{{"text", rule.short_description}}},
-                {"fullDescription", Json{{"text", rule.full_description}}},
-                {"help", Json{{"text", rule.help}}},
-                {"defaultConfiguration", Json{{"level", rule.level}}}});
+            rules.push_back(Json{{"id", rule.id},
+                                 {"name", rule.name},
+                                 {"shortDescription", Json{{"text", rule.short_description}}},
+                                 {"fullDescription", Json{{"text", rule.full_description}}},
+                                 {"help", Json{{"text", rule.help}}},
+                                 {"defaultConfiguration", Json{{"level", rule.level}}}});
         Json invocation{{"executionSuccessful", !failed_ && !end.interrupted}};
         if (!notifications_.empty()) invocation["toolExecutionNotifications"] = notifications_;
         Json run{{"tool", Json{{"driver", Json{{"name", "racecheck"},

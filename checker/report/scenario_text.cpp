@@ -64,10 +64,9 @@ SourceRegion ScenarioText::locate(const Finding& f) const {
     for (uint32_t line : f.lines)
         if (line != 0) return region(line);
     // check-failed:final:N / check-failed:always:N (check_detector.cpp) name no code line.
-    for (const auto& [prefix, checks] : {std::pair{std::string("check-failed:final:"),
-                                                   &scenario_.final_checks},
-                                         std::pair{std::string("check-failed:always:"),
-                                                   &scenario_.always_checks}}) {
+    for (const auto& [prefix, checks] :
+         {std::pair{std::string("check-failed:final:"), &scenario_.final_checks},
+          std::pair{std::string("check-failed:always:"), &scenario_.always_checks}}) {
         if (f.key.rfind(prefix, 0) != 0) continue;
         size_t index = 0;
         const char* digits = f.key.data() + prefix.size();

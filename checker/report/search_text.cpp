@@ -26,8 +26,9 @@ std::string search_line(const ScenarioReport& r) {
         return fmt::format("explored all {} interleaving{} (exhaustive, {})", n,
                            s.executions == 1 ? "" : "s", s.strategy);
     case StopReason::BoundReached:
-        return fmt::format("not exhaustive: {} stopped after {} executions at its bound; covered {}",
-                           s.strategy, n, s.coverage);
+        return fmt::format(
+            "not exhaustive: {} stopped after {} executions at its bound; covered {}", s.strategy,
+            n, s.coverage);
     case StopReason::MaxExecutions:
         if (s.runs > s.executions) // the budget counts the repeats the report leaves out
             return fmt::format(

@@ -21,9 +21,9 @@ struct Search {
         REQUIRE(std::holds_alternative<rc::LoadedScenario>(loaded));
         ls = std::move(std::get<rc::LoadedScenario>(loaded));
         in = std::make_unique<rc::Interpreter>(ls.compiled->program);
-        session = std::make_unique<rc::Session>(*in, ls.compiled->param_values,
-                                                rc::detector_context(ls), budgets,
-                                                rc::outcome_globals(ls.compiled->program));
+        session =
+            std::make_unique<rc::Session>(*in, ls.compiled->param_values, rc::detector_context(ls),
+                                          budgets, rc::outcome_globals(ls.compiled->program));
     }
     rc::SearchResult run(const char* strategy, const rc::ProgressHook& hook = {}) {
         auto s = rc::find_strategy(strategy)->make(rc::StrategyOptions{});
@@ -69,8 +69,8 @@ TEST_CASE("search_result_counts_the_runs_the_budget_counted_and_the_executions_i
     Search s("scenarios/counter.yaml", b);
     rc::SearchResult r = s.run("pb");
     CHECK(r.stopped_by == rc::StopReason::MaxExecutions);
-    CHECK(r.runs == 300);           // what max_executions counts
-    CHECK(r.executions < r.runs);   // pb re-ran schedules of lower bounds: not reported again
+    CHECK(r.runs == 300);         // what max_executions counts
+    CHECK(r.executions < r.runs); // pb re-ran schedules of lower bounds: not reported again
     uint64_t outcomes = 0;
     for (const rc::Outcome& o : r.outcomes) outcomes += o.count;
     CHECK(outcomes == r.executions);

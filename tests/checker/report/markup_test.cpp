@@ -21,9 +21,9 @@ TEST_CASE("markup_replaces_what_xml_cannot_carry") {
     const std::string fffd = "\xEF\xBF\xBD";
     CHECK(escape_markup(std::string("a\0b", 3)) == "a" + fffd + "b");
     CHECK(escape_markup("\x01\x1b[31m") == fffd + fffd + "[31m");
-    CHECK(escape_markup("\xff") == fffd);                // not UTF-8
-    CHECK(escape_markup("\xC3") == fffd);                // cut sequence
-    CHECK(escape_markup("\xC0\xAF") == fffd + fffd);     // overlong '/'
+    CHECK(escape_markup("\xff") == fffd);                       // not UTF-8
+    CHECK(escape_markup("\xC3") == fffd);                       // cut sequence
+    CHECK(escape_markup("\xC0\xAF") == fffd + fffd);            // overlong '/'
     CHECK(escape_markup("\xED\xA0\x80") == fffd + fffd + fffd); // a surrogate
-    CHECK(escape_markup("\xEF\xBF\xBF") == fffd);        // U+FFFF
+    CHECK(escape_markup("\xEF\xBF\xBF") == fffd);               // U+FFFF
 }

@@ -54,7 +54,7 @@ TEST_CASE("a_ten_thousand_step_witness_full_of_preemptions_folds_to_the_row_budg
     CHECK(context_before);
     CHECK(context_after);
     CHECK(folded.back().step == 10000); // the end is always shown
-    uint64_t previous = 0; // still in order, every dropped run one elision row
+    uint64_t previous = 0;              // still in order, every dropped run one elision row
     for (size_t i = 0; i < folded.size(); ++i) {
         if (folded[i].step == 0) {
             CHECK((i == 0 || folded[i - 1].step != 0));
