@@ -116,6 +116,10 @@ with tempfile.TemporaryDirectory() as tmp:
     code, _ = racecheck(*files, "--no-validate", "--html", page)
     check(code == 2, f"exit {code} (a refused scenario is bad input)")
     raw = self_contained(page)
+    again = os.path.join(tmp, "again.html")
+    racecheck(*files, "--no-validate", "--html", again)
+    with open(again, encoding="utf-8") as f:
+        check(f.read() == raw, "two runs wrote different pages")
     check(len(raw) < 200_000, f"folder page is {len(raw)} bytes")
     with open("scenarios/counter.yaml", encoding="utf-8") as f:  # the `code: |` block's lines
         yaml = f.read().split("\n")
