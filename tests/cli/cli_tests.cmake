@@ -43,7 +43,7 @@ rc_cli_test(run_counter_ends_with_ok_or_findings EXIT "0|1"
 rc_cli_test(check_clean_scenario_exits_0 EXIT 0 STDOUT "explored all 118 interleavings \\(exhaustive, pb\\)\n.*✓ no findings"
             ARGS scenarios/counter_lock.yaml)
 rc_cli_test(check_buggy_scenario_exits_1 EXIT 1
-            STDOUT "✗ lost update on `counter`.*replay: racecheck replay scenarios/counter\\.yaml --schedule rc1\\."
+            STDOUT "✗ lost update on `counter`.*replay: racecheck replay scenarios/counter\\.yaml --schedule rc2\\."
             ARGS scenarios/counter.yaml)
 rc_cli_test(check_bad_yaml_exits_2 EXIT 2
             STDERR "^tests/cli/bad_key\\.yaml:4:1: error: unknown key 'chekcs'"
