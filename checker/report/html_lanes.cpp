@@ -8,28 +8,11 @@
 #include <fmt/format.h> // rows
 
 #include "checker/report/markup.hpp"      // escape_markup
-#include "checker/report/trace_table.hpp" // trace_rows, elide_rows, kWitnessRows
+#include "checker/report/trace_table.hpp" // trace_rows, elide_rows, trace_ending_text
 
 namespace rc {
 
 namespace {
-
-std::string ending_text(const Trace& t) {
-    if (t.divergence) return "the replay stopped where the schedule did not fit";
-    if (t.end.step_limit) return "cut at the step limit";
-    switch (t.end.status) {
-    case RunStatus::Ended:
-        return "the program ended";
-    case RunStatus::Blocked:
-        return "the program hangs";
-    case RunStatus::Diverged:
-        return "a thread runs forever";
-    case RunStatus::Running:
-        return "the witness stops here; the row \"next\" shows where the "
-               "unfinished threads stand";
-    }
-    return "";
-}
 
 /// "⋯ 9,870 steps folded": the steps between two kept rows.
 std::string folded(uint64_t n) {
@@ -117,7 +100,7 @@ std::string html_lanes(const LanesRequest& rq) {
         }
         h += "</tr>";
     }
-    h += "</tbody></table><p class=\"ending\">" + escape_markup(ending_text(t)) + "</p></div>";
+    h += "</tbody></table><p class=\"ending\">" + escape_markup(trace_ending_text(t)) + "</p></div>";
     std::string located;
     for (uint32_t line : rq.located_lines)
         located += (located.empty() ? "" : " ") + std::to_string(line);

@@ -42,6 +42,20 @@ std::string pad_left(const std::string& s, size_t width) {
 
 } // namespace
 
+std::string trace_ending_text(const Trace& t) {
+    if (t.divergence) return "the replay stopped where the schedule did not fit";
+    if (t.end.step_limit) return "the execution was cut at the step limit";
+    switch (t.end.status) {
+    case RunStatus::Ended: return "the program ended";
+    case RunStatus::Blocked:
+        return t.end.spinning.empty() ? "the program hangs: no thread can move"
+                                      : "the program hangs: the only threads left busy-wait";
+    case RunStatus::Diverged: return "a thread runs forever without a visible operation";
+    case RunStatus::Running: return "the schedule ended before the program did";
+    }
+    return "";
+}
+
 size_t display_width(const std::string& text) {
     size_t n = 0;
     for (unsigned char c : text)

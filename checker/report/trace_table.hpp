@@ -45,6 +45,10 @@ void print_trace_table(std::ostream& out, const std::vector<TraceRow>& rows,
                        const std::string& indent, const std::string& dim = "",
                        const std::string& reset = "");
 
+/// How a recorded execution ended, in words: "the program ended", "the program hangs: no thread
+/// can move", "the schedule ended before the program did", ... (replay and the HTML lanes).
+std::string trace_ending_text(const Trace& trace);
+
 /// Display width of UTF-8 text: one column per code point.
 size_t display_width(const std::string& text);
 

@@ -11,7 +11,8 @@ bool any_detail(const Finding& f, const std::string& needle) {
 }
 } // namespace
 
-const char* const kAbba = R"(
+/// Two functions taking locks `a` and `b` in opposite orders (code lines 1-11).
+const std::string kAbbaFunctions = R"(
 import threading
 a = threading.Lock()
 b = threading.Lock()
@@ -23,7 +24,9 @@ def two():
     with b:
         with a:
             pass
-t1 = threading.Thread(target=one)
+)";
+
+const std::string kAbba = kAbbaFunctions + R"(t1 = threading.Thread(target=one)
 t2 = threading.Thread(target=two)
 t1.start()
 t2.start()
@@ -50,19 +53,7 @@ TEST_CASE("abba_deadlocks_and_the_wait_for_graph_names_both_locks") {
 }
 
 TEST_CASE("one_cycle_is_one_deadlock_whichever_bystanders_are_blocked_behind_it") {
-    DetectorHarness h(R"(
-import threading
-a = threading.Lock()
-b = threading.Lock()
-def one():
-    with a:
-        with b:
-            pass
-def two():
-    with b:
-        with a:
-            pass
-def bystander():
+    DetectorHarness h(kAbbaFunctions + R"(def bystander():
     with a:
         pass
 threads = [threading.Thread(target=one), threading.Thread(target=two)]
