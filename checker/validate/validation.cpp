@@ -111,10 +111,11 @@ std::string tsan_binary(const ValidationOptions& opts) {
 }
 
 /// Runs racecheck_tsan and parses its JSON; on failure adds a sentence to `errors`. `task` says
-/// what the process was doing, for those sentences ("forcing 2 witnesses on real threads").
+/// what the process was doing, for those sentences ("forcing 2 witnesses on real threads");
+/// `slow_hint` ends the sentence of a timeout ("; fewer --runs ...", or "").
 std::optional<nlohmann::json> run_tsan(const ValidationOptions& opts, std::vector<std::string> args,
-                                       const std::string& task, std::vector<std::string>& errors,
-                                       double& seconds) {
+                                       const std::string& task, const char* slow_hint,
+                                       std::vector<std::string>& errors, double& seconds) {
     const auto start = std::chrono::steady_clock::now();
     args.insert(args.begin(), tsan_binary(opts));
     ProcessResult r = run_process(args, opts.timeout_seconds);
@@ -124,8 +125,8 @@ std::optional<nlohmann::json> run_tsan(const ValidationOptions& opts, std::vecto
     else if (r.timed_out)
         errors.push_back(fmt::format("{} ran out of time: it was still running when its time "
                                      "limit of {:g} s ran out, and was killed (the real threads "
-                                     "hang or are too slow; fewer --runs shortens the free runs)",
-                                     what, opts.timeout_seconds));
+                                     "hang or are too slow{})",
+                                     what, opts.timeout_seconds, slow_hint));
     else if (r.exit_code != 0)
         errors.push_back(what + (r.exit_code < 0 ? " crashed" : " exited with " +
                                  std::to_string(r.exit_code)) + ": " + r.err_tail);
@@ -318,7 +319,7 @@ std::optional<ValidationReport> validate(
         forced = run_tsan(opts, forced_args,
                           fmt::format("forcing {} witness{} on real threads", forced_count,
                                       forced_count == 1 ? "" : "es"),
-                          report.errors, report.forced_seconds);
+                          "", report.errors, report.forced_seconds);
     if (opts.free_runs) {
         std::vector<std::string> free_args = base_args(s, opts);
         free_args.push_back("--free-runs");
@@ -326,7 +327,8 @@ std::optional<ValidationReport> validate(
         free = run_tsan(opts, free_args,
                         fmt::format("making {} free run{}", opts.free_runs,
                                     opts.free_runs == 1 ? "" : "s"),
-                        report.errors, report.free_seconds);
+                        "; fewer --runs makes the free runs shorter", report.errors,
+                        report.free_seconds);
     }
 
     const std::vector<std::set<std::string>> replayed =
