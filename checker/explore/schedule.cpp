@@ -5,8 +5,10 @@
 // "always:EXPR\n"; folded to 32 bits by xoring its halves. The payload is a stream of unsigned
 // LEB128 varints, alternating a choice (thread id * 2 + timeout) and its run length (>= 1),
 // preceded by a big-endian CRC-32 (IEEE 802.3, as in zlib) of the fingerprint's 4 big-endian
-// bytes followed by the varints. CRC-32 detects every change of one character (at most 6
-// consecutive bits) and every cut, which a hash would only detect with high probability.
+// bytes followed by the varints, so that a token changed by hand or cut when copied is refused
+// rather than decoded to another schedule (schedule_test.cpp changes every character of a token
+// to every other one, and cuts it at every length: each is refused). The unused low bits of the
+// last character must be 0.
 // Decoding never trusts the token: every malformed input is a sentence, never a crash.
 #include "checker/explore/schedule.hpp" // encode_schedule, decode_schedule, scenario_fingerprint
 
