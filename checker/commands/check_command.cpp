@@ -76,7 +76,7 @@ struct ReportTarget {
 };
 
 /// Checks one loaded scenario; returns its exit code (0, 1) or 2 for a bad strategy name.
-/// `interrupted` is set when Ctrl-C stopped its search.
+/// `interrupted` is set when Ctrl-C came while it was checked (the run then ends).
 int check_one(const CheckRequest& rq, LoadedScenario& ls, std::vector<ReportTarget>& targets,
               std::ostream& err, bool& interrupted) {
     const Scenario& s = ls.scenario;
@@ -134,17 +134,22 @@ int check_one(const CheckRequest& rq, LoadedScenario& ls, std::vector<ReportTarg
         report.outcomes.push_back(std::move(ro));
     }
     report.search.outcomes.clear();
-    if (interrupted)
-        report.validation_unavailable = "validation on real threads skipped: the search was "
-                                        "interrupted (Ctrl-C)";
-    else if (rq.validate)
-        validate_on_real_threads(rq, ls, in, report);
-    if (!interrupted && InterruptGuard::requested()) {
-        // Ctrl-C during validation: its racecheck_tsan runs got the signal too; their failures
-        // are not verdicts. The search itself finished and is reported as it ended.
-        report.validation.reset();
-        report.validation_unavailable = "validation on real threads interrupted (Ctrl-C)";
+    // Ctrl-C after the search (during the replays above, or during validation, whose
+    // racecheck_tsan runs get the signal too and fail): no validation verdicts, and the run ends.
+    if (interrupted) {
+        if (rq.validate)
+            report.validation_unavailable = "validation on real threads skipped: the search was "
+                                            "interrupted (Ctrl-C)";
+    } else if (InterruptGuard::requested()) {
+        if (rq.validate) report.validation_unavailable = "validation on real threads skipped: Ctrl-C";
         interrupted = true;
+    } else if (rq.validate) {
+        validate_on_real_threads(rq, ls, in, report);
+        if (InterruptGuard::requested()) {
+            report.validation.reset();
+            report.validation_unavailable = "validation on real threads interrupted (Ctrl-C)";
+            interrupted = true;
+        }
     }
     for (ReportTarget& t : targets) t.reporter->scenario(report, *t.out);
     if (report.expect) return report.expect->ok() ? kExitOk : kExitFindings;
