@@ -2,10 +2,16 @@
 #include "checker/commands/check_command.hpp"
 
 #include <algorithm>    // sort, find, max
+#include <cerrno>       // errno of a report file that cannot be written
+#include <cstring>      // strerror
 #include <filesystem>   // folders
+#include <fstream>      // report files
 #include <set>          // kinds found
 #include <system_error> // error_code
 
+#include "checker/commands/cli.hpp"           // kVersion
+#include "checker/commands/interrupt.hpp"     // InterruptGuard
+#include "checker/commands/progress_line.hpp" // ProgressLine
 #include "checker/report/report.hpp"   // Reporter, ScenarioReport
 #include "checker/explore/schedule.hpp" // encode_schedule, scenario_fingerprint
 #include "checker/explore/session.hpp"  // Session, Budgets, outcome_globals
@@ -62,9 +68,17 @@ void validate_on_real_threads(const CheckRequest& rq, const LoadedScenario& ls,
     if (!report.validation) report.validation_unavailable = "validation unavailable";
 }
 
+/// A reporter and where its report goes.
+struct ReportTarget {
+    std::unique_ptr<Reporter> reporter;
+    std::ostream* out = nullptr;
+    bool outcome_traces = false; // ReporterInfo::outcome_traces
+};
+
 /// Checks one loaded scenario; returns its exit code (0, 1) or 2 for a bad strategy name.
-int check_one(const CheckRequest& rq, LoadedScenario& ls, Reporter& reporter, std::ostream& out,
-              std::ostream& err) {
+/// `interrupted` is set when Ctrl-C came while it was checked (the run then ends).
+int check_one(const CheckRequest& rq, LoadedScenario& ls, std::vector<ReportTarget>& targets,
+              std::ostream& err, bool& interrupted) {
     const Scenario& s = ls.scenario;
     std::string strategy_name =
         rq.strategy.value_or(s.explore.strategy.value_or(strategy_registry().front().name));
@@ -90,7 +104,13 @@ int check_one(const CheckRequest& rq, LoadedScenario& ls, Reporter& reporter, st
     report.budgets = budgets_for(rq, s.explore);
     Session session(in, ls.compiled->param_values, detector_context(ls), report.budgets,
                     outcome_globals(ls.compiled->program));
-    report.search = session.run(*strategy);
+    ProgressLine line(err, s.name, report.budgets, rq.terminal_columns);
+    report.search = session.run(*strategy, [&](const SearchProgress& p) {
+        if (rq.progress) line.update(p);
+        return !InterruptGuard::requested();
+    });
+    line.clear();
+    interrupted = report.search.stopped_by == StopReason::Interrupted;
     report.search.strategy = info->name;
     if (rq.expect) report.expect = compare_expect(s, report.search);
     uint32_t fingerprint = scenario_fingerprint(s);
@@ -103,17 +123,77 @@ int check_one(const CheckRequest& rq, LoadedScenario& ls, Reporter& reporter, st
         report.findings.push_back(std::move(rf));
     }
     report.search.findings.clear();
+    bool outcome_traces = false;
+    for (const ReportTarget& t : targets) outcome_traces = outcome_traces || t.outcome_traces;
     for (Outcome& o : report.search.outcomes) {
         ReportedOutcome ro;
         ro.token = encode_schedule(o.schedule, fingerprint);
+        if (outcome_traces && report.outcomes.size() < kOutcomeTraces)
+            ro.witness = session.replay(o.schedule);
         ro.outcome = std::move(o);
         report.outcomes.push_back(std::move(ro));
     }
     report.search.outcomes.clear();
-    if (rq.validate) validate_on_real_threads(rq, ls, in, report);
-    reporter.scenario(report, out);
+    // Ctrl-C after the search (during the replays above, or during validation, whose
+    // racecheck_tsan runs get the signal too and fail): no validation verdicts, and the run ends.
+    if (interrupted) {
+        if (rq.validate)
+            report.validation_unavailable = "validation on real threads skipped: the search was "
+                                            "interrupted (Ctrl-C)";
+    } else if (InterruptGuard::requested()) {
+        if (rq.validate) report.validation_unavailable = "validation on real threads skipped: Ctrl-C";
+        interrupted = true;
+    } else if (rq.validate) {
+        validate_on_real_threads(rq, ls, in, report);
+        if (InterruptGuard::requested()) {
+            report.validation.reset();
+            report.validation_unavailable = "validation on real threads interrupted (Ctrl-C)";
+            interrupted = true;
+        }
+    }
+    for (ReportTarget& t : targets) t.reporter->scenario(report, *t.out);
     if (report.expect) return report.expect->ok() ? kExitOk : kExitFindings;
     return report.findings.empty() && !report.validation_disagrees() ? kExitOk : kExitFindings;
+}
+
+/// Opens every report: `--format` on `out`, each --output/--html file. A file that cannot be
+/// written is reported on `err` (nullopt): nothing is checked then.
+std::optional<std::vector<ReportTarget>> open_reports(
+    const CheckRequest& rq, const ReportOptions& terminal_options, std::ostream& out,
+    std::ostream& err, std::vector<std::unique_ptr<std::ofstream>>& files) {
+    std::vector<ReportTarget> targets;
+    auto add = [&](const std::string& format, const ReportOptions& options, std::ostream* to) {
+        const ReporterInfo* info = find_reporter(format);
+        if (!info) {
+            std::string names;
+            for (const ReporterInfo& i : reporter_registry())
+                names += (names.empty() ? "" : ", ") + i.name;
+            err << format_diagnostic(Diagnostic{"<command line>", 0, 0,
+                                                "unknown report format '" + format + "'",
+                                                "formats: " + names})
+                << "\n";
+            return false;
+        }
+        targets.push_back(ReportTarget{info->make(options), to, info->outcome_traces});
+        return true;
+    };
+    if (!add(rq.format, terminal_options, &out)) return std::nullopt;
+    ReportOptions file_options = terminal_options; // files: never colour, never times
+    file_options.color = file_options.show_time = false;
+    for (const auto& [format, path] : rq.outputs) {
+        files.push_back(std::make_unique<std::ofstream>(path, std::ios::binary | std::ios::trunc));
+        if (!*files.back()) {
+            err << format_diagnostic(Diagnostic{
+                       "<command line>", 0, 0,
+                       "cannot write the " + format + " report to '" + path + "': " +
+                           std::strerror(errno),
+                       "give a path in a folder that exists and that you may write to"})
+                << "\n";
+            return std::nullopt;
+        }
+        if (!add(format, file_options, files.back().get())) return std::nullopt;
+    }
+    return targets;
 }
 
 } // namespace
@@ -195,31 +275,48 @@ int run_check(const CheckRequest& rq, bool out_is_terminal, std::ostream& out, s
         folder = folder || std::filesystem::is_directory(p, ec);
     }
     std::vector<std::string> files = expand_scenario_paths(rq.paths, err, exit_code);
-    const ReporterInfo* info = find_reporter(rq.format);
-    if (!info) {
-        err << "racecheck: error: unknown format '" << rq.format << "'\n";
-        return kExitBadInput;
-    }
     ReportOptions options;
     options.color = out_is_terminal && !rq.no_color;
     options.show_time = out_is_terminal;
     options.all_outcomes = rq.outcomes;
     options.summary = folder;
-    std::unique_ptr<Reporter> reporter = info->make(options);
+    options.version = kVersion;
+    std::vector<std::unique_ptr<std::ofstream>> report_files;
+    auto targets = open_reports(rq, options, out, err, report_files);
+    if (!targets) return kExitBadInput;
+    InterruptGuard ctrl_c; // Ctrl-C stops the search under way; its report is still written
+    RunEnd end;
     for (const auto& file : files) {
+        if (end.interrupted) {
+            end.unchecked.push_back(file);
+            continue;
+        }
         auto loaded = load_and_compile(file, rq.params);
         if (auto* f = std::get_if<LoadFailure>(&loaded)) {
             for (const Diagnostic& d : f->diagnostics) err << format_diagnostic(d) << "\n";
             RefusedScenario refused{file, f->diagnostics.front().message,
-                                    rq.expect && f->documented()};
-            reporter->refused(refused, out);
+                                    rq.expect && f->documented(), f->diagnostics};
+            for (ReportTarget& t : *targets) t.reporter->refused(refused, *t.out);
             if (!refused.documented) exit_code = std::max(exit_code, kExitBadInput);
             continue;
         }
-        exit_code = std::max(exit_code,
-                             check_one(rq, std::get<LoadedScenario>(loaded), *reporter, out, err));
+        exit_code = std::max(exit_code, check_one(rq, std::get<LoadedScenario>(loaded), *targets,
+                                                  err, end.interrupted));
     }
-    reporter->finish(out);
+    for (ReportTarget& t : *targets) {
+        t.reporter->finish(end, *t.out);
+        t.out->flush();
+    }
+    for (size_t i = 0; i < report_files.size(); ++i) {
+        if (report_files[i]->good()) continue;
+        err << format_diagnostic(Diagnostic{"<command line>", 0, 0,
+                                            "writing the report to '" + rq.outputs[i].second +
+                                                "' failed",
+                                            "check that the disk is not full"})
+            << "\n";
+        exit_code = std::max(exit_code, kExitBadInput);
+    }
+    if (end.interrupted && exit_code == kExitOk) return kExitInterrupted;
     return exit_code;
 }
 

@@ -21,6 +21,8 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitFindings = 1;
 inline constexpr int kExitBadInput = 2;
 inline constexpr int kExitInternal = 3;
+/// Ctrl-C stopped a check that had found nothing so far (128 + SIGINT, as shells report it).
+inline constexpr int kExitInterrupted = 130;
 
 /// What the check command was asked to do. Unset budgets fall back to the scenario's `explore:`
 /// block, then to Budgets' defaults; an unset strategy to `explore.strategy`, then to the
@@ -34,16 +36,23 @@ struct CheckRequest {
     std::optional<uint64_t> max_executions;
     std::optional<double> max_seconds;
     std::optional<uint64_t> max_steps;
-    std::string format = "text";
+    std::string format = "text"; // the report on `out`
+    /// Further reports, each written to a file: (format, path), from --output FORMAT=FILE and
+    /// --html FILE, in command-line order.
+    std::vector<std::pair<std::string, std::string>> outputs;
     bool outcomes = false;
     bool expect = false;
     bool no_color = false;
     bool validate = true;    // validate findings on real threads under TSan (--no-validate)
     uint64_t free_runs = 20; // --runs: unforced real runs per scenario during validation
+    bool progress = false;        // draw a progress line on `err` (set when it is a terminal)
+    size_t terminal_columns = 80; // the width of that terminal
 };
 
 /// Checks every scenario; returns the exit code: 0 no findings (under --expect: every scenario
-/// shows exactly its `expect:` kinds), 1 findings (or a mismatch), 2 bad input.
+/// shows exactly its `expect:` kinds), 1 findings (or a mismatch), 2 bad input. Ctrl-C stops
+/// the search under way: its report is still written, marked as interrupted, the scenarios after
+/// it are not checked, and the exit code is 1 or 2 as above, else kExitInterrupted (never 0).
 int run_check(const CheckRequest& request, bool out_is_terminal, std::ostream& out,
               std::ostream& err);
 

@@ -15,11 +15,13 @@
 #include <system_error> // errc
 #include <vector>       // paths, params
 
-#include <iostream>     // cout: is `out` the process's stdout?
+#include <iostream>     // cout, cerr: are `out` and `err` the process's stdout and stderr?
+#include <sys/ioctl.h>  // TIOCGWINSZ: the terminal's width, for the progress line
 #include <unistd.h>     // isatty
 
 #include <CLI/CLI.hpp>  // CLI::App, CLI::ParseError
 #include <fmt/format.h> // messages
+#include <fmt/ranges.h> // join
 
 #include "checker/commands/check_command.hpp"  // run_check, CheckRequest, expand_scenario_paths
 #include "checker/commands/replay_command.hpp" // run_replay, ReplayRequest
@@ -120,6 +122,22 @@ template <class Registry> std::vector<std::string> registry_names(const Registry
     return names;
 }
 
+/// "FORMAT=FILE" with a known FORMAT and a non-empty FILE (--output).
+CLI::Validator format_and_file() {
+    return CLI::Validator(
+        [](std::string &text) -> std::string {
+            const size_t eq = text.find('=');
+            const std::string names = fmt::format("{}", fmt::join(registry_names(reporter_registry(), ""), ", "));
+            if (eq == std::string::npos || eq + 1 == text.size())
+                return fmt::format("expected FORMAT=FILE, got '{}' (formats: {})", text, names);
+            if (!find_reporter(text.substr(0, eq)))
+                return fmt::format("unknown report format '{}' (formats: {})", text.substr(0, eq),
+                                   names);
+            return "";
+        },
+        "");
+}
+
 void add_check_options(CLI::App &app, CheckRequest &rq) {
     app.add_option("paths", rq.paths, "Scenario files, or folders of *.yaml scenarios")
         ->type_name("FILE|DIR");
@@ -154,6 +172,27 @@ void add_check_options(CLI::App &app, CheckRequest &rq) {
                                               registry_help(reporter_registry(), ""))
         ->type_name("NAME")
         ->check(CLI::IsMember(registry_names(reporter_registry(), "")));
+    // Both fill rq.outputs in command-line order: each occurrence is handled as it is parsed.
+    app.add_option_function<std::string>(
+           "--output",
+           [&rq](const std::string &spec) {
+               const size_t eq = spec.find('=');
+               rq.outputs.emplace_back(spec.substr(0, eq), spec.substr(eq + 1));
+           },
+           "Also write the report in FORMAT to FILE (repeatable; FORMAT is a --format name), "
+           "e.g. --output sarif=racecheck.sarif --output junit=racecheck.xml")
+        ->type_name("FORMAT=FILE")
+        ->allow_extra_args(false)
+        ->check(format_and_file())
+        ->trigger_on_parse();
+    app.add_option_function<std::string>(
+           "--html",
+           [&rq](const std::string &file) { rq.outputs.emplace_back("html", file); },
+           "Also write a self-contained HTML page to FILE: each witness as swimlanes beside "
+           "the code, the outcomes with their interleavings (same as --output html=FILE)")
+        ->type_name("FILE")
+        ->allow_extra_args(false)
+        ->trigger_on_parse();
     app.add_flag("--outcomes", rq.outcomes,
                  "List every distinct outcome with its count and replay token");
     app.add_flag("--expect", rq.expect,
@@ -169,8 +208,14 @@ void add_check_options(CLI::App &app, CheckRequest &rq) {
         ->check(unsigned_integer());
 }
 
-int parse_and_execute(int argc, const char *const *argv, bool tty, std::ostream &out,
-                      std::ostream &err) {
+/// Whether stderr is a terminal, and its width: the progress line is drawn only there.
+struct Terminal {
+    bool is_terminal = false;
+    size_t columns = 80;
+};
+
+int parse_and_execute(int argc, const char *const *argv, bool tty, const Terminal &stderr_terminal,
+                      std::ostream &out, std::ostream &err) {
     CLI::App app{"racecheck: model-checks tutorial Python threading code written as scenario "
                  "YAML files.\n"
                  "`racecheck FILE|DIR...` explores the interleavings of each scenario and "
@@ -178,7 +223,9 @@ int parse_and_execute(int argc, const char *const *argv, bool tty, std::ostream 
                  "checks,\nuncaught exceptions, lock-order cycles) with a replayable witness.",
                  "racecheck"};
     app.set_version_flag("--version", fmt::format("racecheck {}", kVersion));
-    app.footer("Exit codes: 0 no findings, 1 findings, 2 bad input or usage, 3 internal bug.");
+    app.footer("Exit codes: 0 no findings, 1 findings, 2 bad input or usage, 3 internal bug,\n"
+               "130 interrupted by Ctrl-C before anything was found (Ctrl-C stops the search and\n"
+               "still prints what was found, marked as interrupted).");
     app.require_subcommand(0, 1);
     CheckRequest check;
     add_check_options(app, check);
@@ -195,7 +242,7 @@ int parse_and_execute(int argc, const char *const *argv, bool tty, std::ostream 
     replay_command->add_option("file", replay.file, "The scenario the token was made for")
         ->type_name("FILE")
         ->required();
-    replay_command->add_option("--schedule", replay.schedule, "The token (rc1....)")
+    replay_command->add_option("--schedule", replay.schedule, "The token (rc2....)")
         ->type_name("TOKEN")
         ->required();
     replay_command->add_option("--param", replay.params,
@@ -223,6 +270,8 @@ int parse_and_execute(int argc, const char *const *argv, bool tty, std::ostream 
             << "Run with --help for more information.\n";
         return kExitBadInput;
     }
+    check.progress = stderr_terminal.is_terminal;
+    check.terminal_columns = stderr_terminal.columns;
     return run_check(check, tty, out, err);
 }
 
@@ -231,7 +280,14 @@ int parse_and_execute(int argc, const char *const *argv, bool tty, std::ostream 
 int run_cli(int argc, const char *const *argv, std::ostream &out, std::ostream &err) {
     try {
         bool tty = &out == &std::cout && isatty(STDOUT_FILENO) == 1;
-        return parse_and_execute(argc, argv, tty, out, err);
+        Terminal stderr_terminal;
+        if (&err == &std::cerr && isatty(STDERR_FILENO) == 1) {
+            stderr_terminal.is_terminal = true;
+            winsize size{};
+            if (ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
+                stderr_terminal.columns = size.ws_col;
+        }
+        return parse_and_execute(argc, argv, tty, stderr_terminal, out, err);
     } catch (const std::exception &e) {
         err << "racecheck internal bug: uncaught exception: " << e.what() << "\n"
             << "  this is a bug in racecheck, not in your scenario; please report it with the "

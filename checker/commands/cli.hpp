@@ -1,7 +1,9 @@
 // The racecheck command line: argument parsing, scenario loading, exit codes.
 //
 // Exit codes, for every command: 0 no findings, 1 findings, 2 bad input or usage (including
-// every command-line parse error), 3 internal bug. Diagnostics go to `err`; results to `out`.
+// every command-line parse error), 3 internal bug; a check that Ctrl-C interrupted before it
+// found anything exits 130 (check_command.hpp). Diagnostics and the progress line go to `err`;
+// results to `out`.
 #pragma once
 
 #include <ostream> // output streams

@@ -6,28 +6,10 @@
 #include "checker/commands/check_command.hpp" // load_and_compile, detector_context, exit codes
 #include "checker/explore/schedule.hpp"      // decode_schedule, scenario_fingerprint
 #include "checker/explore/session.hpp"       // Session
-#include "checker/report/trace_table.hpp"   // trace_rows, print_trace_table
+#include "checker/report/trace_table.hpp"   // trace_rows, print_trace_table, trace_ending_text
 #include "model/runtime/interpreter.hpp"     // Interpreter
 
 namespace rc {
-
-namespace {
-
-std::string ending_text(const Trace& t) {
-    if (t.divergence) return "the replay stopped where the schedule did not fit";
-    if (t.end.step_limit) return "the execution was cut at the step limit";
-    switch (t.end.status) {
-    case RunStatus::Ended: return "the program ended";
-    case RunStatus::Blocked:
-        return t.end.spinning.empty() ? "the program hangs: no thread can move"
-                                      : "the program hangs: the only threads left busy-wait";
-    case RunStatus::Diverged: return "a thread runs forever without a visible operation";
-    case RunStatus::Running: return "the schedule ended before the program did";
-    }
-    return "";
-}
-
-} // namespace
 
 int run_replay(const ReplayRequest& rq, bool out_is_terminal, std::ostream& out,
                std::ostream& err) {
@@ -72,7 +54,7 @@ int run_replay(const ReplayRequest& rq, bool out_is_terminal, std::ostream& out,
     for (const Finding& f : findings)
         highlights.insert(highlights.end(), f.highlights.begin(), f.highlights.end());
     print_trace_table(out, trace_rows(trace, highlights, &s.code), "  ", dim, reset);
-    out << "\n" << ending_text(trace) << "\n";
+    out << "\n" << trace_ending_text(trace) << "\n";
     if (trace.divergence)
         out << fmt::format("{}the schedule diverged at step {}: {}{}\n", red,
                            trace.divergence->first, trace.divergence->second, reset);

@@ -2,9 +2,11 @@
 #include "checker/detectors/deadlock_detector.hpp"
 
 #include <algorithm> // sort, unique, find
+#include <map>       // the wait-for graph
 #include <set>       // key lines
+#include <variant>   // get_if on heap objects
 
-#include "model/values/objects.hpp" // ConditionObj
+#include "model/values/objects.hpp" // ConditionObj, LockObj, RLockObj, ThreadObj
 
 namespace rc {
 
@@ -18,6 +20,78 @@ std::string join_names(const std::vector<std::string>& names) {
     }
     return out;
 }
+
+/// The threads `t` waits for, when its wait is on threads: the holder of the lock it acquires
+/// (or re-acquires after a Condition wait), the thread it joins, the non-daemon threads
+/// MainThread waits for at its exit. Empty for a wait on an object no thread holds (an Event,
+/// a Queue, a Barrier, a Semaphore, a Condition's notify).
+std::vector<ThreadId> waits_for(const Interpreter& in, const State& s, const ThreadState& t) {
+    auto holder = [&](ObjectId lock) -> std::vector<ThreadId> {
+        if (!lock.valid()) return {};
+        const auto& data = s.object(lock).data;
+        if (auto* l = std::get_if<LockObj>(&data); l && l->locked) return {l->owner};
+        if (auto* r = std::get_if<RLockObj>(&data); r && r->count) return {r->owner};
+        return {};
+    };
+    switch (t.pending.kind) {
+    case OpKind::LockAcquire:
+        return holder(t.pending.obj);
+    case OpKind::CondWake:
+        if (!t.wait.notified && !t.wait.timed_out) return {};
+        if (auto* c = std::get_if<ConditionObj>(&s.object(t.wait.obj).data)) return holder(c->lock);
+        return {};
+    case OpKind::ThreadJoin:
+        if (auto* th = std::get_if<ThreadObj>(&s.object(t.pending.obj).data); th && th->started)
+            return {th->tid};
+        return {};
+    case OpKind::ProgramExit: {
+        std::vector<ThreadId> others;
+        for (const ThreadState& o : s.threads)
+            if (o.id != t.id && o.status == ThreadStatus::Running && !in.is_daemon(s, o.id))
+                others.push_back(o.id);
+        return others;
+    }
+    default:
+        return {};
+    }
+}
+
+/// The cause of a blocked execution, as thread ids in id order: the threads on a cycle of the
+/// wait-for graph when there is one (they wait for each other), else the threads whose wait is
+/// not on another blocked thread (the others are blocked behind them). Deadlocks are grouped by
+/// their cause, so the same cycle with other bystanders blocked or not is one finding.
+std::vector<ThreadId> blocked_cause(const Interpreter& in, const State& s) {
+    std::vector<ThreadId> blocked;
+    for (const ThreadState& t : s.threads)
+        if (t.status == ThreadStatus::Running) blocked.push_back(t.id);
+    auto is_blocked = [&](ThreadId t) {
+        return std::find(blocked.begin(), blocked.end(), t) != blocked.end();
+    };
+    std::map<ThreadId, std::vector<ThreadId>> edges; // among blocked threads only
+    for (ThreadId t : blocked)
+        for (ThreadId u : waits_for(in, s, s.thread(t)))
+            if (is_blocked(u)) edges[t].push_back(u);
+    auto reaches = [&](ThreadId from, ThreadId to) { // depth-first, over at most |blocked| nodes
+        std::vector<ThreadId> todo = edges[from], seen;
+        while (!todo.empty()) {
+            ThreadId x = todo.back();
+            todo.pop_back();
+            if (x == to) return true;
+            if (std::find(seen.begin(), seen.end(), x) != seen.end()) continue;
+            seen.push_back(x);
+            todo.insert(todo.end(), edges[x].begin(), edges[x].end());
+        }
+        return false;
+    };
+    std::vector<ThreadId> cycle, roots;
+    for (ThreadId t : blocked) {
+        if (reaches(t, t)) cycle.push_back(t);
+        if (edges[t].empty()) roots.push_back(t);
+    }
+    if (!cycle.empty()) return cycle;
+    return roots.empty() ? blocked : roots;
+}
+
 } // namespace
 
 void DeadlockDetector::begin_execution(const Interpreter& in, const State& initial) {
@@ -56,16 +130,26 @@ void DeadlockDetector::report_blocked(const Interpreter& in, const State& s,
                                       const ExecutionEnd& end, FindingSink& sink) const {
     Finding f;
     f.kind = FindingKind::Deadlock;
-    std::vector<std::pair<uint32_t, std::string>> key_ops;
-    std::vector<std::string> spinners;
+    const std::vector<ThreadId> cause = blocked_cause(in, s);
+    auto in_cause = [&](ThreadId t) {
+        return std::find(cause.begin(), cause.end(), t) != cause.end();
+    };
+    std::set<std::pair<uint32_t, std::string>> key_ops; // the cause's (line, operation)s
+    std::vector<std::string> spinners, cause_names;
+    std::set<uint32_t> cause_lines, other_lines;
+    bool cycle = false;
     const ThreadState* lost = nullptr; // a waiter whose notify came before its wait
     for (const ThreadState& t : s.threads) {
         if (t.status != ThreadStatus::Running) continue;
         const std::string name = in.thread_name(s, t.id);
         const uint32_t line = ctx_.display_line(t.pending.line);
-        key_ops.emplace_back(line, std::string(op_kind_name(t.pending.kind)));
+        if (in_cause(t.id)) {
+            key_ops.emplace(line, std::string(op_kind_name(t.pending.kind)));
+            cause_names.push_back(name);
+            for (ThreadId u : waits_for(in, s, t)) cycle = cycle || in_cause(u);
+        }
         f.threads.push_back(name);
-        if (line) f.lines.push_back(line); // 0: MainThread at its implicit exit
+        if (line) (in_cause(t.id) ? cause_lines : other_lines).insert(line); // 0: implicit exit
         if (t.id.value < last_step_.size() && last_step_[t.id.value])
             f.highlights.push_back(
                 {last_step_[t.id.value], line ? "← then blocks at line " + std::to_string(line)
@@ -84,11 +168,18 @@ void DeadlockDetector::report_blocked(const Interpreter& in, const State& s,
             silent_notifies_.count(t.wait.obj) && !lost)
             lost = &t;
     }
-    std::sort(key_ops.begin(), key_ops.end());
     std::sort(f.variables.begin(), f.variables.end());
     f.variables.erase(std::unique(f.variables.begin(), f.variables.end()), f.variables.end());
     std::string key;
     for (auto& [line, op] : key_ops) key += ":" + std::to_string(line) + "/" + op;
+    std::vector<std::string> behind;
+    for (const std::string& name : f.threads)
+        if (std::find(cause_names.begin(), cause_names.end(), name) == cause_names.end())
+            behind.push_back(name);
+    if (!behind.empty())
+        f.details.push_back("blocked behind " +
+                            (cause_names.size() == 1 ? cause_names[0] : std::string("them")) +
+                            ": " + join_names(behind));
     if (lost) {
         const SilentNotify& n = silent_notifies_.at(lost->wait.obj);
         const std::string cond = "Condition " + in.object_label(s, lost->wait.obj);
@@ -102,19 +193,28 @@ void DeadlockDetector::report_blocked(const Interpreter& in, const State& s,
                              std::to_string(n.step) + ") ran before " + waiter +
                              " waited; a Condition does not remember notifies — wait in a "
                              "`while` loop on a predicate");
-        f.lines.push_back(nl);
+        cause_lines.insert(nl);
+        other_lines.erase(nl);
         f.highlights.push_back({n.step, "← notify wakes nobody: no thread waits yet"});
-        f.key = "lost-wakeup" + key;
+        f.key = "lost-wakeup:" + std::to_string(nl) + key;
     } else {
         f.key = "deadlock" + key;
-        f.summary = spinners.empty()
-                        ? "deadlock: " + join_names(f.threads) +
-                              (f.threads.size() == 1 ? " is" : " are") + " blocked forever"
-                        : "deadlock: " + join_names(spinners) +
-                              " busy-waits for a change no thread will make";
+        if (cycle && cause_names.size() == 1)
+            f.summary = "deadlock: " + cause_names[0] + " waits for a lock it holds itself";
+        else if (cycle)
+            f.summary = "deadlock: " + join_names(cause_names) + " wait for each other" +
+                        (cause_names.size() > 2 ? " in a cycle" : "");
+        else if (!spinners.empty())
+            f.summary = "deadlock: " + join_names(spinners) +
+                        " busy-waits for a change no thread will make";
+        else
+            f.summary = "deadlock: " + join_names(cause_names) +
+                        (cause_names.size() == 1 ? " is" : " are") + " blocked forever";
     }
-    std::sort(f.lines.begin(), f.lines.end());
-    f.lines.erase(std::unique(f.lines.begin(), f.lines.end()), f.lines.end());
+    // The cause's lines first: reports locate a finding at its first line.
+    f.lines.assign(cause_lines.begin(), cause_lines.end());
+    for (uint32_t l : other_lines)
+        if (!cause_lines.count(l)) f.lines.push_back(l);
     sink.report(std::move(f));
 }
 

@@ -1,7 +1,11 @@
 // deadlock, lost-wakeup and nontermination: how an execution failed to end.
 //
 // An execution that is Blocked (no thread can move, the program has not ended) is explained by
-// its wait-for graph, one line per blocked thread. It is a lost wakeup instead of a deadlock when
+// its wait-for graph, one line per blocked thread. Findings are grouped by cause: the threads on
+// a cycle of the graph (waiting for each other's locks, or joins), else the threads whose wait is
+// on no other blocked thread; threads blocked behind the cause do not make another finding (the
+// same cycle with more or fewer bystanders blocked is one deadlock). It is a lost wakeup instead
+// of a deadlock when
 // a thread waits forever in Condition.wait (not notified) and, earlier in the execution, a
 // notify on that same Condition woke nobody: the signal came before the wait and was lost.
 // Busy-waits the Session stopped as endless (ExecutionEnd::spinning) are deadlocks too. An

@@ -1,9 +1,14 @@
-// Schedule tokens: "rc1." + 8 hex digits of fingerprint + "." + base64url(varint runs).
+// Schedule tokens: "rc2." + 8 hex digits of fingerprint + "." + base64url(checksum, varint runs).
 //
 // The fingerprint is FNV-1a 64 (Fowler, Noll & Vo) over: the code text, a 0 byte, each param as
 // "NAME=VALUE\n" in file order, each final check as "final:EXPR\n", each always check as
 // "always:EXPR\n"; folded to 32 bits by xoring its halves. The payload is a stream of unsigned
-// LEB128 varints, alternating a choice (thread id * 2 + timeout) and its run length (>= 1).
+// LEB128 varints, alternating a choice (thread id * 2 + timeout) and its run length (>= 1),
+// preceded by a big-endian CRC-32 (IEEE 802.3, as in zlib) of the fingerprint's 4 big-endian
+// bytes followed by the varints, so that a token changed by hand or cut when copied is refused
+// rather than decoded to another schedule (schedule_test.cpp changes every character of a token
+// to every other one, and cuts it at every length: each is refused). The unused low bits of the
+// last character must be 0.
 // Decoding never trusts the token: every malformed input is a sentence, never a crash.
 #include "checker/explore/schedule.hpp" // encode_schedule, decode_schedule, scenario_fingerprint
 
@@ -13,7 +18,8 @@ namespace rc {
 
 namespace {
 
-constexpr std::string_view kPrefix = "rc1.";
+constexpr std::string_view kPrefix = "rc2.";
+constexpr std::string_view kOldPrefix = "rc1."; // before checksums: refused with a hint
 constexpr uint64_t kMaxChoices = 10'000'000; // longer than any execution the Session runs
 constexpr std::string_view kBase64 =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -27,6 +33,28 @@ struct Fnv1a64 {
         }
     }
 };
+
+/// CRC-32, reflected, polynomial 0xEDB88320 (zlib's crc32): bitwise, tokens are short.
+uint32_t crc32(std::string_view bytes, uint32_t crc = 0) {
+    crc = ~crc;
+    for (unsigned char b : bytes) {
+        crc ^= b;
+        for (int k = 0; k < 8; ++k)
+            crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+    }
+    return ~crc;
+}
+
+std::string be32(uint32_t v) {
+    std::string out(4, '\0');
+    for (int i = 0; i < 4; ++i)
+        out[static_cast<size_t>(i)] = static_cast<char>((v >> (24 - 8 * i)) & 0xff);
+    return out;
+}
+
+uint32_t token_checksum(uint32_t fingerprint, std::string_view varints) {
+    return crc32(varints, crc32(be32(fingerprint)));
+}
 
 std::string hex8(uint32_t v) {
     char buf[9];
@@ -141,31 +169,37 @@ std::string encode_schedule(const std::vector<Choice> &choices, uint32_t fingerp
         put_varint(bytes, j - i);
         i = j;
     }
+    return seal_schedule_bytes(bytes, fingerprint);
+}
+
+std::string seal_schedule_bytes(std::string_view varints, uint32_t fingerprint) {
+    std::string bytes = be32(token_checksum(fingerprint, varints));
+    bytes += varints;
     return std::string(kPrefix) + hex8(fingerprint) + "." + base64url(bytes);
 }
 
 std::variant<DecodedSchedule, std::string> decode_schedule(std::string_view token,
                                                            uint32_t expected) {
     token = trim(token);
+    if (token.substr(0, kOldPrefix.size()) == kOldPrefix)
+        return std::string("this schedule token comes from an older racecheck (\"rc1.\" tokens "
+                           "carry no checksum and are no longer accepted): check the scenario "
+                           "again and copy the \"rc2.\" token it prints");
     if (token.substr(0, kPrefix.size()) != kPrefix)
-        return std::string("this is not a racecheck schedule token: a token starts with \"rc1.\"");
+        return std::string("this is not a racecheck schedule token: a token starts with \"rc2.\"");
     token.remove_prefix(kPrefix.size());
     if (token.size() < 9 || token[8] != '.')
-        return std::string("this schedule token is damaged: \"rc1.\" must be followed by 8 hex "
+        return std::string("this schedule token is damaged: \"rc2.\" must be followed by 8 hex "
                            "digits and a '.'");
     DecodedSchedule d;
     for (size_t i = 0; i < 8; ++i) {
         if (!is_hex(token[i]))
-            return std::string("this schedule token is damaged: \"rc1.\" must be followed by 8 "
+            return std::string("this schedule token is damaged: \"rc2.\" must be followed by 8 "
                                "hex digits and a '.'");
         char c = token[i];
         uint32_t digit = c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
         d.fingerprint = d.fingerprint << 4 | digit;
     }
-    if (d.fingerprint != expected)
-        return "this schedule token was made for a different scenario or different params "
-               "(token fingerprint " +
-               hex8(d.fingerprint) + ", scenario " + hex8(expected) + ")";
     std::string_view payload = token.substr(9);
     if (payload.size() % 4 == 1)
         return std::string("this schedule token is cut short: its length is impossible (was it "
@@ -187,6 +221,20 @@ std::variant<DecodedSchedule, std::string> decode_schedule(std::string_view toke
             bytes += static_cast<char>((acc >> bits) & 0xff);
         }
     }
+    const std::string damaged = "this schedule token is damaged: its checksum does not match its "
+                                "contents (was it changed or cut when copied?)";
+    if ((acc & ((1u << bits) - 1)) != 0 || bytes.size() < 4)
+        return damaged; // bits the encoder leaves 0, or no room for the checksum
+    uint32_t stored = 0;
+    for (size_t i = 0; i < 4; ++i)
+        stored = stored << 8 | static_cast<unsigned char>(bytes[i]);
+    bytes.erase(0, 4);
+    if (stored != token_checksum(d.fingerprint, bytes))
+        return damaged;
+    if (d.fingerprint != expected)
+        return "this schedule token was made for a different scenario or different params "
+               "(token fingerprint " +
+               hex8(d.fingerprint) + ", scenario " + hex8(expected) + ")";
     size_t pos = 0;
     uint64_t total = 0;
     while (pos < bytes.size()) {

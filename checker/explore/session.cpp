@@ -223,12 +223,13 @@ void Session::run_execution(Execution& ex, std::vector<std::unique_ptr<Detector>
     for (auto& d : detectors) d->end_execution(in_, ex.state, ex.end, sink);
 }
 
-SearchResult Session::run(Strategy& strategy) {
+SearchResult Session::run(Strategy& strategy, const ProgressHook& progress) {
     auto detectors = make_detectors(ctx_);
     std::map<std::string, Finding> found;
     std::map<std::string, Outcome> outcomes;
     SearchResult r;
-    uint64_t runs = 0; // executions run, repeats included (the budget counts work done)
+    uint64_t& runs = r.runs; // executions run, repeats included (the budget counts work done)
+    SearchProgress now;
     auto start = std::chrono::steady_clock::now();
     auto elapsed = [&] {
         return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -252,12 +253,23 @@ SearchResult Session::run(Strategy& strategy) {
             &strategy);
         strategy.end_execution();
         ++runs;
-        if (strategy.repeat_execution()) continue; // seen at a lower bound: not counted again
-        merge_findings(found, ex.local);
-        r.executions++;
-        r.steps += ex.schedule.size();
-        if (ex.end.step_limit) r.cut_executions++;
-        record_outcome(ex, outcomes);
+        if (!strategy.repeat_execution()) { // a repeat was seen at a lower bound: not counted
+            merge_findings(found, ex.local);
+            r.executions++;
+            r.steps += ex.schedule.size();
+            if (ex.end.step_limit) r.cut_executions++;
+            record_outcome(ex, outcomes);
+        }
+        if (progress) {
+            now.runs = runs, now.executions = r.executions, now.steps = r.steps;
+            now.depth = ex.schedule.size(), now.findings = found.size();
+            now.preemptions = std::max(now.preemptions, ex.preemptions);
+            now.seconds = elapsed();
+            if (!progress(now)) {
+                r.stopped_by = StopReason::Interrupted;
+                break;
+            }
+        }
     }
     r.seconds = elapsed();
     r.coverage = strategy.coverage();
@@ -298,6 +310,7 @@ Trace Session::replay(const std::vector<Choice>& schedule, std::vector<Finding>*
     t.output = ex.state.output;
     for (const ThreadState& th : ex.state.threads) {
         if (th.status != ThreadStatus::Running || ex.state.ended) continue;
+        t.blocked_threads.push_back(in_.thread_name(ex.state, th.id));
         t.blocked.push_back(in_.thread_name(ex.state, th.id) + " (line " +
                             std::to_string(ctx_.display_line(th.pending.line)) + ") " +
                             in_.describe_wait(ex.state, th.id, [this](uint32_t l) { return ctx_.display_line(l); }));

@@ -52,6 +52,7 @@ struct Trace {
     std::string output;
     /// For each thread still not finished at the end: "Thread-1 (worker) line 12: waits ..."
     std::vector<std::string> blocked;
+    std::vector<std::string> blocked_threads; // the names of those threads, in the same order
     /// Replay only: the schedule did not fit this program (step index, reason).
     std::optional<std::pair<uint64_t, std::string>> divergence;
     State final_state;
@@ -61,13 +62,29 @@ struct SearchResult {
     std::string strategy;
     StopReason stopped_by = StopReason::Exhausted;
     std::string coverage;
-    uint64_t executions = 0;
+    uint64_t runs = 0;       // executions run, repeats included: what max_executions counts
+    uint64_t executions = 0; // executions reported: repeats (Strategy::repeat_execution) excluded
     uint64_t steps = 0;
     uint64_t cut_executions = 0; // executions cut by the steps budget
     double seconds = 0;          // wall time (reports may omit it for byte-stable output)
     std::vector<Finding> findings; // sorted: kind order, then key
     std::vector<Outcome> outcomes; // sorted by values then output
 };
+
+/// Where a search stands, told to a ProgressHook after every execution.
+struct SearchProgress {
+    uint64_t runs = 0;       // executions run, repeats included (SearchResult::runs)
+    uint64_t executions = 0; // executions reported (SearchResult::executions)
+    uint64_t steps = 0;      // steps of the reported executions
+    uint64_t depth = 0;      // steps of the execution that just ended
+    uint32_t preemptions = 0; // the most preemptions of one execution so far (pb: its bound)
+    size_t findings = 0;     // distinct findings so far
+    double seconds = 0;      // since the search began
+};
+
+/// Called by Session::run after every execution (cheap: no copies); returns false to stop the
+/// search, which then ends with StopReason::Interrupted. May keep nothing it is given.
+using ProgressHook = std::function<bool(const SearchProgress&)>;
 
 class Session {
 public:
@@ -76,8 +93,9 @@ public:
     Session(const Interpreter& in, std::vector<int64_t> params, DetectorContext ctx,
             Budgets budgets, std::vector<std::string> watched);
 
-    /// Runs the search to the end of the strategy or of a budget.
-    SearchResult run(Strategy& strategy);
+    /// Runs the search to the end of the strategy or of a budget, or until `progress` (when
+    /// given) returns false.
+    SearchResult run(Strategy& strategy, const ProgressHook& progress = {});
 
     /// Runs exactly `schedule`, recording every step; detectors run too (their findings are
     /// returned in `findings`). A schedule that does not fit is reported in Trace::divergence.

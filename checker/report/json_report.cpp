@@ -63,6 +63,7 @@ Json scenario_json(const ScenarioReport& r) {
             Json{{"strategy", sr.strategy},
                  {"exhaustive", sr.stopped_by == StopReason::Exhausted},
                  {"executions", sr.executions},
+                 {"runs", sr.runs},
                  {"steps", sr.steps},
                  {"stopped_by", stop_reason_name(sr.stopped_by)},
                  {"coverage", sr.coverage},
@@ -117,8 +118,13 @@ public:
         emit(Json{{"file", r.file}, {"refused", r.message}, {"documented", r.documented}}, out);
     }
 
-    void finish(std::ostream& out) override {
-        if (array_) out << (first_ ? "[" : "\n") << "]\n";
+    void finish(const RunEnd& end, std::ostream& out) override {
+        if (!array_) return;
+        for (const std::string& file : end.unchecked)
+            emit(Json{{"file", file},
+                      {"unchecked", "the run was interrupted (Ctrl-C) before this scenario"}},
+                 out);
+        out << (first_ ? "[" : "\n") << "]\n";
     }
 
 private:

@@ -1,7 +1,10 @@
 // Reports: how the result of checking scenarios is presented. A reporter only renders; the
 // check command runs the search, replays every witness and hands the reporter a ScenarioReport
 // holding everything it may print. Reporters are an open set: one file each (text_report.cpp,
-// json_report.cpp), all listed in reporter_registry(), from which `--format` help is generated.
+// json_report.cpp, sarif_report.cpp, junit_report.cpp, html_report.cpp), all listed in
+// reporter_registry(), from which `--format` help is generated. One run may feed several
+// reporters (`--format` to stdout, `--output FORMAT=FILE` and `--html FILE` to files), each
+// given the same calls.
 #pragma once
 
 #include <functional> // factory
@@ -13,6 +16,7 @@
 
 #include "checker/explore/session.hpp" // SearchResult, Trace
 #include "checker/validate/validation.hpp" // ValidationReport
+#include "model/scenario/diagnostic.hpp" // Diagnostic
 #include "model/scenario/scenario.hpp"  // Scenario
 
 namespace rc {
@@ -28,7 +32,13 @@ struct ReportedFinding {
 struct ReportedOutcome {
     Outcome outcome;
     std::string token;
+    /// That execution replayed, when a reporter shows outcomes' interleavings
+    /// (ReporterInfo::outcome_traces), for the first kOutcomeTraces outcomes only.
+    std::optional<Trace> witness;
 };
+
+/// How many outcomes of a scenario get ReportedOutcome::witness.
+inline constexpr size_t kOutcomeTraces = 64;
 
 /// What `--expect` compares: the kinds the scenario lists against the kinds found.
 struct ExpectCheck {
@@ -60,8 +70,15 @@ struct ScenarioReport {
 /// A scenario that could not be checked (bad YAML, code outside the subset, ...).
 struct RefusedScenario {
     std::string file;
-    std::string message;   // the formatted diagnostic
+    std::string message;   // the first diagnostic's message
     bool documented = false; // an "unsupported:" refusal of a scenario that expects nothing
+    std::vector<Diagnostic> diagnostics; // every diagnostic, with its position
+};
+
+/// How the run ended, told to Reporter::finish.
+struct RunEnd {
+    bool interrupted = false;           // Ctrl-C ended the run, in the last scenario reported
+    std::vector<std::string> unchecked; // files not checked because of that, in order
 };
 
 struct ReportOptions {
@@ -69,6 +86,7 @@ struct ReportOptions {
     bool show_time = false;    // "in N ms" (stdout is a terminal: CI output stays byte-stable)
     bool all_outcomes = false; // --outcomes: every distinct outcome with its count and token
     bool summary = false;      // several scenarios (a folder): one line each and a total
+    std::string version;       // racecheck's version, for reports that name their tool
 };
 
 class Reporter {
@@ -80,18 +98,22 @@ public:
     /// has already gone to stderr.
     virtual void refused(const RefusedScenario& refused, std::ostream& out) = 0;
     /// Called once after the last scenario.
-    virtual void finish(std::ostream& out) = 0;
+    virtual void finish(const RunEnd& end, std::ostream& out) = 0;
 };
 
 struct ReporterInfo {
     std::string name;
     std::string help;
     std::function<std::unique_ptr<Reporter>(const ReportOptions&)> make;
+    bool outcome_traces = false; // shows outcomes' interleavings: ReportedOutcome::witness
 };
 
 /// Defined by each reporter's file; listed by reporter_registry().
 std::unique_ptr<Reporter> make_text_reporter(const ReportOptions& options);
 std::unique_ptr<Reporter> make_json_reporter(const ReportOptions& options);
+std::unique_ptr<Reporter> make_sarif_reporter(const ReportOptions& options);
+std::unique_ptr<Reporter> make_junit_reporter(const ReportOptions& options);
+std::unique_ptr<Reporter> make_html_reporter(const ReportOptions& options);
 
 /// Every reporter, in --help order. The first is the default.
 inline const std::vector<ReporterInfo>& reporter_registry() {
@@ -99,6 +121,13 @@ inline const std::vector<ReporterInfo>& reporter_registry() {
         {"text", "aligned tables for people; colour only on a terminal", make_text_reporter},
         {"json", "one JSON object per scenario (an array for several) for machines",
          make_json_reporter},
+        {"sarif", "SARIF 2.1.0 for code scanning (GitHub, IDEs): a result per finding with its "
+                  "interleaving as thread flows",
+         make_sarif_reporter},
+        {"junit", "JUnit XML for CI test reports: a testcase per scenario, a failure per finding",
+         make_junit_reporter},
+        {"html", "one self-contained page: each witness as swimlanes beside the code (--html FILE)",
+         make_html_reporter, true},
     };
     return registry;
 }
@@ -109,7 +138,8 @@ inline const ReporterInfo* find_reporter(const std::string& name) {
     return nullptr;
 }
 
-/// "exhausted", "bound", "max_executions", "max_seconds", "schedule_end" (JSON and README).
+/// "exhausted", "bound", "max_executions", "max_seconds", "schedule_end", "interrupted" (JSON
+/// and README).
 inline const char* stop_reason_name(StopReason r) {
     switch (r) {
     case StopReason::Exhausted: return "exhausted";
@@ -117,6 +147,7 @@ inline const char* stop_reason_name(StopReason r) {
     case StopReason::MaxExecutions: return "max_executions";
     case StopReason::MaxSeconds: return "max_seconds";
     case StopReason::ScheduleEnded: return "schedule_end";
+    case StopReason::Interrupted: return "interrupted";
     }
     return "?";
 }

@@ -8,14 +8,14 @@
 
 #include <fmt/format.h> // lines
 
-#include "checker/report/report.hpp"      // Reporter, ScenarioReport
-#include "checker/report/trace_table.hpp" // trace_rows, elide_rows, print_trace_table
+#include "checker/report/finding_text.hpp" // print_finding_body
+#include "checker/report/report.hpp"       // Reporter, ScenarioReport
+#include "checker/report/search_text.hpp"  // search_line, search_summary
+#include "checker/report/trace_table.hpp"  // display_width
 
 namespace rc {
 
 namespace {
-
-constexpr size_t kWitnessRows = 24; // longer witnesses are elided (trace_table.hpp)
 
 struct Style {
     std::string red, green, yellow, bold, dim, reset;
@@ -109,31 +109,6 @@ std::optional<std::string> number_pattern(const std::vector<std::string>& output
     return quoted(text) + " for N ∈ {" + join(values, ", ") + "}";
 }
 
-std::string search_line(const ScenarioReport& r) {
-    const SearchResult& s = r.search;
-    std::string n = std::to_string(s.executions);
-    switch (s.stopped_by) {
-    case StopReason::Exhausted:
-        return fmt::format("explored all {} interleaving{} (exhaustive, {})", n,
-                           s.executions == 1 ? "" : "s", s.strategy);
-    case StopReason::BoundReached:
-        return fmt::format("not exhaustive: {} stopped after {} executions at its bound; covered {}",
-                           s.strategy, n, s.coverage);
-    case StopReason::MaxExecutions:
-        return fmt::format("not exhaustive: stopped by the execution budget (max_executions {}) "
-                           "after {} executions of {}; covered {}",
-                           r.budgets.max_executions, n, s.strategy, s.coverage);
-    case StopReason::MaxSeconds:
-        return fmt::format("not exhaustive: stopped by the time budget (max_seconds {}) after {} "
-                           "executions of {}; covered {}",
-                           r.budgets.max_seconds, n, s.strategy, s.coverage);
-    case StopReason::ScheduleEnded:
-        return fmt::format("ran {} execution{} following a schedule ({})", n,
-                           s.executions == 1 ? "" : "s", s.coverage);
-    }
-    return "";
-}
-
 class TextReporter final : public Reporter {
 public:
     explicit TextReporter(const ReportOptions& o) : options_(o), style_(o.color) {}
@@ -160,7 +135,7 @@ public:
             << r.message << "\n";
     }
 
-    void finish(std::ostream& out) override {
+    void finish(const RunEnd& end, std::ostream& out) override {
         if (!options_.summary) return;
         std::vector<std::string> parts;
         if (differ_ + matched_ > 0) {
@@ -174,6 +149,8 @@ public:
             parts.push_back(documented_ ? fmt::format("{} refused ({} as documented)", refused_,
                                                       documented_)
                                         : fmt::format("{} refused", refused_));
+        if (end.interrupted)
+            parts.push_back(fmt::format("interrupted (Ctrl-C): {} not checked", end.unchecked.size()));
         out << "\n" << scenarios_ << (scenarios_ == 1 ? " scenario: " : " scenarios: ")
             << join(parts, ", ") << "\n";
     }
@@ -187,10 +164,7 @@ private:
             if (std::find(kinds.begin(), kinds.end(), k) == kinds.end()) kinds.push_back(k);
         }
         std::string what = kinds.empty() ? "no findings" : join(kinds, ", ");
-        std::string how = r.search.stopped_by == StopReason::Exhausted
-                              ? fmt::format("{} executions, exhaustive", r.search.executions)
-                              : fmt::format("{} executions, stopped: {}", r.search.executions,
-                                            stop_reason_name(r.search.stopped_by));
+        std::string how = search_summary(r.search);
         out << mark << " " << pad(r.scenario->name, 32) << " " << pad(r.scenario->file, 44) << " "
             << what << "  (" << how << ")";
         if (r.expect && !r.expect->ok()) out << "  " << expect_text(*r.expect);
@@ -245,16 +219,7 @@ private:
             << (line ? pad(f.summary, width) : f.summary) << style_.reset;
         if (line) out << "   " << r.scenario->file << ":" << line;
         out << "\n";
-        std::vector<TraceRow> rows = elide_rows(trace_rows(rf.witness, f.highlights), f.threads,
-                                                kWitnessRows);
-        if (!rows.empty()) print_trace_table(out, rows, "    ", style_.dim, style_.reset);
-        for (const std::string& d : f.details) out << "    " << d << "\n";
-        if (rf.witness.divergence)
-            out << "    " << style_.yellow << "replaying the witness diverged at step "
-                << rf.witness.divergence->first << ": " << rf.witness.divergence->second
-                << style_.reset << "\n";
-        out << "    replay: " << r.replay_command << " --schedule " << rf.token << "\n";
-        out << fmt::format("    seen in {} of {} executions\n", f.count, r.search.executions);
+        print_finding_body(out, r, rf, TextColors{style_.dim, style_.yellow, style_.reset});
     }
 
     /// The BRIEF's "validated on real threads under ThreadSanitizer" section: one line per
@@ -299,11 +264,12 @@ private:
         if (r.outcomes.empty()) return;
         std::vector<std::pair<std::string, std::set<std::string>>> values;
         for (const ReportedOutcome& o : r.outcomes) {
-            for (const auto& [name, repr] : o.outcome.values) {
+            for (const auto& value : o.outcome.values) { // not a structured binding: clang 14
+                const std::string& name = value.first;   // cannot capture one in the lambda
                 auto it = std::find_if(values.begin(), values.end(),
                                        [&](const auto& v) { return v.first == name; });
                 if (it == values.end()) it = values.insert(values.end(), {name, {}});
-                it->second.insert(repr);
+                it->second.insert(value.second);
             }
         }
         std::vector<std::string> groups;

@@ -42,6 +42,20 @@ std::string pad_left(const std::string& s, size_t width) {
 
 } // namespace
 
+std::string trace_ending_text(const Trace& t) {
+    if (t.divergence) return "the replay stopped where the schedule did not fit";
+    if (t.end.step_limit) return "the execution was cut at the step limit";
+    switch (t.end.status) {
+    case RunStatus::Ended: return "the program ended";
+    case RunStatus::Blocked:
+        return t.end.spinning.empty() ? "the program hangs: no thread can move"
+                                      : "the program hangs: the only threads left busy-wait";
+    case RunStatus::Diverged: return "a thread runs forever without a visible operation";
+    case RunStatus::Running: return "the schedule ended before the program did";
+    }
+    return "";
+}
+
 size_t display_width(const std::string& text) {
     size_t n = 0;
     for (unsigned char c : text)
@@ -63,7 +77,7 @@ std::vector<TraceRow> trace_rows(const Trace& trace, const std::vector<Highlight
         row.operation = s.operation;
         if (s.preempted && i > 0) add_note(row.note, "preempts " + trace.steps[i - 1].thread);
         for (const Highlight& h : highlights)
-            if (h.step == row.step) add_note(row.note, h.note);
+            if (h.step == row.step) add_note(row.note, h.note), row.highlighted = true;
         uint32_t code_line = s.event.line;
         if (code_line >= 1 && code_line <= code_lines.size())
             row.source = trim(code_lines[code_line - 1]);
@@ -76,23 +90,31 @@ std::vector<TraceRow> elide_rows(const std::vector<TraceRow>& rows,
                                  const std::vector<std::string>& threads, size_t max_rows) {
     if (rows.size() <= max_rows) return rows;
     std::vector<bool> keep(rows.size(), false);
+    size_t kept = 0;
+    auto mark = [&](size_t i) {
+        if (!keep[i]) keep[i] = true, ++kept;
+    };
     auto involved = [&](const TraceRow& r) {
         return threads.empty() ||
                std::find(threads.begin(), threads.end(), r.thread) != threads.end();
     };
-    size_t kept = 0;
     for (size_t i = 0; i < rows.size(); ++i)
-        if (involved(rows[i]) || !rows[i].note.empty()) keep[i] = true, ++kept;
+        if (involved(rows[i]) || !rows[i].note.empty()) mark(i);
     if (kept > max_rows) {
-        // Still too long: the noted rows with one row of context each side, and the last rows.
+        // Still too long: the highlighted rows with one row of context each side and the last
+        // rows; then the latest preemptions, as many as fit.
         std::fill(keep.begin(), keep.end(), false);
-        for (size_t i = 0; i < rows.size(); ++i) {
-            if (rows[i].note.empty()) continue;
-            for (size_t j = i > 0 ? i - 1 : 0; j <= std::min(i + 1, rows.size() - 1); ++j)
-                keep[j] = true;
+        kept = 0;
+        const size_t tail = std::min<size_t>(rows.size(), 4);
+        for (size_t i = rows.size() - tail; i < rows.size(); ++i) mark(i);
+        for (size_t i = rows.size(); i-- > 0 && kept < max_rows;) {
+            if (!rows[i].highlighted) continue;
+            mark(i);
+            if (i + 1 < rows.size() && kept < max_rows) mark(i + 1);
+            if (i > 0 && kept < max_rows) mark(i - 1);
         }
-        size_t tail = std::min<size_t>(rows.size(), 4);
-        for (size_t i = rows.size() - tail; i < rows.size(); ++i) keep[i] = true;
+        for (size_t i = rows.size(); i-- > 0 && kept < max_rows;)
+            if (!rows[i].note.empty()) mark(i);
     }
     std::vector<TraceRow> out;
     for (size_t i = 0; i < rows.size(); ++i) {

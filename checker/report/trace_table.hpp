@@ -19,6 +19,7 @@ struct TraceRow {
     uint32_t line = 0; // YAML line; 0 when the step has none
     std::string operation;
     std::string note;   // "← preempts Thread-1; ← overwrites Thread-2's write", or empty
+    bool highlighted = false; // a finding's highlight is on this step (not only a preemption)
     std::string source; // the code line, trimmed (replay only)
 };
 
@@ -28,9 +29,13 @@ struct TraceRow {
 std::vector<TraceRow> trace_rows(const Trace& trace, const std::vector<Highlight>& highlights,
                                  const std::string* code = nullptr);
 
-/// Shortens a long witness: at most about `max_rows` rows are kept, preferring the rows of
-/// `threads` (when non-empty), rows with a note, and the last rows; every run of dropped rows
-/// becomes one elision row. Short traces are returned unchanged.
+/// How many rows of a witness the reports show before folding it (elide_rows).
+inline constexpr size_t kWitnessRows = 24;
+
+/// Shortens a long witness to at most `max_rows` steps (plus one elision row per run of dropped
+/// rows). Preferred, in this order: every row of `threads` (when non-empty) and every row with a
+/// note, when they fit; else the highlighted rows with one row of context each side and the last
+/// rows, then as many of the latest preemptions as fit. Short traces are returned unchanged.
 std::vector<TraceRow> elide_rows(const std::vector<TraceRow>& rows,
                                  const std::vector<std::string>& threads, size_t max_rows);
 
@@ -39,6 +44,10 @@ std::vector<TraceRow> elide_rows(const std::vector<TraceRow>& rows,
 void print_trace_table(std::ostream& out, const std::vector<TraceRow>& rows,
                        const std::string& indent, const std::string& dim = "",
                        const std::string& reset = "");
+
+/// How a recorded execution ended, in words: "the program ended", "the program hangs: no thread
+/// can move", "the schedule ended before the program did", ... (replay and the HTML lanes).
+std::string trace_ending_text(const Trace& trace);
 
 /// Display width of UTF-8 text: one column per code point.
 size_t display_width(const std::string& text);

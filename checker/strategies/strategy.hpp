@@ -32,7 +32,8 @@ struct ChoicePoint {
 };
 
 /// Why a search stopped. Exhausted means every interleaving the strategy targets was run.
-enum class StopReason { Exhausted, BoundReached, MaxExecutions, MaxSeconds, ScheduleEnded };
+/// Interrupted: the user stopped it (Ctrl-C); set by the Session, never by a strategy.
+enum class StopReason { Exhausted, BoundReached, MaxExecutions, MaxSeconds, ScheduleEnded, Interrupted };
 
 class Strategy {
 public:

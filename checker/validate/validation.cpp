@@ -19,6 +19,7 @@
 #include <string_view> // environment entries
 #include <variant>    // compiled scenario or diagnostic
 
+#include <fmt/format.h>       // messages
 #include <nlohmann/json.hpp> // racecheck_tsan's output
 
 #include "checker/explore/session.hpp"        // Session::replay, outcome_globals
@@ -109,17 +110,23 @@ std::string tsan_binary(const ValidationOptions& opts) {
     return path.substr(0, path.rfind('/') + 1) + "racecheck_tsan";
 }
 
-/// Runs racecheck_tsan and parses its JSON; on failure adds a sentence to `errors`.
+/// Runs racecheck_tsan and parses its JSON; on failure adds a sentence to `errors`. `task` says
+/// what the process was doing, for those sentences ("forcing 2 witnesses on real threads");
+/// `slow_hint` ends the sentence of a timeout ("; fewer --runs ...", or "").
 std::optional<nlohmann::json> run_tsan(const ValidationOptions& opts, std::vector<std::string> args,
+                                       const std::string& task, const char* slow_hint,
                                        std::vector<std::string>& errors, double& seconds) {
     const auto start = std::chrono::steady_clock::now();
     args.insert(args.begin(), tsan_binary(opts));
     ProcessResult r = run_process(args, opts.timeout_seconds);
     seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::string what = "racecheck_tsan (" + args.back() + ")";
+    std::string what = "racecheck_tsan, " + task + ",";
     if (!r.started) errors.push_back(what + " could not be started");
     else if (r.timed_out)
-        errors.push_back(what + " was killed after " + std::to_string(opts.timeout_seconds) + " s");
+        errors.push_back(fmt::format("{} ran out of time: it was still running when its time "
+                                     "limit of {:g} s ran out, and was killed (the real threads "
+                                     "hang or are too slow{})",
+                                     what, opts.timeout_seconds, slow_hint));
     else if (r.exit_code != 0)
         errors.push_back(what + (r.exit_code < 0 ? " crashed" : " exited with " +
                                  std::to_string(r.exit_code)) + ": " + r.err_tail);
@@ -309,12 +316,19 @@ std::optional<ValidationReport> validate(
     }
     std::optional<nlohmann::json> forced, free;
     if (forced_count)
-        forced = run_tsan(opts, forced_args, report.errors, report.forced_seconds);
+        forced = run_tsan(opts, forced_args,
+                          fmt::format("forcing {} witness{} on real threads", forced_count,
+                                      forced_count == 1 ? "" : "es"),
+                          "", report.errors, report.forced_seconds);
     if (opts.free_runs) {
         std::vector<std::string> free_args = base_args(s, opts);
         free_args.push_back("--free-runs");
         free_args.push_back(std::to_string(opts.free_runs));
-        free = run_tsan(opts, free_args, report.errors, report.free_seconds);
+        free = run_tsan(opts, free_args,
+                        fmt::format("making {} free run{}", opts.free_runs,
+                                    opts.free_runs == 1 ? "" : "s"),
+                        "; fewer --runs makes the free runs shorter", report.errors,
+                        report.free_seconds);
     }
 
     const std::vector<std::set<std::string>> replayed =

@@ -43,7 +43,7 @@ rc_cli_test(run_counter_ends_with_ok_or_findings EXIT "0|1"
 rc_cli_test(check_clean_scenario_exits_0 EXIT 0 STDOUT "explored all 118 interleavings \\(exhaustive, pb\\)\n.*✓ no findings"
             ARGS scenarios/counter_lock.yaml)
 rc_cli_test(check_buggy_scenario_exits_1 EXIT 1
-            STDOUT "✗ lost update on `counter`.*replay: racecheck replay scenarios/counter\\.yaml --schedule rc1\\."
+            STDOUT "✗ lost update on `counter`.*replay: racecheck replay scenarios/counter\\.yaml --schedule rc2\\."
             ARGS scenarios/counter.yaml)
 rc_cli_test(check_bad_yaml_exits_2 EXIT 2
             STDERR "^tests/cli/bad_key\\.yaml:4:1: error: unknown key 'chekcs'"
@@ -79,16 +79,68 @@ endif()
 # ---- racecheck replay ------------------------------------------------------------------------
 rc_cli_test(replay_buggy_witness_exits_1 EXIT 1
             STDOUT "step  thread +line  operation +code.*the program hangs.*✗ deadlock"
-            ARGS replay scenarios/abba_deadlock.yaml --schedule rc1.8239f79a.AAQCAQQB)
+            ARGS replay scenarios/abba_deadlock.yaml --schedule rc2.8239f79a.cN4CDAAEAgEEAQ)
 rc_cli_test(replay_clean_interleaving_exits_0 EXIT 0 STDOUT "✓ this interleaving shows no findings"
-            ARGS replay scenarios/abba_fixed.yaml --schedule rc1.3af90ce5.AAQCBQABBAUAAg)
+            ARGS replay scenarios/abba_fixed.yaml --schedule rc2.3af90ce5.cQ-SAQAEAgUAAQQFAAI)
 rc_cli_test(replay_bad_token_exits_2 EXIT 2 STDERR "^<command line>: error: --schedule: "
             ARGS replay scenarios/counter.yaml --schedule not-a-token)
 rc_cli_test(replay_token_of_another_scenario_exits_2 EXIT 2
             STDERR "^<command line>: error: --schedule: .*different scenario"
-            ARGS replay scenarios/counter_lock.yaml --schedule rc1.8239f79a.AAQCAQQB)
+            ARGS replay scenarios/counter_lock.yaml --schedule rc2.8239f79a.cN4CDAAEAgEEAQ)
 rc_cli_test(replay_token_with_other_params_exits_2 EXIT 2
             STDERR "^<command line>: error: --schedule: .*different params"
-            ARGS replay scenarios/counter.yaml --schedule rc1.cac91db9.AAMCBAQB --param ITERATIONS=3)
+            ARGS replay scenarios/counter.yaml --schedule rc2.cac91db9.M-uCkQADAgQEAQ --param ITERATIONS=3)
+# The abba witness token with one character changed (the run length 4 of thread 0 made 5):
+# without the checksum it would replay another schedule.
+rc_cli_test(replay_tampered_token_is_refused EXIT 2
+            STDERR "^<command line>: error: --schedule: this schedule token is damaged: its checksum does not match"
+            ARGS replay scenarios/abba_deadlock.yaml --schedule rc2.8239f79a.cN4CDAAFAgEEAQ)
+rc_cli_test(replay_old_token_format_is_refused_with_what_to_do EXIT 2
+            STDERR "^<command line>: error: --schedule: this schedule token comes from an older racecheck.*copy the \"rc2\.\" token"
+            ARGS replay scenarios/abba_deadlock.yaml --schedule rc1.8239f79a.AAQCAQQB)
 rc_cli_test(replay_without_schedule_is_a_usage_error EXIT 2 STDERR "--schedule is required"
             ARGS replay scenarios/counter.yaml)
+
+# ---- reports: several formats, files -------------------------------------------------------
+rc_cli_test(check_help_lists_the_report_formats EXIT 0
+            STDOUT "sarif +SARIF 2\\.1\\.0.*junit +JUnit XML.*html +one self-contained page.*--output FORMAT=FILE.*--html FILE"
+            ARGS --help)
+rc_cli_test(check_output_unknown_format_is_a_usage_error EXIT 2
+            STDERR "--output: unknown report format 'xml' \\(formats: text, json, sarif, junit, html\\)"
+            ARGS scenarios/counter.yaml --output xml=out.xml)
+rc_cli_test(check_output_without_a_file_is_a_usage_error EXIT 2
+            STDERR "--output: expected FORMAT=FILE, got 'sarif'"
+            ARGS scenarios/counter.yaml --output sarif)
+rc_cli_test(check_report_file_that_cannot_be_written_is_bad_input EXIT 2
+            STDERR "^<command line>: error: cannot write the html report to '/nonexistent/racecheck\\.html': No such file or directory\n  hint: "
+            ARGS scenarios/counter.yaml --no-validate --html /nonexistent/racecheck.html)
+rc_cli_test(check_budget_message_says_what_it_counted EXIT 1
+            STDOUT "stopped by the execution budget \\(max_executions 20000, which counts every execution run\\) after pb ran 20000 executions: [0-9]+ distinct interleavings and [0-9]+ re-runs of interleavings with fewer preemptions"
+            ARGS scenarios/dining_philosophers.yaml --no-validate --max-executions 20000)
+
+# ---- end to end in Python: SARIF against its schema, JUnit with an XML parser, HTML in headless
+# Chromium, the progress line and Ctrl-C on a pseudo-terminal. Debian's /usr/bin/python3 first
+# (python3-jsonschema is installed for it); a test whose package or browser is missing exits 77,
+# which CTest reports as skipped, with the reason in its output.
+find_program(RC_PYTHON3 python3 PATHS /usr/bin NO_DEFAULT_PATH)
+if(NOT RC_PYTHON3)
+    find_program(RC_PYTHON3 python3)
+endif()
+function(rc_python_test name script)
+    add_test(NAME ${name} COMMAND ${RC_PYTHON3} ${CMAKE_SOURCE_DIR}/${script}
+                                  $<TARGET_FILE:racecheck>
+             WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+    set_tests_properties(${name} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 900)
+endfunction()
+if(RC_PYTHON3)
+    rc_python_test(report_sarif_validates_against_the_sarif_2_1_0_schema
+                   tests/checker/report/sarif_report_test.py)
+    rc_python_test(report_junit_has_the_structure_ci_readers_expect
+                   tests/checker/report/junit_report_test.py)
+    rc_python_test(report_html_shows_swimlanes_in_headless_chromium
+                   tests/checker/report/html_report_test.py)
+    rc_python_test(cli_progress_line_on_a_terminal_and_ctrl_c_still_reports
+                   tests/cli/progress_and_interrupt_test.py)
+else()
+    message(WARNING "python3 not found: the SARIF, JUnit, HTML and Ctrl-C tests are not registered")
+endif()

@@ -143,6 +143,23 @@ TEST_CASE("a_clean_scenario_validates_clean") {
     CHECK(r.tsan_other.empty());
 }
 
+TEST_CASE("a_real_run_past_its_time_limit_is_reported_in_words") {
+    Checked c = check("scenarios/counter.yaml");
+    rc::ValidationOptions o = options();
+    o.timeout_seconds = 0.001; // racecheck_tsan cannot even start up in a millisecond
+    o.free_runs = 3;
+    auto r = rc::validate(c.scenario, c.findings, c.expected, o);
+    REQUIRE(r.has_value());
+    REQUIRE(r->errors.size() == 2); // the forced replays, then the free runs
+    CHECK(r->errors[0] == "racecheck_tsan, forcing 3 witnesses on real threads, ran out of time: "
+                          "it was still running when its time limit of 0.001 s ran out, and was "
+                          "killed (the real threads hang or are too slow)");
+    CHECK(r->errors[1] == "racecheck_tsan, making 3 free runs, ran out of time: it was still "
+                          "running when its time limit of 0.001 s ran out, and was killed (the "
+                          "real threads hang or are too slow; fewer --runs makes the free runs "
+                          "shorter)");
+}
+
 // Not run by default (`build/test_real -tc=validation_survey --no-skip`): validates every
 // scenario and prints each finding's verdicts and the time taken, for the validation notes.
 TEST_CASE("validation_survey" * doctest::skip()) {

@@ -11,7 +11,8 @@ bool any_detail(const Finding& f, const std::string& needle) {
 }
 } // namespace
 
-const char* const kAbba = R"(
+/// Two functions taking locks `a` and `b` in opposite orders (code lines 1-11).
+const std::string kAbbaFunctions = R"(
 import threading
 a = threading.Lock()
 b = threading.Lock()
@@ -23,7 +24,9 @@ def two():
     with b:
         with a:
             pass
-t1 = threading.Thread(target=one)
+)";
+
+const std::string kAbba = kAbbaFunctions + R"(t1 = threading.Thread(target=one)
 t2 = threading.Thread(target=two)
 t1.start()
 t2.start()
@@ -36,7 +39,9 @@ TEST_CASE("abba_deadlocks_and_the_wait_for_graph_names_both_locks") {
     Observed o = h.explore();
     REQUIRE(o.has("deadlock"));
     CHECK(o.has("potential-deadlock"));
-    CHECK(o.keys.count("deadlock:6/LockAcquire:10/LockAcquire:16/ThreadJoin"));
+    CHECK(o.keys.count("deadlock:6/LockAcquire:10/LockAcquire")); // the cycle, not MainThread
+    CHECK(o.first("deadlock").summary == "deadlock: Thread-1 (one) and Thread-2 (two) wait for "
+                                         "each other");
     const Finding& d = o.first("deadlock");
     CHECK(any_detail(d, "MainThread (line 16) waits to join Thread-1 (one)"));
     CHECK(any_detail(d, "Thread-1 (one) (line 6) waits to acquire Lock `b` held by Thread-2 (two) "
@@ -45,6 +50,70 @@ TEST_CASE("abba_deadlocks_and_the_wait_for_graph_names_both_locks") {
                         "since line 5"));
     CHECK(d.highlights.size() == 3); // each blocked thread's last step
     for (const Highlight& hl : d.highlights) CHECK(hl.note.find("← then blocks at line ") == 0);
+}
+
+TEST_CASE("one_cycle_is_one_deadlock_whichever_bystanders_are_blocked_behind_it") {
+    DetectorHarness h(kAbbaFunctions + R"(def bystander():
+    with a:
+        pass
+threads = [threading.Thread(target=one), threading.Thread(target=two)]
+for _ in range(3):
+    threads.append(threading.Thread(target=bystander))
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+)");
+    Observed o = h.explore(2000);
+    std::set<std::string> deadlock_keys;
+    std::set<size_t> blocked_counts;
+    for (const Finding& f : o.findings) {
+        if (f.kind != FindingKind::Deadlock) continue;
+        deadlock_keys.insert(f.key);
+        blocked_counts.insert(f.threads.size());
+        CHECK(f.summary == "deadlock: Thread-1 (one) and Thread-2 (two) wait for each other");
+        CHECK(f.lines.front() == 6); // located at the cycle, not at a bystander or the join
+    }
+    CHECK(deadlock_keys == std::set<std::string>{"deadlock:6/LockAcquire:10/LockAcquire"});
+    CHECK(blocked_counts.size() >= 2); // the executions did differ in who was blocked behind it
+}
+
+TEST_CASE("a_thread_acquiring_a_lock_it_holds_is_a_deadlock_on_itself") {
+    DetectorHarness h(R"(
+import threading
+lock = threading.Lock()
+def twice():
+    with lock:
+        with lock:
+            pass
+t = threading.Thread(target=twice)
+t.start()
+t.join()
+)");
+    Observed o = h.run({});
+    REQUIRE(o.has("deadlock"));
+    CHECK(o.first("deadlock").summary == "deadlock: Thread-1 (twice) waits for a lock it holds "
+                                         "itself");
+    CHECK(o.keys == std::set<std::string>{"deadlock:5/LockAcquire"});
+}
+
+TEST_CASE("without_a_cycle_the_cause_is_the_threads_waiting_on_no_blocked_thread") {
+    DetectorHarness h(R"(
+import threading
+done = threading.Event()
+def waiter():
+    done.wait()
+t = threading.Thread(target=waiter)
+t.start()
+t.join()
+)");
+    Observed o = h.run({});
+    REQUIRE(o.has("deadlock"));
+    const Finding& d = o.first("deadlock");
+    CHECK(d.summary == "deadlock: Thread-1 (waiter) is blocked forever");
+    CHECK(o.keys == std::set<std::string>{"deadlock:4/EventWait"});
+    CHECK(any_detail(d, "MainThread (line 7) waits to join Thread-1 (waiter)"));
+    CHECK(any_detail(d, "blocked behind Thread-1 (waiter): MainThread"));
 }
 
 TEST_CASE("a_condition_notified_before_the_wait_is_a_lost_wakeup") {

@@ -1,6 +1,7 @@
 // Schedule tokens: round trips, size, and a clear sentence for every token that is not one.
 #include <doctest/doctest.h> // TEST_CASE, CHECK
 
+#include <cctype>  // toupper
 #include <string>  // tokens
 #include <variant> // decode results
 #include <vector>  // choices
@@ -34,23 +35,9 @@ std::string error_of(const std::string &token) {
     return std::holds_alternative<std::string>(r) ? std::get<std::string>(r) : "";
 }
 
-/// A token around raw payload bytes, to build malformed varint streams.
+/// A token around raw varint bytes, checksum included, to build malformed varint streams.
 std::string token_of_bytes(const std::vector<unsigned char> &bytes) {
-    const char *alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    std::string out = "rc1.1234abcd.";
-    uint32_t acc = 0;
-    int bits = 0;
-    for (unsigned char b : bytes) {
-        acc = (acc << 8) | b;
-        bits += 8;
-        while (bits >= 6) {
-            bits -= 6;
-            out += alphabet[(acc >> bits) & 0x3f];
-        }
-    }
-    if (bits > 0)
-        out += alphabet[(acc << (6 - bits)) & 0x3f];
-    return out;
+    return rc::seal_schedule_bytes(std::string(bytes.begin(), bytes.end()), kFp);
 }
 
 /// A typical witness: main starts two workers, which interleave with a few preemptions.
@@ -71,8 +58,9 @@ std::vector<Choice> typical_schedule() {
 } // namespace
 
 TEST_CASE("token_has_the_prefix_and_the_fingerprint_in_hex") {
-    CHECK(encode_schedule({}, kFp) == "rc1.1234abcd.");
-    CHECK(encode_schedule({run(0)}, 0xff).substr(0, 13) == "rc1.000000ff.");
+    CHECK(encode_schedule({}, kFp).substr(0, 13) == "rc2.1234abcd.");
+    CHECK(encode_schedule({run(0)}, 0xff).substr(0, 13) == "rc2.000000ff.");
+    CHECK(encode_schedule({}, kFp).size() == 13 + 6); // the 4-byte checksum: 6 characters
 }
 
 TEST_CASE("tokens_round_trip") {
@@ -119,35 +107,74 @@ TEST_CASE("decode_refuses_a_token_for_another_scenario_naming_both_fingerprints"
 }
 
 TEST_CASE("decode_refuses_what_is_not_a_token") {
-    CHECK(error_of("") == "this is not a racecheck schedule token: a token starts with \"rc1.\"");
+    CHECK(error_of("") == "this is not a racecheck schedule token: a token starts with \"rc2.\"");
     CHECK(error_of("hello") ==
-          "this is not a racecheck schedule token: a token starts with \"rc1.\"");
-    CHECK(error_of("rc2.1234abcd.AA") ==
-          "this is not a racecheck schedule token: a token starts with \"rc1.\"");
+          "this is not a racecheck schedule token: a token starts with \"rc2.\"");
+    CHECK(error_of("rc3.1234abcd.AA") ==
+          "this is not a racecheck schedule token: a token starts with \"rc2.\"");
+}
+
+TEST_CASE("a_token_of_the_older_format_without_checksum_is_refused_with_what_to_do") {
+    CHECK(error_of("rc1.1234abcd.AAQCAQQB") ==
+          "this schedule token comes from an older racecheck (\"rc1.\" tokens carry no checksum "
+          "and are no longer accepted): check the scenario again and copy the \"rc2.\" token it "
+          "prints");
+}
+
+TEST_CASE("every_change_of_one_character_in_a_token_is_refused_never_replayed") {
+    const std::string good = encode_schedule(typical_schedule(), kFp);
+    REQUIRE(error_of(good).empty());
+    const std::string alphabet =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    size_t tried = 0;
+    for (size_t i = 13; i < good.size(); ++i) { // every payload character, every other value
+        for (char c : alphabet) {
+            if (c == good[i]) continue;
+            std::string bad = good;
+            bad[i] = c;
+            ++tried;
+            CHECK_MESSAGE(!error_of(bad).empty(), "accepted " << bad);
+        }
+    }
+    CHECK(tried == (good.size() - 13) * 63);
+    for (size_t i = 4; i < 12; ++i) { // a changed fingerprint digit is damage, not another scenario
+        std::string bad = good;
+        bad[i] = bad[i] == '0' ? '1' : '0';
+        CHECK(error_of(bad) == "this schedule token is damaged: its checksum does not match its "
+                               "contents (was it changed or cut when copied?)");
+    }
+}
+
+TEST_CASE("every_cut_of_a_token_is_refused") {
+    const std::string good = encode_schedule(typical_schedule(), kFp);
+    for (size_t n = 0; n < good.size(); ++n)
+        CHECK_MESSAGE(!error_of(good.substr(0, n)).empty(), "accepted " << good.substr(0, n));
 }
 
 TEST_CASE("decode_refuses_a_malformed_fingerprint") {
     std::string want =
-        "this schedule token is damaged: \"rc1.\" must be followed by 8 hex digits and a '.'";
-    CHECK(error_of("rc1.") == want);
-    CHECK(error_of("rc1.1234abc.AA") == want);
-    CHECK(error_of("rc1.1234abcz.AA") == want);
-    CHECK(error_of("rc1.1234abcdAAA") == want);
-    CHECK(error_of("rc1.1234ABCD.") == ""); // hex digits in either case
+        "this schedule token is damaged: \"rc2.\" must be followed by 8 hex digits and a '.'";
+    CHECK(error_of("rc2.") == want);
+    CHECK(error_of("rc2.1234abc.AA") == want);
+    CHECK(error_of("rc2.1234abcz.AA") == want);
+    CHECK(error_of("rc2.1234abcdAAA") == want);
+    std::string upper = encode_schedule({run(1)}, kFp);
+    for (size_t i = 4; i < 12; ++i) upper[i] = static_cast<char>(std::toupper(upper[i]));
+    CHECK(error_of(upper) == ""); // hex digits in either case
 }
 
 TEST_CASE("decode_refuses_characters_outside_base64url") {
-    CHECK(error_of("rc1.1234abcd.AA+A") ==
+    CHECK(error_of("rc2.1234abcd.AA+A") ==
           "this schedule token is damaged: '+' at character 16 "
           "cannot appear in a token (was it changed when copied?)");
-    CHECK(error_of("rc1.1234abcd.A\x01") == "this schedule token is damaged: byte 0x01 at "
+    CHECK(error_of("rc2.1234abcd.A\x01") == "this schedule token is damaged: byte 0x01 at "
                                             "character 15 cannot appear in a token (was it "
                                             "changed when copied?)");
-    CHECK(error_of("rc1.1234abcd.AA=") != ""); // padding is never written
+    CHECK(error_of("rc2.1234abcd.AA=") != ""); // padding is never written
 }
 
 TEST_CASE("decode_refuses_a_cut_token") {
-    CHECK(error_of("rc1.1234abcd.A") ==
+    CHECK(error_of("rc2.1234abcd.A") ==
           "this schedule token is cut short: its length is impossible (was it cut when copied?)");
     CHECK(error_of(token_of_bytes({0x02, 0x85})) ==
           "this schedule token is cut short: it ends inside a number (was it cut when copied?)");

@@ -80,6 +80,25 @@ TEST_CASE("text_and_json_reports_match_their_golden_files_byte_for_byte") {
     }
 }
 
+TEST_CASE("sarif_and_junit_reports_match_their_golden_files_byte_for_byte") {
+    // The structure is checked by sarif_report_test.py and junit_report_test.py; these pin the
+    // bytes, so that any change to them is seen and reviewed.
+    const char *names[] = {"abba_deadlock", "counter_lock"};
+    for (const char *name : names) {
+        std::string file = std::string("scenarios/") + name + ".yaml";
+        for (const char *format : {"sarif", "junit"}) {
+            SUBCASE((std::string(name) + " " + format).c_str()) {
+                int code = 0;
+                std::string out = run({file, "--format", format}, code);
+                CHECK(code == (std::string(name) == "counter_lock" ? 0 : 1));
+                compare_with_golden(std::string("tests/checker/report/golden/") + name + "." +
+                                        (std::string(format) == "sarif" ? "sarif" : "junit.xml"),
+                                    out);
+            }
+        }
+    }
+}
+
 TEST_CASE("a_report_is_the_same_bytes_every_time") {
     int c1 = 0, c2 = 0;
     CHECK(run({"scenarios/counter.yaml", "--outcomes"}, c1) ==

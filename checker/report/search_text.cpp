@@ -1,0 +1,68 @@
+// search_line and search_summary: what a search covered, for every report.
+#include "checker/report/search_text.hpp"
+
+#include <fmt/format.h> // lines
+
+namespace rc {
+
+namespace {
+
+/// " (and 126584 re-runs of interleavings with fewer preemptions)" when the strategy repeated
+/// executions (pb does, at each higher bound), else "".
+std::string repeats_text(const SearchResult& s) {
+    const uint64_t repeats = s.runs > s.executions ? s.runs - s.executions : 0;
+    return repeats ? fmt::format(" (and {} re-run{} of interleavings with fewer preemptions)",
+                                 repeats, repeats == 1 ? "" : "s")
+                   : "";
+}
+
+} // namespace
+
+std::string search_line(const ScenarioReport& r) {
+    const SearchResult& s = r.search;
+    std::string n = std::to_string(s.executions);
+    switch (s.stopped_by) {
+    case StopReason::Exhausted:
+        return fmt::format("explored all {} interleaving{} (exhaustive, {})", n,
+                           s.executions == 1 ? "" : "s", s.strategy);
+    case StopReason::BoundReached:
+        return fmt::format(
+            "not exhaustive: {} stopped after {} executions at its bound; covered {}", s.strategy,
+            n, s.coverage);
+    case StopReason::MaxExecutions:
+        if (s.runs > s.executions) // the budget counts the repeats the report leaves out
+            return fmt::format(
+                "not exhaustive: stopped by the execution budget (max_executions {}, which counts "
+                "every execution run) after {} ran {} executions: {} distinct interleavings and {} "
+                "re-runs of interleavings with fewer preemptions, which {} repeats to reach new "
+                "ones; covered {}",
+                r.budgets.max_executions, s.strategy, s.runs, n, s.runs - s.executions, s.strategy,
+                s.coverage);
+        return fmt::format("not exhaustive: stopped by the execution budget (max_executions {}) "
+                           "after {} executions of {}; covered {}",
+                           r.budgets.max_executions, n, s.strategy, s.coverage);
+    case StopReason::MaxSeconds:
+        return fmt::format("not exhaustive: stopped by the time budget (max_seconds {}) after {} "
+                           "executions of {}{}; covered {}",
+                           r.budgets.max_seconds, n, s.strategy, repeats_text(s), s.coverage);
+    case StopReason::ScheduleEnded:
+        return fmt::format("ran {} execution{} following a schedule ({})", n,
+                           s.executions == 1 ? "" : "s", s.coverage);
+    case StopReason::Interrupted:
+        return fmt::format("not exhaustive: interrupted (Ctrl-C) after {} executions of {}{}; "
+                           "covered {}; the report shows what was found until then",
+                           n, s.strategy, repeats_text(s), s.coverage);
+    }
+    return "";
+}
+
+std::string search_summary(const SearchResult& s) {
+    if (s.stopped_by == StopReason::Exhausted)
+        return fmt::format("{} executions, exhaustive", s.executions);
+    std::string repeats =
+        s.runs > s.executions ? fmt::format(" + {} repeats", s.runs - s.executions) : "";
+    return fmt::format("{} executions{}, stopped: {}", s.executions, repeats,
+                       stop_reason_name(s.stopped_by));
+}
+
+} // namespace rc
