@@ -1,7 +1,7 @@
 // Reports: how the result of checking scenarios is presented. A reporter only renders; the
 // check command runs the search, replays every witness and hands the reporter a ScenarioReport
 // holding everything it may print. Reporters are an open set: one file each (text_report.cpp,
-// json_report.cpp, sarif_report.cpp, junit_report.cpp, html_report.cpp), all listed in
+// json_report.cpp, sarif_report.cpp, junit_report.cpp, html/html_report.cpp), all listed in
 // reporter_registry(), from which `--format` help is generated. One run may feed several
 // reporters (`--format` to stdout, `--output FORMAT=FILE` and `--html FILE` to files), each
 // given the same calls.

@@ -138,7 +138,7 @@ if(RC_PYTHON3)
     rc_python_test(report_junit_has_the_structure_ci_readers_expect
                    tests/checker/report/junit_report_test.py)
     rc_python_test(report_html_shows_swimlanes_in_headless_chromium
-                   tests/checker/report/html_report_test.py)
+                   tests/checker/report/html/html_report_test.py)
     rc_python_test(cli_progress_line_on_a_terminal_and_ctrl_c_still_reports
                    tests/cli/progress_and_interrupt_test.py)
 else()

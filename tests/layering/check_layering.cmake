@@ -20,6 +20,7 @@ set(rule_checker/detectors "model/")
 set(rule_checker/explore "model/;checker/strategies/;checker/detectors/")
 set(rule_checker/validate "model/;checker/detectors/;checker/explore/")
 set(rule_checker/report "model/;checker/detectors/;checker/explore/;checker/validate/")
+set(rule_checker/report/html "model/;checker/detectors/;checker/explore/;checker/validate/;checker/report/")
 set(rule_checker/commands "model/;checker/")
 set(rule_checker/real "model/")
 

@@ -3,15 +3,15 @@
 // section: the search line, each finding with its witness as swimlanes beside the code
 // (html_lanes.hpp) and the fix, the outcome table with a link per outcome to its interleaving,
 // and the validation verdicts. A folder run gets a table of contents, one line per scenario.
-// The page is the same bytes for the same input. tests/checker/report/html_report_test.py
+// The page is the same bytes for the same input. tests/checker/report/html/html_report_test.py
 // renders it in headless Chromium.
 #include <algorithm> // find
 
 #include <fmt/format.h> // markup
 
 #include "checker/report/finding_rules.hpp" // finding_rule
-#include "checker/report/html_assets.hpp"   // kHtmlStyle, kHtmlScript
-#include "checker/report/html_lanes.hpp"    // html_lanes
+#include "checker/report/html/html_assets.hpp"   // kHtmlStyle, kHtmlScript
+#include "checker/report/html/html_lanes.hpp"    // html_lanes
 #include "checker/report/markup.hpp"        // escape_markup
 #include "checker/report/report.hpp"        // Reporter, ScenarioReport
 #include "checker/report/scenario_text.hpp" // ScenarioText

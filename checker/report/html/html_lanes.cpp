@@ -1,5 +1,5 @@
 // html_lanes: a Trace as a swimlane table beside the code.
-#include "checker/report/html_lanes.hpp"
+#include "checker/report/html/html_lanes.hpp"
 
 #include <algorithm> // find
 #include <cstddef>   // ptrdiff_t
