@@ -299,11 +299,13 @@ private:
         if (r.outcomes.empty()) return;
         std::vector<std::pair<std::string, std::set<std::string>>> values;
         for (const ReportedOutcome& o : r.outcomes) {
-            for (const auto& [name, repr] : o.outcome.values) {
+            for (const auto& value : o.outcome.values) {
+                // not a structured binding: clang 14 cannot capture one in a lambda
+                const std::string& name = value.first;
                 auto it = std::find_if(values.begin(), values.end(),
                                        [&](const auto& v) { return v.first == name; });
                 if (it == values.end()) it = values.insert(values.end(), {name, {}});
-                it->second.insert(repr);
+                it->second.insert(value.second);
             }
         }
         std::vector<std::string> groups;
