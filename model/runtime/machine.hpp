@@ -26,6 +26,20 @@ struct PyRaise {
     Value exc; // an ExceptionObj
 };
 
+/// One level of native recursion (Machine::native_depth) for the scope of the object: raises
+/// RecursionError("maximum recursion depth exceeded" + where) past the limit, as CPython's
+/// Py_EnterRecursiveCall does.
+class NativeLevel {
+public:
+    NativeLevel(Machine& m, const char* where);
+    ~NativeLevel();
+    NativeLevel(const NativeLevel&) = delete;
+    NativeLevel& operator=(const NativeLevel&) = delete;
+
+private:
+    Machine& m_;
+};
+
 struct InterpreterTables {
     /// module_members[name][module] = BuiltinId + 1, or 0 when `module.name` does not exist.
     std::vector<std::array<uint16_t, static_cast<size_t>(ModuleId::Count)>> module_members;
@@ -58,7 +72,17 @@ public:
     /// Containers whose repr() is in progress, innermost last (self-containing ones print as
     /// [...], as in CPython).
     std::vector<uint32_t> repr_stack;
-    static constexpr size_t kMaxReprDepth = 100;
+    /// Rendering for traces and reports (Interpreter::repr...): never raises; nesting deeper
+    /// than kMaxRenderDepth prints as "...".
+    bool rendering = false;
+    static constexpr size_t kMaxRenderDepth = 100;
+    /// Nesting of native operations in this step (comparisons, repr, str, builtin and method
+    /// calls): they recurse over values, and CPython bounds them with its C recursion limit.
+    /// invariant: <= kMaxNativeDepth outside rendering.
+    uint32_t native_depth = 0;
+    /// CPython 3.12 compares lists nested 1497 deep and raises RecursionError at 1498 (its C
+    /// recursion limit, 1500, less the levels its eval loop uses): the same depths here.
+    static constexpr uint32_t kMaxNativeDepth = 1498;
 
     ThreadState& th() { return st.threads[tid.value]; }
     Frame& frame() { return th().frames.back(); }
@@ -97,6 +121,7 @@ public:
     bool equal(Value a, Value b);
     bool less(Value a, Value b); // `<`, TypeError for unorderable operands
     std::string repr(Value v);
+    std::string repr_body(Value v); // repr without its recursion level (str of a container)
     std::string str(Value v);
     std::string type_name(Value v);
     Value binary(ast::BinOpKind op, Value l, Value r, bool inplace);

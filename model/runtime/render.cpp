@@ -6,9 +6,11 @@ namespace rc {
 
 namespace {
 
-/// Rendering reuses Machine's semantics on a state it promises not to modify.
+/// Rendering reuses Machine's semantics on a state it promises not to modify; it never raises.
 Machine viewer(const Interpreter& in, const State& s) {
-    return Machine(in, const_cast<State&>(s), ThreadId(0));
+    Machine m(in, const_cast<State&>(s), ThreadId(0));
+    m.rendering = true;
+    return m;
 }
 
 std::string kind_label(const State& s, ObjectId o) {

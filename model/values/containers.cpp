@@ -59,32 +59,38 @@ Value Machine::new_dict() { return Value::object(alloc(Object{DictObj{}})); }
 
 bool Machine::is_container(Value v) { return get<ListObj>(v) || get<DictObj>(v); }
 
-void Machine::mark_shared(Value v) {
-    if (v.tag == VTag::BoundMethod) v = Value::object(v.obj());
-    if (v.tag != VTag::Obj || st.heap[v.ref].shared) return;
-    st.heap[v.ref].shared = true;
-    std::vector<Value> inner;
-    std::visit(
-        [&](const auto& o) {
-            using T = std::decay_t<decltype(o)>;
-            if constexpr (std::is_same_v<T, TupleObj> || std::is_same_v<T, ListObj>)
-                inner = o.items;
-            else if constexpr (std::is_same_v<T, DictObj>)
-                for (auto& [k, x] : o.items) {
-                    inner.push_back(k);
-                    inner.push_back(x);
-                }
-            else if constexpr (std::is_same_v<T, FunctionObj>) inner = o.defaults;
-            else if constexpr (std::is_same_v<T, IterObj>) inner.push_back(o.source);
-            else if constexpr (std::is_same_v<T, ExceptionObj>) inner = o.args;
-            else if constexpr (std::is_same_v<T, ThreadObj>)
-                inner = {o.target, o.args, o.kwargs};
-            else if constexpr (std::is_same_v<T, FutureObj>)
-                inner = {o.fn, o.args, o.kwargs, o.result, o.exception};
-            else if constexpr (std::is_same_v<T, QueueObj>) inner = o.items;
-        },
-        st.heap[v.ref].data);
-    for (Value x : inner) mark_shared(x);
+void Machine::mark_shared(Value root) {
+    // Iterative: a value may nest as deep as the program makes it (a = [a] in a loop).
+    std::vector<Value> todo{root};
+    while (!todo.empty()) {
+        Value v = todo.back();
+        todo.pop_back();
+        if (v.tag == VTag::BoundMethod) v = Value::object(v.obj());
+        if (v.tag != VTag::Obj || st.heap[v.ref].shared) continue;
+        st.heap[v.ref].shared = true;
+        std::visit(
+            [&](const auto& o) {
+                using T = std::decay_t<decltype(o)>;
+                if constexpr (std::is_same_v<T, TupleObj> || std::is_same_v<T, ListObj> ||
+                              std::is_same_v<T, QueueObj>)
+                    todo.insert(todo.end(), o.items.begin(), o.items.end());
+                else if constexpr (std::is_same_v<T, DictObj>)
+                    for (auto& [k, x] : o.items) {
+                        todo.push_back(k);
+                        todo.push_back(x);
+                    }
+                else if constexpr (std::is_same_v<T, FunctionObj>)
+                    todo.insert(todo.end(), o.defaults.begin(), o.defaults.end());
+                else if constexpr (std::is_same_v<T, IterObj>) todo.push_back(o.source);
+                else if constexpr (std::is_same_v<T, ExceptionObj>)
+                    todo.insert(todo.end(), o.args.begin(), o.args.end());
+                else if constexpr (std::is_same_v<T, ThreadObj>)
+                    todo.insert(todo.end(), {o.target, o.args, o.kwargs});
+                else if constexpr (std::is_same_v<T, FutureObj>)
+                    todo.insert(todo.end(), {o.fn, o.args, o.kwargs, o.result, o.exception});
+            },
+            st.heap[v.ref].data);
+    }
 }
 
 Value* Machine::dict_find(DictObj& d, Value key) {

@@ -3,6 +3,7 @@
 #include <cmath>   // fabs, isnan, signbit
 #include <cstdio>  // snprintf
 #include <cstring> // strchr
+#include <optional> // the native level of a container
 
 #include "model/runtime/machine.hpp" // Machine
 
@@ -17,6 +18,9 @@ bool is_num(Value v) {
 std::string Machine::format(Value v, std::string_view spec, char conversion) {
     if (conversion == 'r' || conversion == 'a') v = new_str(repr(v));
     else if (conversion == 's') v = new_str(str(v));
+    // CPython calls a container's bound __format__: one more level of native recursion.
+    std::optional<NativeLevel> level;
+    if (v.is_obj() && !str_of(v)) level.emplace(*this, " while calling a Python object");
     if (spec.empty()) return str(v);
     // [[fill]align][sign][#][0][width][grouping][.precision][type]
     size_t i = 0;

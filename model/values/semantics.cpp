@@ -146,6 +146,7 @@ const std::string* Machine::str_of(Value v) {
 }
 
 bool Machine::equal(Value a, Value b) {
+    NativeLevel level(*this, " in comparison"); // raising allocates only as it leaves
     if (is_num(a) && is_num(b)) {
         if (a.tag == VTag::Float || b.tag == VTag::Float) {
             return (a.tag == VTag::Float ? a.f : static_cast<double>(a.i)) ==
@@ -199,6 +200,7 @@ bool Machine::equal(Value a, Value b) {
 }
 
 bool Machine::less(Value a, Value b) {
+    NativeLevel level(*this, " in comparison");
     if (is_num(a) && is_num(b)) {
         if (a.tag == VTag::Float || b.tag == VTag::Float) {
             return (a.tag == VTag::Float ? a.f : static_cast<double>(a.i)) <
@@ -269,9 +271,14 @@ std::string Machine::type_name(Value v) {
 }
 
 std::string Machine::repr(Value v) {
-    // Nesting deeper than kMaxReprDepth (a chain of distinct containers) prints as "...", so
-    // rendering never exhausts the C++ stack.
-    if (repr_stack.size() > kMaxReprDepth) return "...";
+    // Python's repr raises RecursionError past the native recursion limit; rendering for reports
+    // prints deeper nesting as "..." instead.
+    if (rendering && repr_stack.size() > kMaxRenderDepth) return "...";
+    NativeLevel level(*this, " while getting the repr of an object");
+    return repr_body(v);
+}
+
+std::string Machine::repr_body(Value v) {
     switch (v.tag) {
     case VTag::Unbound: return "<unbound>";
     case VTag::None: return "None";
@@ -349,6 +356,7 @@ std::string Machine::repr(Value v) {
 
 std::string Machine::str(Value v) {
     if (auto* s = str_of(v)) return *s;
+    NativeLevel level(*this, " while getting the str of an object");
     if (auto* e = get<ExceptionObj>(v)) {
         auto args = e->args;
         bool key_error = e->type == BuiltinId::KeyError;
@@ -356,7 +364,7 @@ std::string Machine::str(Value v) {
         if (args.size() == 1) return key_error ? repr(args[0]) : str(args[0]);
         return repr(Value::object(v.obj())).substr(builtin_name(e->type).size());
     }
-    return repr(v);
+    return repr_body(v); // CPython's object_str calls tp_repr directly: no second level
 }
 
 int64_t Machine::to_index(Value v, const char* what) {
