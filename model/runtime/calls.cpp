@@ -145,6 +145,7 @@ void Machine::push_frame(Value fnv, const Args& a, uint32_t call_line) {
               code.name + "() missing " +
                   plural(missing.size(), "required positional argument", "required positional arguments") +
                   ": " + quote_list(missing));
+    charge(frame_bytes(code)); // given back when the frame is popped (exec.cpp)
     // The caller resumes after its Call (exceptions during binding leave its pc on the Call).
     if (!th().frames.empty()) th().frames.back().pc++;
     Frame f;

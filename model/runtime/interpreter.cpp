@@ -45,6 +45,7 @@ State Interpreter::initial_state(const std::vector<int64_t>& params) const {
     for (uint32_t c : program_.string_constants) {
         s.heap.push_back(Object{StrObj{std::get<std::string>(program_.constants[c])}});
         s.heap.back().shared = true; // immutable; never a container
+        s.memory += object_bytes(s.heap.back()); // bounded by the code's size
     }
     ThreadObj main;
     main.name = "MainThread";
@@ -56,10 +57,15 @@ State Interpreter::initial_state(const std::vector<int64_t>& params) const {
     ts.thread_obj = ObjectId(static_cast<uint32_t>(s.heap.size() - 1));
     ts.status = ThreadStatus::Running;
     s.threads.push_back(std::move(ts));
+    s.live_threads.push_back(ThreadId(0));
     Machine m(*this, s, ThreadId(0));
-    Value module = Value::object(m.alloc(Object{FunctionObj{FuncId(0), {}}}));
-    m.push_frame(module, Args{}, 0);
-    run_on(m);
+    try {
+        Value module = Value::object(m.alloc(Object{FunctionObj{FuncId(0), {}}}));
+        m.push_frame(module, Args{}, 0);
+        run_on(m);
+    } catch (const LimitExceeded& e) {
+        s.limit = e.hit;
+    }
     return s;
 }
 
@@ -74,19 +80,21 @@ bool Interpreter::can_time_out(const State& s, ThreadId t) const {
 
 void Interpreter::schedulable(const State& s, std::vector<ThreadId>& out) const {
     out.clear();
-    if (s.ended) return;
-    for (const ThreadState& t : s.threads) {
-        if (t.status != ThreadStatus::Running) continue;
-        if (is_enabled(s, t.id) || can_time_out(s, t.id)) out.push_back(t.id);
+    if (s.ended || s.limit) return;
+    for (ThreadId t : s.live_threads) {
+        if (s.thread(t).status != ThreadStatus::Running) continue;
+        if (is_enabled(s, t) || can_time_out(s, t)) out.push_back(t);
     }
 }
 
 RunStatus Interpreter::status(const State& s) const {
     if (s.ended) return RunStatus::Ended;
+    if (s.limit) return RunStatus::Limit;
     bool any = false;
-    for (const ThreadState& t : s.threads) {
+    for (ThreadId id : s.live_threads) {
+        const ThreadState& t = s.thread(id);
         if (t.status == ThreadStatus::Diverged) return RunStatus::Diverged;
-        if (t.status == ThreadStatus::Running && (is_enabled(s, t.id) || can_time_out(s, t.id))) any = true;
+        if (t.status == ThreadStatus::Running && (is_enabled(s, id) || can_time_out(s, id))) any = true;
     }
     return any ? RunStatus::Running : RunStatus::Blocked;
 }
@@ -94,6 +102,7 @@ RunStatus Interpreter::status(const State& s) const {
 Event Interpreter::step(State& s, ThreadId t, bool timeout) const {
     ThreadState& th = s.thread(t);
     RC_CHECK(th.status == ThreadStatus::Running, "step on a thread that is not running");
+    RC_CHECK(!s.limit, "step after a limit stopped the execution");
     RC_CHECK(timeout ? can_time_out(s, t) : is_enabled(s, t), "step on a disabled operation");
     Event ev;
     ev.thread = t;
@@ -106,22 +115,27 @@ Event Interpreter::step(State& s, ThreadId t, bool timeout) const {
     s.steps++;
     if (ev.kind == OpKind::ProgramExit) {
         s.ended = true;
-        th.status = ThreadStatus::Finished;
+        s.finish_thread(t);
         return ev;
     }
     Machine m(*this, s, t);
     m.event = &ev;
     m.timeout = timeout;
     try {
-        if (m.th().wait.kind != Wait::Kind::None) m.finish_wait();
-        else execute(m);
-    } catch (PyRaise& r) {
-        ev.raised = true;
-        unwind(m, r.exc);
+        try {
+            if (m.th().wait.kind != Wait::Kind::None) m.finish_wait();
+            else execute(m);
+        } catch (PyRaise& r) {
+            ev.raised = true;
+            unwind(m, r.exc);
+        }
+        m.event = nullptr;
+        m.timeout = false;
+        run_on(m);
+    } catch (const LimitExceeded& e) {
+        s.limit = e.hit; // the execution stops here, whatever the operation had done
+        return ev;
     }
-    m.event = nullptr;
-    m.timeout = false;
-    run_on(m);
     if (m.th().status == ThreadStatus::Finished) ev.thread_ended = true;
     return ev;
 }
@@ -166,6 +180,10 @@ CheckValue Interpreter::evaluate(const State& s, FuncId check) const {
         out.repr = exception_text(copy, r.exc);
         auto* e = std::get_if<ExceptionObj>(&copy.heap[r.exc.ref].data);
         out.name_error = e && exception_matches(e->type, BuiltinId::NameError);
+        return out;
+    } catch (const LimitExceeded& e) {
+        copy.limit = e.hit;
+        out.repr = "the check stopped at a limit: " + describe_limit(copy);
         return out;
     }
     out.repr = "check ended without a value";

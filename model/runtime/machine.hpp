@@ -26,6 +26,12 @@ struct PyRaise {
     Value exc; // an ExceptionObj
 };
 
+/// One of racecheck's resource limits was passed (Machine::exceed). Not a Python exception:
+/// no handler sees it; Interpreter::step records it in State::limit and the execution stops.
+struct LimitExceeded {
+    LimitHit hit;
+};
+
 /// One level of native recursion (Machine::native_depth) for the scope of the object: raises
 /// RecursionError("maximum recursion depth exceeded" + where) past the limit, as CPython's
 /// Py_EnterRecursiveCall does.
@@ -98,7 +104,19 @@ public:
     }
     Value& peek(size_t depth = 0) { return th().stack[th().stack.size() - 1 - depth]; }
 
+    // ---- the program's memory (Limits, State::memory) ----
+    /// Accounts `bytes` more; passing max_memory stops the execution.
+    void charge(uint64_t bytes);
+    /// Gives back what a popped frame was charged.
+    void refund(uint64_t bytes) { st.memory -= bytes; }
+    /// Checks, before building it, that an object of `bytes` more fits in the budget.
+    void reserve(uint64_t bytes);
+    /// Checks, before building it, a string of `length` bytes (max_string, then the budget).
+    void reserve_string(uint64_t length);
+    [[noreturn]] void exceed(LimitHit::Kind kind, uint64_t limit);
+
     // ---- heap ----
+    /// Appends an object to the heap and charges its size.
     ObjectId alloc(Object o);
     Value new_str(std::string s);
     Value new_tuple(std::vector<Value> items);
@@ -176,6 +194,13 @@ public:
     /// Raises TypeError naming the callee when the argument count is not in [lo, hi].
     void check_arity(const char* name, const Args& args, size_t lo, size_t hi);
 };
+
+/// What an object is charged when allocated (model/runtime/memory.cpp).
+uint64_t object_bytes(const Object& o);
+/// What a frame of `code` is charged while it is on a thread's stack: its slots and operands.
+inline uint64_t frame_bytes(const CodeObject& code) {
+    return sizeof(Frame) + (uint64_t{code.local_count} + code.max_stack) * sizeof(Value);
+}
 
 /// Python's repr(float) (model/values/semantics.cpp).
 std::string float_repr(double x);

@@ -193,3 +193,36 @@ std::string Interpreter::describe_event(const State& s, const Event& e) const {
 }
 
 } // namespace rc
+
+namespace rc {
+
+namespace {
+
+/// "1 GiB", "64 MiB", "1000 bytes".
+std::string bytes_text(uint64_t n) {
+    if (n >= (uint64_t{1} << 30) && n % (uint64_t{1} << 30) == 0)
+        return std::to_string(n >> 30) + " GiB";
+    if (n >= (uint64_t{1} << 20) && n % (uint64_t{1} << 20) == 0)
+        return std::to_string(n >> 20) + " MiB";
+    return std::to_string(n) + " bytes";
+}
+
+} // namespace
+
+std::string Interpreter::describe_limit(const State& s,
+                                        const std::function<uint32_t(uint32_t)>& display_line) const {
+    const LimitHit& h = s.limit;
+    std::string at;
+    if (h.line != 0) at = " at line " + std::to_string(display_line ? display_line(h.line) : h.line);
+    switch (h.kind) {
+    case LimitHit::Kind::None: return "";
+    case LimitHit::Kind::Memory: return "the program's memory passed " + bytes_text(h.limit) + at;
+    case LimitHit::Kind::String:
+        return "the program built a string longer than " + bytes_text(h.limit) + at;
+    case LimitHit::Kind::Threads:
+        return "the program started more than " + std::to_string(h.limit) + " threads" + at;
+    }
+    return "";
+}
+
+} // namespace rc

@@ -451,12 +451,17 @@ Value Machine::binary(ast::BinOpKind op, Value l, Value r, bool inplace) {
     // sequences
     if (op == K::Add) {
         if (auto* sa = str_of(l)) {
-            if (auto* sb = str_of(r)) return new_str(*sa + *sb);
+            if (auto* sb = str_of(r)) {
+                reserve_string(uint64_t{sa->size()} + sb->size());
+                return new_str(*sa + *sb);
+            }
         }
         if (auto* la = get<ListObj>(l)) {
             if (auto* lb = get<ListObj>(r)) {
+                reserve((uint64_t{la->items.size()} + lb->items.size()) * sizeof(Value));
                 std::vector<Value> items = lb->items;
                 if (inplace) {
+                    charge(items.size() * sizeof(Value));
                     get<ListObj>(l)->items.insert(get<ListObj>(l)->items.end(), items.begin(), items.end());
                     if (shared(l))
                         for (Value x : items) mark_shared(x);
@@ -469,6 +474,7 @@ Value Machine::binary(ast::BinOpKind op, Value l, Value r, bool inplace) {
         }
         if (auto* ta = get<TupleObj>(l)) {
             if (auto* tb = get<TupleObj>(r)) {
+                reserve((uint64_t{ta->items.size()} + tb->items.size()) * sizeof(Value));
                 std::vector<Value> out = ta->items;
                 out.insert(out.end(), tb->items.begin(), tb->items.end());
                 return new_tuple(std::move(out));
@@ -478,21 +484,30 @@ Value Machine::binary(ast::BinOpKind op, Value l, Value r, bool inplace) {
     if (op == K::Mul && (r.is_int_like() || l.is_int_like())) {
         Value seq = r.is_int_like() ? l : r;
         int64_t n = std::max<int64_t>(0, r.is_int_like() ? r.i : l.i);
+        // The size is computed with overflow checks first: past what CPython's Py_ssize_t holds
+        // it raises as CPython does, past racecheck's limits the execution stops there.
         if (auto* s = str_of(seq)) {
-            if (n * static_cast<int64_t>(s->size()) > (1 << 24))
-                raise(BuiltinId::OverflowError, "repeated string is too long for racecheck");
+            int64_t total = 0;
+            if (__builtin_mul_overflow(n, static_cast<int64_t>(s->size()), &total))
+                raise(BuiltinId::OverflowError, "repeated string is too long");
+            reserve_string(static_cast<uint64_t>(total));
             std::string out;
-            for (int64_t i = 0; i < n; ++i) out += *s;
+            out.reserve(static_cast<size_t>(total));
+            for (int64_t i = 0; i < n && !s->empty(); ++i) out += *s;
             return new_str(std::move(out));
         }
         auto* lst = get<ListObj>(seq);
         auto* tup = get<TupleObj>(seq);
         if (lst || tup) {
             std::vector<Value> items = lst ? lst->items : tup->items;
-            if (n * static_cast<int64_t>(items.size()) > (1 << 22))
-                raise(BuiltinId::OverflowError, "repeated sequence is too long for racecheck");
+            int64_t total = 0, bytes = 0;
+            if (__builtin_mul_overflow(n, static_cast<int64_t>(items.size()), &total) ||
+                __builtin_mul_overflow(total, static_cast<int64_t>(sizeof(Value)), &bytes))
+                raise(BuiltinId::MemoryError, ""); // CPython: PyErr_NoMemory
+            reserve(static_cast<uint64_t>(bytes));
             std::vector<Value> out;
-            for (int64_t i = 0; i < n; ++i) out.insert(out.end(), items.begin(), items.end());
+            out.reserve(static_cast<size_t>(total));
+            for (int64_t i = 0; i < n && !items.empty(); ++i) out.insert(out.end(), items.begin(), items.end());
             return lst ? new_list(std::move(out)) : new_tuple(std::move(out));
         }
     }
@@ -543,7 +558,7 @@ bool Machine::contains(Value container, Value item) {
         int64_t x = item.i;
         if (r->step > 0 ? (x < r->start || x >= r->stop) : (x > r->start || x <= r->stop))
             return false;
-        return (x - r->start) % r->step == 0;
+        return (__int128{x} - r->start) % r->step == 0; // x - start may not fit in 64 bits
     }
     if (get<ListObj>(container) || get<TupleObj>(container)) {
         std::vector<Value> items = get<ListObj>(container) ? get<ListObj>(container)->items
