@@ -87,7 +87,8 @@ RunResult run_once(const Interpreter& in, const std::vector<int64_t>& params, ui
         r.rendered += before + " | " + in.thread_name(st, t) + " | " + in.describe_event(st, ev) + "\n";
     }
     RunStatus status = in.status(st);
-    r.rendered += std::to_string(static_cast<int>(status)) + "\n";
+    r.rendered += std::to_string(static_cast<int>(status)) + " " + in.describe_limit(st) + "\n";
+    RC_CHECK(st.memory <= in.limits().max_memory, "the memory budget was passed unnoticed");
     for (const ThreadState& th : st.threads) {
         if (!th.uncaught.is_unbound()) r.rendered += in.exception_text(st, th.uncaught) + "\n";
         if (th.status == ThreadStatus::Running && !st.ended)
@@ -116,8 +117,11 @@ void run(std::string_view python) {
     auto compiled = compile_scenario(s);
     if (auto* d = std::get_if<Diagnostic>(&compiled)) return check_diagnostic(*d, "fuzz.py");
     const CompiledScenario& cs = *std::get<std::unique_ptr<CompiledScenario>>(compiled);
-    Limits limits;
+    Limits limits; // small, so that an input finds each limit quickly
     limits.max_local_instructions = 20'000;
+    limits.max_memory = 32u << 20;
+    limits.max_string = 1u << 20;
+    limits.max_threads = 64;
     Interpreter in(cs.program, limits);
     uint64_t seed = fnv1a(python);
     RunResult first = run_once(in, cs.param_values, seed, 300);
@@ -137,7 +141,8 @@ void check(std::string_view yaml) {
     const char* format = fnv1a(yaml) % 2 ? "json" : "text";
     const char* argv[] = {"racecheck",        path.c_str(), "--no-validate", "--outcomes",
                           "--format",         format,       "--max-executions", "12",
-                          "--max-steps",      "150",        "--max-seconds",  "2"};
+                          "--max-steps",      "150",        "--max-seconds",  "2",
+                          "--max-memory",     "64"};
     std::ostringstream out, err;
     int code = run_cli(static_cast<int>(std::size(argv)), argv, out, err);
     RC_CHECK(code == 0 || code == 1 || code == 2, "the check exits with an internal-bug code");
