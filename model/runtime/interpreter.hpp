@@ -36,7 +36,7 @@ struct Limits {
     uint64_t max_memory = uint64_t{1} << 30;
     /// The longest string the program may build, in bytes (intermediate copies of a string are
     /// not accounted in max_memory, so this bounds them).
-    uint64_t max_string = uint64_t{1} << 28;
+    uint64_t max_string = uint64_t{1} << 26;
     /// Threads in one execution, MainThread included.
     uint32_t max_threads = 10'000;
 };

@@ -82,6 +82,9 @@ public:
     /// than kMaxRenderDepth prints as "...".
     bool rendering = false;
     static constexpr size_t kMaxRenderDepth = 100;
+    /// Rendering keeps at most this much of one repr; render_cut says it was cut.
+    static constexpr uint64_t kMaxRenderBytes = uint64_t{1} << 20;
+    bool render_cut = false;
     /// Nesting of native operations in this step (comparisons, repr, str, builtin and method
     /// calls): they recurse over values, and CPython bounds them with its C recursion limit.
     /// invariant: <= kMaxNativeDepth outside rendering.

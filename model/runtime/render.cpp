@@ -36,8 +36,16 @@ std::string kind_label(const State& s, ObjectId o) {
 
 } // namespace
 
-std::string Interpreter::repr(const State& s, Value v) const { return viewer(*this, s).repr(v); }
-std::string Interpreter::str(const State& s, Value v) const { return viewer(*this, s).str(v); }
+std::string Interpreter::repr(const State& s, Value v) const {
+    Machine m = viewer(*this, s);
+    std::string text = m.repr(v);
+    return m.render_cut ? text + "…" : text;
+}
+std::string Interpreter::str(const State& s, Value v) const {
+    Machine m = viewer(*this, s);
+    std::string text = m.str(v);
+    return m.render_cut ? text + "…" : text;
+}
 
 std::string Interpreter::thread_name(const State& s, ThreadId t) const {
     if (!t.valid() || t.value >= s.threads.size()) return "?";

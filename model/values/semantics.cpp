@@ -295,7 +295,26 @@ std::string Machine::repr_body(Value v) {
     case VTag::Obj: break;
     }
     Object& o = st.heap[v.ref];
-    if (auto* s = std::get_if<StrObj>(&o.data)) return str_repr(s->s);
+    // A repr's length is checked as it grows: a value nested and shared enough (a = [a, a] in a
+    // loop) has an exponentially long repr. Python code stops at the string limit; rendering
+    // for reports keeps the first kMaxRenderBytes (Interpreter::repr marks the cut).
+    const uint64_t cap = rendering ? kMaxRenderBytes : interp.limits().max_string;
+    auto too_long = [&](std::string& out) {
+        if (out.size() <= cap) return false;
+        if (!rendering) reserve_string(out.size()); // exceeds
+        out.resize(static_cast<size_t>(cap));
+        render_cut = true;
+        return true;
+    };
+    if (auto* s = std::get_if<StrObj>(&o.data)) {
+        if (s->s.size() + 2 > cap) {
+            std::string head = str_repr(s->s.substr(0, static_cast<size_t>(cap)));
+            too_long(head);
+            return head;
+        }
+        return str_repr(s->s);
+    }
+    if (render_cut) return ""; // rendering: the text is already cut
     auto join = [&](const std::vector<Value>& items, const char* open, const char* close,
                     bool tuple) {
         std::vector<Value> copy = items; // repr may allocate: never hold a reference into heap
@@ -303,6 +322,7 @@ std::string Machine::repr_body(Value v) {
         for (size_t i = 0; i < copy.size(); ++i) {
             if (i) out += ", ";
             out += repr(copy[i]);
+            if (too_long(out)) return out;
         }
         if (tuple && copy.size() == 1) out += ",";
         return out + close;
@@ -325,6 +345,7 @@ std::string Machine::repr_body(Value v) {
         for (size_t i = 0; i < copy.size(); ++i) {
             if (i) out += ", ";
             out += repr(copy[i].first) + ": " + repr(copy[i].second);
+            if (too_long(out)) return out;
         }
         return out + "}";
     }
@@ -343,6 +364,7 @@ std::string Machine::repr_body(Value v) {
         for (size_t i = 0; i < args.size(); ++i) {
             if (i) out += ", ";
             out += repr(args[i]);
+            if (too_long(out)) return out;
         }
         return out + ")";
     }

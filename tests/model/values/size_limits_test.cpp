@@ -120,9 +120,9 @@ TEST_CASE("a_string_doubling_loop_stops_at_the_string_limit") {
     CHECK(limited("s = 'x'\nwhile True:\n    s = s + s\n", small()) ==
           "limit: the program built a string longer than 1 MiB at line 3");
     CHECK(limited("x = 'ab' * 10 ** 9\n", rc::Limits{}) ==
-          "limit: the program built a string longer than 256 MiB at line 1");
+          "limit: the program built a string longer than 64 MiB at line 1");
     CHECK(limited("print('{:1000000000}'.format(1))\n", rc::Limits{}) ==
-          "limit: the program built a string longer than 256 MiB at line 1");
+          "limit: the program built a string longer than 64 MiB at line 1");
     CHECK(limited("x = '-'.join(['ab' * 1000] * 1000)\n", small()) ==
           "limit: the program built a string longer than 1 MiB at line 1");
 }
@@ -172,4 +172,15 @@ while True:
     threading.Thread(target=work).start()
 )",
                   small()) == "limit: the program started more than 50 threads at line 5");
+}
+
+TEST_CASE("an_exponentially_long_repr_stops_at_the_string_limit_and_renders_cut") {
+    const std::string code = "a = []\nfor i in range(60):\n    a = [a, a]\nprint(len(repr(a)))\n";
+    CHECK(limited(code, small()) == "limit: the program built a string longer than 1 MiB at line 4");
+    rc::test::Harness h("a = []\nfor i in range(60):\n    a = [a, a]\n");
+    rc::test::Run r = h.run();
+    std::string shown = h.global_repr(r.state, "a");
+    CHECK(shown.size() <= (1u << 20) + 3);
+    CHECK(shown.rfind("[[[[", 0) == 0);
+    CHECK(shown.substr(shown.size() - 3) == "…");
 }
