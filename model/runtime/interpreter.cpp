@@ -1,6 +1,8 @@
 // The interpreter's public face: initial state, stepping, enabledness, checks.
 #include "model/runtime/interpreter.hpp"
 
+#include <algorithm> // all_of
+
 #include "model/runtime/machine.hpp" // Machine, classify, run_on, pending_enabled
 
 namespace rc {
@@ -16,6 +18,22 @@ constexpr std::string_view kOpVerbs[] = {
     RC_OP_KINDS(RC_X)
 #undef RC_X
 };
+/// Instructions that change nothing of the state but the evaluating thread's frame and new
+/// heap objects (Interpreter::evaluate runs checks made only of these in place).
+bool appends_only(const Instr& in) {
+    switch (in.op) {
+    case Op::Nop: case Op::LoadConst: case Op::LoadLocal: case Op::StoreLocal:
+    case Op::DeleteLocal: case Op::LoadGlobal: case Op::LoadBuiltin: case Op::LoadAttr:
+    case Op::LoadSubscr: case Op::BuildSlice: case Op::Unary: case Op::Compare: case Op::Jump:
+    case Op::PopJumpIfFalse: case Op::PopJumpIfTrue: case Op::JumpIfFalseOrPop:
+    case Op::JumpIfTrueOrPop: case Op::Pop: case Op::Dup: case Op::DupTwo: case Op::Rot2:
+    case Op::Rot3: case Op::BuildList: case Op::BuildTuple: case Op::BuildDict:
+    case Op::FormatValue: case Op::BuildString: case Op::Return: return true;
+    case Op::Binary: return in.a == 0; // `+=` on a list extends it in place
+    default: return false;
+    }
+}
+
 } // namespace
 
 std::string_view op_kind_name(OpKind k) { return kOpNames[static_cast<size_t>(k)]; }
@@ -30,6 +48,8 @@ Interpreter::Interpreter(const Program& program, Limits limits)
             tables_->module_members[n][mod] = b ? static_cast<uint16_t>(static_cast<uint16_t>(*b) + 1) : 0;
         }
     }
+    for (const CodeObject& c : program_.code)
+        tables_->append_only.push_back(std::all_of(c.code.begin(), c.code.end(), appends_only));
 }
 
 Interpreter::~Interpreter() = default;
@@ -141,7 +161,28 @@ Event Interpreter::step(State& s, ThreadId t, bool timeout) const {
 }
 
 CheckValue Interpreter::evaluate(const State& s, FuncId check) const {
-    State copy = s;
+    if (!tables_->append_only[check.value]) {
+        State copy = s;
+        return evaluate_on(copy, check);
+    }
+    // A check that only reads (`counter == N`, the usual kind) runs on the state itself and is
+    // undone: it appended heap objects and a thread, and may have charged memory. This keeps an
+    // always-check per step proportional to its own work, not to the size of the heap.
+    State& in_place = const_cast<State&>(s);
+    const size_t heap = s.heap.size(), threads = s.threads.size();
+    const uint64_t memory = s.memory;
+    const bool ended = s.ended;
+    const LimitHit limit = s.limit;
+    CheckValue out = evaluate_on(in_place, check);
+    in_place.heap.resize(heap);
+    in_place.threads.resize(threads);
+    in_place.memory = memory;
+    in_place.ended = ended;
+    in_place.limit = limit;
+    return out;
+}
+
+CheckValue Interpreter::evaluate_on(State& copy, FuncId check) const {
     copy.ended = false;
     ThreadState ts;
     ts.id = ThreadId(static_cast<uint32_t>(copy.threads.size()));

@@ -114,6 +114,8 @@ public:
 
 private:
     friend class Machine;
+    /// evaluate() on a state it may change (a copy, or the state itself when it undoes it).
+    CheckValue evaluate_on(State& s, FuncId check) const;
     const Program& program_;
     Limits limits_;
     std::unique_ptr<InterpreterTables> tables_;

@@ -49,6 +49,9 @@ private:
 struct InterpreterTables {
     /// module_members[name][module] = BuiltinId + 1, or 0 when `module.name` does not exist.
     std::vector<std::array<uint16_t, static_cast<size_t>(ModuleId::Count)>> module_members;
+    /// append_only[f]: code object f only reads the state and appends new objects (no call, no
+    /// store outside its frame, no iterator): a check of such code can run in place and be undone.
+    std::vector<bool> append_only;
 };
 
 /// Arguments of a native call: positional values then keyword (name, value) pairs. Copied out of
