@@ -1,9 +1,10 @@
 // The one always-on internal-consistency check. A failed RC_CHECK is a bug in racecheck, never
-// in the user's scenario: it prints a clear prefix and exits with code 3 in every build type.
+// in the user's scenario: it prints a clear prefix and exits with code 3 in every build type
+// (fuzzing builds, RC_FUZZING, abort instead, so that libFuzzer keeps the input).
 #pragma once
 
 #include <cstdio>  // fprintf
-#include <cstdlib> // _Exit
+#include <cstdlib> // _Exit, abort
 
 namespace rc::detail {
 [[noreturn]] inline void internal_bug(const char* cond, const char* msg, const char* file,
@@ -14,7 +15,11 @@ namespace rc::detail {
                  "scenario file\n",
                  msg, cond, file, line);
     std::fflush(stderr);
+#ifdef RC_FUZZING
+    std::abort();
+#else
     std::_Exit(3);
+#endif
 }
 } // namespace rc::detail
 

@@ -98,7 +98,7 @@ int check_one(const CheckRequest& rq, LoadedScenario& ls, std::vector<ReportTarg
     so.preemption_bound = rq.preemption_bound ? rq.preemption_bound : s.explore.preemption_bound;
     std::unique_ptr<Strategy> strategy = info->make(so);
 
-    Interpreter in(ls.compiled->program);
+    Interpreter in(ls.compiled->program, interpreter_limits(rq.max_memory));
     ScenarioReport report;
     report.scenario = &s;
     report.budgets = budgets_for(rq, s.explore);
@@ -259,6 +259,15 @@ std::variant<LoadedScenario, LoadFailure> load_and_compile(const std::string& fi
     }
     ls.compiled = std::move(std::get<std::unique_ptr<CompiledScenario>>(compiled));
     return ls;
+}
+
+Limits interpreter_limits(std::optional<uint64_t> max_memory_mib) {
+    Limits limits;
+    if (max_memory_mib) {
+        limits.max_memory = *max_memory_mib << 20;
+        limits.max_string = std::min(limits.max_string, limits.max_memory);
+    }
+    return limits;
 }
 
 std::string replay_command_prefix(const std::string& file, const std::vector<std::string>& params) {

@@ -13,6 +13,7 @@
 
 #include "checker/detectors/detector.hpp"       // DetectorContext
 #include "model/compile/compile_scenario.hpp" // CompiledScenario
+#include "model/runtime/interpreter.hpp"       // Limits
 #include "model/scenario/scenario.hpp"         // Scenario
 
 namespace rc {
@@ -36,6 +37,7 @@ struct CheckRequest {
     std::optional<uint64_t> max_executions;
     std::optional<double> max_seconds;
     std::optional<uint64_t> max_steps;
+    std::optional<uint64_t> max_memory; // MiB: the program's memory budget (Limits::max_memory)
     std::string format = "text"; // the report on `out`
     /// Further reports, each written to a file: (format, path), from --output FORMAT=FILE and
     /// --html FILE, in command-line order.
@@ -82,6 +84,10 @@ std::variant<LoadedScenario, LoadFailure> load_and_compile(const std::string& fi
 
 /// The detectors' view of the scenario: its program, check texts and source map.
 DetectorContext detector_context(const LoadedScenario& ls);
+
+/// The interpreter's limits for a command: Limits' defaults, with --max-memory (MiB) applied
+/// (a string may not be longer than the whole budget).
+Limits interpreter_limits(std::optional<uint64_t> max_memory_mib);
 
 /// "racecheck replay FILE [--param NAME=VALUE]..." (the params as given on the command line).
 std::string replay_command_prefix(const std::string& file, const std::vector<std::string>& params);

@@ -40,8 +40,19 @@ struct RunRequest {
     std::vector<std::string> params; // NAME=VALUE, applied in order
     std::optional<uint64_t> seed;    // unset: the scenario's explore.seed, else RunOptions'
     std::optional<uint64_t> max_steps;
+    std::optional<uint64_t> max_memory; // MiB
     bool trace = false;
 };
+
+/// --max-memory MIB, for every command: the program's memory budget (Limits::max_memory).
+void add_max_memory(CLI::App &app, std::optional<uint64_t> &mib) {
+    app.add_option("--max-memory", mib,
+                   fmt::format("The program's memory budget in MiB (default {}); an execution "
+                               "that passes it stops and is reported as stopped at a limit",
+                               Limits{}.max_memory >> 20))
+        ->type_name("MIB")
+        ->check(CLI::Range(uint64_t{1}, uint64_t{1} << 20));
+}
 
 /// A decimal uint64: CLI11 alone would wrap "-1" to 2^64-1 and saturate on overflow.
 CLI::Validator unsigned_integer() {
@@ -69,6 +80,7 @@ void add_run_options(CLI::App &app, RunRequest &request) {
                    "Steps allowed in one execution (default: explore.max_steps, else 100000)")
         ->check(unsigned_integer());
     app.add_flag("--trace", request.trace, "Print every visible operation as it runs");
+    add_max_memory(app, request.max_memory);
 }
 
 /// Loads, overrides and runs each scenario; the exit code is the worst of all runs.
@@ -101,6 +113,7 @@ int execute_run(const RunRequest &request, std::ostream &out, std::ostream &err)
         options.max_steps =
             request.max_steps.value_or(scenario.explore.max_steps.value_or(options.max_steps));
         options.trace = request.trace;
+        options.limits = interpreter_limits(request.max_memory);
         exit_code = std::max(exit_code, run_scenario_once(scenario, options, out, err));
     }
     return exit_code;
@@ -206,6 +219,7 @@ void add_check_options(CLI::App &app, CheckRequest &rq) {
                    fmt::format("Validation: unforced real-thread runs per scenario (default {})",
                                CheckRequest{}.free_runs))
         ->check(unsigned_integer());
+    add_max_memory(app, rq.max_memory);
 }
 
 /// Whether stderr is a terminal, and its width: the progress line is drawn only there.
@@ -254,6 +268,7 @@ int parse_and_execute(int argc, const char *const *argv, bool tty, const Termina
                                "Steps allowed (default: explore.max_steps, else the default)")
         ->check(unsigned_integer());
     replay_command->add_flag("--no-color", replay.no_color, "Never colour the output");
+    add_max_memory(*replay_command, replay.max_memory);
 
     try {
         app.parse(argc, argv);

@@ -36,7 +36,7 @@ int run_replay(const ReplayRequest& rq, bool out_is_terminal, std::ostream& out,
     std::string dim = color ? "\x1b[2m" : "", bold = color ? "\x1b[1m" : "";
     std::string reset = color ? "\x1b[0m" : "";
 
-    Interpreter in(ls.compiled->program);
+    Interpreter in(ls.compiled->program, interpreter_limits(rq.max_memory));
     Budgets budgets;
     budgets.max_steps = rq.max_steps.value_or(s.explore.max_steps.value_or(budgets.max_steps));
     Session session(in, ls.compiled->param_values, detector_context(ls), budgets,
@@ -54,12 +54,19 @@ int run_replay(const ReplayRequest& rq, bool out_is_terminal, std::ostream& out,
     for (const Finding& f : findings)
         highlights.insert(highlights.end(), f.highlights.begin(), f.highlights.end());
     print_trace_table(out, trace_rows(trace, highlights, &s.code), "  ", dim, reset);
-    out << "\n" << trace_ending_text(trace) << "\n";
+    out << "\n" << trace_ending_text(trace);
+    if (trace.end.status == RunStatus::Limit) {
+        DetectorContext ctx = detector_context(ls);
+        out << ": " << in.describe_limit(trace.final_state,
+                                         [&](uint32_t l) { return ctx.display_line(l); });
+    }
+    out << "\n";
     if (trace.divergence)
         out << fmt::format("{}the schedule diverged at step {}: {}{}\n", red,
                            trace.divergence->first, trace.divergence->second, reset);
     if (!trace.blocked.empty()) {
-        bool cut = trace.end.status == RunStatus::Running || trace.divergence;
+        bool cut = trace.end.status == RunStatus::Running ||
+                   trace.end.status == RunStatus::Limit || trace.divergence;
         out << (cut ? "where the unfinished threads stand:\n" : "threads not finished:\n");
         for (const std::string& b : trace.blocked) out << "  " << b << "\n";
     }

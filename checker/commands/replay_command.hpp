@@ -17,6 +17,7 @@ struct ReplayRequest {
     std::string schedule;            // the token
     std::vector<std::string> params; // NAME=VALUE, as when the token was made
     std::optional<uint64_t> max_steps;
+    std::optional<uint64_t> max_memory; // MiB, as for the check that made the token
     bool no_color = false;
 };
 

@@ -57,7 +57,7 @@ int run_scenario_once(const Scenario& scenario, const RunOptions& options, std::
         return 2;
     }
     const CompiledScenario& cs = *std::get<std::unique_ptr<CompiledScenario>>(compiled);
-    Interpreter in(cs.program);
+    Interpreter in(cs.program, options.limits);
     State st = in.initial_state(cs.param_values);
     SplitMix64 rng{options.seed};
     std::vector<ThreadId> ready, enabled;
@@ -128,6 +128,12 @@ int run_scenario_once(const Scenario& scenario, const RunOptions& options, std::
                 out << fmt::format("{} runs forever without a visible operation (line {})\n",
                                    in.thread_name(st, t.id), yaml_line(scenario, t.diverged_line));
         }
+        break;
+    case RunStatus::Limit:
+        ++findings; // the run did not finish, as at the step limit
+        out << "stopped at a limit of racecheck's, not a bug in the program: "
+            << in.describe_limit(st, [&](uint32_t l) { return yaml_line(scenario, l); })
+            << " (see Limits in the README)\n";
         break;
     case RunStatus::Running:
         ++findings;

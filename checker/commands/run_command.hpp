@@ -6,7 +6,8 @@
 #include <cstdint> // uint64_t
 #include <ostream> // output streams
 
-#include "model/scenario/scenario.hpp" // Scenario
+#include "model/runtime/interpreter.hpp" // Limits
+#include "model/scenario/scenario.hpp"   // Scenario
 
 namespace rc {
 
@@ -14,6 +15,7 @@ struct RunOptions {
     uint64_t seed = 1;           // picks the interleaving: same seed, same run, byte for byte
     bool trace = false;          // print every visible operation as it executes
     uint64_t max_steps = 100000; // per-execution step budget; hitting it is reported, not a crash
+    Limits limits;               // racecheck's resource limits; passing one is reported
 };
 
 /// Compiles and runs `scenario` once. Program output and the run's report go to `out`; user

@@ -35,6 +35,16 @@ bool read_like(const Event& e) {
     }
 }
 
+const char* limit_name(const LimitHit& h) {
+    switch (h.kind) {
+    case LimitHit::Kind::Memory: return "memory";
+    case LimitHit::Kind::String: return "string";
+    case LimitHit::Kind::Threads: return "thread";
+    case LimitHit::Kind::None: break;
+    }
+    return "?";
+}
+
 bool is_scalar(const State& s, Value v) {
     switch (v.tag) {
     case VTag::None:
@@ -133,6 +143,7 @@ void Session::record_outcome(const Execution& ex, std::map<std::string, Outcome>
     case RunStatus::Blocked: o.ending = "hangs"; break;
     case RunStatus::Diverged: o.ending = "runs forever"; break;
     case RunStatus::Running: o.ending = "cut by the step limit"; break;
+    case RunStatus::Limit: o.ending = std::string("cut by the ") + limit_name(s.limit) + " limit"; break;
     }
     std::string key = o.ending + '\x1f' + o.output;
     for (auto& [n, v] : o.values) key += '\x1f' + n + '=' + v;
@@ -152,10 +163,12 @@ void Session::run_execution(Execution& ex, std::vector<std::unique_ptr<Detector>
         point.options.clear();
         point.ops.clear();
         point.last_index.reset();
-        // The options are Interpreter::schedulable()'s threads, each asked once per branch.
-        for (const ThreadState& th : ex.state.threads) {
-            if (ex.state.ended) break;
-            ThreadId t = th.id;
+        // The options are Interpreter::schedulable()'s threads, each asked once per branch;
+        // only live threads are looked at, so a step costs time in them, not in every thread
+        // the program ever started.
+        for (ThreadId t : ex.state.live_threads) {
+            if (ex.state.ended || ex.state.limit) break;
+            const ThreadState& th = ex.state.thread(t);
             if (th.status != ThreadStatus::Running) continue;
             if (t.value < ex.spinning.size() && ex.spinning[t.value]) continue;
             const PendingOp& op = ex.state.thread(t).pending;
@@ -197,8 +210,10 @@ void Session::run_execution(Execution& ex, std::vector<std::unique_ptr<Detector>
             if (!ex.spin_history[c.thread.value].insert(hash_thread_view(ex.state, c.thread)).second)
                 ex.spinning[c.thread.value] = true;
         } else {
-            for (auto& h : ex.spin_history) h.clear();
-            std::fill(ex.spinning.begin(), ex.spinning.end(), false);
+            for (ThreadId t : ex.state.live_threads) { // a finished thread never spins again
+                ex.spin_history[t.value].clear();
+                ex.spinning[t.value] = false;
+            }
         }
         if (ex.trace) {
             TraceStep ts;
@@ -258,6 +273,9 @@ SearchResult Session::run(Strategy& strategy, const ProgressHook& progress) {
             r.executions++;
             r.steps += ex.schedule.size();
             if (ex.end.step_limit) r.cut_executions++;
+            if (ex.state.limit && r.limit_executions++ == 0)
+                r.limit = in_.describe_limit(ex.state,
+                                             [this](uint32_t l) { return ctx_.display_line(l); });
             record_outcome(ex, outcomes);
         }
         if (progress) {

@@ -30,7 +30,9 @@ struct Budgets {
 struct Outcome {
     std::vector<std::pair<std::string, std::string>> values; // (global, repr), watched order
     std::string output;
-    std::string ending; // "ended", "hangs", "cut by the step limit", "runs forever"
+    /// "ended", "hangs", "cut by the step limit", "runs forever", or "cut by the memory limit"
+    /// ("string", "thread"): one of racecheck's resource limits stopped it (Limits).
+    std::string ending;
     uint64_t count = 0;
     std::vector<Choice> schedule; // the first execution that reached it
 };
@@ -66,6 +68,10 @@ struct SearchResult {
     uint64_t executions = 0; // executions reported: repeats (Strategy::repeat_execution) excluded
     uint64_t steps = 0;
     uint64_t cut_executions = 0; // executions cut by the steps budget
+    /// Executions stopped by one of racecheck's resource limits (memory, string, threads), and
+    /// what the first of them passed: "the program's memory passed 1 GiB at line 7".
+    uint64_t limit_executions = 0;
+    std::string limit;
     double seconds = 0;          // wall time (reports may omit it for byte-stable output)
     std::vector<Finding> findings; // sorted: kind order, then key
     std::vector<Outcome> outcomes; // sorted by values then output

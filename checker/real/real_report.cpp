@@ -17,6 +17,7 @@ const char* ending_name(Ending e) {
     case Ending::Diverged: return "diverged";
     case Ending::RunsForever: return "runs-forever";
     case Ending::StepLimit: return "step-limit";
+    case Ending::Limit: return "limit";
     case Ending::Internal: return "internal-error";
     }
     return "?";

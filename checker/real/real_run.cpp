@@ -247,6 +247,7 @@ uint32_t RealRun::decide_next() {
     case RunStatus::Ended: return end(Ending::Ended);
     case RunStatus::Blocked: return end(Ending::Hang);
     case RunStatus::Diverged: return end(Ending::RunsForever);
+    case RunStatus::Limit: return end(Ending::Limit);
     case RunStatus::Running: break;
     }
     if (state_.steps >= cfg_.max_steps) return end(Ending::StepLimit);

@@ -61,6 +61,7 @@ enum class Ending {
     Diverged,    // Forced: the schedule named a thread that cannot move
     RunsForever, // a thread ran past the interpreter's local-instruction limit
     StepLimit,   // cut by RunConfig::max_steps
+    Limit,       // one of racecheck's resource limits stopped the model (State::limit)
     Internal,    // the runtime's primitives disagreed with the model (a racecheck bug)
 };
 

@@ -68,6 +68,10 @@ Json scenario_json(const ScenarioReport& r) {
                  {"stopped_by", stop_reason_name(sr.stopped_by)},
                  {"coverage", sr.coverage},
                  {"cut_executions", sr.cut_executions}}}};
+    if (sr.limit_executions) { // only then, so reports of ordinary scenarios keep their shape
+        j["search"]["limit_executions"] = sr.limit_executions;
+        j["search"]["limit"] = sr.limit;
+    }
     Json findings = Json::array();
     for (size_t i = 0; i < r.findings.size(); ++i) {
         Json f = finding_json(r.findings[i]);

@@ -192,6 +192,12 @@ private:
                                "--max-steps\n",
                                r.search.cut_executions, r.search.cut_executions == 1 ? " was" : "s were",
                                r.budgets.max_steps);
+        if (r.search.limit_executions)
+            out << fmt::format("{} execution{} stopped at a limit of racecheck's, not a bug in the "
+                               "program: {}{}\n",
+                               r.search.limit_executions,
+                               r.search.limit_executions == 1 ? " was" : "s were", r.search.limit,
+                               r.search.limit_executions == 1 ? "" : " (the first)");
         size_t width = 0;
         for (const ReportedFinding& f : r.findings)
             width = std::max(width, display_width(f.finding.summary));

@@ -52,6 +52,7 @@ std::string trace_ending_text(const Trace& t) {
                                       : "the program hangs: the only threads left busy-wait";
     case RunStatus::Diverged: return "a thread runs forever without a visible operation";
     case RunStatus::Running: return "the schedule ended before the program did";
+    case RunStatus::Limit: return "the execution stopped at a limit of racecheck's";
     }
     return "";
 }

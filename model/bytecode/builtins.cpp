@@ -53,7 +53,7 @@ std::string_view builtin_name(BuiltinId id) {
 
 bool is_exception_class(BuiltinId id) {
     return index_of(id) >= index_of(BuiltinId::BaseException) &&
-           index_of(id) <= index_of(BuiltinId::SystemExit);
+           index_of(id) <= index_of(BuiltinId::MemoryError);
 }
 
 std::optional<BuiltinId> exception_parent(BuiltinId id) {
@@ -78,6 +78,7 @@ std::optional<BuiltinId> exception_parent(BuiltinId id) {
     case B::QueueEmpty:
     case B::QueueFull:
     case B::CancelledError:
+    case B::MemoryError:
         return B::Exception;
     case B::ZeroDivisionError:
     case B::OverflowError:

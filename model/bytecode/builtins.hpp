@@ -43,7 +43,7 @@ namespace rc {
     X(OSError, "OSError") X(TimeoutError, "TimeoutError") X(QueueEmpty, "Empty")                   \
     X(QueueFull, "Full") X(BrokenBarrierError, "BrokenBarrierError")                               \
     X(CancelledError, "CancelledError") X(KeyboardInterrupt, "KeyboardInterrupt")                  \
-    X(SystemExit, "SystemExit")                                                                    \
+    X(SystemExit, "SystemExit") X(MemoryError, "MemoryError")                                      \
     /* internal: callable only from racecheck's prelude (names start with _rc_) */                 \
     X(RcApply, "_rc_apply") X(RcPoolNext, "_rc_pool_next") X(RcPoolSubmit, "_rc_pool_submit")      \
     X(RcFutureFn, "_rc_future_fn") X(RcFutureArgs, "_rc_future_args")                              \

@@ -76,10 +76,10 @@ enum class Op : uint8_t {
 struct Instr {
     Op op = Op::Nop;
     uint8_t b = 0;
-    uint16_t line = 0; // code-block line, for events and tracebacks
+    uint32_t line = 0; // code-block line, for events and tracebacks (a 1 MiB file has more than 65535)
     uint32_t a = 0;
 };
-static_assert(sizeof(Instr) == 8);
+static_assert(sizeof(Instr) == 12);
 
 /// An exception-table entry (CPython 3.11 style): an exception raised at pc in [start, end)
 /// truncates the frame's operand stack to `depth` values, pushes the exception and jumps to

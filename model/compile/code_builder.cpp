@@ -99,7 +99,7 @@ void CodeBuilder::emit(Op op, uint32_t a, uint8_t b) {
     in.op = op;
     in.a = a;
     in.b = b;
-    in.line = static_cast<uint16_t>(line_);
+    in.line = line_;
     code_.push_back(in);
     depth_ += stack_effect(in, false);
 }

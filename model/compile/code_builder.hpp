@@ -25,7 +25,7 @@ bool is_jump(Op op);
 
 class CodeBuilder {
 public:
-    void set_line(uint32_t line) { line_ = line > UINT16_MAX ? UINT16_MAX : line; }
+    void set_line(uint32_t line) { line_ = line; }
     uint32_t line() const { return line_; }
 
     /// Appends an instruction and applies its fall-through stack effect to depth().

@@ -42,6 +42,10 @@ private:
     Program& program_;
     std::unordered_map<std::string, NameId> name_ids_;
     std::unordered_map<std::string, VarId> undefined_;
+    /// Constants and keyword-name lists by a byte key (type and exact value): interning stays
+    /// linear in the program's size, however many distinct constants it has.
+    std::unordered_map<std::string, uint32_t> constant_ids_;
+    std::unordered_map<std::string, uint32_t> kwnames_ids_;
 };
 
 enum class CodeKind { Module, Function, Check, Prelude };

@@ -1,5 +1,5 @@
 // Program-wide interning of constants, identifiers and keyword-name lists.
-#include <cstring>     // memcmp for float identity
+#include <cstring>     // memcpy: a double's bits
 #include <type_traits> // constant comparison
 
 #include "model/check.hpp"    // RC_CHECK
@@ -9,18 +9,22 @@ namespace rc {
 
 namespace {
 
-/// Same type and same value: 1, True and 1.0 stay distinct, and so do 0.0 and -0.0.
-bool same_constant(const Constant& a, const Constant& b) {
-    if (a.index() != b.index()) return false;
-    return std::visit(
+/// Same key, same type and same value: 1, True and 1.0 stay distinct, and so do 0.0 and -0.0
+/// (a double's key is its bits).
+std::string constant_key(const Constant& c) {
+    std::string key(1, static_cast<char>(c.index()));
+    std::visit(
         [&](const auto& x) {
             using T = std::decay_t<decltype(x)>;
-            const T& y = std::get<T>(b);
-            if constexpr (std::is_same_v<T, NoneConst>) return true;
-            else if constexpr (std::is_same_v<T, double>) return std::memcmp(&x, &y, sizeof x) == 0;
-            else return x == y;
+            if constexpr (std::is_same_v<T, std::string>) key += x;
+            else if constexpr (!std::is_same_v<T, NoneConst>) {
+                char bytes[sizeof x];
+                std::memcpy(bytes, &x, sizeof x);
+                key.append(bytes, sizeof x);
+            }
         },
-        a);
+        c);
+    return key;
 }
 
 } // namespace
@@ -33,10 +37,10 @@ ProgramTables::ProgramTables(Program& program) : program_(program) {
 }
 
 uint32_t ProgramTables::constant(const Constant& c) {
-    for (uint32_t k = 0; k < program_.constants.size(); ++k)
-        if (same_constant(program_.constants[k], c)) return k;
-    program_.constants.push_back(c);
-    return static_cast<uint32_t>(program_.constants.size() - 1);
+    auto [it, inserted] =
+        constant_ids_.emplace(constant_key(c), static_cast<uint32_t>(program_.constants.size()));
+    if (inserted) program_.constants.push_back(c);
+    return it->second;
 }
 
 NameId ProgramTables::name(std::string_view id) {
@@ -49,10 +53,12 @@ NameId ProgramTables::name(std::string_view id) {
 }
 
 uint32_t ProgramTables::kwnames(const std::vector<NameId>& names) {
-    for (uint32_t k = 0; k < program_.kwnames.size(); ++k)
-        if (program_.kwnames[k] == names) return k;
-    program_.kwnames.push_back(names);
-    return static_cast<uint32_t>(program_.kwnames.size() - 1);
+    std::string key;
+    for (NameId n : names) key.append(reinterpret_cast<const char*>(&n.value), sizeof n.value);
+    auto [it, inserted] =
+        kwnames_ids_.emplace(std::move(key), static_cast<uint32_t>(program_.kwnames.size()));
+    if (inserted) program_.kwnames.push_back(names);
+    return it->second;
 }
 
 VarId ProgramTables::undefined_global(const std::string& name, std::string name_error_suffix) {

@@ -1,6 +1,7 @@
 // Calls: binding arguments to Python functions, dispatching builtins and methods, attributes.
 #include <algorithm> // stable_sort, reverse, find_if
 #include <cmath>     // round, floor
+#include <optional>  // the native level of a builtin call
 
 #include "model/runtime/machine.hpp" // Machine
 
@@ -50,6 +51,37 @@ void Machine::raise(BuiltinId type, std::string message) {
 }
 
 void Machine::raise_value(Value exc) { throw PyRaise{exc}; }
+
+namespace {
+
+/// Builtins that are classes in CPython (calling them is not a native recursion level).
+bool builtin_is_class(BuiltinId id) {
+    switch (id) {
+    case BuiltinId::Str:
+    case BuiltinId::Int:
+    case BuiltinId::Float:
+    case BuiltinId::Bool:
+    case BuiltinId::List:
+    case BuiltinId::Tuple:
+    case BuiltinId::Dict:
+    case BuiltinId::Range:
+    case BuiltinId::Enumerate:
+    case BuiltinId::Zip:
+    case BuiltinId::Reversed: return true;
+    default: return is_exception_class(id);
+    }
+}
+
+} // namespace
+
+NativeLevel::NativeLevel(Machine& m, const char* where) : m_(m) {
+    if (++m_.native_depth > Machine::kMaxNativeDepth && !m_.rendering) {
+        --m_.native_depth;
+        m_.raise(BuiltinId::RecursionError, std::string("maximum recursion depth exceeded") + where);
+    }
+}
+
+NativeLevel::~NativeLevel() { --m_.native_depth; }
 
 void Machine::check_arity(const char* name, const Args& a, size_t lo, size_t hi) {
     size_t n = a.pos.size();
@@ -113,6 +145,7 @@ void Machine::push_frame(Value fnv, const Args& a, uint32_t call_line) {
               code.name + "() missing " +
                   plural(missing.size(), "required positional argument", "required positional arguments") +
                   ": " + quote_list(missing));
+    charge(frame_bytes(code)); // given back when the frame is popped (exec.cpp)
     // The caller resumes after its Call (exceptions during binding leave its pc on the Call).
     if (!th().frames.empty()) th().frames.back().pc++;
     Frame f;
@@ -173,6 +206,10 @@ void Machine::do_call(uint32_t argc, uint32_t kwcount) {
 
     Value result;
     if (callee.tag == VTag::Builtin) {
+        // CPython counts a call of a builtin function as one level of its C recursion, not a
+        // call of a class (str(), list(), ...) or of a method.
+        std::optional<NativeLevel> level;
+        if (!builtin_is_class(callee.builtin_id())) level.emplace(*this, " while calling a Python object");
         result = call_builtin(callee.builtin_id(), a);
     } else if (callee.tag == VTag::BoundMethod) {
         Value self = Value::object(callee.obj());

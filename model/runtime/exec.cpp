@@ -12,6 +12,7 @@ constexpr int64_t kInstructionNs = 100;
 void finish_frame(Machine& m, Value result) {
     ThreadState& th = m.th();
     Frame f = th.frames.back();
+    m.refund(frame_bytes(m.prog.code[f.code.value]));
     th.stack.resize(f.locals_base);
     th.exc_stack.resize(std::min<size_t>(th.exc_stack.size(), f.exc_depth));
     th.frames.pop_back();
@@ -24,7 +25,7 @@ void end_thread(Machine& m) {
     th.stack.clear();
     th.exc_stack.clear();
     // MainThread stays Running with ProgramExit pending: CPython joins non-daemon threads.
-    if (m.tid.value != 0) th.status = ThreadStatus::Finished;
+    if (m.tid.value != 0) m.st.finish_thread(m.tid);
     if (m.event) m.event->thread_ended = m.tid.value != 0;
 }
 
@@ -206,6 +207,7 @@ void execute(Machine& m) {
     }
     case Op::ListAppend: {
         Value v = m.pop();
+        m.charge(sizeof(Value));
         m.get<ListObj>(m.peek(in.a - 1))->items.push_back(v);
         break;
     }
@@ -309,7 +311,11 @@ void execute(Machine& m) {
     }
     case Op::BuildString: {
         auto& st = m.th().stack;
+        uint64_t total = 0;
+        for (size_t i = st.size() - in.a; i < st.size(); ++i) total += m.str_of(st[i])->size();
+        m.reserve_string(total);
         std::string out;
+        out.reserve(static_cast<size_t>(total));
         for (size_t i = st.size() - in.a; i < st.size(); ++i) out += *m.str_of(st[i]);
         st.resize(st.size() - in.a);
         m.push(m.new_str(std::move(out)));
@@ -340,6 +346,7 @@ void unwind(Machine& m, Value exc) {
         }
         th.stack.resize(f.locals_base);
         th.exc_stack.resize(std::min<size_t>(th.exc_stack.size(), f.exc_depth));
+        m.refund(frame_bytes(code));
         th.frames.pop_back();
         top = false;
     }

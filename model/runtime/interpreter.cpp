@@ -1,6 +1,8 @@
 // The interpreter's public face: initial state, stepping, enabledness, checks.
 #include "model/runtime/interpreter.hpp"
 
+#include <algorithm> // all_of
+
 #include "model/runtime/machine.hpp" // Machine, classify, run_on, pending_enabled
 
 namespace rc {
@@ -16,6 +18,22 @@ constexpr std::string_view kOpVerbs[] = {
     RC_OP_KINDS(RC_X)
 #undef RC_X
 };
+/// Instructions that change nothing of the state but the evaluating thread's frame and new
+/// heap objects (Interpreter::evaluate runs checks made only of these in place).
+bool appends_only(const Instr& in) {
+    switch (in.op) {
+    case Op::Nop: case Op::LoadConst: case Op::LoadLocal: case Op::StoreLocal:
+    case Op::DeleteLocal: case Op::LoadGlobal: case Op::LoadBuiltin: case Op::LoadAttr:
+    case Op::LoadSubscr: case Op::BuildSlice: case Op::Unary: case Op::Compare: case Op::Jump:
+    case Op::PopJumpIfFalse: case Op::PopJumpIfTrue: case Op::JumpIfFalseOrPop:
+    case Op::JumpIfTrueOrPop: case Op::Pop: case Op::Dup: case Op::DupTwo: case Op::Rot2:
+    case Op::Rot3: case Op::BuildList: case Op::BuildTuple: case Op::BuildDict:
+    case Op::FormatValue: case Op::BuildString: case Op::Return: return true;
+    case Op::Binary: return in.a == 0; // `+=` on a list extends it in place
+    default: return false;
+    }
+}
+
 } // namespace
 
 std::string_view op_kind_name(OpKind k) { return kOpNames[static_cast<size_t>(k)]; }
@@ -30,6 +48,8 @@ Interpreter::Interpreter(const Program& program, Limits limits)
             tables_->module_members[n][mod] = b ? static_cast<uint16_t>(static_cast<uint16_t>(*b) + 1) : 0;
         }
     }
+    for (const CodeObject& c : program_.code)
+        tables_->append_only.push_back(std::all_of(c.code.begin(), c.code.end(), appends_only));
 }
 
 Interpreter::~Interpreter() = default;
@@ -45,6 +65,7 @@ State Interpreter::initial_state(const std::vector<int64_t>& params) const {
     for (uint32_t c : program_.string_constants) {
         s.heap.push_back(Object{StrObj{std::get<std::string>(program_.constants[c])}});
         s.heap.back().shared = true; // immutable; never a container
+        s.memory += object_bytes(s.heap.back()); // bounded by the code's size
     }
     ThreadObj main;
     main.name = "MainThread";
@@ -56,10 +77,15 @@ State Interpreter::initial_state(const std::vector<int64_t>& params) const {
     ts.thread_obj = ObjectId(static_cast<uint32_t>(s.heap.size() - 1));
     ts.status = ThreadStatus::Running;
     s.threads.push_back(std::move(ts));
+    s.live_threads.push_back(ThreadId(0));
     Machine m(*this, s, ThreadId(0));
-    Value module = Value::object(m.alloc(Object{FunctionObj{FuncId(0), {}}}));
-    m.push_frame(module, Args{}, 0);
-    run_on(m);
+    try {
+        Value module = Value::object(m.alloc(Object{FunctionObj{FuncId(0), {}}}));
+        m.push_frame(module, Args{}, 0);
+        run_on(m);
+    } catch (const LimitExceeded& e) {
+        s.limit = e.hit;
+    }
     return s;
 }
 
@@ -74,19 +100,21 @@ bool Interpreter::can_time_out(const State& s, ThreadId t) const {
 
 void Interpreter::schedulable(const State& s, std::vector<ThreadId>& out) const {
     out.clear();
-    if (s.ended) return;
-    for (const ThreadState& t : s.threads) {
-        if (t.status != ThreadStatus::Running) continue;
-        if (is_enabled(s, t.id) || can_time_out(s, t.id)) out.push_back(t.id);
+    if (s.ended || s.limit) return;
+    for (ThreadId t : s.live_threads) {
+        if (s.thread(t).status != ThreadStatus::Running) continue;
+        if (is_enabled(s, t) || can_time_out(s, t)) out.push_back(t);
     }
 }
 
 RunStatus Interpreter::status(const State& s) const {
     if (s.ended) return RunStatus::Ended;
+    if (s.limit) return RunStatus::Limit;
     bool any = false;
-    for (const ThreadState& t : s.threads) {
+    for (ThreadId id : s.live_threads) {
+        const ThreadState& t = s.thread(id);
         if (t.status == ThreadStatus::Diverged) return RunStatus::Diverged;
-        if (t.status == ThreadStatus::Running && (is_enabled(s, t.id) || can_time_out(s, t.id))) any = true;
+        if (t.status == ThreadStatus::Running && (is_enabled(s, id) || can_time_out(s, id))) any = true;
     }
     return any ? RunStatus::Running : RunStatus::Blocked;
 }
@@ -94,6 +122,7 @@ RunStatus Interpreter::status(const State& s) const {
 Event Interpreter::step(State& s, ThreadId t, bool timeout) const {
     ThreadState& th = s.thread(t);
     RC_CHECK(th.status == ThreadStatus::Running, "step on a thread that is not running");
+    RC_CHECK(!s.limit, "step after a limit stopped the execution");
     RC_CHECK(timeout ? can_time_out(s, t) : is_enabled(s, t), "step on a disabled operation");
     Event ev;
     ev.thread = t;
@@ -106,28 +135,54 @@ Event Interpreter::step(State& s, ThreadId t, bool timeout) const {
     s.steps++;
     if (ev.kind == OpKind::ProgramExit) {
         s.ended = true;
-        th.status = ThreadStatus::Finished;
+        s.finish_thread(t);
         return ev;
     }
     Machine m(*this, s, t);
     m.event = &ev;
     m.timeout = timeout;
     try {
-        if (m.th().wait.kind != Wait::Kind::None) m.finish_wait();
-        else execute(m);
-    } catch (PyRaise& r) {
-        ev.raised = true;
-        unwind(m, r.exc);
+        try {
+            if (m.th().wait.kind != Wait::Kind::None) m.finish_wait();
+            else execute(m);
+        } catch (PyRaise& r) {
+            ev.raised = true;
+            unwind(m, r.exc);
+        }
+        m.event = nullptr;
+        m.timeout = false;
+        run_on(m);
+    } catch (const LimitExceeded& e) {
+        s.limit = e.hit; // the execution stops here, whatever the operation had done
+        return ev;
     }
-    m.event = nullptr;
-    m.timeout = false;
-    run_on(m);
     if (m.th().status == ThreadStatus::Finished) ev.thread_ended = true;
     return ev;
 }
 
 CheckValue Interpreter::evaluate(const State& s, FuncId check) const {
-    State copy = s;
+    if (!tables_->append_only[check.value]) {
+        State copy = s;
+        return evaluate_on(copy, check);
+    }
+    // A check that only reads (`counter == N`, the usual kind) runs on the state itself and is
+    // undone: it appended heap objects and a thread, and may have charged memory. This keeps an
+    // always-check per step proportional to its own work, not to the size of the heap.
+    State& in_place = const_cast<State&>(s);
+    const size_t heap = s.heap.size(), threads = s.threads.size();
+    const uint64_t memory = s.memory;
+    const bool ended = s.ended;
+    const LimitHit limit = s.limit;
+    CheckValue out = evaluate_on(in_place, check);
+    in_place.heap.resize(heap);
+    in_place.threads.resize(threads);
+    in_place.memory = memory;
+    in_place.ended = ended;
+    in_place.limit = limit;
+    return out;
+}
+
+CheckValue Interpreter::evaluate_on(State& copy, FuncId check) const {
     copy.ended = false;
     ThreadState ts;
     ts.id = ThreadId(static_cast<uint32_t>(copy.threads.size()));
@@ -166,6 +221,10 @@ CheckValue Interpreter::evaluate(const State& s, FuncId check) const {
         out.repr = exception_text(copy, r.exc);
         auto* e = std::get_if<ExceptionObj>(&copy.heap[r.exc.ref].data);
         out.name_error = e && exception_matches(e->type, BuiltinId::NameError);
+        return out;
+    } catch (const LimitExceeded& e) {
+        copy.limit = e.hit;
+        out.repr = "the check stopped at a limit: " + describe_limit(copy);
         return out;
     }
     out.repr = "check ended without a value";

@@ -29,6 +29,16 @@ struct Limits {
     /// Instructions a thread may run between two visible operations before it is declared
     /// Diverged (an endless loop over locals only).
     uint64_t max_local_instructions = 2'000'000;
+    /// racecheck's own resource limits (README "Limits"). Passing one stops the execution with
+    /// State::limit set (RunStatus::Limit): a limit of racecheck's, not a bug in the program.
+    /// The program's memory: every heap object (strings, containers, threading objects), the
+    /// frames of its threads and what it printed, as State::memory accounts them.
+    uint64_t max_memory = uint64_t{1} << 30;
+    /// The longest string the program may build, in bytes (intermediate copies of a string are
+    /// not accounted in max_memory, so this bounds them).
+    uint64_t max_string = uint64_t{1} << 26;
+    /// Threads in one execution, MainThread included.
+    uint32_t max_threads = 10'000;
 };
 
 /// Where an execution stands.
@@ -36,7 +46,8 @@ enum class RunStatus {
     Running, // some thread is enabled (or can time out)
     Ended,   // MainThread exited after every non-daemon thread ended
     Blocked, // not ended, and no thread can move: a deadlock or lost wakeup
-    Diverged // a thread ran away without visible operations
+    Diverged, // a thread ran away without visible operations
+    Limit     // one of racecheck's resource limits stopped it (State::limit)
 };
 
 /// The result of evaluating a check expression on a state.
@@ -96,9 +107,15 @@ public:
     std::string describe_pending(const State& s, ThreadId t) const;
     /// "read counter → 0", "write counter = 1", for an event just executed on state s.
     std::string describe_event(const State& s, const Event& e) const;
+    /// "the program's memory passed 1 GiB at line 7" for a state stopped by a limit (lines
+    /// mapped as in describe_wait); "" when no limit stopped it.
+    std::string describe_limit(const State& s,
+                               const std::function<uint32_t(uint32_t)>& display_line = {}) const;
 
 private:
     friend class Machine;
+    /// evaluate() on a state it may change (a copy, or the state itself when it undoes it).
+    CheckValue evaluate_on(State& s, FuncId check) const;
     const Program& program_;
     Limits limits_;
     std::unique_ptr<InterpreterTables> tables_;

@@ -26,9 +26,32 @@ struct PyRaise {
     Value exc; // an ExceptionObj
 };
 
+/// One of racecheck's resource limits was passed (Machine::exceed). Not a Python exception:
+/// no handler sees it; Interpreter::step records it in State::limit and the execution stops.
+struct LimitExceeded {
+    LimitHit hit;
+};
+
+/// One level of native recursion (Machine::native_depth) for the scope of the object: raises
+/// RecursionError("maximum recursion depth exceeded" + where) past the limit, as CPython's
+/// Py_EnterRecursiveCall does.
+class NativeLevel {
+public:
+    NativeLevel(Machine& m, const char* where);
+    ~NativeLevel();
+    NativeLevel(const NativeLevel&) = delete;
+    NativeLevel& operator=(const NativeLevel&) = delete;
+
+private:
+    Machine& m_;
+};
+
 struct InterpreterTables {
     /// module_members[name][module] = BuiltinId + 1, or 0 when `module.name` does not exist.
     std::vector<std::array<uint16_t, static_cast<size_t>(ModuleId::Count)>> module_members;
+    /// append_only[f]: code object f only reads the state and appends new objects (no call, no
+    /// store outside its frame, no iterator): a check of such code can run in place and be undone.
+    std::vector<bool> append_only;
 };
 
 /// Arguments of a native call: positional values then keyword (name, value) pairs. Copied out of
@@ -58,7 +81,20 @@ public:
     /// Containers whose repr() is in progress, innermost last (self-containing ones print as
     /// [...], as in CPython).
     std::vector<uint32_t> repr_stack;
-    static constexpr size_t kMaxReprDepth = 100;
+    /// Rendering for traces and reports (Interpreter::repr...): never raises; nesting deeper
+    /// than kMaxRenderDepth prints as "...".
+    bool rendering = false;
+    static constexpr size_t kMaxRenderDepth = 100;
+    /// Rendering keeps at most this much of one repr; render_cut says it was cut.
+    static constexpr uint64_t kMaxRenderBytes = uint64_t{1} << 20;
+    bool render_cut = false;
+    /// Nesting of native operations in this step (comparisons, repr, str, builtin and method
+    /// calls): they recurse over values, and CPython bounds them with its C recursion limit.
+    /// invariant: <= kMaxNativeDepth outside rendering.
+    uint32_t native_depth = 0;
+    /// CPython 3.12 compares lists nested 1497 deep and raises RecursionError at 1498 (its C
+    /// recursion limit, 1500, less the levels its eval loop uses): the same depths here.
+    static constexpr uint32_t kMaxNativeDepth = 1498;
 
     ThreadState& th() { return st.threads[tid.value]; }
     Frame& frame() { return th().frames.back(); }
@@ -74,7 +110,19 @@ public:
     }
     Value& peek(size_t depth = 0) { return th().stack[th().stack.size() - 1 - depth]; }
 
+    // ---- the program's memory (Limits, State::memory) ----
+    /// Accounts `bytes` more; passing max_memory stops the execution.
+    void charge(uint64_t bytes);
+    /// Gives back what a popped frame was charged.
+    void refund(uint64_t bytes) { st.memory -= bytes; }
+    /// Checks, before building it, that an object of `bytes` more fits in the budget.
+    void reserve(uint64_t bytes);
+    /// Checks, before building it, a string of `length` bytes (max_string, then the budget).
+    void reserve_string(uint64_t length);
+    [[noreturn]] void exceed(LimitHit::Kind kind, uint64_t limit);
+
     // ---- heap ----
+    /// Appends an object to the heap and charges its size.
     ObjectId alloc(Object o);
     Value new_str(std::string s);
     Value new_tuple(std::vector<Value> items);
@@ -97,6 +145,7 @@ public:
     bool equal(Value a, Value b);
     bool less(Value a, Value b); // `<`, TypeError for unorderable operands
     std::string repr(Value v);
+    std::string repr_body(Value v); // repr without its recursion level (str of a container)
     std::string str(Value v);
     std::string type_name(Value v);
     Value binary(ast::BinOpKind op, Value l, Value r, bool inplace);
@@ -151,6 +200,13 @@ public:
     /// Raises TypeError naming the callee when the argument count is not in [lo, hi].
     void check_arity(const char* name, const Args& args, size_t lo, size_t hi);
 };
+
+/// What an object is charged when allocated (model/runtime/memory.cpp).
+uint64_t object_bytes(const Object& o);
+/// What a frame of `code` is charged while it is on a thread's stack: its slots and operands.
+inline uint64_t frame_bytes(const CodeObject& code) {
+    return sizeof(Frame) + (uint64_t{code.local_count} + code.max_stack) * sizeof(Value);
+}
 
 /// Python's repr(float) (model/values/semantics.cpp).
 std::string float_repr(double x);

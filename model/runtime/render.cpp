@@ -6,9 +6,11 @@ namespace rc {
 
 namespace {
 
-/// Rendering reuses Machine's semantics on a state it promises not to modify.
+/// Rendering reuses Machine's semantics on a state it promises not to modify; it never raises.
 Machine viewer(const Interpreter& in, const State& s) {
-    return Machine(in, const_cast<State&>(s), ThreadId(0));
+    Machine m(in, const_cast<State&>(s), ThreadId(0));
+    m.rendering = true;
+    return m;
 }
 
 std::string kind_label(const State& s, ObjectId o) {
@@ -34,8 +36,16 @@ std::string kind_label(const State& s, ObjectId o) {
 
 } // namespace
 
-std::string Interpreter::repr(const State& s, Value v) const { return viewer(*this, s).repr(v); }
-std::string Interpreter::str(const State& s, Value v) const { return viewer(*this, s).str(v); }
+std::string Interpreter::repr(const State& s, Value v) const {
+    Machine m = viewer(*this, s);
+    std::string text = m.repr(v);
+    return m.render_cut ? text + "…" : text;
+}
+std::string Interpreter::str(const State& s, Value v) const {
+    Machine m = viewer(*this, s);
+    std::string text = m.str(v);
+    return m.render_cut ? text + "…" : text;
+}
 
 std::string Interpreter::thread_name(const State& s, ThreadId t) const {
     if (!t.valid() || t.value >= s.threads.size()) return "?";
@@ -188,6 +198,39 @@ std::string Interpreter::describe_event(const State& s, const Event& e) const {
     if (e.raised) out += " (raised)";
     if (e.kind == OpKind::LockAcquire && e.value.tag == VTag::Bool && !e.value.i) out += " → False";
     return out;
+}
+
+} // namespace rc
+
+namespace rc {
+
+namespace {
+
+/// "1 GiB", "64 MiB", "1000 bytes".
+std::string bytes_text(uint64_t n) {
+    if (n >= (uint64_t{1} << 30) && n % (uint64_t{1} << 30) == 0)
+        return std::to_string(n >> 30) + " GiB";
+    if (n >= (uint64_t{1} << 20) && n % (uint64_t{1} << 20) == 0)
+        return std::to_string(n >> 20) + " MiB";
+    return std::to_string(n) + " bytes";
+}
+
+} // namespace
+
+std::string Interpreter::describe_limit(const State& s,
+                                        const std::function<uint32_t(uint32_t)>& display_line) const {
+    const LimitHit& h = s.limit;
+    std::string at;
+    if (h.line != 0) at = " at line " + std::to_string(display_line ? display_line(h.line) : h.line);
+    switch (h.kind) {
+    case LimitHit::Kind::None: return "";
+    case LimitHit::Kind::Memory: return "the program's memory passed " + bytes_text(h.limit) + at;
+    case LimitHit::Kind::String:
+        return "the program built a string longer than " + bytes_text(h.limit) + at;
+    case LimitHit::Kind::Threads:
+        return "the program started more than " + std::to_string(h.limit) + " threads" + at;
+    }
+    return "";
 }
 
 } // namespace rc

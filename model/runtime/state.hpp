@@ -59,15 +59,38 @@ struct ThreadState {
     uint32_t diverged_line = 0;   // where it ran away (status Diverged)
 };
 
+/// Which of racecheck's resource limits (Limits in interpreter.hpp) stopped an execution.
+struct LimitHit {
+    enum class Kind : uint8_t { None, Memory, String, Threads };
+    Kind kind = Kind::None;
+    uint32_t line = 0;  // the code-block line being executed (0 = unknown)
+    uint64_t limit = 0; // the limit passed (bytes or threads)
+    explicit operator bool() const { return kind != Kind::None; }
+};
+
 struct State {
     std::vector<Value> globals;
     std::vector<Object> heap;
     std::vector<ThreadState> threads; // index = ThreadId; 0 = MainThread
+    /// The threads not Finished, in id order: what scheduling looks at, so that a step costs
+    /// time in the live threads, not in every thread ever started (Interpreter::schedulable,
+    /// status, ProgramExit's enabledness, the Session's choice points).
+    /// invariant: exactly the ids t with threads[t].status != Finished, ascending.
+    std::vector<ThreadId> live_threads;
     std::string output;               // what print() wrote
     uint32_t thread_name_counter = 0; // CPython's Thread-N counter
     uint32_t executor_counter = 0;    // ThreadPoolExecutor-N
     uint64_t steps = 0;               // visible operations executed
     bool ended = false;               // ProgramExit executed
+    /// Bytes the program holds as racecheck accounts them (Machine::charge): heap objects
+    /// (never freed during an execution), live frames, thread states, printed output.
+    /// invariant: <= Limits::max_memory.
+    uint64_t memory = 0;
+    /// Set when a limit stopped the execution; then no thread is scheduled any more.
+    LimitHit limit;
+
+    /// Marks thread t Finished and drops it from live_threads.
+    void finish_thread(ThreadId t);
 
     const ThreadState& thread(ThreadId t) const { return threads[t.value]; }
     ThreadState& thread(ThreadId t) { return threads[t.value]; }

@@ -1,10 +1,11 @@
-// Scenario loading and validation: the only file in racecheck that includes yaml-cpp.
+// Scenario loading and validation over the YAML tree of yaml_tree.hpp (the only file that
+// includes yaml-cpp is yaml_tree.cpp).
 //
 // This file is over 300 lines (under 600) because it holds the whole YAML schema in one place:
-// every key, its type, its error message. Splitting it would spread yaml-cpp over several files.
+// every key, its type, its error message.
 //
-// yaml-cpp throws; nothing thrown here leaves this file. Validation errors are raised as a
-// local ScenarioError and turned into the returned Diagnostic by parse_scenario.
+// Validation errors are raised as a local ScenarioError and turned into the returned Diagnostic
+// by parse_scenario; nothing thrown here leaves this file.
 #include "model/scenario/scenario.hpp"
 
 #include <algorithm>    // min, max, find, count, all_of
@@ -14,14 +15,13 @@
 #include <cmath>        // isfinite
 #include <filesystem>   // path stem for the default name
 #include <fstream>      // reading the file
-#include <iterator>     // istreambuf_iterator
-#include <sstream>      // reading the file
-#include <system_error> // errc from from_chars
+#include <system_error>  // errc from from_chars
+#include <unordered_set> // param names seen
 
-#include <fmt/format.h>    // messages
-#include <yaml-cpp/yaml.h> // YAML::LoadAll, Node, Mark, exceptions
+#include <fmt/format.h> // messages
 
-#include "model/check.hpp" // RC_CHECK
+#include "model/check.hpp"               // RC_CHECK
+#include "model/scenario/yaml_tree.hpp" // parse_yaml, YamlNode
 
 namespace rc {
 namespace {
@@ -121,19 +121,18 @@ std::vector<std::string> split_lines(std::string_view text) {
     return lines;
 }
 
-std::string describe(const YAML::Node &node) {
-    switch (node.Type()) {
-    case YAML::NodeType::Null:
+std::string describe(const YamlNode &node) {
+    switch (node.kind) {
+    case YamlKind::Null:
         return "nothing";
-    case YAML::NodeType::Scalar:
+    case YamlKind::Scalar:
         return "a scalar";
-    case YAML::NodeType::Sequence:
+    case YamlKind::Sequence:
         return "a list";
-    case YAML::NodeType::Map:
+    case YamlKind::Map:
         return "a mapping";
-    default:
-        return "an undefined node";
     }
+    return "a node";
 }
 
 /// Walks one YAML document and fills a Scenario; raises ScenarioError on the first problem.
@@ -142,91 +141,92 @@ public:
     Loader(std::string_view text, const std::string &file)
         : file_(file), lines_(split_lines(text)) {}
 
-    Scenario load(const YAML::Node &root);
+    Scenario load(const YamlNode &root);
 
 private:
-    [[noreturn]] void fail(const YAML::Mark &mark, std::string message, std::string hint = {}) {
-        uint32_t line = mark.is_null() ? 1 : static_cast<uint32_t>(mark.line) + 1;
-        uint32_t col = mark.is_null() ? 1 : static_cast<uint32_t>(mark.column) + 1;
+    [[noreturn]] void fail(const YamlMark &mark, std::string message, std::string hint = {}) {
+        uint32_t line = mark.line + 1;
+        uint32_t col = mark.column + 1;
         throw ScenarioError{Diagnostic{file_, line, col, std::move(message), std::move(hint)}};
     }
     /// Iterates a mapping, checking each key against `valid` (no unknown, no duplicate keys).
     template <typename Visit>
-    void for_each_key(const YAML::Node &map, const std::vector<std::string> &valid,
+    void for_each_key(const YamlNode &map, const std::vector<std::string> &valid,
                       std::string_view where, Visit visit);
-    std::string string_value(const YAML::Node &value, std::string_view key);
-    uint64_t unsigned_value(const YAML::Node &value, std::string_view key, uint64_t max);
-    void load_params(const YAML::Node &value);
-    void load_code(const YAML::Node &key, const YAML::Node &value);
-    std::vector<Check> load_checks(const YAML::Node &value, std::string_view key);
-    void load_expect(const YAML::Node &value);
-    void load_explore(const YAML::Node &value);
-    char char_at(const YAML::Mark &mark) const;
+    std::string string_value(const YamlNode &value, std::string_view key);
+    uint64_t unsigned_value(const YamlNode &value, std::string_view key, uint64_t max);
+    void load_params(const YamlNode &value);
+    void load_code(const YamlNode &key, const YamlNode &value);
+    std::vector<Check> load_checks(const YamlNode &value, std::string_view key);
+    void load_expect(const YamlNode &value);
+    void load_explore(const YamlNode &value);
+    char char_at(const YamlMark &mark) const;
 
     std::string file_;
     std::vector<std::string> lines_; // raw file lines without line ends, for the SourceMap
     Scenario scenario_;
+    std::unordered_set<std::string> param_names_; // duplicate params, in linear time
 };
 
 template <typename Visit>
-void Loader::for_each_key(const YAML::Node &map, const std::vector<std::string> &valid,
+void Loader::for_each_key(const YamlNode &map, const std::vector<std::string> &valid,
                           std::string_view where, Visit visit) {
     std::vector<std::pair<std::string, int>> seen; // key -> 1-based line of first occurrence
-    for (const auto &entry : map) { // range-for: GCC 12 misreads yaml-cpp's operator->
-        const YAML::Node &key = entry.first;
-        if (!key.IsScalar())
-            fail(key.Mark(), fmt::format("keys{} must be plain words", where));
-        const std::string &name = key.Scalar();
+    for (size_t i = 0; i < map.map_size(); ++i) {
+        const YamlNode &key = map.key(i);
+        if (!key.is_scalar())
+            fail(key.mark, fmt::format("keys{} must be plain words", where));
+        const std::string &name = key.scalar;
         if (std::find(valid.begin(), valid.end(), name) == valid.end())
-            fail(key.Mark(), fmt::format("unknown key '{}'{}", name, where),
+            fail(key.mark, fmt::format("unknown key '{}'{}", name, where),
                  suggest(name, valid, "valid keys"));
         for (const auto &[prev, line] : seen)
             if (prev == name)
-                fail(key.Mark(), fmt::format("duplicate key '{}'{}", name, where),
+                fail(key.mark, fmt::format("duplicate key '{}'{}", name, where),
                      fmt::format("'{}' is already given on line {}; keep one", name, line));
-        seen.emplace_back(name, key.Mark().line + 1);
-        visit(key, entry.second);
+        seen.emplace_back(name, key.mark.line + 1);
+        visit(key, map.value(i));
     }
 }
 
-std::string Loader::string_value(const YAML::Node &value, std::string_view key) {
-    if (value.IsNull())
+std::string Loader::string_value(const YamlNode &value, std::string_view key) {
+    if (value.is_null())
         return {};
-    if (!value.IsScalar())
-        fail(value.Mark(), fmt::format("'{}' must be a string, got {}", key, describe(value)));
-    return value.Scalar();
+    if (!value.is_scalar())
+        fail(value.mark, fmt::format("'{}' must be a string, got {}", key, describe(value)));
+    return value.scalar;
 }
 
-uint64_t Loader::unsigned_value(const YAML::Node &value, std::string_view key, uint64_t max) {
+uint64_t Loader::unsigned_value(const YamlNode &value, std::string_view key, uint64_t max) {
     std::optional<int64_t> v;
-    if (value.IsScalar() && value.Tag() == "?")
-        v = parse_int64(value.Scalar());
+    if (value.is_scalar() && value.tag == "?")
+        v = parse_int64(value.scalar);
     // Integers above INT64_MAX are not needed by any setting; max bounds the rest.
     if (!v || *v < 0 || static_cast<uint64_t>(*v) > max)
-        fail(value.Mark(),
+        fail(value.mark,
              fmt::format("'{}' must be an integer from 0 to {}, got {}", key, max,
-                         value.IsScalar() ? "'" + value.Scalar() + "'" : describe(value)));
+                         value.is_scalar() ? "'" + value.scalar + "'" : describe(value)));
     return static_cast<uint64_t>(*v);
 }
 
-char Loader::char_at(const YAML::Mark &mark) const {
-    if (mark.is_null() || static_cast<size_t>(mark.line) >= lines_.size())
+char Loader::char_at(const YamlMark &mark) const {
+    if (static_cast<size_t>(mark.line) >= lines_.size())
         return 0;
     const std::string &line = lines_[static_cast<size_t>(mark.line)];
     return static_cast<size_t>(mark.column) < line.size() ? line[mark.column] : 0;
 }
 
-Scenario Loader::load(const YAML::Node &root) {
-    if (root.IsNull())
+Scenario Loader::load(const YamlNode &root) {
+    if (root.is_null())
         throw ScenarioError{Diagnostic{file_, 1, 1, "empty scenario file",
                                        "a scenario needs at least a `code: |` block"}};
-    if (!root.IsMap())
-        fail(root.Mark(),
+    if (!root.is_map())
+        fail(root.mark,
              fmt::format("a scenario must be a mapping of keys, got {}", describe(root)),
              fmt::format("valid keys: {}", join(kTopKeys)));
     bool has_code = false;
-    for_each_key(root, kTopKeys, "", [&](const YAML::Node &key, const YAML::Node &value) {
-        const std::string &k = key.Scalar();
+    for_each_key(root, kTopKeys, "", [&](const YamlNode &key, const YamlNode &value) {
+        const std::string &k = key.scalar;
         if (k == "name")
             scenario_.name = string_value(value, k);
         else if (k == "about")
@@ -238,17 +238,17 @@ Scenario Loader::load(const YAML::Node &root) {
         else if (k == "code")
             load_code(key, value), has_code = true;
         else if (k == "checks") {
-            if (value.IsNull())
+            if (value.is_null())
                 return;
-            if (!value.IsMap())
-                fail(value.Mark(),
+            if (!value.is_map())
+                fail(value.mark,
                      fmt::format("'checks' must be a mapping, got {}", describe(value)),
                      "write `checks:` followed by `final: [...]` and/or `always: [...]`");
             for_each_key(value, kCheckKeys, " in 'checks'",
-                         [&](const YAML::Node &ck, const YAML::Node &cv) {
-                             auto &list = ck.Scalar() == "final" ? scenario_.final_checks
+                         [&](const YamlNode &ck, const YamlNode &cv) {
+                             auto &list = ck.scalar == "final" ? scenario_.final_checks
                                                                  : scenario_.always_checks;
-                             list = load_checks(cv, ck.Scalar());
+                             list = load_checks(cv, ck.scalar);
                          });
         } else if (k == "expect")
             load_expect(value);
@@ -256,7 +256,7 @@ Scenario Loader::load(const YAML::Node &root) {
             load_explore(value);
     });
     if (!has_code)
-        fail(root.Mark(), "missing required key 'code'",
+        fail(root.mark, "missing required key 'code'",
              "add the Python program as a block: `code: |` followed by indented lines");
     if (scenario_.name.empty())
         scenario_.name = std::filesystem::path(file_).stem().string();
@@ -264,100 +264,101 @@ Scenario Loader::load(const YAML::Node &root) {
     return std::move(scenario_);
 }
 
-void Loader::load_params(const YAML::Node &value) {
-    if (value.IsNull())
+void Loader::load_params(const YamlNode &value) {
+    if (value.is_null())
         return;
-    if (!value.IsMap())
-        fail(value.Mark(), fmt::format("'params' must be a mapping, got {}", describe(value)),
+    if (!value.is_map())
+        fail(value.mark, fmt::format("'params' must be a mapping, got {}", describe(value)),
              "write one `NAME: integer` per line under `params:`");
-    for (const auto &entry : value) {
-        const YAML::Node &key = entry.first;
-        if (!key.IsScalar() || !is_identifier(key.Scalar()))
-            fail(key.Mark(), "param names must be Python identifiers",
+    for (size_t i = 0; i < value.map_size(); ++i) {
+        const YamlNode &key = value.key(i);
+        if (!key.is_scalar() || !is_identifier(key.scalar))
+            fail(key.mark, "param names must be Python identifiers",
                  "use letters, digits and '_', not starting with a digit, e.g. ITERATIONS");
-        const std::string &name = key.Scalar();
-        for (const auto &[prev, _] : scenario_.params)
-            if (prev == name)
-                fail(key.Mark(), fmt::format("duplicate param '{}'", name));
-        const YAML::Node &v = entry.second;
+        const std::string &name = key.scalar;
+        if (!param_names_.insert(name).second)
+            fail(key.mark, fmt::format("duplicate param '{}'", name));
+        const YamlNode &v = value.value(i);
         std::optional<int64_t> n;
-        if (v.IsScalar() && v.Tag() == "?")
-            n = parse_int64(v.Scalar());
+        if (v.is_scalar() && v.tag == "?")
+            n = parse_int64(v.scalar);
         if (!n)
-            fail(v.Mark(),
+            fail(v.mark,
                  fmt::format("param '{}' must be a 64-bit integer, got {}", name,
-                             v.IsScalar() ? "'" + v.Scalar() + "'" : describe(v)),
-                 v.IsScalar() && v.Tag() != "?" ? "write the number without quotes"
+                             v.is_scalar() ? "'" + v.scalar + "'" : describe(v)),
+                 v.is_scalar() && v.tag != "?" ? "write the number without quotes"
                                                 : "params are integers, e.g. `ITERATIONS: 2`");
         scenario_.params.emplace_back(name, *n);
     }
 }
 
-std::vector<Check> Loader::load_checks(const YAML::Node &value, std::string_view key) {
+std::vector<Check> Loader::load_checks(const YamlNode &value, std::string_view key) {
     std::vector<Check> checks;
-    if (value.IsNull())
+    if (value.is_null())
         return checks;
-    if (!value.IsSequence())
-        fail(value.Mark(),
+    if (!value.is_sequence())
+        fail(value.mark,
              fmt::format("'checks.{}' must be a list of expressions, got {}", key, describe(value)),
              fmt::format("write `{}: [counter == 4]` or one `- expression` per line", key));
-    for (const YAML::Node &entry : value) {
-        if (!entry.IsScalar() || entry.Scalar().empty())
-            fail(entry.Mark(),
+    for (const YamlNode *item : value.children) {
+        const YamlNode &entry = *item;
+        if (!entry.is_scalar() || entry.scalar.empty())
+            fail(entry.mark,
                  fmt::format("each 'checks.{}' entry must be a Python expression", key),
                  "quote an expression that contains ': ' or ', '");
-        char first = char_at(entry.Mark());
+        char first = char_at(entry.mark);
         uint32_t quote = (first == '"' || first == '\'') ? 1 : 0;
-        checks.push_back(Check{entry.Scalar(), static_cast<uint32_t>(entry.Mark().line) + 1,
-                               static_cast<uint32_t>(entry.Mark().column) + 1 + quote});
+        checks.push_back(Check{entry.scalar, static_cast<uint32_t>(entry.mark.line) + 1,
+                               static_cast<uint32_t>(entry.mark.column) + 1 + quote});
     }
     return checks;
 }
 
-void Loader::load_expect(const YAML::Node &value) {
-    if (value.IsNull())
+void Loader::load_expect(const YamlNode &value) {
+    if (value.is_null())
         return;
-    if (!value.IsSequence())
-        fail(value.Mark(), fmt::format("'expect' must be a list, got {}", describe(value)),
+    if (!value.is_sequence())
+        fail(value.mark, fmt::format("'expect' must be a list, got {}", describe(value)),
              fmt::format("write `expect: []` or a list of: {}", join(known_finding_kinds())));
-    for (const YAML::Node &entry : value) {
+    for (const YamlNode *item : value.children) {
+        const YamlNode &entry = *item;
         const auto &kinds = known_finding_kinds();
-        if (!entry.IsScalar() ||
-            std::find(kinds.begin(), kinds.end(), entry.Scalar()) == kinds.end())
-            fail(entry.Mark(),
+        if (!entry.is_scalar() ||
+            std::find(kinds.begin(), kinds.end(), entry.scalar) == kinds.end())
+            fail(entry.mark,
                  fmt::format("unknown finding kind {}",
-                             entry.IsScalar() ? "'" + entry.Scalar() + "'" : describe(entry)),
-                 suggest(entry.IsScalar() ? entry.Scalar() : "", kinds, "known kinds"));
+                             entry.is_scalar() ? "'" + entry.scalar + "'" : describe(entry)),
+                 suggest(entry.is_scalar() ? entry.scalar : "", kinds, "known kinds"));
         auto &expect = scenario_.expect;
-        if (std::find(expect.begin(), expect.end(), entry.Scalar()) != expect.end())
-            fail(entry.Mark(), fmt::format("'{}' is listed twice in 'expect'", entry.Scalar()));
-        expect.push_back(entry.Scalar());
+        if (std::find(expect.begin(), expect.end(), entry.scalar) != expect.end())
+            fail(entry.mark, fmt::format("'{}' is listed twice in 'expect'", entry.scalar));
+        expect.push_back(entry.scalar);
     }
 }
 
-void Loader::load_explore(const YAML::Node &value) {
-    if (value.IsNull())
+void Loader::load_explore(const YamlNode &value) {
+    if (value.is_null())
         return;
-    if (!value.IsMap())
-        fail(value.Mark(), fmt::format("'explore' must be a mapping, got {}", describe(value)),
+    if (!value.is_map())
+        fail(value.mark, fmt::format("'explore' must be a mapping, got {}", describe(value)),
              fmt::format("valid keys: {}", join(kExploreKeys)));
     ExploreDefaults &e = scenario_.explore;
     for_each_key(
-        value, kExploreKeys, " in 'explore'", [&](const YAML::Node &key, const YAML::Node &v) {
-            const std::string &k = key.Scalar();
+        value, kExploreKeys, " in 'explore'", [&](const YamlNode &key, const YamlNode &v) {
+            const std::string &k = key.scalar;
             constexpr uint64_t kMax64 = static_cast<uint64_t>(INT64_MAX);
             if (k == "strategy") {
-                if (!v.IsScalar() || v.Scalar().empty())
-                    fail(v.Mark(), fmt::format("'strategy' must be a name, got {}", describe(v)));
-                e.strategy = v.Scalar();
+                if (!v.is_scalar() || v.scalar.empty())
+                    fail(v.mark, fmt::format("'strategy' must be a name, got {}", describe(v)));
+                e.strategy = v.scalar;
             } else if (k == "max_seconds") {
                 double seconds = 0;
-                const std::string text = v.IsScalar() ? v.Scalar() : "";
+                const std::string text = v.is_scalar() ? v.scalar : "";
                 auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seconds);
-                if (!v.IsScalar() || v.Tag() != "?" || ec != std::errc{} ||
+                if (!v.is_scalar() || v.tag != "?" || ec != std::errc{} ||
                     end != text.data() + text.size() || !std::isfinite(seconds) || seconds <= 0)
-                    fail(v.Mark(), fmt::format("'max_seconds' must be a positive number, got {}",
-                                               v.IsScalar() ? "'" + text + "'" : describe(v)));
+                    fail(v.mark, fmt::format("'max_seconds' must be a positive number, got {}",
+                                               v.is_scalar() ? "'" + text + "'" : describe(v)));
                 e.max_seconds = seconds;
             } else if (k == "max_executions")
                 e.max_executions = unsigned_value(v, k, kMax64);
@@ -374,19 +375,19 @@ void Loader::load_explore(const YAML::Node &value) {
 // indentation (YAML 1.2 §8.1.1.1: explicit indicator, else the first non-blank line's spaces).
 // Flow scalars (plain or quoted) map every code line to the scalar's own line: approximate, but
 // always a real position in the file.
-void Loader::load_code(const YAML::Node &key, const YAML::Node &value) {
-    if (!value.IsScalar())
-        fail(value.IsNull() ? key.Mark() : value.Mark(),
+void Loader::load_code(const YamlNode &key, const YamlNode &value) {
+    if (!value.is_scalar())
+        fail(value.is_null() ? key.mark : value.mark,
              fmt::format("'code' must be a string, got {}", describe(value)),
              "write the Python program as a block: `code: |` followed by indented lines");
-    std::string code = value.Scalar();
+    std::string code = value.scalar;
     std::string normalized;
     for (size_t i = 0; i < code.size(); ++i)
         if (!(code[i] == '\r' && i + 1 < code.size() && code[i + 1] == '\n'))
             normalized += code[i];
     scenario_.code = std::move(normalized);
 
-    const YAML::Mark mark = value.Mark();
+    const YamlMark mark = value.mark;
     static const std::string kNoLine;
     const size_t mark_line = static_cast<size_t>(mark.line);
     const std::string &header = mark_line < lines_.size() ? lines_[mark_line] : kNoLine;
@@ -421,12 +422,12 @@ void Loader::load_code(const YAML::Node &key, const YAML::Node &value) {
     std::optional<uint32_t> explicit_indent;
     for (size_t i = pos + 1; i < header.size() && header[i] != ' ' && header[i] != '#'; ++i)
         if (header[i] >= '1' && header[i] <= '9')
-            explicit_indent = static_cast<uint32_t>(key.Mark().column) + (header[i] - '0');
+            explicit_indent = static_cast<uint32_t>(key.mark.column) + (header[i] - '0');
     if (explicit_indent) {
         map.indent = *explicit_indent;
         return;
     }
-    map.indent = static_cast<uint32_t>(key.Mark().column) + 2; // empty block: any value works
+    map.indent = static_cast<uint32_t>(key.mark.column) + 2; // empty block: any value works
     for (size_t i = header_line; i < lines_.size(); ++i) {     // lines_[header_line] is line+1
         const std::string &line = lines_[i];
         size_t spaces = line.find_first_not_of(' ');
@@ -440,6 +441,28 @@ void Loader::load_code(const YAML::Node &key, const YAML::Node &value) {
 Diagnostic cannot_read(const std::string &path) {
     return Diagnostic{path, 0, 0, "cannot read file",
                       "check that the path exists and is a readable scenario file"};
+}
+
+/// The position of byte `offset` in `text`, 1-based.
+std::pair<uint32_t, uint32_t> position_of(std::string_view text, size_t offset) {
+    uint32_t line = 1, col = 1;
+    for (size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n')
+            ++line, col = 1;
+        else
+            ++col;
+    }
+    return {line, col};
+}
+
+Diagnostic too_large(std::string_view text, const std::string &file_name) {
+    auto [line, col] = position_of(text, kMaxScenarioBytes);
+    return Diagnostic{file_name, line, col,
+                      fmt::format("the scenario file passes racecheck's limit of {} bytes (1 MiB) "
+                                  "here",
+                                  kMaxScenarioBytes),
+                      "a scenario holds one tutorial program and its checks; keep data and long "
+                      "generated code out of it"};
 }
 
 } // namespace
@@ -460,22 +483,18 @@ Diagnostic SourceMap::at(SourceLoc loc, std::string message, std::string hint) c
 
 std::variant<Scenario, Diagnostic> parse_scenario(std::string_view yaml_text,
                                                   const std::string &file_name) {
+    if (yaml_text.size() > kMaxScenarioBytes)
+        return too_large(yaml_text, file_name);
+    auto parsed = parse_yaml(yaml_text);
+    if (auto *e = std::get_if<YamlError>(&parsed)) {
+        if (!e->has_mark)
+            return Diagnostic{file_name, 0, 0, e->message, e->hint};
+        return Diagnostic{file_name, e->mark.line + 1, e->mark.column + 1, e->message, e->hint};
+    }
     try {
-        std::vector<YAML::Node> docs = YAML::LoadAll(std::string(yaml_text));
-        if (docs.size() > 1)
-            return Diagnostic{
-                file_name, static_cast<uint32_t>(docs[1].Mark().line) + 1, 1,
-                fmt::format("the file holds {} YAML documents; expected one", docs.size()),
-                "remove the `---` separators: one scenario per file"};
-        return Loader(yaml_text, file_name).load(docs.empty() ? YAML::Node() : docs[0]);
+        return Loader(yaml_text, file_name).load(std::get<YamlTree>(parsed).root());
     } catch (const ScenarioError &e) {
         return e.diagnostic;
-    } catch (const YAML::Exception &e) {
-        if (e.mark.is_null())
-            return Diagnostic{file_name, 0, 0, e.msg, ""};
-        return Diagnostic{file_name, static_cast<uint32_t>(e.mark.line) + 1,
-                          static_cast<uint32_t>(e.mark.column) + 1, e.msg,
-                          "the file is not valid YAML; check indentation and quoting here"};
     }
 }
 
@@ -486,11 +505,13 @@ std::variant<Scenario, Diagnostic> load_scenario(const std::string &path) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
         return cannot_read(path);
-    std::ostringstream text;
-    text << in.rdbuf();
+    // Read at most one byte past the limit: a huge file is refused without reading it all.
+    std::string text(kMaxScenarioBytes + 1, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
     if (in.bad())
         return cannot_read(path);
-    return parse_scenario(text.str(), path);
+    text.resize(static_cast<size_t>(in.gcount()));
+    return parse_scenario(text, path);
 }
 
 std::optional<Diagnostic> apply_param_override(Scenario &scenario, std::string_view assignment) {

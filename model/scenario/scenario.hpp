@@ -7,6 +7,7 @@
 // scenario.cpp is the only file in racecheck that includes yaml-cpp.
 #pragma once
 
+#include <cstddef>     // size_t
 #include <cstdint>     // uint32_t, uint64_t, int64_t
 #include <optional>    // explore defaults, override errors
 #include <string>      // names, code, paths
@@ -66,6 +67,10 @@ struct Scenario {
     std::vector<std::string> expect; // finding kinds, each one of known_finding_kinds()
     ExploreDefaults explore;
 };
+
+/// The largest scenario file racecheck reads (README "Limits"): 1 MiB. A larger file is a
+/// Diagnostic at the position where it passes the limit; the rest of the file is never read.
+inline constexpr size_t kMaxScenarioBytes = size_t{1} << 20;
 
 /// The finding kinds an `expect:` list may name, in documentation order.
 const std::vector<std::string>& known_finding_kinds();

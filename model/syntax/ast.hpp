@@ -6,7 +6,7 @@
 // SourceMap turns that into a YAML file position for diagnostics.
 #pragma once
 
-#include <cstdint>  // int64_t
+#include <cstdint>  // int64_t, uint32_t
 #include <memory>   // unique_ptr
 #include <optional> // optional default values, handler names
 #include <string>   // identifiers, string constants
@@ -133,11 +133,16 @@ struct DictComp {
     std::vector<Comprehension> generators;
 };
 
+using ExprNode = std::variant<Constant, Name, FString, UnaryOp, BinOp, BoolOp, Compare, IfExp,
+                              Call, Attribute, Subscript, Slice, List, Tuple, Dict, ListComp,
+                              GeneratorExp, DictComp>;
+
 struct Expr {
-    std::variant<Constant, Name, FString, UnaryOp, BinOp, BoolOp, Compare, IfExp, Call, Attribute,
-                 Subscript, Slice, List, Tuple, Dict, ListComp, GeneratorExp, DictComp>
-        node;
+    ExprNode node;
     SourceLoc loc;
+    /// 1 + the largest height of its children (height_of); invariant: <= kMaxNesting, so every
+    /// recursive walk over the tree (compiler, scope analysis, destructors) is bounded.
+    uint32_t height = 1;
 };
 
 // ---- statements -----------------------------------------------------------------------------
@@ -238,15 +243,30 @@ struct ImportFrom {
     std::vector<ImportAlias> names;
 };
 
+using StmtNode = std::variant<ExprStmt, Assign, AugAssign, Delete, Pass, Break, Continue, Return,
+                              Global, If, While, For, With, Try, Raise, Assert, FunctionDef,
+                              Import, ImportFrom>;
+
 struct Stmt {
-    std::variant<ExprStmt, Assign, AugAssign, Delete, Pass, Break, Continue, Return, Global, If,
-                 While, For, With, Try, Raise, Assert, FunctionDef, Import, ImportFrom>
-        node;
+    StmtNode node;
     SourceLoc loc;
+    /// 1 + the largest height of its child statements and expressions; an `elif` is a nested If.
+    /// invariant: <= kMaxNesting.
+    uint32_t height = 1;
 };
 
 struct Module {
     StmtList body;
 };
+
+/// The deepest nesting the parser builds (README "Limits"): every operator, call, attribute,
+/// subscript, display, block and `elif` is one level. CPython's compiler gives up near 3000
+/// ("maximum recursion depth exceeded during compilation"); racecheck stops at 1000 so that the
+/// recursive passes over the tree fit in the stack with room to spare, sanitizers included.
+inline constexpr uint32_t kMaxNesting = 1000;
+
+/// 1 + the largest height among the node's direct children (0 for a leaf's children).
+uint32_t height_of(const ExprNode& node);
+uint32_t height_of(const StmtNode& node);
 
 } // namespace rc::ast

@@ -173,6 +173,7 @@ void Parser::parse_fstring_body(const Token &token, Parts &parts) {
             throw ParseFailure{std::move(*lexed.error)};
         }
         Parser field_parser(std::move(lexed.tokens), std::nullopt);
+        field_parser.depth_ = depth_; // nested f-strings share the recursion bound
         ast::FormattedValue field;
         field.value = box(field_parser.parse_field_expression());
         i = end;

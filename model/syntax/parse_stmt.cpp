@@ -264,19 +264,46 @@ ast::StmtList Parser::parse_loop_body(const std::string &after) {
 }
 
 ast::Stmt Parser::parse_if(const Token &keyword) {
-    const SourceLoc loc = keyword.loc;
-    const std::string after = statement_on_line(keyword.text, loc);
-    ast::Expr test = parse_test();
-    expect_colon();
-    ast::If stmt{std::move(test), parse_block(after), {}};
-    if (is_keyword("elif")) {
-        stmt.orelse.push_back(parse_if(next()));
-    } else if (is_keyword("else")) {
-        const SourceLoc else_loc = next().loc;
-        expect_colon(true);
-        stmt.orelse = parse_block(statement_on_line("else", else_loc));
+    // An elif chain is as long as the program makes it: it is read in a loop, refused once it
+    // passes the nesting limit, and folded into nested Ifs from the back.
+    struct Branch {
+        SourceLoc loc;
+        ast::Expr test;
+        ast::StmtList body;
+    };
+    std::vector<Branch> branches;
+    ast::StmtList orelse;
+    for (const Token *kw = &keyword;;) {
+        const SourceLoc loc = kw->loc;
+        if (branches.size() >= ast::kMaxNesting) {
+            fail_too_deep(loc, "statement");
+        }
+        const std::string after = statement_on_line(kw->text, loc);
+        ast::Expr test = parse_test();
+        expect_colon();
+        ast::StmtList body = parse_block(after);
+        branches.push_back(Branch{loc, std::move(test), std::move(body)});
+        if (is_keyword("elif")) {
+            kw = &next();
+            continue;
+        }
+        if (is_keyword("else")) {
+            const SourceLoc else_loc = next().loc;
+            expect_colon(true);
+            orelse = parse_block(statement_on_line("else", else_loc));
+        }
+        break;
     }
-    return make_stmt(std::move(stmt), loc);
+    for (size_t i = branches.size() - 1;; --i) {
+        ast::Stmt stmt = make_stmt(
+            ast::If{std::move(branches[i].test), std::move(branches[i].body), std::move(orelse)},
+            branches[i].loc);
+        if (i == 0) {
+            return stmt;
+        }
+        orelse.clear();
+        orelse.push_back(std::move(stmt));
+    }
 }
 
 ast::Stmt Parser::parse_while() {

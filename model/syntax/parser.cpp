@@ -18,6 +18,16 @@ namespace {
 constexpr int max_depth = 250;
 } // namespace
 
+void fail_too_deep(SourceLoc loc, const char *what) {
+    throw ParseFailure{
+        CodeError{loc, std::string(what) + " nested too deeply (more than " +
+                           std::to_string(ast::kMaxNesting) + " levels)",
+                  "racecheck compiles code nested up to " + std::to_string(ast::kMaxNesting) +
+                      " levels (each operator, call, attribute, block and elif is one); split "
+                      "it into several statements"},
+        loc.line};
+}
+
 Parser::Parser(std::vector<Token> tokens, std::optional<CodeError> lex_error)
     : tokens_(std::move(tokens)), lex_error_(std::move(lex_error)) {}
 

@@ -29,12 +29,28 @@ inline ast::ExprPtr box(ast::Expr expr) {
     return std::make_unique<ast::Expr>(std::move(expr));
 }
 
+/// Refuses a node nested deeper than ast::kMaxNesting, at the node's first token.
+[[noreturn]] void fail_too_deep(SourceLoc loc, const char *what);
+
+/// Every expression and statement is built through these two, which keep the height invariant
+/// (ast.hpp): a chain built in a loop (`1 + 1 + ...`, `a.b.c...`, `f()()...`) is refused when it
+/// passes the limit, before anything recurses over it.
 template <class Node> ast::Expr make_expr(Node node, SourceLoc loc) {
-    return ast::Expr{std::move(node), loc};
+    ast::Expr e{std::move(node), loc};
+    e.height = ast::height_of(e.node);
+    if (e.height > ast::kMaxNesting) {
+        fail_too_deep(loc, "expression");
+    }
+    return e;
 }
 
 template <class Node> ast::Stmt make_stmt(Node node, SourceLoc loc) {
-    return ast::Stmt{std::move(node), loc};
+    ast::Stmt s{std::move(node), loc};
+    s.height = ast::height_of(s.node);
+    if (s.height > ast::kMaxNesting) {
+        fail_too_deep(loc, "statement");
+    }
+    return s;
 }
 
 /// What a `*` at the start of an item would mean there; each is refused with its own message.

@@ -89,8 +89,9 @@ bool pending_enabled(const Interpreter& in, const State& s, ThreadId tid) {
         return all;
     }
     case OpKind::ProgramExit:
-        for (const ThreadState& t : s.threads) {
-            if (t.id == tid || t.status == ThreadStatus::Finished) continue;
+        for (ThreadId id : s.live_threads) {
+            const ThreadState& t = s.thread(id);
+            if (t.id == tid) continue;
             if (idle_pool_worker(s, t)) continue;
             const auto* to = obj<ThreadObj>(s, t.thread_obj);
             if (to && to->daemon) continue;

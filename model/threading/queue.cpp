@@ -31,6 +31,7 @@ Value queue_method(Machine& m, Value self, NameId method, const Args& a) {
         }
         m.mark_shared(item);
         uint64_t seq = q().next_seq++;
+        m.charge(sizeof(Value) + sizeof(q().item_seq[0]));
         q().items.push_back(item);
         q().item_seq.push_back(seq);
         q().unfinished++;

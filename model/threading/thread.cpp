@@ -8,6 +8,9 @@
 namespace rc {
 
 ThreadId start_thread(Machine& m, ObjectId thread_obj, FuncId body, std::vector<Value> args) {
+    if (m.st.threads.size() >= m.interp.limits().max_threads)
+        m.exceed(LimitHit::Kind::Threads, m.interp.limits().max_threads);
+    m.charge(sizeof(ThreadState));
     ThreadId child(static_cast<uint32_t>(m.st.threads.size()));
     ThreadState ts;
     ts.id = child;
@@ -15,6 +18,7 @@ ThreadId start_thread(Machine& m, ObjectId thread_obj, FuncId body, std::vector<
     ts.status = ThreadStatus::Running;
     ts.clock_ns = m.th().clock_ns;
     m.st.threads.push_back(std::move(ts));
+    m.st.live_threads.push_back(child); // ids only grow: the list stays in order
     auto& tobj = m.ref<ThreadObj>(thread_obj);
     tobj.started = true;
     tobj.tid = child;

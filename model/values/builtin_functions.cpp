@@ -65,8 +65,10 @@ Value Machine::call_builtin(BuiltinId id, const Args& a) {
         for (size_t i = 0; i < a.pos.size(); ++i) {
             if (i) text += sep;
             text += str(a.pos[i]);
+            if (text.size() > interp.limits().max_string) reserve_string(text.size()); // exceeds
         }
         text += end;
+        charge(text.size()); // the output is part of the program's memory
         st.output += text;
         if (event) event->value = new_str(std::move(text));
         return Value::none();
@@ -236,9 +238,14 @@ Value Machine::call_builtin(BuiltinId id, const Args& a) {
         int64_t nd = to_index(a.pos[1], "round() ndigits");
         if (v.is_int_like()) return Value::integer(v.i);
         double x = to_float(v, "round()");
-        if (nd >= 0 && nd <= 300 && std::isfinite(x)) {
-            // printf rounds the exact binary value half-to-even, as CPython's round() does
-            char buf[400];
+        // CPython (floatobject.c): past 323 digits a double is already exact, and before -308
+        // every double rounds to zero (keeping its sign).
+        if (!std::isfinite(x) || nd > 323) return Value::floating(x);
+        if (nd < -308) return Value::floating(0.0 * x);
+        if (nd >= 0) {
+            // printf rounds the exact binary value half-to-even, as CPython's round() does;
+            // 309 integer digits, the point and 323 decimals fit.
+            char buf[700];
             std::snprintf(buf, sizeof buf, "%.*f", static_cast<int>(nd), x);
             return Value::floating(std::strtod(buf, nullptr));
         }
@@ -272,7 +279,7 @@ Value Machine::call_builtin(BuiltinId id, const Args& a) {
     case BuiltinId::MainThread: return Value::object(st.threads[0].thread_obj);
     case BuiltinId::ActiveCount: {
         int64_t n = 0;
-        for (auto& t : st.threads) n += t.status == ThreadStatus::Running || t.status == ThreadStatus::Diverged;
+        for (ThreadId t : st.live_threads) n += st.thread(t).status != ThreadStatus::NotStarted;
         return Value::integer(n);
     }
     case BuiltinId::GetIdent: return Value::integer(1000 + tid.value);

@@ -8,9 +8,6 @@ namespace rc {
 
 namespace {
 
-/// The largest sequence racecheck builds in one operation (list(range(n)), sum(range(n))...).
-constexpr int64_t kMaxMaterialized = int64_t{1} << 24;
-
 /// Python's slice.indices(): clamps [lower, upper) with step to a sequence of length n.
 struct SliceRange {
     int64_t start, stop, step, count;
@@ -29,10 +26,10 @@ SliceRange slice_indices(Machine& m, const SliceObj& s, int64_t n) {
     };
     int64_t start = clamp(s.lower, step > 0 ? 0 : n - 1, true);
     int64_t stop = clamp(s.upper, step > 0 ? n : -1, false);
-    int64_t count = 0;
-    if (step > 0 && start < stop) count = (stop - start + step - 1) / step;
-    if (step < 0 && start > stop) count = (start - stop + (-step) - 1) / (-step);
-    return {start, stop, step, count};
+    __int128 count = 0; // a step near INT64_MIN or INT64_MAX overflows 64 bits here
+    if (step > 0 && start < stop) count = (__int128{stop} - start + step - 1) / step;
+    if (step < 0 && start > stop) count = (__int128{start} - stop - __int128{step} - 1) / -__int128{step};
+    return {start, stop, step, static_cast<int64_t>(count)}; // <= n
 }
 
 int64_t normalize_index(Machine& m, Value key, int64_t n, const char* what) {
@@ -44,11 +41,10 @@ int64_t normalize_index(Machine& m, Value key, int64_t n, const char* what) {
 
 } // namespace
 
-ObjectId Machine::alloc(Object o) {
-    st.heap.push_back(std::move(o));
-    return ObjectId(static_cast<uint32_t>(st.heap.size() - 1));
+Value Machine::new_str(std::string s) {
+    if (s.size() > interp.limits().max_string) reserve_string(s.size()); // exceeds
+    return Value::object(alloc(Object{StrObj{std::move(s)}}));
 }
-Value Machine::new_str(std::string s) { return Value::object(alloc(Object{StrObj{std::move(s)}})); }
 Value Machine::new_tuple(std::vector<Value> items) {
     return Value::object(alloc(Object{TupleObj{std::move(items)}}));
 }
@@ -59,32 +55,38 @@ Value Machine::new_dict() { return Value::object(alloc(Object{DictObj{}})); }
 
 bool Machine::is_container(Value v) { return get<ListObj>(v) || get<DictObj>(v); }
 
-void Machine::mark_shared(Value v) {
-    if (v.tag == VTag::BoundMethod) v = Value::object(v.obj());
-    if (v.tag != VTag::Obj || st.heap[v.ref].shared) return;
-    st.heap[v.ref].shared = true;
-    std::vector<Value> inner;
-    std::visit(
-        [&](const auto& o) {
-            using T = std::decay_t<decltype(o)>;
-            if constexpr (std::is_same_v<T, TupleObj> || std::is_same_v<T, ListObj>)
-                inner = o.items;
-            else if constexpr (std::is_same_v<T, DictObj>)
-                for (auto& [k, x] : o.items) {
-                    inner.push_back(k);
-                    inner.push_back(x);
-                }
-            else if constexpr (std::is_same_v<T, FunctionObj>) inner = o.defaults;
-            else if constexpr (std::is_same_v<T, IterObj>) inner.push_back(o.source);
-            else if constexpr (std::is_same_v<T, ExceptionObj>) inner = o.args;
-            else if constexpr (std::is_same_v<T, ThreadObj>)
-                inner = {o.target, o.args, o.kwargs};
-            else if constexpr (std::is_same_v<T, FutureObj>)
-                inner = {o.fn, o.args, o.kwargs, o.result, o.exception};
-            else if constexpr (std::is_same_v<T, QueueObj>) inner = o.items;
-        },
-        st.heap[v.ref].data);
-    for (Value x : inner) mark_shared(x);
+void Machine::mark_shared(Value root) {
+    // Iterative: a value may nest as deep as the program makes it (a = [a] in a loop).
+    std::vector<Value> todo{root};
+    while (!todo.empty()) {
+        Value v = todo.back();
+        todo.pop_back();
+        if (v.tag == VTag::BoundMethod) v = Value::object(v.obj());
+        if (v.tag != VTag::Obj || st.heap[v.ref].shared) continue;
+        st.heap[v.ref].shared = true;
+        std::visit(
+            [&](const auto& o) {
+                using T = std::decay_t<decltype(o)>;
+                if constexpr (std::is_same_v<T, TupleObj> || std::is_same_v<T, ListObj> ||
+                              std::is_same_v<T, QueueObj>)
+                    todo.insert(todo.end(), o.items.begin(), o.items.end());
+                else if constexpr (std::is_same_v<T, DictObj>)
+                    for (auto& [k, x] : o.items) {
+                        todo.push_back(k);
+                        todo.push_back(x);
+                    }
+                else if constexpr (std::is_same_v<T, FunctionObj>)
+                    todo.insert(todo.end(), o.defaults.begin(), o.defaults.end());
+                else if constexpr (std::is_same_v<T, IterObj>) todo.push_back(o.source);
+                else if constexpr (std::is_same_v<T, ExceptionObj>)
+                    todo.insert(todo.end(), o.args.begin(), o.args.end());
+                else if constexpr (std::is_same_v<T, ThreadObj>)
+                    todo.insert(todo.end(), {o.target, o.args, o.kwargs});
+                else if constexpr (std::is_same_v<T, FutureObj>)
+                    todo.insert(todo.end(), {o.fn, o.args, o.kwargs, o.result, o.exception});
+            },
+            st.heap[v.ref].data);
+    }
 }
 
 Value* Machine::dict_find(DictObj& d, Value key) {
@@ -104,9 +106,13 @@ int64_t Machine::length(Value v) {
     if (auto* t = get<TupleObj>(v)) return static_cast<int64_t>(t->items.size());
     if (auto* d = get<DictObj>(v)) return static_cast<int64_t>(d->items.size());
     if (auto* r = get<RangeObj>(v)) {
-        if (r->step > 0 && r->start < r->stop) return (r->stop - r->start + r->step - 1) / r->step;
-        if (r->step < 0 && r->start > r->stop) return (r->start - r->stop - r->step - 1) / -r->step;
-        return 0;
+        // In 128 bits: range(-2**63, 2**63 - 1) has more items than an int64 holds.
+        __int128 start = r->start, stop = r->stop, step = r->step, n = 0;
+        if (step > 0 && start < stop) n = (stop - start + step - 1) / step;
+        if (step < 0 && start > stop) n = (start - stop - step - 1) / -step;
+        if (n > INT64_MAX)
+            raise(BuiltinId::OverflowError, "Python int too large to convert to C ssize_t");
+        return static_cast<int64_t>(n);
     }
     raise(BuiltinId::TypeError, "object of type '" + type_name(v) + "' has no len()");
 }
@@ -117,7 +123,8 @@ Value Machine::subscript(Value obj, Value key) {
         if (auto* str = str_of(obj)) {
             std::string src = *str, out;
             auto r = slice_indices(*this, s, static_cast<int64_t>(src.size()));
-            for (int64_t i = 0, p = r.start; i < r.count; ++i, p += r.step) out += src[p];
+            out.reserve(static_cast<size_t>(r.count));
+            for (int64_t i = 0; i < r.count; ++i) out += src[static_cast<size_t>(r.start + i * r.step)];
             return new_str(std::move(out));
         }
         auto* l = get<ListObj>(obj);
@@ -125,14 +132,21 @@ Value Machine::subscript(Value obj, Value key) {
         if (l || t) {
             std::vector<Value> src = l ? l->items : t->items, out;
             auto r = slice_indices(*this, s, static_cast<int64_t>(src.size()));
-            for (int64_t i = 0, p = r.start; i < r.count; ++i, p += r.step) out.push_back(src[p]);
+            for (int64_t i = 0; i < r.count; ++i) out.push_back(src[static_cast<size_t>(r.start + i * r.step)]);
             return l ? new_list(std::move(out)) : new_tuple(std::move(out));
         }
         if (auto* rg = get<RangeObj>(obj)) {
             RangeObj src = *rg;
             auto r = slice_indices(*this, s, length(obj));
-            RangeObj out{src.start + r.start * src.step, src.start + r.stop * src.step,
-                         src.step * r.step};
+            // The new bounds lie within the source's span, but stop may pass int64 by a step:
+            // computed in 128 bits and clamped (the items, r.count of them, are unchanged).
+            __int128 start = __int128{src.start} + __int128{r.start} * src.step;
+            __int128 stop = __int128{src.start} + __int128{r.stop} * src.step;
+            __int128 step = __int128{src.step} * r.step;
+            auto clamp64 = [](__int128 x) {
+                return static_cast<int64_t>(std::clamp<__int128>(x, INT64_MIN, INT64_MAX));
+            };
+            RangeObj out{clamp64(start), clamp64(stop), clamp64(step)};
             if (r.count == 0) out.stop = out.start;
             return Value::object(alloc(Object{out}));
         }
@@ -172,6 +186,7 @@ void Machine::store_subscript(Value obj, Value key, Value v) {
             *slot = v;
             return;
         }
+        charge(2 * sizeof(Value));
         get<DictObj>(obj)->items.emplace_back(key, v);
         return;
     }
@@ -225,7 +240,7 @@ bool Machine::iter_next(Value itv, Value* out) {
     case K::Range:
         if (it->step > 0 ? it->pos >= it->stop : it->pos <= it->stop) return false;
         *out = Value::integer(it->pos);
-        it->pos += it->step;
+        if (__builtin_add_overflow(it->pos, it->step, &it->pos)) it->pos = it->stop; // the end
         return true;
     case K::Sequence: {
         const std::vector<Value>& items = get<ListObj>(it->source) ? get<ListObj>(it->source)->items
@@ -261,9 +276,7 @@ std::vector<Value> Machine::collect(Value iterable) {
     if (auto* t = get<TupleObj>(iterable)) return t->items;
     if (get<AsCompletedObj>(iterable))
         raise(BuiltinId::TypeError, "as_completed() can only be consumed by a for loop in racecheck");
-    if (get<RangeObj>(iterable) && length(iterable) > kMaxMaterialized)
-        raise(BuiltinId::OverflowError, "range of " + std::to_string(length(iterable)) +
-                                            " items is too large for racecheck to build as a list");
+    if (get<RangeObj>(iterable)) reserve(static_cast<uint64_t>(length(iterable)) * sizeof(Value));
     Value it = get_iter(iterable);
     std::vector<Value> out;
     Value x;

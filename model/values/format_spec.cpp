@@ -1,8 +1,11 @@
 // format(value, spec): Python's format-spec mini-language for f-strings and str.format:
 // [[fill]align][sign][#][0][width][grouping][.precision][type].
-#include <cmath>   // fabs, isnan, signbit
+#include <algorithm> // min
+#include <cmath>   // fabs, isnan, signbit, isfinite
+#include <cstdint> // INT32_MAX, INT64_MAX
 #include <cstdio>  // snprintf
 #include <cstring> // strchr
+#include <optional> // the native level of a container
 
 #include "model/runtime/machine.hpp" // Machine
 
@@ -12,11 +15,43 @@ namespace {
 bool is_num(Value v) {
     return v.tag == VTag::Int || v.tag == VTag::Bool || v.tag == VTag::Float;
 }
+
+/// A width or precision: CPython refuses more digits than a Py_ssize_t holds.
+uint64_t parse_count(Machine& m, std::string_view spec, size_t& i) {
+    uint64_t n = 0;
+    while (i < spec.size() && spec[i] >= '0' && spec[i] <= '9') {
+        if (__builtin_mul_overflow(n, 10, &n) || __builtin_add_overflow(n, uint64_t(spec[i] - '0'), &n) ||
+            n > static_cast<uint64_t>(INT64_MAX))
+            m.raise(BuiltinId::ValueError, "Too many decimal digits in format string");
+        ++i;
+    }
+    return n;
+}
+
+/// printf of a double with C's %f/%e/%g/... and any precision. Digits past what a double holds
+/// exactly are zeros (%f: 1074 after the point; %e: 767 significant; %g strips them), so printf
+/// is asked for at most kExact of them and the rest are appended: no huge printf work buffers.
+std::string printf_double(char conv, uint64_t precision, double x) {
+    constexpr uint64_t kExact = 1100;
+    const int p = static_cast<int>(std::min(precision, kExact));
+    const char f[] = {'%', '.', '*', conv, 0};
+    int n = std::snprintf(nullptr, 0, f, p, x);
+    std::string out(static_cast<size_t>(n), '\0');
+    std::snprintf(out.data(), out.size() + 1, f, p, x);
+    if (precision > kExact && std::isfinite(x) && (conv == 'f' || conv == 'F' || conv == 'e' || conv == 'E')) {
+        size_t at = conv == 'e' || conv == 'E' ? out.find_first_of("eE") : out.size();
+        out.insert(at, precision - kExact, '0');
+    }
+    return out;
+}
 } // namespace
 
 std::string Machine::format(Value v, std::string_view spec, char conversion) {
     if (conversion == 'r' || conversion == 'a') v = new_str(repr(v));
     else if (conversion == 's') v = new_str(str(v));
+    // CPython calls a container's bound __format__: one more level of native recursion.
+    std::optional<NativeLevel> level;
+    if (v.is_obj() && !str_of(v)) level.emplace(*this, " while calling a Python object");
     if (spec.empty()) return str(v);
     // [[fill]align][sign][#][0][width][grouping][.precision][type]
     size_t i = 0;
@@ -43,15 +78,16 @@ std::string Machine::format(Value v, std::string_view spec, char conversion) {
         }
         ++i;
     }
-    size_t width = 0;
-    while (i < spec.size() && spec[i] >= '0' && spec[i] <= '9') width = width * 10 + (spec[i++] - '0');
+    // Widths and precisions are parsed with overflow checks, and every string they size is
+    // checked against racecheck's string limit before it is built.
+    uint64_t width = parse_count(*this, spec, i);
     if (i < spec.size() && (spec[i] == ',' || spec[i] == '_')) grouping = spec[i++];
-    int precision = -1;
+    int64_t precision = -1;
     if (i < spec.size() && spec[i] == '.') {
         ++i;
-        precision = 0;
-        while (i < spec.size() && spec[i] >= '0' && spec[i] <= '9') precision = precision * 10 + (spec[i++] - '0');
+        precision = static_cast<int64_t>(parse_count(*this, spec, i));
     }
+    reserve_string(width);
     if (i < spec.size()) type = spec[i++];
     if (i != spec.size() || (type && !std::strchr("sdfFeEgGn%xXob", type)))
         raise(BuiltinId::ValueError, "Invalid format specifier '" + std::string(spec) +
@@ -63,11 +99,11 @@ std::string Machine::format(Value v, std::string_view spec, char conversion) {
             raise(BuiltinId::ValueError, std::string("Unknown format code '") + type +
                                              "' for object of type 'str'");
         body = *str_of(v);
-        if (precision >= 0 && body.size() > static_cast<size_t>(precision)) body.resize(precision);
+        if (precision >= 0 && body.size() > static_cast<uint64_t>(precision))
+            body.resize(static_cast<size_t>(precision));
         if (!align) align = '<';
     } else if (numeric) {
         bool neg = false;
-        char buf[512];
         if (type == 0 && v.is_int_like() && precision < 0) type = 'd';
         if (type == 'd' || type == 'x' || type == 'X' || type == 'o' || type == 'b') {
             if (!v.is_int_like())
@@ -88,19 +124,16 @@ std::string Machine::format(Value v, std::string_view spec, char conversion) {
             double x = to_float(v, "format");
             neg = std::signbit(x) && !std::isnan(x);
             double mag = std::fabs(x);
+            if (precision > INT32_MAX) raise(BuiltinId::ValueError, "precision too big");
+            // %f prints up to 309 digits before the point, then the precision's
+            if (precision > 0) reserve_string(static_cast<uint64_t>(precision) + 400);
+            uint64_t prec = precision < 0 ? 6 : static_cast<uint64_t>(precision);
             if (type == 0) {
-                body = precision < 0 ? float_repr(mag) : "";
-                if (precision >= 0) {
-                    std::snprintf(buf, sizeof buf, "%.*g", precision == 0 ? 1 : precision, mag);
-                    body = buf;
-                }
+                body = precision < 0 ? float_repr(mag) : printf_double('g', prec == 0 ? 1 : prec, mag);
             } else if (type == '%') {
-                std::snprintf(buf, sizeof buf, "%.*f", precision < 0 ? 6 : precision, mag * 100);
-                body = std::string(buf) + "%";
+                body = printf_double('f', prec, mag * 100) + "%";
             } else {
-                char f[8] = {'%', '.', '*', type == 'n' ? 'g' : type, 0};
-                std::snprintf(buf, sizeof buf, f, precision < 0 ? 6 : precision, mag);
-                body = buf;
+                body = printf_double(type == 'n' ? 'g' : type, prec, mag);
             }
         }
         if (grouping) {

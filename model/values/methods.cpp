@@ -99,6 +99,7 @@ std::string Machine::str_format(const std::string& fmt, const Args& a) {
             }
         }
         out += format(v, spec, conversion);
+        if (out.size() > interp.limits().max_string) reserve_string(out.size()); // exceeds
     }
     return out;
 }
@@ -119,11 +120,13 @@ Value Machine::call_container_method(Value self, NameId method, const Args& a) {
         case KnownName::append:
             check_arity("list.append", a, 1, 1);
             if (sh) mark_shared(a.pos[0]);
+            charge(sizeof(Value));
             items().push_back(a.pos[0]);
             return Value::none();
         case KnownName::extend: {
             check_arity("list.extend", a, 1, 1);
             std::vector<Value> more = collect(a.pos[0]);
+            charge(more.size() * sizeof(Value));
             if (sh)
                 for (Value x : more) mark_shared(x);
             items().insert(items().end(), more.begin(), more.end());
@@ -147,6 +150,7 @@ Value Machine::call_container_method(Value self, NameId method, const Args& a) {
             if (i < 0) i = std::max<int64_t>(0, i + n);
             i = std::min(i, n);
             if (sh) mark_shared(a.pos[1]);
+            charge(sizeof(Value));
             items().insert(items().begin() + i, a.pos[1]);
             return Value::none();
         }
@@ -199,6 +203,7 @@ Value Machine::call_container_method(Value self, NameId method, const Args& a) {
             if (Value* v = dict_find(dict(), a.pos[0])) return *v;
             Value dflt = a.pos.size() > 1 ? a.pos[1] : Value::none();
             if (sh) mark_shared(dflt);
+            charge(2 * sizeof(Value));
             dict().items.emplace_back(a.pos[0], dflt);
             return dflt;
         }
@@ -269,14 +274,21 @@ Value Machine::call_container_method(Value self, NameId method, const Args& a) {
             check_arity("join", a, 1, 1);
             std::string out;
             std::vector<Value> parts = collect(a.pos[0]);
+            uint64_t total = 0; // checked before building: no limit can be passed on the way
             for (size_t i = 0; i < parts.size(); ++i) {
                 const std::string* p = str_of(parts[i]);
                 if (!p)
                     raise(BuiltinId::TypeError, "sequence item " + std::to_string(i) +
                                                     ": expected str instance, " +
                                                     type_name(parts[i]) + " found");
+                total += p->size() + (i ? s.size() : 0);
+                if (total > interp.limits().max_string) reserve_string(total);
+            }
+            reserve_string(total);
+            out.reserve(static_cast<size_t>(total));
+            for (size_t i = 0; i < parts.size(); ++i) {
                 if (i) out += s;
-                out += *p;
+                out += *str_of(parts[i]);
             }
             return new_str(std::move(out));
         }
@@ -337,13 +349,33 @@ Value Machine::call_container_method(Value self, NameId method, const Args& a) {
         case KnownName::replace: {
             check_arity("replace", a, 2, 2);
             std::string from = str(a.pos[0]), to = str(a.pos[1]), out;
-            if (from.empty()) return new_str(s);
+            // The result's length first, so that no limit is passed while building it.
+            uint64_t matches = 0;
+            if (from.empty()) {
+                // CPython inserts `to` before every character and at the end ("ab" -> "xaxbx");
+                // a character is a UTF-8 sequence, so never split one.
+                for (unsigned char c : s) matches += (c & 0xC0) != 0x80;
+                ++matches;
+            } else {
+                for (size_t j = s.find(from); j != std::string::npos; j = s.find(from, j + from.size()))
+                    ++matches;
+            }
+            reserve_string(s.size() - matches * from.size() + matches * to.size());
+            if (from.empty()) {
+                for (size_t i = 0; i < s.size(); ++i) {
+                    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) out += to;
+                    out += s[i];
+                }
+                return new_str(out + to);
+            }
             size_t i = 0, j;
             while ((j = s.find(from, i)) != std::string::npos) {
-                out += s.substr(i, j - i) + to;
+                out.append(s, i, j - i);
+                out += to;
                 i = j + from.size();
             }
-            return new_str(out + s.substr(i));
+            out.append(s, i, std::string::npos);
+            return new_str(std::move(out));
         }
         case KnownName::count: {
             check_arity("count", a, 1, 1);

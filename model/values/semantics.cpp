@@ -146,6 +146,7 @@ const std::string* Machine::str_of(Value v) {
 }
 
 bool Machine::equal(Value a, Value b) {
+    NativeLevel level(*this, " in comparison"); // raising allocates only as it leaves
     if (is_num(a) && is_num(b)) {
         if (a.tag == VTag::Float || b.tag == VTag::Float) {
             return (a.tag == VTag::Float ? a.f : static_cast<double>(a.i)) ==
@@ -199,6 +200,7 @@ bool Machine::equal(Value a, Value b) {
 }
 
 bool Machine::less(Value a, Value b) {
+    NativeLevel level(*this, " in comparison");
     if (is_num(a) && is_num(b)) {
         if (a.tag == VTag::Float || b.tag == VTag::Float) {
             return (a.tag == VTag::Float ? a.f : static_cast<double>(a.i)) <
@@ -269,9 +271,14 @@ std::string Machine::type_name(Value v) {
 }
 
 std::string Machine::repr(Value v) {
-    // Nesting deeper than kMaxReprDepth (a chain of distinct containers) prints as "...", so
-    // rendering never exhausts the C++ stack.
-    if (repr_stack.size() > kMaxReprDepth) return "...";
+    // Python's repr raises RecursionError past the native recursion limit; rendering for reports
+    // prints deeper nesting as "..." instead.
+    if (rendering && repr_stack.size() > kMaxRenderDepth) return "...";
+    NativeLevel level(*this, " while getting the repr of an object");
+    return repr_body(v);
+}
+
+std::string Machine::repr_body(Value v) {
     switch (v.tag) {
     case VTag::Unbound: return "<unbound>";
     case VTag::None: return "None";
@@ -288,7 +295,26 @@ std::string Machine::repr(Value v) {
     case VTag::Obj: break;
     }
     Object& o = st.heap[v.ref];
-    if (auto* s = std::get_if<StrObj>(&o.data)) return str_repr(s->s);
+    // A repr's length is checked as it grows: a value nested and shared enough (a = [a, a] in a
+    // loop) has an exponentially long repr. Python code stops at the string limit; rendering
+    // for reports keeps the first kMaxRenderBytes (Interpreter::repr marks the cut).
+    const uint64_t cap = rendering ? kMaxRenderBytes : interp.limits().max_string;
+    auto too_long = [&](std::string& out) {
+        if (out.size() <= cap) return false;
+        if (!rendering) reserve_string(out.size()); // exceeds
+        out.resize(static_cast<size_t>(cap));
+        render_cut = true;
+        return true;
+    };
+    if (auto* s = std::get_if<StrObj>(&o.data)) {
+        if (s->s.size() + 2 > cap) {
+            std::string head = str_repr(s->s.substr(0, static_cast<size_t>(cap)));
+            too_long(head);
+            return head;
+        }
+        return str_repr(s->s);
+    }
+    if (render_cut) return ""; // rendering: the text is already cut
     auto join = [&](const std::vector<Value>& items, const char* open, const char* close,
                     bool tuple) {
         std::vector<Value> copy = items; // repr may allocate: never hold a reference into heap
@@ -296,6 +322,7 @@ std::string Machine::repr(Value v) {
         for (size_t i = 0; i < copy.size(); ++i) {
             if (i) out += ", ";
             out += repr(copy[i]);
+            if (too_long(out)) return out;
         }
         if (tuple && copy.size() == 1) out += ",";
         return out + close;
@@ -318,6 +345,7 @@ std::string Machine::repr(Value v) {
         for (size_t i = 0; i < copy.size(); ++i) {
             if (i) out += ", ";
             out += repr(copy[i].first) + ": " + repr(copy[i].second);
+            if (too_long(out)) return out;
         }
         return out + "}";
     }
@@ -336,6 +364,7 @@ std::string Machine::repr(Value v) {
         for (size_t i = 0; i < args.size(); ++i) {
             if (i) out += ", ";
             out += repr(args[i]);
+            if (too_long(out)) return out;
         }
         return out + ")";
     }
@@ -349,6 +378,7 @@ std::string Machine::repr(Value v) {
 
 std::string Machine::str(Value v) {
     if (auto* s = str_of(v)) return *s;
+    NativeLevel level(*this, " while getting the str of an object");
     if (auto* e = get<ExceptionObj>(v)) {
         auto args = e->args;
         bool key_error = e->type == BuiltinId::KeyError;
@@ -356,7 +386,7 @@ std::string Machine::str(Value v) {
         if (args.size() == 1) return key_error ? repr(args[0]) : str(args[0]);
         return repr(Value::object(v.obj())).substr(builtin_name(e->type).size());
     }
-    return repr(v);
+    return repr_body(v); // CPython's object_str calls tp_repr directly: no second level
 }
 
 int64_t Machine::to_index(Value v, const char* what) {
@@ -443,12 +473,17 @@ Value Machine::binary(ast::BinOpKind op, Value l, Value r, bool inplace) {
     // sequences
     if (op == K::Add) {
         if (auto* sa = str_of(l)) {
-            if (auto* sb = str_of(r)) return new_str(*sa + *sb);
+            if (auto* sb = str_of(r)) {
+                reserve_string(uint64_t{sa->size()} + sb->size());
+                return new_str(*sa + *sb);
+            }
         }
         if (auto* la = get<ListObj>(l)) {
             if (auto* lb = get<ListObj>(r)) {
+                reserve((uint64_t{la->items.size()} + lb->items.size()) * sizeof(Value));
                 std::vector<Value> items = lb->items;
                 if (inplace) {
+                    charge(items.size() * sizeof(Value));
                     get<ListObj>(l)->items.insert(get<ListObj>(l)->items.end(), items.begin(), items.end());
                     if (shared(l))
                         for (Value x : items) mark_shared(x);
@@ -461,6 +496,7 @@ Value Machine::binary(ast::BinOpKind op, Value l, Value r, bool inplace) {
         }
         if (auto* ta = get<TupleObj>(l)) {
             if (auto* tb = get<TupleObj>(r)) {
+                reserve((uint64_t{ta->items.size()} + tb->items.size()) * sizeof(Value));
                 std::vector<Value> out = ta->items;
                 out.insert(out.end(), tb->items.begin(), tb->items.end());
                 return new_tuple(std::move(out));
@@ -470,21 +506,30 @@ Value Machine::binary(ast::BinOpKind op, Value l, Value r, bool inplace) {
     if (op == K::Mul && (r.is_int_like() || l.is_int_like())) {
         Value seq = r.is_int_like() ? l : r;
         int64_t n = std::max<int64_t>(0, r.is_int_like() ? r.i : l.i);
+        // The size is computed with overflow checks first: past what CPython's Py_ssize_t holds
+        // it raises as CPython does, past racecheck's limits the execution stops there.
         if (auto* s = str_of(seq)) {
-            if (n * static_cast<int64_t>(s->size()) > (1 << 24))
-                raise(BuiltinId::OverflowError, "repeated string is too long for racecheck");
+            int64_t total = 0;
+            if (__builtin_mul_overflow(n, static_cast<int64_t>(s->size()), &total))
+                raise(BuiltinId::OverflowError, "repeated string is too long");
+            reserve_string(static_cast<uint64_t>(total));
             std::string out;
-            for (int64_t i = 0; i < n; ++i) out += *s;
+            out.reserve(static_cast<size_t>(total));
+            for (int64_t i = 0; i < n && !s->empty(); ++i) out += *s;
             return new_str(std::move(out));
         }
         auto* lst = get<ListObj>(seq);
         auto* tup = get<TupleObj>(seq);
         if (lst || tup) {
             std::vector<Value> items = lst ? lst->items : tup->items;
-            if (n * static_cast<int64_t>(items.size()) > (1 << 22))
-                raise(BuiltinId::OverflowError, "repeated sequence is too long for racecheck");
+            int64_t total = 0, bytes = 0;
+            if (__builtin_mul_overflow(n, static_cast<int64_t>(items.size()), &total) ||
+                __builtin_mul_overflow(total, static_cast<int64_t>(sizeof(Value)), &bytes))
+                raise(BuiltinId::MemoryError, ""); // CPython: PyErr_NoMemory
+            reserve(static_cast<uint64_t>(bytes));
             std::vector<Value> out;
-            for (int64_t i = 0; i < n; ++i) out.insert(out.end(), items.begin(), items.end());
+            out.reserve(static_cast<size_t>(total));
+            for (int64_t i = 0; i < n && !items.empty(); ++i) out.insert(out.end(), items.begin(), items.end());
             return lst ? new_list(std::move(out)) : new_tuple(std::move(out));
         }
     }
@@ -535,7 +580,7 @@ bool Machine::contains(Value container, Value item) {
         int64_t x = item.i;
         if (r->step > 0 ? (x < r->start || x >= r->stop) : (x > r->start || x <= r->stop))
             return false;
-        return (x - r->start) % r->step == 0;
+        return (__int128{x} - r->start) % r->step == 0; // x - start may not fit in 64 bits
     }
     if (get<ListObj>(container) || get<TupleObj>(container)) {
         std::vector<Value> items = get<ListObj>(container) ? get<ListObj>(container)->items

@@ -144,3 +144,22 @@ if(RC_PYTHON3)
 else()
     message(WARNING "python3 not found: the SARIF, JUnit, HTML and Ctrl-C tests are not registered")
 endif()
+
+# ---- robustness (issue 12): limits are named, bad input is located, nothing hangs -----------
+rc_cli_test(run_past_the_string_limit_names_the_limit EXIT 1
+            STDOUT "stopped at a limit of racecheck's, not a bug in the program: the program built a string longer than 64 MiB at line 6"
+            ARGS run tests/cli/limit_string_doubling.yaml)
+rc_cli_test(check_past_the_memory_limit_reports_the_cut_execution EXIT 0
+            STDOUT "1 execution was stopped at a limit of racecheck's, not a bug in the program: the program's memory passed 1 MiB at line 6.*endings: cut by the memory limit in 1"
+            ARGS tests/cli/limit_string_doubling.yaml --no-validate --max-memory 1)
+rc_cli_test(check_json_names_the_limit EXIT 0
+            STDOUT "\"limit_executions\": 1,\n *\"limit\": \"the program built a string longer than 64 MiB at line 6\""
+            ARGS tests/cli/limit_string_doubling.yaml --no-validate --format json)
+rc_cli_test(expression_nested_past_the_limit_is_bad_input EXIT 2
+            STDERR "^tests/cli/deep_expression\\.yaml:3:7: error: expression nested too deeply \\(more than 1000 levels\\)\n  hint: "
+            ARGS run tests/cli/deep_expression.yaml)
+rc_cli_test(yaml_that_loops_yaml_cpp_loadall_is_bad_input EXIT 2
+            STDERR "^tests/cli/yaml_comma\\.yaml:1:1: error: invalid YAML: no value can start with ','"
+            ARGS tests/cli/yaml_comma.yaml)
+rc_cli_test(max_memory_out_of_range_is_a_usage_error EXIT 2 STDERR "--max-memory"
+            ARGS tests/cli/limit_string_doubling.yaml --max-memory 0)

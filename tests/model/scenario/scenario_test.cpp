@@ -127,7 +127,7 @@ TEST_CASE("invalid_yaml_reports_the_parser_position_one_based") {
 
 TEST_CASE("more_than_one_yaml_document_is_an_error") {
     CHECK(error_of("code: a\n---\ncode: b\n")
-              .rfind("s.yaml:3:1: error: the file holds 2 YAML documents; expected one", 0) == 0);
+              .rfind("s.yaml:2:1: error: the file holds 2 YAML documents; expected one", 0) == 0);
 }
 
 TEST_CASE("code_is_required_and_must_be_a_string") {
@@ -279,4 +279,18 @@ TEST_CASE("every_prefix_of_a_scenario_loads_or_is_a_diagnostic_never_a_crash") {
             CHECK(!d->message.empty());
         }
     }
+}
+
+TEST_CASE("scenario_file_over_1_mib_is_refused_where_it_passes_the_limit") {
+    std::string text = "code: |\n";
+    while (text.size() <= rc::kMaxScenarioBytes) text += "  x = 1\n";
+    std::string e = error_of(text);
+    // every line is 8 bytes long: byte 2^20 starts line 2^20 / 8 + 1
+    CHECK(e.rfind("s.yaml:131073:1: error: the scenario file passes racecheck's limit of "
+                  "1048576 bytes (1 MiB) here\n  hint: ",
+                  0) == 0);
+    text.resize(rc::kMaxScenarioBytes);
+    text.back() = '\n';
+    auto ok = rc::parse_scenario(text, "s.yaml");
+    CHECK(std::holds_alternative<rc::Scenario>(ok));
 }

@@ -1,0 +1,10 @@
+// libFuzzer target: Python text -> compile -> one interleaving under small limits (fuzz_entry.hpp).
+#include <cstddef> // size_t
+#include <cstdint> // uint8_t
+
+#include "tests/fuzz/fuzz_entry.hpp" // rc::fuzz::run
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    rc::fuzz::run(std::string_view(reinterpret_cast<const char*>(data), size));
+    return 0;
+}
