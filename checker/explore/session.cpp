@@ -58,6 +58,7 @@ struct Session::Execution {
     const std::vector<Choice>* follow = nullptr; // replay: the choices to take
     Strategy* strategy = nullptr;
     ExecutionEnd end;
+    bool stopped = false; // the strategy returned Strategy::kStop: a redundant execution
     // busy-wait detection: per thread, fingerprints seen since the last shared change
     std::vector<std::unordered_set<uint64_t>> spin_history;
     std::vector<bool> spinning;
@@ -84,7 +85,8 @@ private:
 Session::Session(const Interpreter& in, std::vector<int64_t> params, DetectorContext ctx,
                  Budgets budgets, std::vector<std::string> watched)
     : in_(in), params_(std::move(params)), ctx_(std::move(ctx)), budgets_(budgets),
-      watched_(std::move(watched)), initial_(in.initial_state(params_)) {}
+      watched_(std::move(watched)), initial_(in.initial_state(params_)),
+      dependency_(dependency_context(in.program())) {}
 
 void Session::record_finding(Execution& ex, Finding f) {
     f.schedule = ex.schedule;
@@ -95,12 +97,14 @@ void Session::record_finding(Execution& ex, Finding f) {
 }
 
 namespace {
-/// Adds one execution's findings to the search's: counts it once per key, keeps the best witness.
-void merge_findings(std::map<std::string, Finding>& found, std::map<std::string, Finding>& local) {
+/// Adds one execution's findings to the search's: counts it once per key (unless `counted` is
+/// false: a redundant execution's prefix), keeps the best witness.
+void merge_findings(std::map<std::string, Finding>& found, std::map<std::string, Finding>& local,
+                    bool counted = true) {
     for (auto& [key, f] : local) {
         auto [it, inserted] = found.emplace(key, f);
         if (inserted) continue;
-        uint64_t count = it->second.count + 1;
+        uint64_t count = it->second.count + (counted ? 1 : 0);
         if (witness_rank(f) < witness_rank(it->second)) it->second = std::move(f);
         it->second.count = count;
     }
@@ -141,6 +145,43 @@ void Session::record_outcome(const Execution& ex, std::map<std::string, Outcome>
     it->second.count++;
 }
 
+void Session::add_footprints(const Execution& ex, ChoicePoint& point) const {
+    point.footprints.clear();
+    point.blocked.clear();
+    for (const Choice& c : point.options)
+        point.footprints.push_back(footprint(c.thread, in_.resolved_pending(ex.state, c.thread), dependency_));
+    // Threads left behind when the program ended (daemons) count as blocked: the exit disabled them.
+    size_t next = 0; // options are in thread order
+    for (const ThreadState& th : ex.state.threads) {
+        if (th.status != ThreadStatus::Running) continue;
+        bool has_option = false;
+        while (next < point.options.size() && point.options[next].thread <= th.id)
+            has_option |= point.options[next++].thread == th.id;
+        if (!has_option)
+            point.blocked.push_back(footprint(th.id, in_.resolved_pending(ex.state, th.id), dependency_));
+    }
+}
+
+bool Session::can_run_after(uint64_t position, const std::vector<ThreadId>& threads, ThreadId then) {
+    RC_CHECK(ended_schedule_ && position <= ended_schedule_->size(),
+             "what-if question outside the execution that just ended");
+    State s = initial_;
+    for (uint64_t i = 0; i < position; ++i) {
+        const Choice& c = (*ended_schedule_)[i];
+        in_.step(s, c.thread, c.timeout);
+    }
+    auto can_move = [&](ThreadId t) {
+        return !s.ended && t.value < s.threads.size() &&
+               s.thread(t).status == ThreadStatus::Running &&
+               (in_.is_enabled(s, t) || in_.can_time_out(s, t));
+    };
+    for (ThreadId t : threads) {
+        if (!can_move(t)) return false;
+        in_.step(s, t, !in_.is_enabled(s, t));
+    }
+    return can_move(then);
+}
+
 void Session::run_execution(Execution& ex, std::vector<std::unique_ptr<Detector>>& detectors,
                             const Chooser& choose, Strategy* strategy) {
     ex.state = initial_;
@@ -169,15 +210,21 @@ void Session::run_execution(Execution& ex, std::vector<std::unique_ptr<Detector>
                 point.ops.push_back(op);
             }
         }
+        const bool footprints = strategy && strategy->wants_footprints();
+        if (footprints) add_footprints(ex, point);
+        point.step = step;
+        point.last = ex.last;
         if (point.options.empty()) break;
         if (step >= budgets_.max_steps) {
             ex.end.step_limit = true;
             break;
         }
-        point.step = step;
-        point.last = ex.last;
         std::optional<size_t> pick = choose(point);
         if (!pick) break;
+        if (*pick == Strategy::kStop && strategy) {
+            ex.stopped = true;
+            break;
+        }
         RC_CHECK(*pick < point.options.size(), "strategy chose an option that does not exist");
         Choice c = point.options[*pick];
         bool preempted = point.last_index.has_value() && c.thread != ex.last;
@@ -185,7 +232,7 @@ void Session::run_execution(Execution& ex, std::vector<std::unique_ptr<Detector>
         Event ev = in_.step(ex.state, c.thread, c.timeout);
         ex.schedule.push_back(c);
         ex.last = c.thread;
-        if (strategy) strategy->on_event(ev);
+        if (strategy) strategy->on_event(ev, footprint(ev, dependency_));
         for (auto& d : detectors) d->on_step(in_, step + 1, ev, ex.state, sink);
         // Busy-wait detection: a read-only step that brings its thread back to a state it was in
         // since the last shared change cannot lead anywhere new until another thread writes.
@@ -213,6 +260,7 @@ void Session::run_execution(Execution& ex, std::vector<std::unique_ptr<Detector>
             ex.trace->steps.push_back(std::move(ts));
         }
     }
+    if (strategy) strategy->on_end_state(point);
     ex.end.status = in_.status(ex.state);
     if (ex.end.status == RunStatus::Running && !ex.end.step_limit && point.options.empty()) {
         // Only spinning threads could move: a busy-wait that no thread can release.
@@ -242,6 +290,7 @@ SearchResult Session::run(Strategy& strategy) {
             r.stopped_by = StopReason::MaxSeconds;
             break;
         }
+        if (runs == 0) strategy.set_what_if(this);
         if (!strategy.begin_execution()) {
             r.stopped_by = strategy.stop_reason();
             break;
@@ -250,8 +299,15 @@ SearchResult Session::run(Strategy& strategy) {
         run_execution(
             ex, detectors, [&](const ChoicePoint& p) { return std::optional<size_t>(strategy.choose(p)); },
             &strategy);
+        ended_schedule_ = &ex.schedule;
         strategy.end_execution();
+        ended_schedule_ = nullptr;
         ++runs;
+        if (ex.stopped) { // redundant: its prefix's findings stand, nothing else is counted
+            merge_findings(found, ex.local, false);
+            r.redundant_executions++;
+            continue;
+        }
         if (strategy.repeat_execution()) continue; // seen at a lower bound: not counted again
         merge_findings(found, ex.local);
         r.executions++;
@@ -316,6 +372,31 @@ uint32_t Session::count_preemptions(const std::vector<Choice>& schedule) {
     uint32_t n = 0;
     for (const TraceStep& s : t.steps) n += s.preempted;
     return n;
+}
+
+DependencyContext dependency_context(const Program& p) {
+    DependencyContext c;
+    c.observed_vars.assign(p.globals.size(), false);
+    for (FuncId f : p.always_checks)
+        for (const Instr& in : p.code[f.value].code)
+            if (in.op == Op::LoadGlobal) c.observed_vars[in.a] = true;
+    c.observes_containers = !p.always_checks.empty();
+    // Conservative, by name: a Thread or executor constructed in any function other than the
+    // module body (the functions threads run) takes a name from the shared counters.
+    auto names_thread_ctor = [&](const std::string& n) {
+        return n == "Thread" || n == "ThreadPoolExecutor";
+    };
+    for (size_t f = 1; f < p.code.size() && f < p.first_prelude_code; ++f)
+        for (const Instr& in : p.code[f].code) {
+            if (in.op == Op::LoadAttr && names_thread_ctor(p.names[in.a])) c.names_in_threads = true;
+            if (in.op == Op::LoadGlobal && names_thread_ctor(p.globals[in.a].name)) c.names_in_threads = true;
+            if (in.op == Op::LoadBuiltin && (static_cast<BuiltinId>(in.a) == BuiltinId::Thread ||
+                                             static_cast<BuiltinId>(in.a) == BuiltinId::ThreadPoolExecutor))
+                c.names_in_threads = true;
+        }
+    for (const std::string& n : p.names) c.reads_thread_count |= n == "active_count";
+    for (const GlobalInfo& g : p.globals) c.reads_thread_count |= g.name == "active_count";
+    return c;
 }
 
 std::vector<std::string> outcome_globals(const Program& p) {

@@ -64,12 +64,15 @@ struct SearchResult {
     uint64_t executions = 0;
     uint64_t steps = 0;
     uint64_t cut_executions = 0; // executions cut by the steps budget
+    /// Executions the strategy stopped as redundant (DPOR: sleep-set blocked); not counted in
+    /// `executions`, no outcome.
+    uint64_t redundant_executions = 0;
     double seconds = 0;          // wall time (reports may omit it for byte-stable output)
     std::vector<Finding> findings; // sorted: kind order, then key
     std::vector<Outcome> outcomes; // sorted by values then output
 };
 
-class Session {
+class Session : private WhatIf {
 public:
     /// `watched`: the globals whose final values make an outcome (checks' globals, or every
     /// scalar global when there are no checks).
@@ -94,6 +97,10 @@ private:
                        const Chooser& choose, Strategy* strategy);
     void record_finding(Execution& ex, Finding f);
     void record_outcome(const Execution& ex, std::map<std::string, Outcome>& outcomes);
+    /// Fills the footprints of a choice point for a strategy that wants them.
+    void add_footprints(const Execution& ex, ChoicePoint& point) const;
+    bool can_run_after(uint64_t position, const std::vector<ThreadId>& threads,
+                       ThreadId then) override;
 
     const Interpreter& in_;
     std::vector<int64_t> params_;
@@ -101,7 +108,13 @@ private:
     Budgets budgets_;
     std::vector<std::string> watched_;
     State initial_;
+    DependencyContext dependency_;
+    /// The schedule of the execution that just ended (what-if questions start from it).
+    const std::vector<Choice>* ended_schedule_ = nullptr;
 };
+
+/// What the dependency relation needs to know of a program (checker/strategies/dependency.hpp).
+DependencyContext dependency_context(const Program& program);
 
 /// Globals whose final values define outcomes: the globals the scenario's checks read, in
 /// first-use order. Empty when there are no checks; the Session then watches every non-param

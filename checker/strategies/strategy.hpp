@@ -14,6 +14,7 @@
 #include <string>     // names
 #include <vector>     // options
 
+#include "checker/strategies/dependency.hpp" // Footprint
 #include "model/ids.hpp"       // ThreadId
 #include "model/runtime/choice.hpp" // Choice
 #include "model/runtime/operation.hpp" // PendingOp, Event
@@ -21,7 +22,7 @@
 namespace rc {
 
 /// A scheduling point. `options` are in canonical order: by thread id, the normal branch before
-/// the timeout branch. Valid only during the choose() call that receives it.
+/// the timeout branch. Valid only during the call that receives it.
 struct ChoicePoint {
     std::vector<Choice> options;
     std::vector<PendingOp> ops; // ops[i]: what options[i].thread would do
@@ -29,6 +30,23 @@ struct ChoicePoint {
     ThreadId last;              // the thread that took the previous step (invalid at step 0)
     /// Index into options of `last` continuing with its normal branch, if it can.
     std::optional<size_t> last_index;
+    /// Filled only for a strategy that wants_footprints(): footprints[i] is options[i]'s pending
+    /// operation; `blocked` holds the pending operations of the threads that have not ended but
+    /// cannot move (blocked, or stopped by the Session as endless busy-waits), by thread id.
+    std::vector<Footprint> footprints;
+    std::vector<Footprint> blocked;
+};
+
+/// What-if questions a strategy may ask about the execution that just ended, answered by the
+/// Session by running the interpreter (DPOR asks whether a race can be reversed).
+class WhatIf {
+public:
+    virtual ~WhatIf() = default;
+    /// From the state before step `position` (0-based) of the execution that just ended, runs
+    /// `threads`' next operations in order. True when each could move in its turn and `then`
+    /// can move after them (an option it has, normal or timeout).
+    virtual bool can_run_after(uint64_t position, const std::vector<ThreadId>& threads,
+                               ThreadId then) = 0;
 };
 
 /// Why a search stopped. Exhausted means every interleaving the strategy targets was run.
@@ -36,13 +54,22 @@ enum class StopReason { Exhausted, BoundReached, MaxExecutions, MaxSeconds, Sche
 
 class Strategy {
 public:
+    /// choose() may return this to end the execution where it is: the rest of it is known to
+    /// repeat behaviour already explored (every option is in DPOR's sleep set). The Session
+    /// then neither counts the execution nor records its outcome (see redundant_executions()).
+    static constexpr size_t kStop = SIZE_MAX;
+
     virtual ~Strategy() = default;
     /// Called before each execution. False ends the search (see stop_reason()).
     virtual bool begin_execution() = 0;
-    /// Picks an index into point.options. Called only when options is non-empty.
+    /// Picks an index into point.options, or kStop. Called only when options is non-empty.
     virtual size_t choose(const ChoicePoint& point) = 0;
-    /// The event produced by the choice just made (for strategies that learn, e.g. DPOR).
-    virtual void on_event(const Event&) {}
+    /// The event produced by the choice just made, and its footprint (for strategies that
+    /// learn, e.g. DPOR).
+    virtual void on_event(const Event& e, const Footprint& f) { (void)e, (void)f; }
+    /// Once per execution, before end_execution(): the state it ended in. Options are empty when
+    /// nothing could move; they are not when a budget or kStop cut the execution there.
+    virtual void on_end_state(const ChoicePoint& point) { (void)point; }
     /// Called when an execution ends (program ended, blocked, or a budget cut it).
     virtual void end_execution() = 0;
     /// After begin_execution() returned false: why.
@@ -57,6 +84,12 @@ public:
     /// sentence naming threads by id ("at step 4 the schedule runs thread 2 but only thread 1
     /// can move"); the Session maps ids to names. nullopt when the schedule fitted.
     virtual std::optional<std::string> divergence() const { return std::nullopt; }
+    /// Whether ChoicePoint::footprints and ::blocked must be filled (they cost a little).
+    virtual bool wants_footprints() const { return false; }
+    /// Called once before the search by a Session that can answer what-if questions.
+    virtual void set_what_if(WhatIf* what_if) { (void)what_if; }
+    /// Executions the strategy cut with kStop so far (DPOR: sleep-set blocked).
+    virtual uint64_t redundant_executions() const { return 0; }
 };
 
 /// Settings every strategy may read.

@@ -2,6 +2,7 @@
 #include "checker/strategies/strategy.hpp" // strategy_registry, find_strategy
 
 #include "checker/strategies/dfs_strategy.hpp"                 // DfsStrategy
+#include "checker/strategies/dpor_strategy.hpp"                // DporStrategy
 #include "checker/strategies/preemption_bounding_strategy.hpp" // PreemptionBoundingStrategy
 #include "checker/strategies/random_strategy.hpp"              // RandomStrategy
 #include "checker/strategies/replay_strategy.hpp"              // ReplayStrategy
@@ -19,6 +20,12 @@ const std::vector<StrategyInfo> &strategy_registry() {
         {"dfs", "exhaustive depth-first search over every scheduling choice",
          [](const StrategyOptions &) -> std::unique_ptr<Strategy> {
              return std::make_unique<DfsStrategy>();
+         }},
+        {"dpor",
+         "optimal dynamic partial-order reduction: one execution per Mazurkiewicz trace "
+         "(exhaustive)",
+         [](const StrategyOptions &) -> std::unique_ptr<Strategy> {
+             return std::make_unique<DporStrategy>();
          }},
         {"random", "seeded random choices for a number of executions (not exhaustive)",
          [](const StrategyOptions &o) -> std::unique_ptr<Strategy> {

@@ -41,6 +41,7 @@ ThreadId Machine::start_thread(ObjectId thread_obj, FuncId body, std::vector<Val
     tobj.started = true;
     tobj.tid = child;
     Machine cm(interp, st, child);
+    cm.step_event = step_event;
     Args a;
     a.pos = std::move(args);
     for (Value v : a.pos) mark_shared(v);

@@ -271,6 +271,7 @@ Value Machine::call_builtin(BuiltinId id, const Args& a) {
     case BuiltinId::CurrentThread: return Value::object(th().thread_obj);
     case BuiltinId::MainThread: return Value::object(st.threads[0].thread_obj);
     case BuiltinId::ActiveCount: {
+        if (step_event) step_event->read_threads = true;
         int64_t n = 0;
         for (auto& t : st.threads) n += t.status == ThreadStatus::Running || t.status == ThreadStatus::Diverged;
         return Value::integer(n);

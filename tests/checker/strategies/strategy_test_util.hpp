@@ -66,7 +66,7 @@ inline std::vector<Choice> run_execution(Strategy &s, const SyntheticProgram &pr
         ev.kind = OpKind::GlobalWrite;
         ev.timed_out = c.timeout;
         ev.thread_ended = done[c.thread.value] == program.steps[c.thread.value];
-        s.on_event(ev);
+        s.on_event(ev, footprint(ev, DependencyContext{}));
     }
     s.end_execution();
     return schedule;
