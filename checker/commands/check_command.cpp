@@ -82,6 +82,7 @@ int check_one(const CheckRequest& rq, LoadedScenario& ls, Reporter& reporter, st
     StrategyOptions so;
     so.seed = rq.seed.value_or(s.explore.seed.value_or(so.seed));
     so.preemption_bound = rq.preemption_bound ? rq.preemption_bound : s.explore.preemption_bound;
+    if (rq.max_memory_mb) so.memory_mb = *rq.max_memory_mb;
     std::unique_ptr<Strategy> strategy = info->make(so);
 
     Interpreter in(ls.compiled->program);
@@ -90,6 +91,7 @@ int check_one(const CheckRequest& rq, LoadedScenario& ls, Reporter& reporter, st
     report.budgets = budgets_for(rq, s.explore);
     Session session(in, ls.compiled->param_values, detector_context(ls), report.budgets,
                     outcome_globals(ls.compiled->program));
+    session.set_symmetry(rq.symmetry);
     report.search = session.run(*strategy);
     report.search.strategy = info->name;
     if (rq.expect) report.expect = compare_expect(s, report.search);

@@ -39,6 +39,8 @@ struct CheckRequest {
     bool expect = false;
     bool no_color = false;
     bool validate = true;    // validate findings on real threads under TSan (--no-validate)
+    bool symmetry = true;    // stateful search may fold threads (--no-symmetry)
+    std::optional<uint64_t> max_memory_mb; // stateful search: visited-set bound
     uint64_t free_runs = 20; // --runs: unforced real runs per scenario during validation
 };
 

@@ -117,6 +117,7 @@ inline const char* stop_reason_name(StopReason r) {
     case StopReason::MaxExecutions: return "max_executions";
     case StopReason::MaxSeconds: return "max_seconds";
     case StopReason::ScheduleEnded: return "schedule_end";
+    case StopReason::MaxMemory: return "max_memory";
     }
     return "?";
 }

@@ -114,8 +114,20 @@ std::string search_line(const ScenarioReport& r) {
     std::string n = std::to_string(s.executions);
     switch (s.stopped_by) {
     case StopReason::Exhausted:
+        if (s.states)
+            return fmt::format("explored all {} state{} (exhaustive, {}{})", s.states,
+                               s.states == 1 ? "" : "s", s.strategy,
+                               s.symmetry ? "; threads folded by symmetry" : "");
+        if (s.strategy == "dpor")
+            return fmt::format("explored all {} trace{} (exhaustive, dpor: one execution per "
+                               "Mazurkiewicz trace)",
+                               n, s.executions == 1 ? "" : "s");
         return fmt::format("explored all {} interleaving{} (exhaustive, {})", n,
                            s.executions == 1 ? "" : "s", s.strategy);
+    case StopReason::MaxMemory:
+        return fmt::format("not exhaustive: stopped by the memory bound ({} MB of visited states) "
+                           "after {} states of {}; covered {}",
+                           s.memory_bound >> 20, s.states, s.strategy, s.coverage);
     case StopReason::BoundReached:
         return fmt::format("not exhaustive: {} stopped after {} executions at its bound; covered {}",
                            s.strategy, n, s.coverage);

@@ -168,6 +168,27 @@ Footprint footprint(ThreadId thread, const PendingOp& op, const DependencyContex
     return f;
 }
 
+bool read_only(const Event& e) {
+    switch (e.kind) {
+    case OpKind::GlobalRead:
+    case OpKind::ContainerRead:
+    case OpKind::LockQuery:
+    case OpKind::ThreadQuery:
+    case OpKind::FutureQuery:
+    case OpKind::QueueQuery:
+    case OpKind::EventIsSet:
+    case OpKind::Sleep: return true;
+    case OpKind::LockAcquire:
+    case OpKind::SemAcquire: return e.value.tag == VTag::Bool && e.value.i == 0;
+    case OpKind::EventWait:
+    case OpKind::ThreadJoin:
+    case OpKind::FutureResult:
+    case OpKind::QueueGet:
+    case OpKind::QueuePut: return e.timed_out || e.raised;
+    default: return false;
+    }
+}
+
 bool dependent(const Footprint& a, const Footprint& b) {
     if (a.thread == b.thread || a.everything || b.everything) return true;
     for (uint8_t i = 0; i < a.count; ++i) {

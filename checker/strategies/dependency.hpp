@@ -112,4 +112,9 @@ Footprint footprint(ThreadId thread, const PendingOp& op, const DependencyContex
 /// Whether two operations are dependent (the same thread, or conflicting accesses).
 bool dependent(const Footprint& a, const Footprint& b);
 
+/// The step changed nothing another thread could observe (a read, a query, a sleep, a failed
+/// non-blocking acquire, a timed-out wait): a thread that only takes such steps and comes back
+/// to where it was is busy-waiting for another thread.
+bool read_only(const Event& e);
+
 } // namespace rc

@@ -21,6 +21,20 @@
 
 namespace rc {
 
+/// A state's fingerprint, as a value a strategy can keep.
+struct StateKey {
+    uint64_t hi = 0, lo = 0;
+    friend bool operator==(const StateKey&, const StateKey&) = default;
+};
+
+/// A cycle of the state graph that threads may repeat forever under a fair scheduler: the
+/// steps from the initial state to a state of the cycle, then the steps round it.
+struct FairCycle {
+    std::vector<Choice> stem, cycle;
+    bool reads_only = false; // every step of the cycle only reads (a busy-wait)
+    bool fair = true;        // false: a cycle some thread can always leave (not a finding)
+};
+
 /// A scheduling point. `options` are in canonical order: by thread id, the normal branch before
 /// the timeout branch. Valid only during the call that receives it.
 struct ChoicePoint {
@@ -35,6 +49,9 @@ struct ChoicePoint {
     /// cannot move (blocked, or stopped by the Session as endless busy-waits), by thread id.
     std::vector<Footprint> footprints;
     std::vector<Footprint> blocked;
+    /// Filled only for a stateful() strategy: the state's canonical fingerprint (128 bits; see
+    /// model/runtime/fingerprint.hpp), including the detectors' history that matters.
+    StateKey state;
 };
 
 /// What-if questions a strategy may ask about the execution that just ended, answered by the
@@ -50,7 +67,7 @@ public:
 };
 
 /// Why a search stopped. Exhausted means every interleaving the strategy targets was run.
-enum class StopReason { Exhausted, BoundReached, MaxExecutions, MaxSeconds, ScheduleEnded };
+enum class StopReason { Exhausted, BoundReached, MaxExecutions, MaxSeconds, ScheduleEnded, MaxMemory };
 
 class Strategy {
 public:
@@ -90,6 +107,28 @@ public:
     virtual void set_what_if(WhatIf* what_if) { (void)what_if; }
     /// Executions the strategy cut with kStop so far (DPOR: sleep-set blocked).
     virtual uint64_t redundant_executions() const { return 0; }
+
+    // ---- branching from saved states, and stateful search ----
+    /// Asked after begin_execution() returned true: the number of leading choices of this
+    /// execution that repeat the previous execution's. The Session may then restore the state
+    /// after them (from a checkpoint) and call choose() only from that depth on, so the strategy
+    /// must be ready to continue at that depth without seeing the earlier choice points.
+    virtual size_t resume_depth() const { return 0; }
+    /// Every how many steps the Session should save a checkpoint (0: never; replay prefixes).
+    virtual uint32_t checkpoint_interval() const { return 0; }
+    /// The strategy merges states (a visited set): the Session fills ChoicePoint::state, runs the
+    /// detectors per state (DetectorContext::per_state) and does not cut busy-waits itself.
+    virtual bool stateful() const { return false; }
+    /// Stateful only: distinct states visited, the memory they take (bytes), and its bound.
+    virtual uint64_t states() const { return 0; }
+    virtual uint64_t memory_bytes() const { return 0; }
+    virtual uint64_t memory_bound() const { return 0; }
+    /// Stateful only, after the search: the cycles of the state graph (a few per kind); the fair
+    /// ones are findings (nontermination, busy-waits).
+    virtual std::vector<FairCycle> fair_cycles() const { return {}; }
+    /// Stateful only: forget every state; the Session changed how it fingerprints them (it
+    /// turned symmetry off because the program looked at a thread's identity).
+    virtual void restart() {}
 };
 
 /// Settings every strategy may read.
@@ -98,6 +137,7 @@ struct StrategyOptions {
     std::optional<uint32_t> preemption_bound; // pb: the largest bound to try; unset = until exhausted
     std::vector<Choice> schedule;             // replay: the choices to follow
     uint64_t random_executions = 1000;        // random: how many executions
+    uint64_t memory_mb = 1024;                // stateful: bound of the visited set
 };
 
 struct StrategyInfo {

@@ -5,6 +5,7 @@
 #include "checker/strategies/dpor_strategy.hpp"                // DporStrategy
 #include "checker/strategies/preemption_bounding_strategy.hpp" // PreemptionBoundingStrategy
 #include "checker/strategies/random_strategy.hpp"              // RandomStrategy
+#include "checker/strategies/stateful_strategy.hpp"            // StatefulStrategy
 #include "checker/strategies/replay_strategy.hpp"              // ReplayStrategy
 
 namespace rc {
@@ -26,6 +27,12 @@ const std::vector<StrategyInfo> &strategy_registry() {
          "(exhaustive)",
          [](const StrategyOptions &) -> std::unique_ptr<Strategy> {
              return std::make_unique<DporStrategy>();
+         }},
+        {"state",
+         "stateful search: every reachable state once (visited set of canonical fingerprints, "
+         "threads folded by symmetry), cycles checked for nontermination (exhaustive)",
+         [](const StrategyOptions &o) -> std::unique_ptr<Strategy> {
+             return std::make_unique<StatefulStrategy>(o.memory_mb);
          }},
         {"random", "seeded random choices for a number of executions (not exhaustive)",
          [](const StrategyOptions &o) -> std::unique_ptr<Strategy> {

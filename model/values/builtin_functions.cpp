@@ -68,6 +68,7 @@ Value Machine::call_builtin(BuiltinId id, const Args& a) {
         }
         text += end;
         st.output += text;
+        digest_output(st, text);
         if (event) event->value = new_str(std::move(text));
         return Value::none();
     }
@@ -276,7 +277,9 @@ Value Machine::call_builtin(BuiltinId id, const Args& a) {
         for (auto& t : st.threads) n += t.status == ThreadStatus::Running || t.status == ThreadStatus::Diverged;
         return Value::integer(n);
     }
-    case BuiltinId::GetIdent: return Value::integer(1000 + tid.value);
+    case BuiltinId::GetIdent:
+        if (step_event) step_event->observed_identity = true;
+        return Value::integer(1000 + tid.value);
     case BuiltinId::Sleep: {
         check_arity("sleep", a, 1, 1);
         double secs = to_float(a.pos[0], "sleep() argument");

@@ -340,6 +340,7 @@ std::string Machine::repr(Value v) {
         return out + ")";
     }
     if (auto* t = std::get_if<ThreadObj>(&o.data)) {
+        if (step_event) step_event->observed_identity = true;
         std::string state = t->started ? "started" : "initial";
         if (t->daemon) state += " daemon";
         return "<Thread(" + t->name + ", " + state + ")>";
