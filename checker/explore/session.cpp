@@ -306,6 +306,7 @@ void Session::run_execution(Execution& ex, Detectors& detectors, const Chooser& 
         if (asking && strategy->stateful()) point.state = state_key(ex.state, detectors);
         point.step = step;
         point.last = ex.last;
+        point.busy_wait_cut = std::find(ex.spinning.begin(), ex.spinning.end(), true) != ex.spinning.end();
         if (point.options.empty()) break;
         if (step >= budgets_.max_steps) {
             ex.end.step_limit = true;
@@ -343,8 +344,9 @@ void Session::run_execution(Execution& ex, Detectors& detectors, const Chooser& 
                 ex.spinning.resize(ex.state.threads.size(), false);
             }
             if (read_only(ev)) {
-                if (!ex.spin_history[c.thread.value].insert(hash_thread_view(ex.state, c.thread)).second)
+                if (!ex.spin_history[c.thread.value].insert(hash_thread_view(ex.state, c.thread)).second) {
                     ex.spinning[c.thread.value] = true;
+                }
             } else {
                 for (auto& h : ex.spin_history) h.clear();
                 std::fill(ex.spinning.begin(), ex.spinning.end(), false);
@@ -380,7 +382,8 @@ void Session::finish_execution(Execution& ex, Detectors& detectors, const Choice
 }
 
 void Session::report_cycle(const FairCycle& cycle, Detectors& detectors,
-                           std::map<std::string, Finding>& found) {
+                           std::map<std::string, Finding>& found,
+                           std::map<std::string, Outcome>& outcomes) {
     std::vector<Choice> schedule = cycle.stem;
     schedule.insert(schedule.end(), cycle.cycle.begin(), cycle.cycle.end());
     Execution ex;
@@ -407,6 +410,9 @@ void Session::report_cycle(const FairCycle& cycle, Detectors& detectors,
     std::sort(ex.end.spinning.begin(), ex.end.spinning.end());
     finish_execution(ex, detectors, ChoicePoint{});
     merge_findings(found, ex.local);
+    // The program does not end there: a busy-wait hangs, a cycle with progress runs forever.
+    ex.end.status = cycle.reads_only ? RunStatus::Blocked : RunStatus::Diverged;
+    record_outcome(ex, outcomes);
 }
 
 SearchResult Session::run(Strategy& strategy) {
@@ -482,7 +488,7 @@ SearchResult Session::run(Strategy& strategy) {
                 again = true; // cycle analysis needs concrete threads
             } else {
                 for (const FairCycle& c : cycles)
-                    if (c.fair) report_cycle(c, detectors, found);
+                    if (c.fair) report_cycle(c, detectors, found, outcomes);
             }
         }
         if (again) {
@@ -492,6 +498,7 @@ SearchResult Session::run(Strategy& strategy) {
         }
         r.seconds = elapsed();
         r.coverage = strategy.coverage();
+
         r.redundant_executions = std::max(r.redundant_executions, strategy.redundant_executions());
         r.states = strategy.states();
         r.memory_bytes = strategy.memory_bytes();

@@ -127,7 +127,8 @@ private:
                        ThreadId then) override;
     /// Runs a fair cycle's witness and lets the detectors report it.
     void report_cycle(const FairCycle& cycle, Detectors& detectors,
-                      std::map<std::string, Finding>& found);
+                      std::map<std::string, Finding>& found,
+                      std::map<std::string, Outcome>& outcomes);
 
     const Interpreter& in_;
     std::vector<int64_t> params_;

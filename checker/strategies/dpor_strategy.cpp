@@ -69,7 +69,12 @@ size_t DporStrategy::free_choice(const ChoicePoint& point, const Node& node) con
     return kStop;
 }
 
+StopReason DporStrategy::stop_reason() const {
+    return busy_waits_ ? StopReason::BoundReached : StopReason::Exhausted;
+}
+
 size_t DporStrategy::choose(const ChoicePoint& point) {
+    busy_waits_ |= point.busy_wait_cut;
     RC_CHECK(point.footprints.size() == point.options.size(), "dpor: a choice point without footprints");
     see_threads(point);
     auto index_of = [&](ThreadId t) -> size_t {
@@ -151,6 +156,7 @@ void DporStrategy::on_event(const Event& e, const Footprint& f) {
 }
 
 void DporStrategy::on_end_state(const ChoicePoint& point) {
+    busy_waits_ |= point.busy_wait_cut;
     see_threads(point);
     end_pending_ = point.blocked;
     if (!point.options.empty()) // cut by a budget or stopped: what could still run races too
@@ -275,6 +281,9 @@ std::string DporStrategy::coverage() const {
     std::string extra;
     if (sleep_blocked_ + infeasible_)
         extra = " (" + std::to_string(sleep_blocked_ + infeasible_) + " redundant executions stopped)";
+    if (exhausted_ && busy_waits_)
+        return n + extra + " (not exhaustive: busy-waits were cut, which partial-order reduction "
+                           "does not cover; --strategy state explores them exactly)";
     if (exhausted_) return "all " + n + extra;
     return n + extra + " (not exhaustive: the search did not finish)";
 }

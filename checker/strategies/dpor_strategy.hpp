@@ -24,6 +24,11 @@
 // operation, so that a deadlock's alternatives (the other thread taking the lock first) are
 // explored too (Nidhugg does the same with its failed lock attempts).
 //
+// Busy-waits. The Session stops a thread that loops back to where it was without any shared
+// change (a spin-wait) until another thread writes; that cut depends on the path, not on the
+// state, and no partial-order argument covers it. DPOR then still runs, but its coverage says
+// so and it never claims exhaustiveness (the stateful strategy explores spin loops exactly).
+//
 // With blocking, an execution may end with every remaining option asleep, or a wakeup sequence
 // may meet a thread that cannot move; such executions are stopped (Strategy::kStop) and counted
 // as redundant, never as explored traces. Tests check that the pinned families have none.
@@ -45,7 +50,8 @@ public:
     void on_event(const Event& e, const Footprint& f) override;
     void on_end_state(const ChoicePoint& point) override;
     void end_execution() override;
-    StopReason stop_reason() const override { return StopReason::Exhausted; }
+    /// Exhausted, unless a busy-wait was cut on the way (then BoundReached: see coverage()).
+    StopReason stop_reason() const override;
     std::string coverage() const override;
     bool wants_footprints() const override { return true; }
     void set_what_if(WhatIf* what_if) override { what_if_ = what_if; }
@@ -102,6 +108,7 @@ private:
     uint64_t sleep_blocked_ = 0;
     uint64_t infeasible_ = 0;
     bool exhausted_ = false;
+    bool busy_waits_ = false; // the Session cut a busy-wait: the reduction's argument fails
 };
 
 } // namespace rc

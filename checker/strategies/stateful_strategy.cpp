@@ -18,7 +18,7 @@ void StatefulStrategy::restart() {
     stack_.clear();
     depth_ = resume_ = 0;
     cut_at_visited_ = terminal_ = 0;
-    wide_ = done_ = false;
+    wide_ = done_ = cut_ = false;
     stop_ = StopReason::Exhausted;
 }
 
@@ -124,7 +124,11 @@ void StatefulStrategy::on_event(const Event& e, const Footprint& f) {
 }
 
 void StatefulStrategy::on_end_state(const ChoicePoint& point) {
-    if (stopped_ || !point.options.empty()) return; // cut at a visited state, or by a budget
+    if (stopped_) return; // cut at a state explored before
+    if (!point.options.empty()) { // cut by the steps budget: this state was never expanded
+        cut_ = true;
+        return;
+    }
     const uint32_t from = last_node_;
     auto [node, fresh] = visit(point.state, 0);
     if (from != kNone) add_edge(from, node);
@@ -137,6 +141,7 @@ void StatefulStrategy::end_execution() {
     while (!stack_.empty() && stack_.back().next + 1 >= stack_.back().order.size()) stack_.pop_back();
     if (stack_.empty()) {
         done_ = true;
+        if (cut_) stop_ = StopReason::BoundReached;
         return;
     }
     ++stack_.back().next;
@@ -258,6 +263,9 @@ std::vector<FairCycle> StatefulStrategy::fair_cycles() const {
 
 std::string StatefulStrategy::coverage() const {
     std::string n = std::to_string(nodes_.size()) + (nodes_.size() == 1 ? " state" : " states");
+    if (done_ && cut_)
+        return n + " (not exhaustive: paths longer than the steps budget were cut, the states "
+                   "beyond them not explored)";
     if (done_) return "all " + n + " (" + std::to_string(terminal_) + " final)";
     return n + " (not exhaustive: the search did not finish)";
 }

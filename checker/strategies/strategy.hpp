@@ -49,6 +49,10 @@ struct ChoicePoint {
     /// cannot move (blocked, or stopped by the Session as endless busy-waits), by thread id.
     std::vector<Footprint> footprints;
     std::vector<Footprint> blocked;
+    /// The Session stopped a thread as an endless busy-wait (it returned to where it was without
+    /// any shared change since): such a thread is left out of `options` until another thread
+    /// changes something. Whether that happens depends on the path, not on the state.
+    bool busy_wait_cut = false;
     /// Filled only for a stateful() strategy: the state's canonical fingerprint (128 bits; see
     /// model/runtime/fingerprint.hpp), including the detectors' history that matters.
     StateKey state;

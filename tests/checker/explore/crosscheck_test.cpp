@@ -16,7 +16,15 @@
 namespace {
 
 /// The reducing strategies, each compared with dfs.
-const char* const kReductions[] = {"dpor"};
+const char* const kReductions[] = {"dpor", "state"};
+
+/// A reduction may decline to claim exhaustiveness, but only dpor, and only for the reason it
+/// documents: a busy-wait that the Session cut (which its argument does not cover).
+bool declined_honestly(const std::string& name, const rc::SearchResult& r) {
+    return name == "dpor" && r.stopped_by == rc::StopReason::BoundReached &&
+           r.coverage.find("busy-waits were cut") != std::string::npos;
+    // (declining is only allowed for that reason: every other reduction result must agree)
+}
 
 std::vector<std::string> corpus_files() {
     std::vector<std::string> files;
@@ -50,7 +58,8 @@ TEST_CASE("reductions_find_what_dfs_finds_on_every_corpus_scenario_dfs_finishes"
             rc::Budgets b;
             b.max_seconds = 60;
             rc::SearchResult r = rc::test::search(ls, name, b);
-            INFO(file << " with " << name);
+            INFO(file << " with " << std::string(name));
+            if (declined_honestly(name, r)) continue;
             CHECK(r.stopped_by == rc::StopReason::Exhausted);
             CHECK_MESSAGE(rc::test::kinds(r) == rc::test::kinds(dfs),
                           "dfs found" << rc::test::text(rc::test::kinds(dfs)) << "\n" << name
@@ -66,7 +75,7 @@ TEST_CASE("reductions_find_what_dfs_finds_on_every_corpus_scenario_dfs_finishes"
 
 TEST_CASE("reductions_find_what_dfs_finds_on_random_programs") {
     rc::test::RandomProgram gen(20240611);
-    int compared = 0, skipped = 0;
+    int compared = 0, skipped = 0, declined = 0;
     for (int i = 0; i < 300; ++i) {
         const std::string yaml = gen.next();
         rc::LoadedScenario ls = rc::test::load_text(yaml);
@@ -83,7 +92,11 @@ TEST_CASE("reductions_find_what_dfs_finds_on_random_programs") {
             rc::Budgets b;
             b.max_seconds = 60;
             rc::SearchResult r = rc::test::search(ls, name, b);
-            INFO("program " << i << " with " << name << ":\n" << yaml);
+            INFO("program " << i << " with " << std::string(name) << ":\n" << yaml);
+            if (declined_honestly(name, r)) {
+                ++declined;
+                continue;
+            }
             REQUIRE(r.stopped_by == rc::StopReason::Exhausted);
             CHECK_MESSAGE(rc::test::kinds(r) == rc::test::kinds(dfs),
                           "dfs found" << rc::test::text(rc::test::kinds(dfs)) << "\n" << name
@@ -97,6 +110,7 @@ TEST_CASE("reductions_find_what_dfs_finds_on_random_programs") {
             }
         }
     }
-    MESSAGE(compared << " random programs compared, " << skipped << " too large for dfs");
+    MESSAGE(compared << " random programs compared, " << skipped << " too large for dfs, "
+                     << declined << " with busy-waits dpor declined");
     CHECK(compared >= 200);
 }

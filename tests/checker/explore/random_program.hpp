@@ -1,7 +1,8 @@
 // Small random threading programs, as scenario YAML, for cross-checking reductions against
 // exhaustive DFS: two or three threads, each a few statements drawn from reads and writes of
 // shared globals and list elements, locks (with, acquire/release, nested in both orders),
-// Condition wait/notify, Event set/wait/is_set, Semaphore, Queue put/get, prints and sleeps.
+// Condition wait/notify, Event set/wait/is_set, Semaphore, Queue put/get, prints and sleeps,
+// a bounded loop and a spin-wait on a global.
 // Deterministic for a seed. Programs may deadlock, lose updates, raise or break an invariant:
 // the point is that every strategy must agree on what they do.
 #pragma once
@@ -56,7 +57,7 @@ private:
 
     std::string statement(int thread) {
         const std::string me = std::to_string(thread);
-        switch (pick(26)) {
+        switch (pick(28)) {
         case 0: return "    x += 1\n";
         case 1: return "    y = x\n";
         case 2: return "    x = " + me + "\n";
@@ -82,6 +83,8 @@ private:
         case 22: return "    print('w" + me + "')\n";
         case 23: return "    time.sleep(0)\n";
         case 24: return "    if ev.is_set():\n        x = 5\n";
+        case 25: return "    for i in range(2):\n        y += 1\n";
+        case 26: return "    while x == 0:\n        pass\n";
         default: return "    with cond:\n        cond.wait()\n";
         }
     }
