@@ -235,6 +235,11 @@ StateKey Session::state_key(const State& s, const Detectors& detectors) {
 
 void Session::save_checkpoint(const Execution& ex, const Detectors& detectors) {
     Checkpoint cp;
+    if (!spare_checkpoints_.empty()) { // reuse the buffers of one that was dropped
+        cp = std::move(spare_checkpoints_.back());
+        spare_checkpoints_.pop_back();
+        cp.detectors.clear();
+    }
     cp.depth = ex.schedule.size();
     cp.state = ex.state;
     for (const auto& d : detectors) cp.detectors.push_back(d->save());
@@ -248,8 +253,12 @@ void Session::save_checkpoint(const Execution& ex, const Detectors& detectors) {
 
 void Session::begin_execution(Execution& ex, Detectors& detectors, size_t resume) {
     RC_CHECK(resume <= previous_.size(), "a strategy resumes deeper than the previous execution");
-    while (!checkpoints_.empty() && checkpoints_.back().depth > resume) checkpoints_.pop_back();
+    while (!checkpoints_.empty() && checkpoints_.back().depth > resume) {
+        if (spare_checkpoints_.size() < 4) spare_checkpoints_.push_back(std::move(checkpoints_.back()));
+        checkpoints_.pop_back();
+    }
     ex.ask_from = resume;
+    ex.state = std::move(spare_state_); // copy into buffers a previous execution left
     if (resume == 0 || checkpoints_.empty()) {
         checkpoints_.clear();
         ex.state = initial_;
@@ -295,15 +304,20 @@ void Session::run_execution(Execution& ex, Detectors& detectors, const Chooser& 
                 point.ops.push_back(op);
             }
         }
+        const bool asking = strategy && step >= ex.ask_from;
+        if (asking && strategy->wants_footprints()) add_footprints(ex, point);
+        if (asking && strategy->stateful()) {
+            point.daemon.clear();
+            for (const Choice& c : point.options) point.daemon.push_back(in_.is_daemon(ex.state, c.thread));
+            point.state = state_key(ex.state, detectors);
+            fingerprinter_->collect_garbage(ex.state); // before it is copied into a checkpoint
+        }
         // Strategies resume only where they can choose again: at states with several options.
         if (ex.save && checkpoint_interval_ && step % checkpoint_interval_ == 0 &&
             point.options.size() > 1 && (checkpoints_.empty() || checkpoints_.back().depth < step))
             save_checkpoint(ex, detectors);
         if (ex.per_state)
             for (auto& d : detectors) d->on_state(in_, ex.state, sink);
-        const bool asking = strategy && step >= ex.ask_from;
-        if (asking && strategy->wants_footprints()) add_footprints(ex, point);
-        if (asking && strategy->stateful()) point.state = state_key(ex.state, detectors);
         point.step = step;
         point.last = ex.last;
         point.busy_wait_cut = std::find(ex.spinning.begin(), ex.spinning.end(), true) != ex.spinning.end();
@@ -465,7 +479,12 @@ SearchResult Session::run(Strategy& strategy) {
             strategy.end_execution();
             ended_schedule_ = nullptr;
             previous_ = ex.schedule;
-            ++runs;
+            if (!ex.stopped || !stateful) ++runs; // a stateful search's cut paths are not executions
+            struct KeepBuffers { // whatever happens below, the next execution reuses this state's
+                State& into;
+                State& from;
+                ~KeepBuffers() { into = std::move(from); }
+            } keep{spare_state_, ex.state};
             if (symmetric && identity_seen_) { // the program can tell threads apart
                 again = true;
                 break;
@@ -484,8 +503,8 @@ SearchResult Session::run(Strategy& strategy) {
         }
         if (!again && stateful && r.stopped_by == StopReason::Exhausted) {
             std::vector<FairCycle> cycles = strategy.fair_cycles();
-            if (symmetric && !cycles.empty()) {
-                again = true; // cycle analysis needs concrete threads
+            if ((symmetric || strategy.reduced()) && !cycles.empty()) {
+                again = true; // cycle analysis needs concrete threads and every transition
             } else {
                 for (const FairCycle& c : cycles)
                     if (c.fair) report_cycle(c, detectors, found, outcomes);

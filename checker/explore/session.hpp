@@ -144,6 +144,8 @@ private:
     /// The schedule of the execution that just ended (what-if questions start from it).
     const std::vector<Choice>* ended_schedule_ = nullptr;
     std::vector<Checkpoint> checkpoints_; // saved states of the current execution, by depth
+    std::vector<Checkpoint> spare_checkpoints_; // dropped ones, whose buffers are reused
+    State spare_state_; // the last execution's state: its buffers take the next copy
     std::vector<Choice> previous_;        // the schedule of the previous execution
     uint32_t checkpoint_interval_ = 0;
 };

@@ -8,9 +8,13 @@
 
 namespace rc {
 
-StatefulStrategy::StatefulStrategy(uint64_t memory_mb) : bound_bytes_(memory_mb << 20) { restart(); }
+StatefulStrategy::StatefulStrategy(uint64_t memory_mb) : bound_bytes_(memory_mb << 20) {
+    restart();
+    reduce_ = true;
+}
 
 void StatefulStrategy::restart() {
+    reduce_ = reduced_ = false;
     slot_key_.assign(1 << 12, StateKey{});
     slot_node_.assign(1 << 12, kNone);
     nodes_.clear();
@@ -100,6 +104,14 @@ size_t StatefulStrategy::choose(const ChoicePoint& point) {
     const uint32_t from = last_node_;
     auto [node, fresh] = visit(point.state, enabled);
     if (from != kNone) add_edge(from, node);
+    if (!fresh && nodes_[node].on_stack && depth_ > 0 && stack_[depth_ - 1].ample) {
+        // Cycle proviso: the sleep led back onto the path; try every option there too.
+        Level& parent = stack_[depth_ - 1];
+        for (size_t i = 0; i < parent.options.size(); ++i)
+            if (std::find(parent.order.begin(), parent.order.end(), i) == parent.order.end())
+                parent.order.push_back(static_cast<uint32_t>(i));
+        parent.ample = false;
+    }
     if (!fresh) {
         ++cut_at_visited_;
         stopped_ = true;
@@ -108,9 +120,19 @@ size_t StatefulStrategy::choose(const ChoicePoint& point) {
     Level level;
     level.node = node;
     level.options = point.options;
-    if (point.last_index) level.order.push_back(static_cast<uint32_t>(*point.last_index));
-    for (size_t i = 0; i < point.options.size(); ++i)
-        if (!point.last_index || i != *point.last_index) level.order.push_back(static_cast<uint32_t>(i));
+    if (reduce_)
+        for (size_t i = 0; i < point.options.size() && !level.ample; ++i)
+            if (point.ops[i].kind == OpKind::Sleep && !point.options[i].timeout &&
+                i < point.daemon.size() && !point.daemon[i] && point.options.size() > 1) {
+                level.order.push_back(static_cast<uint32_t>(i));
+                level.ample = reduced_ = true;
+            }
+    if (!level.ample) {
+        if (point.last_index) level.order.push_back(static_cast<uint32_t>(*point.last_index));
+        for (size_t i = 0; i < point.options.size(); ++i)
+            if (!point.last_index || i != *point.last_index) level.order.push_back(static_cast<uint32_t>(i));
+    }
+    nodes_[node].on_stack = true;
     stack_.push_back(std::move(level));
     last_node_ = node;
     last_choice_ = point.options[stack_.back().order[0]];
@@ -137,8 +159,12 @@ void StatefulStrategy::on_end_state(const ChoicePoint& point) {
 }
 
 void StatefulStrategy::end_execution() {
-    stack_.resize(std::min(stack_.size(), depth_));
-    while (!stack_.empty() && stack_.back().next + 1 >= stack_.back().order.size()) stack_.pop_back();
+    auto pop = [&] {
+        nodes_[stack_.back().node].on_stack = false;
+        stack_.pop_back();
+    };
+    while (stack_.size() > depth_) pop();
+    while (!stack_.empty() && stack_.back().next + 1 >= stack_.back().order.size()) pop();
     if (stack_.empty()) {
         done_ = true;
         if (cut_) stop_ = StopReason::BoundReached;

@@ -65,6 +65,7 @@ public:
     uint64_t memory_bound() const override { return bound_bytes_; }
     std::vector<FairCycle> fair_cycles() const override;
     void restart() override;
+    bool reduced() const override { return reduced_; }
 
     /// States with a step to themselves or a cycle through them exist (the graph is cyclic).
     bool has_cycles() const;
@@ -76,6 +77,7 @@ private:
         uint32_t parent = kNone; // the node the search first reached it from
         Choice via;              // the step from the parent
         uint32_t first_edge = kNone;
+        bool on_stack = false; // a level of the current path (a step to it closes a cycle)
     };
     struct Edge {
         uint32_t to = 0, next = kNone;
@@ -87,6 +89,7 @@ private:
         std::vector<uint32_t> order; // option indices, in the order they are tried
         size_t next = 0;             // invariant: next < order.size()
         std::vector<Choice> options;
+        bool ample = false;          // only a sleep is tried (see reduce_)
     };
 
     /// The node of `key`, and whether it was new.
@@ -114,6 +117,16 @@ private:
     uint64_t terminal_ = 0; // terminal states reached (distinct)
     StopReason stop_ = StopReason::Exhausted;
     bool done_ = false;
+    /// Sleep first: a non-daemon thread about to sleep is the only one tried, the others after
+    /// it (a persistent set, Godefroid 1996 ch. 4). time.sleep() touches nothing shared, and no
+    /// other thread's operation conflicts with it before that thread moves: only the program's
+    /// exit does, and it waits for every non-daemon thread. States reached are a subset that
+    /// keeps every deadlock, final state, state predicate of the other threads (they do not
+    /// see the sleep) and race; the cycle proviso (C3) expands a state fully when its sleep
+    /// closes a cycle of the current path. Cycle analysis needs the full graph, so a search
+    /// that finds cycles is repeated without it (reduced()).
+    bool reduce_ = true;
+    bool reduced_ = false; // some state was not fully expanded
 };
 
 } // namespace rc

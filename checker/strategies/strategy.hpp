@@ -54,8 +54,10 @@ struct ChoicePoint {
     /// changes something. Whether that happens depends on the path, not on the state.
     bool busy_wait_cut = false;
     /// Filled only for a stateful() strategy: the state's canonical fingerprint (128 bits; see
-    /// model/runtime/fingerprint.hpp), including the detectors' history that matters.
+    /// model/runtime/fingerprint.hpp), including the detectors' history that matters; and
+    /// daemon[i]: options[i]'s thread is a daemon (the program may end without it).
     StateKey state;
+    std::vector<bool> daemon;
 };
 
 /// What-if questions a strategy may ask about the execution that just ended, answered by the
@@ -130,9 +132,13 @@ public:
     /// Stateful only, after the search: the cycles of the state graph (a few per kind); the fair
     /// ones are findings (nontermination, busy-waits).
     virtual std::vector<FairCycle> fair_cycles() const { return {}; }
-    /// Stateful only: forget every state; the Session changed how it fingerprints them (it
-    /// turned symmetry off because the program looked at a thread's identity).
+    /// Stateful only: forget every state and search again without reductions; the Session
+    /// changed how it fingerprints them (symmetry off: the program looked at a thread's
+    /// identity), or needs the whole state graph (cycles).
     virtual void restart() {}
+    /// Stateful only: the search left out transitions (a reduction), so the state graph it
+    /// built may lack cycles; fair-cycle analysis then needs a search after restart().
+    virtual bool reduced() const { return false; }
 };
 
 /// Settings every strategy may read.

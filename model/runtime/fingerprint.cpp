@@ -11,6 +11,7 @@ namespace rc {
 namespace {
 
 constexpr uint32_t kNone = UINT32_MAX;
+constexpr uint32_t kString = UINT32_MAX - 1; // id_ of a reachable str (compared by content)
 
 uint64_t bits(double d) {
     uint64_t b;
@@ -171,8 +172,8 @@ void Fingerprinter::order_threads(const State& s) {
         for (const Value& v : main.exc_stack) reach_value(v);
         if (main.wait.obj.valid()) reach(main.wait.obj.value);
         for (size_t i = 0; i < work.size(); ++i) for_each_ref(s.heap[work[i]], reach);
-        std::vector<uint64_t> held(n, 0); // by owner: where its locks are
-        for (size_t o = 0; o < s.heap.size(); ++o) {
+        std::vector<uint64_t> held(n, 0); // by owner: where its (shared) locks are
+        for (uint32_t o : work) {
             const auto& d = s.heap[o].data;
             ThreadId owner;
             if (auto* l = std::get_if<LockObj>(&d); l && l->locked) owner = l->owner;
@@ -203,9 +204,14 @@ void Fingerprinter::value(const State& s, Value v) {
     case VTag::Float: h_.mix(bits(v.f)); return;
     case VTag::Obj:
     case VTag::BoundMethod:
-        if (v.ref < options_.constant_strings) h_.mix(0xC0000000ull | v.ref); // immutable, shared
-        else if (auto* str = std::get_if<StrObj>(&s.heap[v.ref].data)) mix_text(h_, str->s);
-        else h_.mix(id_of(v.ref));
+        if (v.ref < options_.constant_strings) {
+            h_.mix(0xC0000000ull | v.ref); // immutable, shared
+        } else if (auto* str = std::get_if<StrObj>(&s.heap[v.ref].data)) {
+            mix_text(h_, str->s);
+            id_[v.ref] = kString; // reachable, but numbered by nothing but its content
+        } else {
+            h_.mix(id_of(v.ref));
+        }
         return;
     default: h_.mix(static_cast<uint64_t>(v.i)); return;
     }
@@ -332,20 +338,23 @@ void Fingerprinter::object(const State& s, const Object& o) {
         o.data);
 }
 
+void Fingerprinter::collect_garbage(State& s) const {
+    for (size_t o = options_.constant_strings; o < s.heap.size() && o < id_.size(); ++o) {
+        if (id_[o] != kNone) continue;
+        Object& obj = s.heap[o];
+        if (std::holds_alternative<TupleObj>(obj.data) && std::get<TupleObj>(obj.data).items.empty())
+            continue;
+        obj.data = TupleObj{};
+        obj.shared = false;
+    }
+}
+
 Fingerprint Fingerprinter::operator()(const State& s) {
     h_ = Hasher128{};
     if (!options_.symmetry || s.threads.size() <= 2) pos_.assign(s.heap.size(), kNone);
     order_threads(s);
     id_.assign(s.heap.size(), kNone);
     queue_.clear();
-    // Futures keep only the order in which they finished (as_completed yields in that order).
-    finish_rank_.assign(s.heap.size(), kNone);
-    std::vector<std::pair<uint64_t, uint32_t>> finished;
-    for (size_t o = 0; o < s.heap.size(); ++o)
-        if (auto* f = std::get_if<FutureObj>(&s.heap[o].data); f && f->status == FutureObj::Status::Finished)
-            finished.emplace_back(f->finish_seq, static_cast<uint32_t>(o));
-    std::sort(finished.begin(), finished.end());
-    for (size_t r = 0; r < finished.size(); ++r) finish_rank_[finished[r].second] = static_cast<uint32_t>(r);
 
     h_.mix(s.globals.size());
     for (const Value& v : s.globals) value(s, v);
@@ -378,11 +387,17 @@ Fingerprint Fingerprinter::operator()(const State& s) {
         h_.mix(th.diverged_line);
         h_.mix(th.thread_obj.valid() ? id_of(th.thread_obj.value) : kNone);
     }
+    finished_.clear();
     for (size_t i = 0; i < queue_.size(); ++i) {
         const uint32_t o = queue_[i];
         object(s, s.heap[o]);
-        if (finish_rank_[o] != kNone) h_.mix(finish_rank_[o]);
+        if (auto* f = std::get_if<FutureObj>(&s.heap[o].data); f && f->status == FutureObj::Status::Finished)
+            finished_.emplace_back(f->finish_seq, id_[o]);
     }
+    // Futures keep only the order in which they finished (as_completed yields in that order).
+    std::sort(finished_.begin(), finished_.end());
+    h_.mix(finished_.size());
+    for (const auto& [seq, id] : finished_) h_.mix(id);
     return h_.value();
 }
 

@@ -67,6 +67,11 @@ public:
     /// After operator(): rank()[tid] is the canonical position of thread tid (MainThread: 0).
     const std::vector<uint32_t>& rank() const { return rank_; }
     const FingerprintOptions& options() const { return options_; }
+    /// After operator() on s: replaces every heap object the fingerprint found unreachable by an
+    /// empty tuple (ids stay valid; nothing can reach them again, so the future is unchanged).
+    /// Copies of the state get cheaper; the program's string constants are kept (code refers
+    /// to them).
+    void collect_garbage(State& s) const;
     /// After operator(): the canonical number of a heap object (UINT32_MAX if unreachable).
     uint32_t canonical_object(ObjectId o) const {
         return o.valid() && o.value < id_.size() ? id_[o.value] : UINT32_MAX;
@@ -88,7 +93,7 @@ private:
     std::vector<uint32_t> id_;       // by heap index: canonical number, or UINT32_MAX
     std::vector<uint32_t> queue_;    // heap indices in canonical order
     std::vector<uint32_t> pos_;      // by heap index: discovery order from the shared roots
-    std::vector<uint32_t> finish_rank_; // by heap index: rank of a finished future
+    std::vector<std::pair<uint64_t, uint32_t>> finished_; // reachable finished futures: (seq, id)
 };
 
 } // namespace rc

@@ -37,7 +37,7 @@ TEST_CASE("operations_the_relation_calls_independent_commute_in_the_interpreter"
     rc::test::RandomProgram gen(4242);
     std::mt19937 walk(7);
     uint64_t pairs = 0, independent = 0;
-    for (int program = 0; program < 150; ++program) {
+    for (int program = 0; program < 80; ++program) {
         const std::string yaml = gen.next();
         rc::LoadedScenario ls = rc::test::load_text(yaml);
         rc::Interpreter in(ls.compiled->program);
