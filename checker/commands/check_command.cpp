@@ -9,6 +9,7 @@
 #include "checker/report/report.hpp"   // Reporter, ScenarioReport
 #include "checker/explore/schedule.hpp" // encode_schedule, scenario_fingerprint
 #include "checker/explore/session.hpp"  // Session, Budgets, outcome_globals
+#include "checker/explore/witness_minimizer.hpp" // minimize_witnesses
 #include "checker/validate/validation.hpp" // validate, forced_replay_final_values
 #include "model/runtime/interpreter.hpp" // Interpreter
 
@@ -93,6 +94,14 @@ int check_one(const CheckRequest& rq, LoadedScenario& ls, Reporter& reporter, st
                     outcome_globals(ls.compiled->program));
     session.set_symmetry(rq.symmetry);
     report.search = session.run(*strategy);
+    if (strategy->stateful() || strategy->wants_footprints()) {
+        // A reduction's witnesses are whatever reached each bug first: show the fewest-preemption
+        // ones, as preemption bounding finds them, within a quarter of the time budget.
+        Budgets mb = report.budgets;
+        mb.max_seconds = std::min(2.0, mb.max_seconds / 4);
+        minimize_witnesses(in, ls.compiled->param_values, detector_context(ls),
+                           outcome_globals(ls.compiled->program), mb, report.search);
+    }
     report.search.strategy = info->name;
     if (rq.expect) report.expect = compare_expect(s, report.search);
     uint32_t fingerprint = scenario_fingerprint(s);

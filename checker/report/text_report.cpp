@@ -199,9 +199,11 @@ private:
             if (std::find(kinds.begin(), kinds.end(), k) == kinds.end()) kinds.push_back(k);
         }
         std::string what = kinds.empty() ? "no findings" : join(kinds, ", ");
+        const std::string done = r.search.states ? fmt::format("{} states", r.search.states)
+                                                 : fmt::format("{} executions", r.search.executions);
         std::string how = r.search.stopped_by == StopReason::Exhausted
-                              ? fmt::format("{} executions, exhaustive", r.search.executions)
-                              : fmt::format("{} executions, stopped: {}", r.search.executions,
+                              ? fmt::format("{}, exhaustive", done)
+                              : fmt::format("{}, stopped: {}", done,
                                             stop_reason_name(r.search.stopped_by));
         out << mark << " " << pad(r.scenario->name, 32) << " " << pad(r.scenario->file, 44) << " "
             << what << "  (" << how << ")";
@@ -226,10 +228,10 @@ private:
         if (options_.show_time) out << fmt::format(" in {} ms", static_cast<uint64_t>(r.search.seconds * 1000));
         out << "\n";
         if (r.search.cut_executions)
-            out << fmt::format("{} execution{} cut at the step limit (max_steps {}); raise it with "
+            out << fmt::format("{} {}{} cut at the step limit (max_steps {}); raise it with "
                                "--max-steps\n",
-                               r.search.cut_executions, r.search.cut_executions == 1 ? " was" : "s were",
-                               r.budgets.max_steps);
+                               r.search.cut_executions, r.search.states ? "path" : "execution",
+                               r.search.cut_executions == 1 ? " was" : "s were", r.budgets.max_steps);
         size_t width = 0;
         for (const ReportedFinding& f : r.findings)
             width = std::max(width, display_width(f.finding.summary));
@@ -266,7 +268,9 @@ private:
                 << rf.witness.divergence->first << ": " << rf.witness.divergence->second
                 << style_.reset << "\n";
         out << "    replay: " << r.replay_command << " --schedule " << rf.token << "\n";
-        out << fmt::format("    seen in {} of {} executions\n", f.count, r.search.executions);
+        // A stateful search merges states: how many paths reached a bug says nothing.
+        if (!r.search.states)
+            out << fmt::format("    seen in {} of {} executions\n", f.count, r.search.executions);
     }
 
     /// The BRIEF's "validated on real threads under ThreadSanitizer" section: one line per
@@ -346,7 +350,9 @@ private:
         if (endings.size() > 1 || !endings.count("ended")) {
             std::vector<std::string> parts;
             for (auto& [ending, n] : endings) parts.push_back(fmt::format("{} in {}", ending, n));
-            out << "endings: " << join(parts, ", ") << "\n";
+            // A stateful search counts distinct final states, not executions.
+            out << (r.search.states ? "endings (final states): " : "endings: ") << join(parts, ", ")
+                << "\n";
         }
         if (options_.all_outcomes) all_outcomes(r, out);
     }

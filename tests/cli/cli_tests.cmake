@@ -40,8 +40,12 @@ rc_cli_test(run_counter_ends_with_ok_or_findings EXIT "0|1"
             ARGS run scenarios/counter.yaml --seed 3 --param ITERATIONS=1)
 
 # ---- racecheck FILE|DIR: the checker -------------------------------------------------------
-rc_cli_test(check_clean_scenario_exits_0 EXIT 0 STDOUT "explored all 118 interleavings \\(exhaustive, pb\\)\n.*✓ no findings"
+rc_cli_test(check_clean_scenario_exits_0 EXIT 0 STDOUT "explored all 70 states \\(exhaustive, state; threads folded by symmetry\\)\n.*✓ no findings"
             ARGS scenarios/counter_lock.yaml)
+rc_cli_test(check_pb_is_still_an_option EXIT 0 STDOUT "explored all 118 interleavings \\(exhaustive, pb\\)\n.*✓ no findings"
+            ARGS scenarios/counter_lock.yaml --strategy pb)
+rc_cli_test(check_dpor_runs_one_execution_per_trace EXIT 0 STDOUT "explored all 6 traces \\(exhaustive, dpor: one execution per Mazurkiewicz trace\\)"
+            ARGS scenarios/counter_lock.yaml --strategy dpor)
 rc_cli_test(check_buggy_scenario_exits_1 EXIT 1
             STDOUT "✗ lost update on `counter`.*replay: racecheck replay scenarios/counter\\.yaml --schedule rc1\\."
             ARGS scenarios/counter.yaml)
