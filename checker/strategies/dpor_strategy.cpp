@@ -34,10 +34,25 @@ bool releases_lock_of(const Footprint& e, const Footprint& acquire) {
 
 bool DporStrategy::begin_execution() {
     if (exhausted_) return false;
-    depth_ = 0;
+    depth_ = replay_; // the Session resumes there (Strategy::resume_depth)
     thread_clock_.clear();
     thread_ops_.clear();
     seen_.clear();
+    // The per-thread clocks after the prefix, from what its positions recorded.
+    for (size_t d = 0; d < replay_; ++d) {
+        const Node& node = stack_[d];
+        for (ThreadId t : node.appeared) {
+            if (t.value >= seen_.size()) {
+                seen_.resize(t.value + 1, false);
+                thread_clock_.resize(t.value + 1);
+                thread_ops_.resize(t.value + 1, 0);
+            }
+            seen_[t.value] = true;
+            thread_clock_[t.value] = d > 0 ? stack_[d - 1].clock : Clock{};
+        }
+        thread_ops_[node.op.thread.value] = node.index;
+        thread_clock_[node.op.thread.value] = node.clock;
+    }
     end_pending_.clear();
     next_sleep_.clear();
     branch_failed_ = false;
@@ -45,7 +60,8 @@ bool DporStrategy::begin_execution() {
     return true;
 }
 
-void DporStrategy::see_threads(const ChoicePoint& point) {
+std::vector<ThreadId> DporStrategy::see_threads(const ChoicePoint& point) {
+    std::vector<ThreadId> fresh;
     auto see = [&](ThreadId t) {
         if (t.value >= seen_.size()) {
             seen_.resize(t.value + 1, false);
@@ -54,11 +70,13 @@ void DporStrategy::see_threads(const ChoicePoint& point) {
         }
         if (seen_[t.value]) return;
         seen_[t.value] = true;
+        fresh.push_back(t);
         // Created by the previous step (or present from the start): it knows what its creator knew.
         if (depth_ > 0) thread_clock_[t.value] = stack_[depth_ - 1].clock;
     };
     for (const Choice& c : point.options) see(c.thread);
     for (const Footprint& f : point.blocked) see(f.thread);
+    return fresh;
 }
 
 size_t DporStrategy::free_choice(const ChoicePoint& point, const Node& node) const {
@@ -76,7 +94,7 @@ StopReason DporStrategy::stop_reason() const {
 size_t DporStrategy::choose(const ChoicePoint& point) {
     busy_waits_ |= point.busy_wait_cut;
     RC_CHECK(point.footprints.size() == point.options.size(), "dpor: a choice point without footprints");
-    see_threads(point);
+    std::vector<ThreadId> fresh = see_threads(point);
     auto index_of = [&](ThreadId t) -> size_t {
         for (size_t i = 0; i < point.options.size(); ++i)
             if (point.options[i].thread == t) return i;
@@ -119,6 +137,7 @@ size_t DporStrategy::choose(const ChoicePoint& point) {
         }
         stack_.push_back(std::move(node));
     }
+    if (d >= replay_) stack_[d].appeared = std::move(fresh);
     chosen_ = point.footprints[pick];
     ++depth_;
     return pick;

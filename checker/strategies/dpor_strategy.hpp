@@ -3,8 +3,9 @@
 // ("Optimal-DPOR"): sleep sets (Godefroid 1996) and wakeup trees, so that exactly one complete
 // execution is run per Mazurkiewicz trace of the dependency relation (dependency.hpp).
 //
-// Stateless, like DfsStrategy: each execution replays a prefix of the previous one, then
-// follows a wakeup sequence, then chooses freely (the last thread again when it can, which keeps
+// Each execution repeats a prefix of the previous one — the Session restores the state there
+// from a checkpoint instead of re-running it (resume_depth) — then follows a wakeup sequence,
+// then chooses freely (the last thread again when it can, which keeps
 // executions low in preemptions). At the end of an execution every race e ≲ e' whose second
 // operation e' is new is reversed: v = notdep(e).e', the operations between e and e' that do not
 // happen after e followed by e', is inserted in the wakeup tree of the state before e unless a
@@ -56,6 +57,9 @@ public:
     bool wants_footprints() const override { return true; }
     void set_what_if(WhatIf* what_if) override { what_if_ = what_if; }
     uint64_t redundant_executions() const override { return sleep_blocked_ + infeasible_; }
+    /// Executions branch from the Session's saved state at the wakeup tree's position.
+    size_t resume_depth() const override { return replay_; }
+    uint32_t checkpoint_interval() const override { return 1; }
 
     /// Executions stopped because every option was asleep / a wakeup sequence could not run.
     uint64_t sleep_blocked() const { return sleep_blocked_; }
@@ -76,9 +80,11 @@ private:
         Clock clock;                    // its happens-before clock (includes itself)
         Clock knows;                    // its thread's clock before it (excludes its conflicts)
         uint32_t index = 0;             // 1-based index among its thread's operations
+        std::vector<ThreadId> appeared; // threads first seen at this position (their creation)
     };
 
-    void see_threads(const ChoicePoint& point);
+    /// Registers threads seen for the first time (created by the previous step); returns them.
+    std::vector<ThreadId> see_threads(const ChoicePoint& point);
     size_t free_choice(const ChoicePoint& point, const Node& node) const;
     /// Races of operation `op` at position `at` (an executed one, or a pending one at the end)
     /// whose thread knew `knows` before it; reverses each (Algorithm 2, lines 3-6).

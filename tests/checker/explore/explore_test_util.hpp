@@ -91,10 +91,17 @@ inline std::string text(const std::set<std::string>& items) {
 class TraceCounter final : public Strategy {
 public:
     bool begin_execution() override {
-        ops_.clear();
-        created_by_.clear();
-        return dfs_.begin_execution();
+        if (!dfs_.begin_execution()) return false;
+        // The Session resumes after the previous execution's first resume_depth() steps: keep
+        // what was recorded of them.
+        const size_t resume = dfs_.resume_depth();
+        ops_.resize(std::min(ops_.size(), resume));
+        for (long& c : created_by_)
+            if (c >= static_cast<long>(resume)) c = -2;
+        return true;
     }
+    size_t resume_depth() const override { return dfs_.resume_depth(); }
+    uint32_t checkpoint_interval() const override { return dfs_.checkpoint_interval(); }
     size_t choose(const ChoicePoint& point) override {
         see(point);
         return dfs_.choose(point);
