@@ -15,6 +15,7 @@
 #include "checker/report/report.hpp"   // Reporter, ScenarioReport
 #include "checker/explore/schedule.hpp" // encode_schedule, scenario_fingerprint
 #include "checker/explore/session.hpp"  // Session, Budgets, outcome_globals
+#include "checker/explore/witness_minimizer.hpp" // minimize_witnesses
 #include "checker/validate/validation.hpp" // validate, forced_replay_final_values
 #include "model/runtime/interpreter.hpp" // Interpreter
 
@@ -96,6 +97,7 @@ int check_one(const CheckRequest& rq, LoadedScenario& ls, std::vector<ReportTarg
     StrategyOptions so;
     so.seed = rq.seed.value_or(s.explore.seed.value_or(so.seed));
     so.preemption_bound = rq.preemption_bound ? rq.preemption_bound : s.explore.preemption_bound;
+    if (rq.max_state_memory_mb) so.memory_mb = *rq.max_state_memory_mb;
     std::unique_ptr<Strategy> strategy = info->make(so);
 
     Interpreter in(ls.compiled->program, interpreter_limits(rq.max_memory));
@@ -104,6 +106,7 @@ int check_one(const CheckRequest& rq, LoadedScenario& ls, std::vector<ReportTarg
     report.budgets = budgets_for(rq, s.explore);
     Session session(in, ls.compiled->param_values, detector_context(ls), report.budgets,
                     outcome_globals(ls.compiled->program));
+    session.set_symmetry(rq.symmetry);
     ProgressLine line(err, s.name, report.budgets, rq.terminal_columns);
     report.search = session.run(*strategy, [&](const SearchProgress& p) {
         if (rq.progress) line.update(p);
@@ -111,6 +114,14 @@ int check_one(const CheckRequest& rq, LoadedScenario& ls, std::vector<ReportTarg
     });
     line.clear();
     interrupted = report.search.stopped_by == StopReason::Interrupted;
+    if (!interrupted && (strategy->stateful() || strategy->wants_footprints())) {
+        // A reduction's witnesses are whatever reached each bug first: show the fewest-preemption
+        // ones, as preemption bounding finds them, within a quarter of the time budget.
+        Budgets mb = report.budgets;
+        mb.max_seconds = std::min(2.0, mb.max_seconds / 4);
+        minimize_witnesses(in, ls.compiled->param_values, detector_context(ls),
+                           outcome_globals(ls.compiled->program), mb, report.search);
+    }
     report.search.strategy = info->name;
     if (rq.expect) report.expect = compare_expect(s, report.search);
     uint32_t fingerprint = scenario_fingerprint(s);

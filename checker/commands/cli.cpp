@@ -181,6 +181,12 @@ void add_check_options(CLI::App &app, CheckRequest &rq) {
                    fmt::format("Budget: steps per execution (default: explore.max_steps, else {})",
                                Budgets{}.max_steps))
         ->check(unsigned_integer());
+    app.add_flag("!--no-symmetry", rq.symmetry,
+                 "state: never merge states that differ only by a permutation of threads");
+    app.add_option("--max-state-memory", rq.max_state_memory_mb,
+                   fmt::format("state: bound of the visited states, in MB (default {})",
+                               StrategyOptions{}.memory_mb))
+        ->check(unsigned_integer());
     app.add_option("--format", rq.format, "Report format (default: text):" +
                                               registry_help(reporter_registry(), ""))
         ->type_name("NAME")

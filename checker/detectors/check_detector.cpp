@@ -16,6 +16,12 @@ void CheckDetector::begin_execution(const Interpreter& in, const State& initial)
     asserted_.assign(initial.threads.size(), false);
 }
 
+void CheckDetector::restore(const std::any& saved) {
+    const auto& s = std::any_cast<const std::pair<std::vector<bool>, std::vector<bool>>&>(saved);
+    always_failed_ = s.first;
+    asserted_ = s.second;
+}
+
 void CheckDetector::on_step(const Interpreter& in, uint64_t step, const Event& e,
                             const State& after, FindingSink& sink) {
     const auto& always = in.program().always_checks;

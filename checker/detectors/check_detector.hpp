@@ -19,6 +19,8 @@ public:
                  FindingSink& sink) override;
     void end_execution(const Interpreter& in, const State& final_state, const ExecutionEnd& end,
                        FindingSink& sink) override;
+    std::any save() const override { return std::make_pair(always_failed_, asserted_); }
+    void restore(const std::any& saved) override;
 
 private:
     /// Reports `check` if it does not evaluate to a true value on `s`.

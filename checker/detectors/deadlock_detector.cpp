@@ -114,13 +114,40 @@ void DeadlockDetector::on_step(const Interpreter& in, uint64_t step, const Event
         silent_notifies_.try_emplace(e.obj, SilentNotify{e.line, step});
 }
 
+namespace {
+struct DeadlockSaved {
+    uint64_t steps;
+    std::vector<std::pair<ThreadId, uint32_t>> recent;
+    std::vector<uint64_t> last_step;
+};
+} // namespace
+
+std::any DeadlockDetector::save() const {
+    return std::make_pair(DeadlockSaved{steps_, recent_, last_step_}, silent_notifies_);
+}
+
+void DeadlockDetector::restore(const std::any& saved) {
+    const auto& s =
+        std::any_cast<const std::pair<DeadlockSaved, std::map<ObjectId, SilentNotify>>&>(saved);
+    steps_ = s.first.steps;
+    recent_ = s.first.recent;
+    last_step_ = s.first.last_step;
+    silent_notifies_ = s.second;
+}
+
+void DeadlockDetector::history(std::vector<HistoryItem>& out) const {
+    for (const auto& [cond, n] : silent_notifies_) out.push_back({ThreadId(), cond, n.line});
+}
+
 std::string DeadlockDetector::wait_text(const Interpreter& in, const State& s, ThreadId t) const {
     return in.describe_wait(s, t, [this](uint32_t line) { return ctx_.display_line(line); });
 }
 
 void DeadlockDetector::end_execution(const Interpreter& in, const State& final_state,
                                      const ExecutionEnd& end, FindingSink& sink) {
-    if (end.step_limit || end.status == RunStatus::Diverged)
+    if (end.fair_cycle && !end.spinning.empty())
+        report_blocked(in, final_state, end, sink); // a busy-wait no thread will release
+    else if (end.fair_cycle || end.step_limit || end.status == RunStatus::Diverged)
         report_nontermination(in, final_state, end, sink);
     else if (end.status == RunStatus::Blocked)
         report_blocked(in, final_state, end, sink);
@@ -233,7 +260,25 @@ void DeadlockDetector::report_nontermination(const Interpreter& in, const State&
     Finding f;
     f.kind = FindingKind::Nontermination;
     std::set<uint32_t> lines;
-    if (!end.step_limit) {
+    if (end.fair_cycle) {
+        // The execution ends by coming back to a state it was in: the steps since then form a
+        // cycle that a fair scheduler may repeat forever.
+        std::vector<ThreadId> running;
+        in.schedulable(s, running);
+        f.summary = "the program can run forever: its threads can repeat a cycle of states "
+                    "that no thread leaves";
+        for (ThreadId t : running) {
+            f.threads.push_back(in.thread_name(s, t));
+            f.details.push_back(f.threads.back() + " (line " +
+                                std::to_string(ctx_.display_line(s.thread(t).pending.line)) +
+                                ") next: " + in.describe_pending(s, t));
+        }
+        for (size_t i = recent_.size() > end.cycle_length ? recent_.size() - end.cycle_length : 0;
+             i < recent_.size(); ++i)
+            lines.insert(ctx_.display_line(recent_[i].second));
+        f.details.push_back("every thread that could leave the cycle is also scheduled in it: "
+                            "a fair scheduler need not ever end the program");
+    } else if (!end.step_limit) {
         for (const ThreadState& t : s.threads) {
             if (t.status != ThreadStatus::Diverged) continue;
             uint32_t line = ctx_.display_line(t.diverged_line);

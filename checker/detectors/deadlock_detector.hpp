@@ -34,6 +34,10 @@ public:
                  FindingSink& sink) override;
     void end_execution(const Interpreter& in, const State& final_state, const ExecutionEnd& end,
                        FindingSink& sink) override;
+    std::any save() const override;
+    void restore(const std::any& saved) override;
+    /// The Conditions whose notify woke nobody (a later wait on one is a lost wakeup).
+    void history(std::vector<HistoryItem>& out) const override;
 
 private:
     struct SilentNotify {

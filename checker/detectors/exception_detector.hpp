@@ -18,6 +18,11 @@ public:
     void end_execution(const Interpreter& in, const State& final_state, const ExecutionEnd& end,
                        FindingSink& sink) override;
 
+    std::any save() const override { return reported_; }
+    void restore(const std::any& saved) override {
+        reported_ = std::any_cast<const std::vector<bool>&>(saved);
+    }
+
 private:
     /// Reports the exception that ended thread t, once per thread and execution; `step` is the
     /// step that ended it (0 if unknown).

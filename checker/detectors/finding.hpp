@@ -49,6 +49,9 @@ struct Finding {
     // shows the bug (the whole execution for end-of-execution findings).
     std::vector<Choice> schedule;
     uint32_t preemptions = 0;
+    /// Set by a detector that finds a bug in a state (on_state): the steps that show it from
+    /// there (the two racing accesses). The Session appends them to the witness.
+    std::vector<Choice> then;
     uint64_t count = 1; // explored executions that showed it
 };
 

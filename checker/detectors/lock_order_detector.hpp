@@ -27,6 +27,9 @@ public:
     void on_step(const Interpreter& in, uint64_t step, const Event& e, const State& after,
                  FindingSink& sink) override;
 
+    std::any save() const override { return held_; }
+    void restore(const std::any& saved) override { held_ = std::any_cast<const HeldLocks&>(saved); }
+
 private:
     /// One way the edge from → to was seen: a thread held `from` (acquired at line_from) and
     /// acquired `to` at line_to, while also holding `gates`.

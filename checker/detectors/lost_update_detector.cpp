@@ -1,4 +1,5 @@
-// Stale reads followed by overwriting writes, found by a write log per global.
+// Stale reads followed by overwriting writes: each write marks the other threads' pending reads
+// of the global stale.
 #include "checker/detectors/lost_update_detector.hpp"
 
 #include <string> // messages
@@ -6,28 +7,35 @@
 namespace rc {
 
 void LostUpdateDetector::begin_execution(const Interpreter& in, const State& initial) {
-    (void)initial;
-    writes_.assign(in.program().globals.size(), {});
+    (void)in, (void)initial;
     reads_.clear();
+}
+
+void LostUpdateDetector::restore(const std::any& saved) {
+    reads_ = std::any_cast<const std::map<std::pair<uint32_t, uint32_t>, Read>&>(saved);
+}
+
+void LostUpdateDetector::history(std::vector<HistoryItem>& out) const {
+    for (const auto& [key, r] : reads_)
+        out.push_back({ThreadId(key.first), ObjectId(),
+                       static_cast<uint64_t>(key.second) << 33 | static_cast<uint64_t>(r.line) << 1 |
+                           (r.stale ? 1 : 0)});
 }
 
 void LostUpdateDetector::on_step(const Interpreter& in, uint64_t step, const Event& e,
                                  const State& after, FindingSink& sink) {
     if ((e.kind != OpKind::GlobalRead && e.kind != OpKind::GlobalWrite) || e.raised) return;
-    if (!e.var.valid() || e.var.value >= writes_.size()) return;
-    auto& log = writes_[e.var.value];
+    if (!e.var.valid() || e.var.value >= in.program().globals.size()) return;
     const auto key = std::make_pair(e.thread.value, e.var.value);
     if (e.kind == OpKind::GlobalRead) {
-        reads_[key] = Read{e.line, step, e.value, log.size()};
+        reads_[key] = Read{e.line, step, e.value, false, Write{}};
         return;
     }
     auto render = [&](Value v) { return v.is_unbound() ? "<deleted>" : in.repr(after, v); };
     if (auto it = reads_.find(key); it != reads_.end()) {
         const Read r = it->second;
         reads_.erase(it); // this write consumes the read
-        const Write* overwritten = nullptr;
-        for (size_t i = r.writes_seen; i < log.size(); ++i)
-            if (log[i].thread != e.thread) overwritten = &log[i];
+        const Write* overwritten = r.stale ? &r.overwritten : nullptr;
         if (overwritten) {
             const std::string& name = in.program().name_of(e.var);
             const std::string me = in.thread_name(after, e.thread);
@@ -56,7 +64,11 @@ void LostUpdateDetector::on_step(const Interpreter& in, uint64_t step, const Eve
             sink.report(std::move(f));
         }
     }
-    log.push_back(Write{e.thread, e.line, step, e.value});
+    for (auto& [k, r] : reads_) // other threads' reads of this global are stale now
+        if (k.second == e.var.value && k.first != e.thread.value) {
+            r.stale = true;
+            r.overwritten = Write{e.thread, e.line, step, e.value};
+        }
 }
 
 } // namespace rc

@@ -2,6 +2,10 @@
 // having re-read it: T's write was computed from a stale value and overwrites U's update. This
 // is the read-modify-write atomicity violation of `counter += 1` (see Lu et al., "Learning from
 // Mistakes", ASPLOS 2008, on atomicity-violation bug patterns), observed on one execution.
+//
+// Per (thread, global) the detector keeps the thread's latest read not yet followed by its own
+// write, and whether another thread has written the global since (the last such write): a
+// small state that a stateful search can put in its fingerprint (history()).
 #pragma once
 
 #include <cstdint> // uint32_t, uint64_t
@@ -20,6 +24,10 @@ public:
     void begin_execution(const Interpreter& in, const State& initial) override;
     void on_step(const Interpreter& in, uint64_t step, const Event& e, const State& after,
                  FindingSink& sink) override;
+    std::any save() const override { return reads_; }
+    void restore(const std::any& saved) override;
+    /// Each pending read: its thread, global, line, and whether it is stale already.
+    void history(std::vector<HistoryItem>& out) const override;
 
 private:
     struct Write {
@@ -32,11 +40,11 @@ private:
         uint32_t line = 0;
         uint64_t step = 0;
         Value value;
-        size_t writes_seen = 0; // invariant: ≤ writes_[var].size()
+        bool stale = false; // another thread wrote the global since
+        Write overwritten;  // when stale: the latest such write
     };
 
-    const DetectorContext ctx_;              // a copy: detectors may outlive the caller's context
-    std::vector<std::vector<Write>> writes_; // by VarId: every write of this execution
+    const DetectorContext ctx_; // a copy: detectors may outlive the caller's context
     /// (thread, var) → its latest read not yet followed by its own write.
     std::map<std::pair<uint32_t, uint32_t>, Read> reads_;
 };

@@ -14,8 +14,60 @@ void RaceDetector::begin_execution(const Interpreter& in, const State& initial) 
     vars_.assign(in.program().globals.size(), VarState{});
 }
 
+namespace {
+template <class HB, class Locks, class Vars> struct RaceSaved {
+    HB hb;
+    Locks locks;
+    Vars vars;
+};
+} // namespace
+
+std::any RaceDetector::save() const {
+    if (ctx_.per_state) return {};
+    return RaceSaved<HappensBefore, HeldLocks, std::vector<VarState>>{hb_, locks_, vars_};
+}
+
+void RaceDetector::restore(const std::any& saved) {
+    if (ctx_.per_state) return;
+    const auto& s =
+        std::any_cast<const RaceSaved<HappensBefore, HeldLocks, std::vector<VarState>>&>(saved);
+    hb_ = s.hb;
+    locks_ = s.locks;
+    vars_ = s.vars;
+}
+
+void RaceDetector::on_state(const Interpreter& in, const State& s, FindingSink& sink) {
+    if (!ctx_.per_state || s.ended) return;
+    struct Next {
+        ThreadId thread;
+        uint32_t var, line;
+        bool write;
+    };
+    std::vector<Next> next;
+    for (const ThreadState& t : s.threads) {
+        if (t.status != ThreadStatus::Running) continue;
+        const PendingOp& op = t.pending;
+        if ((op.kind != OpKind::GlobalRead && op.kind != OpKind::GlobalWrite) || !op.var.valid()) continue;
+        if (!in.is_enabled(s, t.id)) continue;
+        next.push_back({t.id, op.var.value, op.line, op.kind == OpKind::GlobalWrite});
+    }
+    for (size_t i = 0; i < next.size(); ++i)
+        for (size_t j = 0; j < next.size(); ++j) {
+            const Next& a = next[i];
+            const Next& b = next[j];
+            if (i == j || a.var != b.var || !b.write) continue; // b: the write that races
+            if (a.write && j < i) continue;                      // two writes: once
+            Access first{{a.thread, 1}, a.line, 1, a.write, {}};
+            Access second{{b.thread, 1}, b.line, 2, b.write, {}};
+            Finding f = race_finding(in, s, VarId(a.var), first, second);
+            f.then = {Choice{a.thread, false}, Choice{b.thread, false}};
+            sink.report(std::move(f));
+        }
+}
+
 void RaceDetector::on_step(const Interpreter& in, uint64_t step, const Event& e, const State& after,
                            FindingSink& sink) {
+    if (ctx_.per_state) return;
     locks_.on_step(e, after, step);
     hb_.on_step(e, after);
     if ((e.kind != OpKind::GlobalRead && e.kind != OpKind::GlobalWrite) || e.raised) return;
@@ -65,6 +117,11 @@ void RaceDetector::on_step(const Interpreter& in, uint64_t step, const Event& e,
 
 void RaceDetector::report(const Interpreter& in, const State& s, VarId var, const Access& prior,
                           const Access& now, FindingSink& sink) const {
+    sink.report(race_finding(in, s, var, prior, now));
+}
+
+Finding RaceDetector::race_finding(const Interpreter& in, const State& s, VarId var,
+                                   const Access& prior, const Access& now) const {
     const std::string& name = in.program().name_of(var);
     uint32_t l1 = ctx_.display_line(prior.line), l2 = ctx_.display_line(now.line);
     auto side = [&](const Access& x, uint32_t line) {
@@ -90,7 +147,7 @@ void RaceDetector::report(const Interpreter& in, const State& s, VarId var, cons
                                             std::to_string(now.step)});
     f.highlights.push_back(
         {now.step, std::string("← races with step ") + std::to_string(prior.step)});
-    sink.report(std::move(f));
+    return f;
 }
 
 } // namespace rc

@@ -1,9 +1,12 @@
-// The Session: executions, scheduling points, busy-wait detection, witnesses, outcomes, budgets.
+// The Session: executions, scheduling points, checkpoints, busy-wait detection, witnesses,
+// outcomes, budgets.
 #include "checker/explore/session.hpp"
 
-#include <algorithm> // find, sort
-#include <chrono>    // the time budget
-#include <map>       // findings and outcomes in a deterministic order
+#include <algorithm>     // find, sort
+#include <any>           // detector checkpoints
+#include <array>         // renamed history items
+#include <chrono>        // the time budget
+#include <map>           // findings and outcomes in a deterministic order
 #include <unordered_set> // spin histories
 
 #include "model/check.hpp" // RC_CHECK
@@ -11,29 +14,6 @@
 namespace rc {
 
 namespace {
-
-/// Steps that change nothing another thread could observe. A thread that only does these and
-/// comes back to a state it was in cannot make progress until another thread changes something.
-bool read_like(const Event& e) {
-    switch (e.kind) {
-    case OpKind::GlobalRead:
-    case OpKind::ContainerRead:
-    case OpKind::LockQuery:
-    case OpKind::ThreadQuery:
-    case OpKind::FutureQuery:
-    case OpKind::QueueQuery:
-    case OpKind::EventIsSet:
-    case OpKind::Sleep: return true;
-    case OpKind::LockAcquire:
-    case OpKind::SemAcquire: return e.value.tag == VTag::Bool && e.value.i == 0;
-    case OpKind::EventWait:
-    case OpKind::ThreadJoin:
-    case OpKind::FutureResult:
-    case OpKind::QueueGet:
-    case OpKind::QueuePut: return e.timed_out || e.raised;
-    default: return false;
-    }
-}
 
 const char* limit_name(const LimitHit& h) {
     switch (h.kind) {
@@ -56,25 +36,6 @@ bool is_scalar(const State& s, Value v) {
     }
 }
 
-} // namespace
-
-struct Session::Execution {
-    State state;
-    std::vector<Choice> schedule;
-    uint32_t preemptions = 0;
-    ThreadId last;
-    std::map<std::string, Finding> local; // this execution's findings, best witness per key
-    Trace* trace = nullptr;
-    const std::vector<Choice>* follow = nullptr; // replay: the choices to take
-    Strategy* strategy = nullptr;
-    ExecutionEnd end;
-    // busy-wait detection: per thread, fingerprints seen since the last shared change
-    std::vector<std::unordered_set<uint64_t>> spin_history;
-    std::vector<bool> spinning;
-};
-
-namespace {
-
 /// Witness order: fewest preemptions, then fewest steps.
 std::pair<uint32_t, size_t> witness_rank(const Finding& f) {
     return {f.preemptions, f.schedule.size()};
@@ -89,34 +50,102 @@ private:
     std::function<void(Finding)> f_;
 };
 
-} // namespace
-
-Session::Session(const Interpreter& in, std::vector<int64_t> params, DetectorContext ctx,
-                 Budgets budgets, std::vector<std::string> watched)
-    : in_(in), params_(std::move(params)), ctx_(std::move(ctx)), budgets_(budgets),
-      watched_(std::move(watched)), initial_(in.initial_state(params_)) {}
-
-void Session::record_finding(Execution& ex, Finding f) {
-    f.schedule = ex.schedule;
-    f.preemptions = ex.preemptions;
-    f.count = 1;
-    auto [it, inserted] = ex.local.emplace(f.key, f);
-    if (!inserted && witness_rank(f) < witness_rank(it->second)) it->second = std::move(f);
-}
-
-namespace {
-/// Adds one execution's findings to the search's: counts it once per key, keeps the best witness.
-void merge_findings(std::map<std::string, Finding>& found, std::map<std::string, Finding>& local) {
+/// Adds one execution's findings to the search's: counts it once per key (unless `counted` is
+/// false: a redundant or repeated execution), keeps the best witness.
+void merge_findings(std::map<std::string, Finding>& found, std::map<std::string, Finding>& local,
+                    bool counted = true) {
     for (auto& [key, f] : local) {
         auto [it, inserted] = found.emplace(key, f);
-        if (inserted) continue;
-        uint64_t count = it->second.count + 1;
+        if (inserted) continue; // seen once at least
+        uint64_t count = it->second.count + (counted ? 1 : 0);
         if (witness_rank(f) < witness_rank(it->second)) it->second = std::move(f);
         it->second.count = count;
     }
     local.clear();
 }
+
+/// Whether the program reads virtual time (time.time, time.monotonic, time.perf_counter): then
+/// each thread's clock is part of the state a stateful search compares.
+bool program_reads_clock(const Program& p) {
+    auto clock_name = [](const std::string& n) {
+        return n == "time" || n == "monotonic" || n == "perf_counter";
+    };
+    for (const CodeObject& c : p.code)
+        for (const Instr& in : c.code) {
+            if (in.op == Op::LoadAttr && clock_name(p.names[in.a])) return true;
+            if (in.op == Op::LoadBuiltin) {
+                auto b = static_cast<BuiltinId>(in.a);
+                if (b == BuiltinId::Time || b == BuiltinId::Monotonic || b == BuiltinId::PerfCounter) return true;
+            }
+        }
+    for (const GlobalInfo& g : p.globals)
+        if (g.name == "monotonic" || g.name == "perf_counter") return true;
+    return false;
+}
+
 } // namespace
+
+struct Session::Execution {
+    State state;
+    std::vector<Choice> schedule;
+    uint32_t preemptions = 0;
+    ThreadId last;
+    std::map<std::string, Finding> local;      // this execution's findings, best witness per key
+    std::map<std::string, size_t> local_depth; // key → the depth at which it was recorded
+    Trace* trace = nullptr;
+    ExecutionEnd end;
+    bool stopped = false;       // the strategy returned Strategy::kStop: a redundant execution
+    size_t ask_from = 0;        // choices before this depth repeat the previous execution's
+    bool save = false;          // save checkpoints (a search, not a replay)
+    bool per_state = false;     // detectors look at every state (stateful search)
+    bool spin_detection = true; // cut busy-waits (not in a stateful search: they are cycles)
+    // busy-wait detection: per thread, fingerprints seen since the last shared change
+    std::vector<std::unordered_set<uint64_t>> spin_history;
+    std::vector<bool> spinning;
+};
+
+struct Session::Checkpoint {
+    size_t depth = 0;
+    State state;
+    std::vector<std::any> detectors;
+    uint32_t preemptions = 0;
+    ThreadId last;
+    std::vector<std::unordered_set<uint64_t>> spin_history;
+    std::vector<bool> spinning;
+    std::map<std::string, Finding> local; // findings recorded up to this depth
+};
+
+Session::Session(const Interpreter& in, std::vector<int64_t> params, DetectorContext ctx,
+                 Budgets budgets, std::vector<std::string> watched)
+    : in_(in), params_(std::move(params)), ctx_(std::move(ctx)), budgets_(budgets),
+      watched_(std::move(watched)), initial_(in.initial_state(params_)),
+      dependency_(dependency_context(in.program())), reads_clock_(program_reads_clock(in.program())) {}
+
+Session::~Session() = default;
+
+void Session::record_finding(Execution& ex, Finding f) {
+    const size_t depth = ex.schedule.size();
+    f.schedule = ex.schedule;
+    f.preemptions = ex.preemptions;
+    if (!f.then.empty()) { // found in this state: the steps that show it follow
+        ThreadId prev = ex.last;
+        for (const Choice& c : f.then) {
+            if (prev.valid() && c.thread != prev) ++f.preemptions; // at most (recounted later)
+            prev = c.thread;
+            f.schedule.push_back(c);
+        }
+        for (Highlight& h : f.highlights) h.step += depth;
+        f.then.clear();
+    }
+    f.count = 1;
+    auto [it, inserted] = ex.local.emplace(f.key, f);
+    if (inserted) {
+        ex.local_depth[f.key] = depth;
+    } else if (witness_rank(f) < witness_rank(it->second)) {
+        ex.local_depth[f.key] = depth;
+        it->second = std::move(f);
+    }
+}
 
 void Session::record_outcome(const Execution& ex, std::map<std::string, Outcome>& outcomes) {
     const State& s = ex.state;
@@ -152,14 +181,120 @@ void Session::record_outcome(const Execution& ex, std::map<std::string, Outcome>
     it->second.count++;
 }
 
-void Session::run_execution(Execution& ex, std::vector<std::unique_ptr<Detector>>& detectors,
-                            const Chooser& choose, Strategy* strategy) {
-    ex.state = initial_;
-    for (auto& d : detectors) d->begin_execution(in_, ex.state);
+void Session::add_footprints(const Execution& ex, ChoicePoint& point) const {
+    point.footprints.clear();
+    point.blocked.clear();
+    for (const Choice& c : point.options)
+        point.footprints.push_back(footprint(c.thread, in_.resolved_pending(ex.state, c.thread), dependency_));
+    // Threads left behind when the program ended (daemons) count as blocked: the exit disabled them.
+    size_t next = 0; // options are in thread order
+    for (const ThreadState& th : ex.state.threads) {
+        if (th.status != ThreadStatus::Running) continue;
+        bool has_option = false;
+        while (next < point.options.size() && point.options[next].thread <= th.id)
+            has_option |= point.options[next++].thread == th.id;
+        if (!has_option)
+            point.blocked.push_back(footprint(th.id, in_.resolved_pending(ex.state, th.id), dependency_));
+    }
+}
+
+
+bool Session::can_run_after(uint64_t position, const std::vector<ThreadId>& threads, ThreadId then) {
+    RC_CHECK(ended_schedule_ && position <= ended_schedule_->size(),
+             "what-if question outside the execution that just ended");
+    // Start from the latest checkpoint of that execution at or before `position`.
+    const Checkpoint* from = nullptr;
+    for (const Checkpoint& cp : checkpoints_)
+        if (cp.depth <= position) from = &cp;
+    State s = from ? from->state : initial_;
+    for (uint64_t i = from ? from->depth : 0; i < position; ++i) {
+        const Choice& c = (*ended_schedule_)[i];
+        in_.step(s, c.thread, c.timeout);
+    }
+    auto can_move = [&](ThreadId t) {
+        return !s.ended && t.value < s.threads.size() &&
+               s.thread(t).status == ThreadStatus::Running &&
+               (in_.is_enabled(s, t) || in_.can_time_out(s, t));
+    };
+    for (ThreadId t : threads) {
+        if (!can_move(t)) return false;
+        in_.step(s, t, !in_.is_enabled(s, t));
+    }
+    return can_move(then);
+}
+
+StateKey Session::state_key(const State& s, const Detectors& detectors) {
+    Fingerprinter& fp = *fingerprinter_;
+    const Fingerprint base = fp(s);
+    std::vector<HistoryItem> items;
+    for (const auto& d : detectors) d->history(items);
+    if (items.empty()) return {base.hi, base.lo};
+    std::vector<std::array<uint64_t, 3>> renamed;
+    for (const HistoryItem& h : items) {
+        const uint64_t t = h.thread.valid() && h.thread.value < fp.rank().size() ? fp.rank()[h.thread.value] : UINT32_MAX;
+        renamed.push_back({t, fp.canonical_object(h.object), h.word});
+    }
+    std::sort(renamed.begin(), renamed.end());
+    Hasher128 h;
+    h.mix(base.hi);
+    h.mix(base.lo);
+    for (const auto& r : renamed)
+        for (uint64_t w : r) h.mix(w);
+    const Fingerprint out = h.value();
+    return {out.hi, out.lo};
+}
+
+void Session::save_checkpoint(const Execution& ex, const Detectors& detectors) {
+    Checkpoint cp;
+    if (!spare_checkpoints_.empty()) { // reuse the buffers of one that was dropped
+        cp = std::move(spare_checkpoints_.back());
+        spare_checkpoints_.pop_back();
+        cp.detectors.clear();
+    }
+    cp.depth = ex.schedule.size();
+    cp.state = ex.state;
+    for (const auto& d : detectors) cp.detectors.push_back(d->save());
+    cp.preemptions = ex.preemptions;
+    cp.last = ex.last;
+    cp.spin_history = ex.spin_history;
+    cp.spinning = ex.spinning;
+    cp.local = ex.local;
+    checkpoints_.push_back(std::move(cp));
+}
+
+void Session::begin_execution(Execution& ex, Detectors& detectors, size_t resume) {
+    RC_CHECK(resume <= previous_.size(), "a strategy resumes deeper than the previous execution");
+    while (!checkpoints_.empty() && checkpoints_.back().depth > resume) {
+        if (spare_checkpoints_.size() < 4) spare_checkpoints_.push_back(std::move(checkpoints_.back()));
+        checkpoints_.pop_back();
+    }
+    ex.ask_from = resume;
+    ex.state = std::move(spare_state_); // copy into buffers a previous execution left
+    if (resume == 0 || checkpoints_.empty()) {
+        checkpoints_.clear();
+        ex.state = initial_;
+        for (auto& d : detectors) d->begin_execution(in_, ex.state);
+        return;
+    }
+    const Checkpoint& cp = checkpoints_.back();
+    ex.state = cp.state;
+    for (size_t i = 0; i < detectors.size(); ++i) detectors[i]->restore(cp.detectors[i]);
+    ex.schedule.assign(previous_.begin(), previous_.begin() + static_cast<long>(cp.depth));
+    ex.preemptions = cp.preemptions;
+    ex.last = cp.last;
+    ex.spin_history = cp.spin_history;
+    ex.spinning = cp.spinning;
+    ex.local = cp.local;
+    for (const auto& [key, f] : ex.local) ex.local_depth[key] = cp.depth;
+}
+
+void Session::run_execution(Execution& ex, Detectors& detectors, const Chooser& choose,
+                            Strategy* strategy) {
     Sink sink([&](Finding f) { record_finding(ex, std::move(f)); });
     ChoicePoint point;
     size_t printed = ex.state.output.size();
-    for (uint64_t step = 0;; ++step) {
+    for (;;) {
+        const uint64_t step = ex.schedule.size();
         point.options.clear();
         point.ops.clear();
         point.last_index.reset();
@@ -182,15 +317,42 @@ void Session::run_execution(Execution& ex, std::vector<std::unique_ptr<Detector>
                 point.ops.push_back(op);
             }
         }
+        const bool asking = strategy && step >= ex.ask_from;
+        if (asking && strategy->wants_footprints()) add_footprints(ex, point);
+        if (asking && strategy->stateful()) {
+            point.daemon.clear();
+            for (const Choice& c : point.options) point.daemon.push_back(in_.is_daemon(ex.state, c.thread));
+            point.state = state_key(ex.state, detectors);
+            fingerprinter_->collect_garbage(ex.state); // before it is copied into a checkpoint
+        }
+        // Strategies resume only where they can choose again: at states with several options.
+        if (ex.save && checkpoint_interval_ && step % checkpoint_interval_ == 0 &&
+            point.options.size() > 1 && (checkpoints_.empty() || checkpoints_.back().depth < step))
+            save_checkpoint(ex, detectors);
+        if (ex.per_state)
+            for (auto& d : detectors) d->on_state(in_, ex.state, sink);
+        point.step = step;
+        point.last = ex.last;
+        point.busy_wait_cut = std::find(ex.spinning.begin(), ex.spinning.end(), true) != ex.spinning.end();
         if (point.options.empty()) break;
         if (step >= budgets_.max_steps) {
             ex.end.step_limit = true;
             break;
         }
-        point.step = step;
-        point.last = ex.last;
-        std::optional<size_t> pick = choose(point);
+        std::optional<size_t> pick;
+        if (step < ex.ask_from) { // repeating the previous execution up to where it branches
+            for (size_t i = 0; i < point.options.size(); ++i)
+                if (point.options[i] == previous_[step]) pick = i;
+            RC_CHECK(pick.has_value(), "a resumed execution cannot repeat its prefix (the program "
+                                       "is not deterministic)");
+        } else {
+            pick = choose(point);
+        }
         if (!pick) break;
+        if (*pick == Strategy::kStop && strategy) {
+            ex.stopped = true;
+            break;
+        }
         RC_CHECK(*pick < point.options.size(), "strategy chose an option that does not exist");
         Choice c = point.options[*pick];
         bool preempted = point.last_index.has_value() && c.thread != ex.last;
@@ -198,21 +360,25 @@ void Session::run_execution(Execution& ex, std::vector<std::unique_ptr<Detector>
         Event ev = in_.step(ex.state, c.thread, c.timeout);
         ex.schedule.push_back(c);
         ex.last = c.thread;
-        if (strategy) strategy->on_event(ev);
+        identity_seen_ |= ev.observed_identity;
+        if (asking) strategy->on_event(ev, footprint(ev, dependency_));
         for (auto& d : detectors) d->on_step(in_, step + 1, ev, ex.state, sink);
         // Busy-wait detection: a read-only step that brings its thread back to a state it was in
         // since the last shared change cannot lead anywhere new until another thread writes.
-        if (ex.spin_history.size() < ex.state.threads.size()) {
-            ex.spin_history.resize(ex.state.threads.size());
-            ex.spinning.resize(ex.state.threads.size(), false);
-        }
-        if (read_like(ev)) {
-            if (!ex.spin_history[c.thread.value].insert(hash_thread_view(ex.state, c.thread)).second)
-                ex.spinning[c.thread.value] = true;
-        } else {
-            for (ThreadId t : ex.state.live_threads) { // a finished thread never spins again
-                ex.spin_history[t.value].clear();
-                ex.spinning[t.value] = false;
+        if (ex.spin_detection) {
+            if (ex.spin_history.size() < ex.state.threads.size()) {
+                ex.spin_history.resize(ex.state.threads.size());
+                ex.spinning.resize(ex.state.threads.size(), false);
+            }
+            if (read_only(ev)) {
+                if (!ex.spin_history[c.thread.value].insert(hash_thread_view(ex.state, c.thread)).second) {
+                    ex.spinning[c.thread.value] = true;
+                }
+            } else {
+                for (ThreadId t : ex.state.live_threads) { // a finished thread never spins again
+                    ex.spin_history[t.value].clear();
+                    ex.spinning[t.value] = false;
+                }
             }
         }
         if (ex.trace) {
@@ -228,6 +394,7 @@ void Session::run_execution(Execution& ex, std::vector<std::unique_ptr<Detector>
             ex.trace->steps.push_back(std::move(ts));
         }
     }
+    if (strategy && ex.schedule.size() >= ex.ask_from) strategy->on_end_state(point);
     ex.end.status = in_.status(ex.state);
     if (ex.end.status == RunStatus::Running && !ex.end.step_limit && point.options.empty()) {
         // Only spinning threads could move: a busy-wait that no thread can release.
@@ -235,67 +402,163 @@ void Session::run_execution(Execution& ex, std::vector<std::unique_ptr<Detector>
         for (size_t t = 0; t < ex.spinning.size(); ++t)
             if (ex.spinning[t]) ex.end.spinning.push_back(ThreadId(static_cast<uint32_t>(t)));
     }
+}
+
+void Session::finish_execution(Execution& ex, Detectors& detectors, const ChoicePoint& last) {
+    (void)last;
+    Sink sink([&](Finding f) { record_finding(ex, std::move(f)); });
     for (auto& d : detectors) d->end_execution(in_, ex.state, ex.end, sink);
 }
 
+void Session::report_cycle(const FairCycle& cycle, Detectors& detectors,
+                           std::map<std::string, Finding>& found,
+                           std::map<std::string, Outcome>& outcomes) {
+    std::vector<Choice> schedule = cycle.stem;
+    schedule.insert(schedule.end(), cycle.cycle.begin(), cycle.cycle.end());
+    Execution ex;
+    ex.spin_detection = false;
+    ex.per_state = true;
+    ex.state = initial_;
+    for (auto& d : detectors) d->begin_execution(in_, ex.state);
+    auto follow = [&](const ChoicePoint& p) -> std::optional<size_t> {
+        if (p.step >= schedule.size()) return std::nullopt;
+        for (size_t i = 0; i < p.options.size(); ++i)
+            if (p.options[i] == schedule[p.step]) return i;
+        RC_CHECK(false, "a fair cycle's witness does not replay");
+        return std::nullopt;
+    };
+    run_execution(ex, detectors, follow, nullptr);
+    ex.end = ExecutionEnd{};
+    ex.end.status = RunStatus::Running;
+    ex.end.fair_cycle = true;
+    ex.end.cycle_length = cycle.cycle.size();
+    if (cycle.reads_only)
+        for (const Choice& c : cycle.cycle)
+            if (std::find(ex.end.spinning.begin(), ex.end.spinning.end(), c.thread) == ex.end.spinning.end())
+                ex.end.spinning.push_back(c.thread);
+    std::sort(ex.end.spinning.begin(), ex.end.spinning.end());
+    finish_execution(ex, detectors, ChoicePoint{});
+    merge_findings(found, ex.local);
+    // The program does not end there: a busy-wait hangs, a cycle with progress runs forever.
+    ex.end.status = cycle.reads_only ? RunStatus::Blocked : RunStatus::Diverged;
+    record_outcome(ex, outcomes);
+}
+
 SearchResult Session::run(Strategy& strategy, const ProgressHook& progress) {
-    auto detectors = make_detectors(ctx_);
-    std::map<std::string, Finding> found;
-    std::map<std::string, Outcome> outcomes;
-    SearchResult r;
-    uint64_t& runs = r.runs; // executions run, repeats included (the budget counts work done)
-    SearchProgress now;
-    auto start = std::chrono::steady_clock::now();
+    const bool stateful = strategy.stateful();
+    DetectorContext dctx = ctx_;
+    dctx.per_state = stateful;
+    bool symmetric = stateful && symmetry_allowed_;
+    const auto start = std::chrono::steady_clock::now();
     auto elapsed = [&] {
         return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     };
-    for (;;) {
-        if (runs >= budgets_.max_executions) {
-            r.stopped_by = StopReason::MaxExecutions;
-            break;
-        }
-        if (elapsed() >= budgets_.max_seconds) {
-            r.stopped_by = StopReason::MaxSeconds;
-            break;
-        }
-        if (!strategy.begin_execution()) {
-            r.stopped_by = strategy.stop_reason();
-            break;
-        }
-        Execution ex;
-        run_execution(
-            ex, detectors, [&](const ChoicePoint& p) { return std::optional<size_t>(strategy.choose(p)); },
-            &strategy);
-        strategy.end_execution();
-        ++runs;
-        if (!strategy.repeat_execution()) { // a repeat was seen at a lower bound: not counted
-            merge_findings(found, ex.local);
-            r.executions++;
-            r.steps += ex.schedule.size();
-            if (ex.end.step_limit) r.cut_executions++;
-            if (ex.state.limit && r.limit_executions++ == 0)
-                r.limit = in_.describe_limit(ex.state,
-                                             [this](uint32_t l) { return ctx_.display_line(l); });
-            record_outcome(ex, outcomes);
-        }
-        if (progress) {
-            now.runs = runs, now.executions = r.executions, now.steps = r.steps;
-            now.depth = ex.schedule.size(), now.findings = found.size();
-            now.preemptions = std::max(now.preemptions, ex.preemptions);
-            now.seconds = elapsed();
-            if (!progress(now)) {
-                r.stopped_by = StopReason::Interrupted;
+    strategy.set_what_if(this);
+    checkpoint_interval_ = strategy.checkpoint_interval();
+    for (;;) { // a stateful search runs again, without symmetry, when symmetry does not apply
+        auto detectors = make_detectors(dctx);
+        if (stateful)
+            fingerprinter_ = std::make_unique<Fingerprinter>(FingerprintOptions{
+                symmetric, reads_clock_, static_cast<uint32_t>(in_.program().string_constants.size())});
+        identity_seen_ = false;
+        checkpoints_.clear();
+        previous_.clear();
+        std::map<std::string, Finding> found;
+        std::map<std::string, Outcome> outcomes;
+        SearchResult r;
+        uint64_t& runs = r.runs; // executions run, repeats included (the budget counts work done)
+        SearchProgress now;
+        bool again = false;
+        for (;;) {
+            if (runs >= budgets_.max_executions) {
+                r.stopped_by = StopReason::MaxExecutions;
                 break;
             }
+            if (elapsed() >= budgets_.max_seconds) {
+                r.stopped_by = StopReason::MaxSeconds;
+                break;
+            }
+            if (!strategy.begin_execution()) {
+                r.stopped_by = strategy.stop_reason();
+                break;
+            }
+            Execution ex;
+            ex.save = true;
+            ex.per_state = stateful;
+            ex.spin_detection = !stateful;
+            begin_execution(ex, detectors, strategy.resume_depth());
+            run_execution(
+                ex, detectors, [&](const ChoicePoint& p) { return std::optional<size_t>(strategy.choose(p)); },
+                &strategy);
+            finish_execution(ex, detectors, ChoicePoint{});
+            ended_schedule_ = &ex.schedule;
+            strategy.end_execution();
+            ended_schedule_ = nullptr;
+            previous_ = ex.schedule;
+            if (!ex.stopped || !stateful) ++runs; // a stateful search's cut paths are not executions
+            struct KeepBuffers { // whatever happens below, the next execution reuses this state's
+                State& into;
+                State& from;
+                ~KeepBuffers() { into = std::move(from); }
+            } keep{spare_state_, ex.state};
+            if (symmetric && identity_seen_) { // the program can tell threads apart
+                again = true;
+                break;
+            }
+            if (ex.stopped || strategy.repeat_execution()) {
+                // Redundant, or seen before: its findings stand, nothing is counted again.
+                merge_findings(found, ex.local, false);
+                if (ex.stopped) r.redundant_executions++;
+            } else {
+                merge_findings(found, ex.local);
+                r.executions++;
+                r.steps += ex.schedule.size();
+                if (ex.end.step_limit) r.cut_executions++;
+                if (ex.state.limit && r.limit_executions++ == 0)
+                    r.limit = in_.describe_limit(
+                        ex.state, [this](uint32_t l) { return ctx_.display_line(l); });
+                record_outcome(ex, outcomes);
+            }
+            if (progress) {
+                now.runs = runs, now.executions = r.executions, now.steps = r.steps;
+                now.depth = ex.schedule.size(), now.findings = found.size();
+                now.preemptions = std::max(now.preemptions, ex.preemptions);
+                now.seconds = elapsed();
+                if (!progress(now)) {
+                    r.stopped_by = StopReason::Interrupted;
+                    break;
+                }
+            }
         }
+        if (!again && stateful && r.stopped_by == StopReason::Exhausted) {
+            std::vector<FairCycle> cycles = strategy.fair_cycles();
+            if ((symmetric || strategy.reduced()) && !cycles.empty()) {
+                again = true; // cycle analysis needs concrete threads and every transition
+            } else {
+                for (const FairCycle& c : cycles)
+                    if (c.fair) report_cycle(c, detectors, found, outcomes);
+            }
+        }
+        if (again) {
+            strategy.restart();
+            symmetric = false;
+            continue;
+        }
+        r.seconds = elapsed();
+        r.coverage = strategy.coverage();
+
+        r.redundant_executions = std::max(r.redundant_executions, strategy.redundant_executions());
+        r.states = strategy.states();
+        r.memory_bytes = strategy.memory_bytes();
+        r.memory_bound = strategy.memory_bound();
+        r.symmetry = symmetric;
+        for (auto& [k, f] : found) r.findings.push_back(std::move(f));
+        std::stable_sort(r.findings.begin(), r.findings.end(),
+                         [](const Finding& a, const Finding& b) { return a.kind < b.kind; });
+        for (auto& [k, o] : outcomes) r.outcomes.push_back(std::move(o));
+        checkpoints_.clear();
+        return r;
     }
-    r.seconds = elapsed();
-    r.coverage = strategy.coverage();
-    for (auto& [k, f] : found) r.findings.push_back(std::move(f));
-    std::stable_sort(r.findings.begin(), r.findings.end(),
-                     [](const Finding& a, const Finding& b) { return a.kind < b.kind; });
-    for (auto& [k, o] : outcomes) r.outcomes.push_back(std::move(o));
-    return r;
 }
 
 Trace Session::replay(const std::vector<Choice>& schedule, std::vector<Finding>* findings) {
@@ -322,7 +585,10 @@ Trace Session::replay(const std::vector<Choice>& schedule, std::vector<Finding>*
                                                       " but only " + can + " can move");
         return std::nullopt;
     };
+    ex.state = initial_;
+    for (auto& d : detectors) d->begin_execution(in_, ex.state);
     run_execution(ex, detectors, follow, nullptr);
+    finish_execution(ex, detectors, ChoicePoint{});
     merge_findings(found, ex.local);
     t.end = ex.end;
     t.output = ex.state.output;
@@ -347,6 +613,31 @@ uint32_t Session::count_preemptions(const std::vector<Choice>& schedule) {
     uint32_t n = 0;
     for (const TraceStep& s : t.steps) n += s.preempted;
     return n;
+}
+
+DependencyContext dependency_context(const Program& p) {
+    DependencyContext c;
+    c.observed_vars.assign(p.globals.size(), false);
+    for (FuncId f : p.always_checks)
+        for (const Instr& in : p.code[f.value].code)
+            if (in.op == Op::LoadGlobal) c.observed_vars[in.a] = true;
+    c.observes_containers = !p.always_checks.empty();
+    // Conservative, by name: a Thread or executor constructed in any function other than the
+    // module body (the functions threads run) takes a name from the shared counters.
+    auto names_thread_ctor = [&](const std::string& n) {
+        return n == "Thread" || n == "ThreadPoolExecutor";
+    };
+    for (size_t f = 1; f < p.code.size() && f < p.first_prelude_code; ++f)
+        for (const Instr& in : p.code[f].code) {
+            if (in.op == Op::LoadAttr && names_thread_ctor(p.names[in.a])) c.names_in_threads = true;
+            if (in.op == Op::LoadGlobal && names_thread_ctor(p.globals[in.a].name)) c.names_in_threads = true;
+            if (in.op == Op::LoadBuiltin && (static_cast<BuiltinId>(in.a) == BuiltinId::Thread ||
+                                             static_cast<BuiltinId>(in.a) == BuiltinId::ThreadPoolExecutor))
+                c.names_in_threads = true;
+        }
+    for (const std::string& n : p.names) c.reads_thread_count |= n == "active_count";
+    for (const GlobalInfo& g : p.globals) c.reads_thread_count |= g.name == "active_count";
+    return c;
 }
 
 std::vector<std::string> outcome_globals(const Program& p) {

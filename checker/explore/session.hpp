@@ -15,6 +15,7 @@
 #include "checker/detectors/detector.hpp"  // Detector, DetectorContext
 #include "checker/detectors/finding.hpp"   // Finding
 #include "checker/strategies/strategy.hpp"  // Strategy, Choice, StopReason
+#include "model/runtime/fingerprint.hpp" // Fingerprinter
 #include "model/runtime/interpreter.hpp" // Interpreter
 
 namespace rc {
@@ -72,6 +73,14 @@ struct SearchResult {
     /// what the first of them passed: "the program's memory passed 1 GiB at line 7".
     uint64_t limit_executions = 0;
     std::string limit;
+    /// Executions the strategy stopped as redundant (DPOR: sleep-set blocked); not counted in
+    /// `executions`, no outcome.
+    uint64_t redundant_executions = 0;
+    // Stateful search only (Strategy::stateful()):
+    uint64_t states = 0;       // distinct states explored (up to symmetry when `symmetry`)
+    uint64_t memory_bytes = 0; // taken by the visited set and the state graph
+    uint64_t memory_bound = 0; // the bound it may not pass (StopReason::MaxStateMemory)
+    bool symmetry = false;     // states were merged up to a permutation of threads
     double seconds = 0;          // wall time (reports may omit it for byte-stable output)
     std::vector<Finding> findings; // sorted: kind order, then key
     std::vector<Outcome> outcomes; // sorted by values then output
@@ -92,16 +101,23 @@ struct SearchProgress {
 /// search, which then ends with StopReason::Interrupted. May keep nothing it is given.
 using ProgressHook = std::function<bool(const SearchProgress&)>;
 
-class Session {
+class Session : private WhatIf {
 public:
     /// `watched`: the globals whose final values make an outcome (checks' globals, or every
     /// scalar global when there are no checks).
     Session(const Interpreter& in, std::vector<int64_t> params, DetectorContext ctx,
             Budgets budgets, std::vector<std::string> watched);
+    ~Session() override;
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
 
     /// Runs the search to the end of the strategy or of a budget, or until `progress` (when
     /// given) returns false.
     SearchResult run(Strategy& strategy, const ProgressHook& progress = {});
+
+    /// Stateful strategies: may states that differ by a permutation of threads be merged (while
+    /// the program never looks at a thread's identity)? Default: yes.
+    void set_symmetry(bool allowed) { symmetry_allowed_ = allowed; }
 
     /// Runs exactly `schedule`, recording every step; detectors run too (their findings are
     /// returned in `findings`). A schedule that does not fit is reported in Trace::divergence.
@@ -112,12 +128,31 @@ public:
 
 private:
     struct Execution;
+    struct Checkpoint;
     /// Picks an index into the options, or nullopt to stop the execution here (replay).
     using Chooser = std::function<std::optional<size_t>(const ChoicePoint&)>;
-    void run_execution(Execution& ex, std::vector<std::unique_ptr<Detector>>& detectors,
-                       const Chooser& choose, Strategy* strategy);
+    using Detectors = std::vector<std::unique_ptr<Detector>>;
+    /// Runs one execution from ex's current state (depth ex.schedule.size()) to its end.
+    /// `strategy` (may be null) is asked for footprints, fingerprints and events; choices before
+    /// depth `ask_from` come from `follow` (a previous execution's schedule).
+    void run_execution(Execution& ex, Detectors& detectors, const Chooser& choose,
+                       Strategy* strategy);
+    /// The end of an execution: its status and the detectors' end-of-execution findings.
+    void finish_execution(Execution& ex, Detectors& detectors, const ChoicePoint& last);
+    void begin_execution(Execution& ex, Detectors& detectors, size_t resume);
+    void save_checkpoint(const Execution& ex, const Detectors& detectors);
     void record_finding(Execution& ex, Finding f);
     void record_outcome(const Execution& ex, std::map<std::string, Outcome>& outcomes);
+    /// Fills the footprints of a choice point for a strategy that wants them.
+    void add_footprints(const Execution& ex, ChoicePoint& point) const;
+    /// The state's key for a stateful strategy: canonical fingerprint and detector history.
+    StateKey state_key(const State& s, const Detectors& detectors);
+    bool can_run_after(uint64_t position, const std::vector<ThreadId>& threads,
+                       ThreadId then) override;
+    /// Runs a fair cycle's witness and lets the detectors report it.
+    void report_cycle(const FairCycle& cycle, Detectors& detectors,
+                      std::map<std::string, Finding>& found,
+                      std::map<std::string, Outcome>& outcomes);
 
     const Interpreter& in_;
     std::vector<int64_t> params_;
@@ -125,7 +160,22 @@ private:
     Budgets budgets_;
     std::vector<std::string> watched_;
     State initial_;
+    DependencyContext dependency_;
+    bool symmetry_allowed_ = true;
+    bool reads_clock_ = false;  // the program reads virtual time (clocks are state)
+    std::unique_ptr<Fingerprinter> fingerprinter_; // stateful searches
+    bool identity_seen_ = false; // an event of the current search looked at a thread's identity
+    /// The schedule of the execution that just ended (what-if questions start from it).
+    const std::vector<Choice>* ended_schedule_ = nullptr;
+    std::vector<Checkpoint> checkpoints_; // saved states of the current execution, by depth
+    std::vector<Checkpoint> spare_checkpoints_; // dropped ones, whose buffers are reused
+    State spare_state_; // the last execution's state: its buffers take the next copy
+    std::vector<Choice> previous_;        // the schedule of the previous execution
+    uint32_t checkpoint_interval_ = 0;
 };
+
+/// What the dependency relation needs to know of a program (checker/strategies/dependency.hpp).
+DependencyContext dependency_context(const Program& program);
 
 /// Globals whose final values define outcomes: the globals the scenario's checks read, in
 /// first-use order. Empty when there are no checks; the Session then watches every non-param

@@ -19,7 +19,9 @@ void print_finding_body(std::ostream& out, const ScenarioReport& r, const Report
             << rf.witness.divergence->first << ": " << rf.witness.divergence->second << colors.reset
             << "\n";
     out << "    replay: " << r.replay_command << " --schedule " << rf.token << "\n";
-    out << fmt::format("    seen in {} of {} executions\n", f.count, r.search.executions);
+    // A stateful search merges states: how many paths reached a bug says nothing.
+    if (!r.search.states)
+        out << fmt::format("    seen in {} of {} executions\n", f.count, r.search.executions);
 }
 
 } // namespace rc

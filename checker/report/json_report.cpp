@@ -67,7 +67,14 @@ Json scenario_json(const ScenarioReport& r) {
                  {"steps", sr.steps},
                  {"stopped_by", stop_reason_name(sr.stopped_by)},
                  {"coverage", sr.coverage},
-                 {"cut_executions", sr.cut_executions}}}};
+                 {"cut_executions", sr.cut_executions},
+                 {"redundant_executions", sr.redundant_executions}}}};
+    if (sr.states) { // a stateful search
+        j["search"]["states"] = sr.states;
+        j["search"]["symmetry"] = sr.symmetry;
+        j["search"]["memory_bytes"] = sr.memory_bytes;
+        j["search"]["memory_bound_bytes"] = sr.memory_bound;
+    }
     if (sr.limit_executions) { // only then, so reports of ordinary scenarios keep their shape
         j["search"]["limit_executions"] = sr.limit_executions;
         j["search"]["limit"] = sr.limit;

@@ -148,6 +148,7 @@ inline const char* stop_reason_name(StopReason r) {
     case StopReason::MaxSeconds: return "max_seconds";
     case StopReason::ScheduleEnded: return "schedule_end";
     case StopReason::Interrupted: return "interrupted";
+    case StopReason::MaxStateMemory: return "max_state_memory";
     }
     return "?";
 }

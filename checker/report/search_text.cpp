@@ -23,8 +23,20 @@ std::string search_line(const ScenarioReport& r) {
     std::string n = std::to_string(s.executions);
     switch (s.stopped_by) {
     case StopReason::Exhausted:
+        if (s.states)
+            return fmt::format("explored all {} state{} (exhaustive, {}{})", s.states,
+                               s.states == 1 ? "" : "s", s.strategy,
+                               s.symmetry ? "; threads folded by symmetry" : "");
+        if (s.strategy == "dpor")
+            return fmt::format("explored all {} trace{} (exhaustive, dpor: one execution per "
+                               "Mazurkiewicz trace)",
+                               n, s.executions == 1 ? "" : "s");
         return fmt::format("explored all {} interleaving{} (exhaustive, {})", n,
                            s.executions == 1 ? "" : "s", s.strategy);
+    case StopReason::MaxStateMemory:
+        return fmt::format("not exhaustive: stopped by the memory bound ({} MB of visited states, "
+                           "--max-state-memory) after {} states of {}; covered {}",
+                           s.memory_bound >> 20, s.states, s.strategy, s.coverage);
     case StopReason::BoundReached:
         return fmt::format(
             "not exhaustive: {} stopped after {} executions at its bound; covered {}", s.strategy,
@@ -57,12 +69,13 @@ std::string search_line(const ScenarioReport& r) {
 }
 
 std::string search_summary(const SearchResult& s) {
-    if (s.stopped_by == StopReason::Exhausted)
-        return fmt::format("{} executions, exhaustive", s.executions);
-    std::string repeats =
-        s.runs > s.executions ? fmt::format(" + {} repeats", s.runs - s.executions) : "";
-    return fmt::format("{} executions{}, stopped: {}", s.executions, repeats,
-                       stop_reason_name(s.stopped_by));
+    const std::string done = s.states ? fmt::format("{} states", s.states)
+                                      : fmt::format("{} executions", s.executions);
+    if (s.stopped_by == StopReason::Exhausted) return fmt::format("{}, exhaustive", done);
+    std::string repeats = !s.states && s.runs > s.executions
+                              ? fmt::format(" + {} repeats", s.runs - s.executions)
+                              : "";
+    return fmt::format("{}{}, stopped: {}", done, repeats, stop_reason_name(s.stopped_by));
 }
 
 } // namespace rc

@@ -188,10 +188,10 @@ private:
         if (options_.show_time) out << fmt::format(" in {} ms", static_cast<uint64_t>(r.search.seconds * 1000));
         out << "\n";
         if (r.search.cut_executions)
-            out << fmt::format("{} execution{} cut at the step limit (max_steps {}); raise it with "
+            out << fmt::format("{} {}{} cut at the step limit (max_steps {}); raise it with "
                                "--max-steps\n",
-                               r.search.cut_executions, r.search.cut_executions == 1 ? " was" : "s were",
-                               r.budgets.max_steps);
+                               r.search.cut_executions, r.search.states ? "path" : "execution",
+                               r.search.cut_executions == 1 ? " was" : "s were", r.budgets.max_steps);
         if (r.search.limit_executions)
             out << fmt::format("{} execution{} stopped at a limit of racecheck's, not a bug in the "
                                "program: {}{}\n",
@@ -306,7 +306,9 @@ private:
         if (endings.size() > 1 || !endings.count("ended")) {
             std::vector<std::string> parts;
             for (auto& [ending, n] : endings) parts.push_back(fmt::format("{} in {}", ending, n));
-            out << "endings: " << join(parts, ", ") << "\n";
+            // A stateful search counts distinct final states, not executions.
+            out << (r.search.states ? "endings (final states): " : "endings: ") << join(parts, ", ")
+                << "\n";
         }
         if (options_.all_outcomes) all_outcomes(r, out);
     }

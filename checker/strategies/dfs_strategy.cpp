@@ -6,7 +6,7 @@
 namespace rc {
 
 bool DfsStrategy::begin_execution() {
-    depth_ = 0;
+    depth_ = resume_depth();
     return !exhausted_;
 }
 

@@ -20,6 +20,9 @@ public:
     void end_execution() override;
     StopReason stop_reason() const override { return StopReason::Exhausted; }
     std::string coverage() const override;
+    /// The Session restores the state before the level that changes (a checkpoint).
+    size_t resume_depth() const override { return stack_.empty() ? 0 : stack_.size() - 1; }
+    uint32_t checkpoint_interval() const override { return 1; }
 
 private:
     struct Level {

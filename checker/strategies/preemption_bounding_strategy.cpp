@@ -26,8 +26,8 @@ PreemptionBoundingStrategy::PreemptionBoundingStrategy(std::optional<uint32_t> m
     : max_bound_(max_bound) {}
 
 bool PreemptionBoundingStrategy::begin_execution() {
-    depth_ = 0;
-    preemptions_ = 0;
+    depth_ = resume_depth();
+    preemptions_ = stack_.empty() ? 0 : stack_[depth_].preemptions;
     repeat_ = false;
     return !done_;
 }

@@ -35,6 +35,9 @@ public:
     StopReason stop_reason() const override;
     std::string coverage() const override;
     bool repeat_execution() const override { return repeat_; }
+    /// The Session restores the state before the level that changes (a checkpoint).
+    size_t resume_depth() const override { return stack_.empty() ? 0 : stack_.size() - 1; }
+    uint32_t checkpoint_interval() const override { return 1; }
 
 private:
     struct Level {

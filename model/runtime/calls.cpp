@@ -240,6 +240,9 @@ Value Machine::attribute(Value obj, NameId name) {
         auto k = static_cast<KnownName>(name.value);
         bool known = name.value < kKnownNameCount;
         if (auto* t = get<ThreadObj>(obj)) {
+            if (known && (k == KnownName::name || k == KnownName::ident || k == KnownName::native_id) &&
+                step_event)
+                step_event->observed_identity = true;
             if (known && k == KnownName::name) return new_str(t->name);
             if (known && k == KnownName::daemon) return Value::boolean(t->daemon);
             if (known && (k == KnownName::ident || k == KnownName::native_id))

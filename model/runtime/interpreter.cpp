@@ -91,6 +91,28 @@ State Interpreter::initial_state(const std::vector<int64_t>& params) const {
 
 bool Interpreter::is_enabled(const State& s, ThreadId t) const { return pending_enabled(*this, s, t); }
 
+PendingOp Interpreter::resolved_pending(const State& s, ThreadId t) const {
+    PendingOp op = s.thread(t).pending;
+    auto object = [&](ObjectId o) -> const Object* {
+        return o.valid() && o.value < s.heap.size() ? &s.heap[o.value] : nullptr;
+    };
+    switch (op.kind) {
+    case OpKind::CondWait:
+    case OpKind::CondWake:
+        if (const Object* o = object(op.obj))
+            if (auto* c = std::get_if<ConditionObj>(&o->data)) op.lock = c->lock;
+        break;
+    case OpKind::ThreadStart:
+    case OpKind::ThreadJoin:
+    case OpKind::ThreadQuery:
+        if (const Object* o = object(op.obj))
+            if (auto* th = std::get_if<ThreadObj>(&o->data); th && th->started) op.other = th->tid;
+        break;
+    default: break;
+    }
+    return op;
+}
+
 bool Interpreter::can_time_out(const State& s, ThreadId t) const {
     const ThreadState& th = s.thread(t);
     if (th.status != ThreadStatus::Running || !th.pending.timed) return false;
@@ -131,7 +153,9 @@ Event Interpreter::step(State& s, ThreadId t, bool timeout) const {
     ev.var = th.pending.var;
     ev.obj = th.pending.obj;
     ev.method = th.pending.method;
+    ev.elem = th.pending.elem;
     ev.timed_out = timeout;
+    const uint32_t names_before = s.thread_name_counter + s.executor_counter;
     s.steps++;
     if (ev.kind == OpKind::ProgramExit) {
         s.ended = true;
@@ -140,6 +164,7 @@ Event Interpreter::step(State& s, ThreadId t, bool timeout) const {
     }
     Machine m(*this, s, t);
     m.event = &ev;
+    m.step_event = &ev;
     m.timeout = timeout;
     try {
         try {
@@ -157,6 +182,7 @@ Event Interpreter::step(State& s, ThreadId t, bool timeout) const {
         return ev;
     }
     if (m.th().status == ThreadStatus::Finished) ev.thread_ended = true;
+    ev.took_name = s.thread_name_counter + s.executor_counter != names_before;
     return ev;
 }
 

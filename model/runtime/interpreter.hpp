@@ -76,6 +76,9 @@ public:
     State initial_state(const std::vector<int64_t>& params) const;
 
     bool is_enabled(const State& s, ThreadId t) const;
+    /// Thread t's pending operation with the fields that depend on other threads' progress
+    /// resolved from s (PendingOp::lock, PendingOp::other).
+    PendingOp resolved_pending(const State& s, ThreadId t) const;
     bool can_time_out(const State& s, ThreadId t) const;
     /// Running threads whose pending operation is enabled or can time out, in id order.
     void schedulable(const State& s, std::vector<ThreadId>& out) const;

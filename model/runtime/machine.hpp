@@ -77,6 +77,9 @@ public:
     /// The event being built by the current visible operation (null while running invisible
     /// work).
     Event* event = nullptr;
+    /// The event of the whole step, during its invisible run-on too (and in threads it starts):
+    /// hidden effects on shared state are flagged there (Event::read_threads).
+    Event* step_event = nullptr;
     bool timeout = false; // the scheduler chose the timeout branch of the pending operation
     /// Containers whose repr() is in progress, innermost last (self-containing ones print as
     /// [...], as in CPython).

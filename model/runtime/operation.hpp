@@ -73,6 +73,12 @@ struct PendingOp {
     bool timed = false; // a blocking operation with a timeout: may time out while unsatisfiable
     bool nonblocking = false; // blocking=False / *_nowait: never waits (fails or raises instead)
     NameId method;      // the method called, for operations that are method calls
+    /// Filled by Interpreter::resolved_pending from the current state (not stored in the thread):
+    ObjectId lock;      // CondWait/CondWake: the Condition's lock
+    ThreadId other;     // ThreadStart/ThreadJoin/ThreadQuery: the thread, once started
+    /// ContainerRead/ContainerWrite of one list element by a non-negative int index (`a[i]`,
+    /// `a[i] = v`), which does not change the list's length; -1 for whole-container operations.
+    int64_t elem = -1;
 };
 
 /// What one scheduled step did: the visible operation, executed atomically. (The thread then ran
@@ -91,6 +97,14 @@ struct Event {
     bool timed_out = false;  // the scheduler chose the timeout branch
     bool thread_ended = false; // the thread finished during this step's run-on
     bool raised = false;       // the operation raised a Python exception in the thread
+    int64_t elem = -1;         // as PendingOp::elem
+    // Effects of the step's invisible run-on on state shared by all threads (DPOR must order
+    // such steps; see checker/strategies/dependency.hpp):
+    bool took_name = false;    // constructed a Thread or executor (State's name counters)
+    bool read_threads = false; // read every thread's liveness (threading.active_count())
+    /// The program looked at a thread's identity: its name, ident, or repr (symmetry reduction
+    /// may treat threads as interchangeable only while nothing does).
+    bool observed_identity = false;
 };
 
 } // namespace rc

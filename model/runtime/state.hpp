@@ -78,6 +78,9 @@ struct State {
     /// invariant: exactly the ids t with threads[t].status != Finished, ascending.
     std::vector<ThreadId> live_threads;
     std::string output;               // what print() wrote
+    /// A running 128-bit digest of `output` (two lanes), extended by every print: fingerprints
+    /// use it instead of hashing the whole output again in every state.
+    uint64_t output_digest[2] = {0x6A09E667F3BCC908ull, 0xBB67AE8584CAA73Bull};
     uint32_t thread_name_counter = 0; // CPython's Thread-N counter
     uint32_t executor_counter = 0;    // ThreadPoolExecutor-N
     uint64_t steps = 0;               // visible operations executed
@@ -97,6 +100,9 @@ struct State {
     Object& object(ObjectId o) { return heap[o.value]; }
     const Object& object(ObjectId o) const { return heap[o.value]; }
 };
+
+/// Extends State::output_digest with text just appended to the output.
+void digest_output(State& s, const std::string& text);
 
 /// A 64-bit fingerprint of everything that determines the future of the execution (not
 /// `steps`, not virtual clocks' absolute values beyond what the program read).

@@ -23,6 +23,7 @@ ThreadId start_thread(Machine& m, ObjectId thread_obj, FuncId body, std::vector<
     tobj.started = true;
     tobj.tid = child;
     Machine cm(m.interp, m.st, child);
+    cm.step_event = m.step_event;
     Args a;
     a.pos = std::move(args);
     for (Value v : a.pos) m.mark_shared(v);

@@ -284,6 +284,10 @@ bool classify(Machine& m, PendingOp* out) {
         if (!shared_container(m, obj)) return false;
         out->kind = in.op == Op::LoadSubscr ? OpKind::ContainerRead : OpKind::ContainerWrite;
         out->obj = obj.obj();
+        // One element of a list by a non-negative index: a[i] and a[i] = v keep the length.
+        Value key = m.peek(0);
+        if (in.op != Op::DeleteSubscr && m.get<ListObj>(obj) && key.tag == VTag::Int && key.i >= 0)
+            out->elem = key.i;
         return true;
     }
     case Op::Compare: {

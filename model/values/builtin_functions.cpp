@@ -70,6 +70,7 @@ Value Machine::call_builtin(BuiltinId id, const Args& a) {
         text += end;
         charge(text.size()); // the output is part of the program's memory
         st.output += text;
+        digest_output(st, text);
         if (event) event->value = new_str(std::move(text));
         return Value::none();
     }
@@ -278,11 +279,14 @@ Value Machine::call_builtin(BuiltinId id, const Args& a) {
     case BuiltinId::CurrentThread: return Value::object(th().thread_obj);
     case BuiltinId::MainThread: return Value::object(st.threads[0].thread_obj);
     case BuiltinId::ActiveCount: {
+        if (step_event) step_event->read_threads = true;
         int64_t n = 0;
         for (ThreadId t : st.live_threads) n += st.thread(t).status != ThreadStatus::NotStarted;
         return Value::integer(n);
     }
-    case BuiltinId::GetIdent: return Value::integer(1000 + tid.value);
+    case BuiltinId::GetIdent:
+        if (step_event) step_event->observed_identity = true;
+        return Value::integer(1000 + tid.value);
     case BuiltinId::Sleep: {
         check_arity("sleep", a, 1, 1);
         double secs = to_float(a.pos[0], "sleep() argument");

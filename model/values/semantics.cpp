@@ -369,6 +369,7 @@ std::string Machine::repr_body(Value v) {
         return out + ")";
     }
     if (auto* t = std::get_if<ThreadObj>(&o.data)) {
+        if (step_event) step_event->observed_identity = true;
         std::string state = t->started ? "started" : "initial";
         if (t->daemon) state += " daemon";
         return "<Thread(" + t->name + ", " + state + ")>";

@@ -40,8 +40,12 @@ rc_cli_test(run_counter_ends_with_ok_or_findings EXIT "0|1"
             ARGS run scenarios/counter.yaml --seed 3 --param ITERATIONS=1)
 
 # ---- racecheck FILE|DIR: the checker -------------------------------------------------------
-rc_cli_test(check_clean_scenario_exits_0 EXIT 0 STDOUT "explored all 118 interleavings \\(exhaustive, pb\\)\n.*✓ no findings"
+rc_cli_test(check_clean_scenario_exits_0 EXIT 0 STDOUT "explored all 70 states \\(exhaustive, state; threads folded by symmetry\\)\n.*✓ no findings"
             ARGS scenarios/counter_lock.yaml)
+rc_cli_test(check_pb_is_still_an_option EXIT 0 STDOUT "explored all 118 interleavings \\(exhaustive, pb\\)\n.*✓ no findings"
+            ARGS scenarios/counter_lock.yaml --strategy pb)
+rc_cli_test(check_dpor_runs_one_execution_per_trace EXIT 0 STDOUT "explored all 6 traces \\(exhaustive, dpor: one execution per Mazurkiewicz trace\\)"
+            ARGS scenarios/counter_lock.yaml --strategy dpor)
 rc_cli_test(check_buggy_scenario_exits_1 EXIT 1
             STDOUT "✗ lost update on `counter`.*replay: racecheck replay scenarios/counter\\.yaml --schedule rc2\\."
             ARGS scenarios/counter.yaml)
@@ -116,7 +120,7 @@ rc_cli_test(check_report_file_that_cannot_be_written_is_bad_input EXIT 2
             ARGS scenarios/counter.yaml --no-validate --html /nonexistent/racecheck.html)
 rc_cli_test(check_budget_message_says_what_it_counted EXIT 1
             STDOUT "stopped by the execution budget \\(max_executions 20000, which counts every execution run\\) after pb ran 20000 executions: [0-9]+ distinct interleavings and [0-9]+ re-runs of interleavings with fewer preemptions"
-            ARGS scenarios/dining_philosophers.yaml --no-validate --max-executions 20000)
+            ARGS scenarios/dining_philosophers.yaml --no-validate --strategy pb --max-executions 20000)
 
 # ---- end to end in Python: SARIF against its schema, JUnit with an XML parser, HTML in headless
 # Chromium, the progress line and Ctrl-C on a pseudo-terminal. Debian's /usr/bin/python3 first
@@ -150,7 +154,7 @@ rc_cli_test(run_past_the_string_limit_names_the_limit EXIT 1
             STDOUT "stopped at a limit of racecheck's, not a bug in the program: the program built a string longer than 64 MiB at line 6"
             ARGS run tests/cli/limit_string_doubling.yaml)
 rc_cli_test(check_past_the_memory_limit_reports_the_cut_execution EXIT 0
-            STDOUT "1 execution was stopped at a limit of racecheck's, not a bug in the program: the program's memory passed 1 MiB at line 6.*endings: cut by the memory limit in 1"
+            STDOUT "1 execution was stopped at a limit of racecheck's, not a bug in the program: the program's memory passed 1 MiB at line 6.*endings( \\(final states\\))?: cut by the memory limit in 1"
             ARGS tests/cli/limit_string_doubling.yaml --no-validate --max-memory 1)
 rc_cli_test(check_json_names_the_limit EXIT 0
             STDOUT "\"limit_executions\": 1,\n *\"limit\": \"the program built a string longer than 64 MiB at line 6\""

@@ -77,9 +77,11 @@ def check_progress_line(terminal, label, columns):
     return draws
 
 
+# pb, not the default stateful search: these need searches that last (the default finishes these
+# scenarios in milliseconds).
 # 1. A search with findings, interrupted: the findings so far are reported, exit 1.
 code, out, terminal = interrupted_run(
-    ["scenarios/dining_philosophers.yaml", "--no-validate", "--max-seconds", "120",
+    ["scenarios/dining_philosophers.yaml", "--no-validate", "--strategy", "pb", "--max-seconds", "120",
      "--max-executions", "100000000"], r"dining-philosophers: [1-9] findings? ·", "findings", 200)
 check(code == 1, f"findings: exit {code}, expected 1")
 check("not exhaustive: interrupted (Ctrl-C) after " in out, f"findings: no interrupted line: {out[:400]}")
@@ -94,7 +96,7 @@ check(any(re.fullmatch(r"dining-philosophers: [0-9]+ findings? · [0-9.,kM]+ exe
 
 # 2. A clean search, interrupted: exit 130; validation is skipped, and said so.
 code, out, terminal = interrupted_run(
-    ["scenarios/producer_consumer.yaml", "--max-seconds", "120", "--max-executions",
+    ["scenarios/producer_consumer.yaml", "--strategy", "pb", "--max-seconds", "120", "--max-executions",
      "100000000"], r"executions", "clean")
 check(code == 130, f"clean: exit {code}, expected 130")
 check("not exhaustive: interrupted (Ctrl-C)" in out and "✓ no findings" in out,
@@ -105,7 +107,7 @@ check_progress_line(terminal, "clean", 80)  # the width unknown: 80 is assumed
 
 # 3. A folder run: the scenarios after the interrupted one are not checked, and listed.
 code, out, terminal = interrupted_run(
-    ["scenarios/", "--no-validate", "--max-seconds", "120", "--max-executions", "100000000"],
+    ["scenarios/", "--no-validate", "--strategy", "pb", "--max-seconds", "120", "--max-executions", "100000000"],
     r"counter-unsafe-and-safe: [0-9]+ findings? ·", "folder")
 check(code == 1, f"folder: exit {code}, expected 1 (findings before Ctrl-C)")
 check(re.search(r"counter-unsafe-and-safe .*stopped: interrupted", out), "folder: summary line")
@@ -113,7 +115,7 @@ m = re.search(r"interrupted \(Ctrl-C\): ([0-9]+) not checked", out)
 check(m and int(m.group(1)) > 10, f"folder: unchecked count: {out[-300:]}")
 
 # 4. stderr not a terminal: nothing is drawn, even for a search of seconds.
-p = subprocess.run([RACECHECK, "scenarios/producer_consumer.yaml", "--no-validate",
+p = subprocess.run([RACECHECK, "scenarios/producer_consumer.yaml", "--no-validate", "--strategy", "pb",
                     "--max-seconds", "1.5"], capture_output=True, timeout=60)
 check(p.returncode == 0 and p.stderr == b"", f"not a terminal: stderr {p.stderr[:200]!r}")
 check(b"stopped by the time budget (max_seconds 1.5)" in p.stdout, "not a terminal: report")

@@ -167,9 +167,12 @@ private:
             h += fmt::format("<p class=\"bad\">replaying the witness diverged at step {}: {}</p>",
                              rf.witness.divergence->first, esc(rf.witness.divergence->second));
         h += "<p class=\"fix\"><b>Fix:</b> " + esc(finding_rule(f.kind).help) + "</p>";
-        h += fmt::format("<p>seen in {} of {} executions · {} preemption{} · replay: <code>{} "
-                         "--schedule {}</code></p></div>",
-                         f.count, r.search.executions, f.preemptions, f.preemptions == 1 ? "" : "s",
+        // A stateful search merges states: how many paths reached a bug says nothing.
+        const std::string seen =
+            r.search.states ? ""
+                            : fmt::format("seen in {} of {} executions · ", f.count, r.search.executions);
+        h += fmt::format("<p>{}{} preemption{} · replay: <code>{} --schedule {}</code></p></div>",
+                         seen, f.preemptions, f.preemptions == 1 ? "" : "s",
                          esc(r.replay_command), esc(rf.token));
     }
 

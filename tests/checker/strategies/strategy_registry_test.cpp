@@ -11,11 +11,11 @@ using rc::find_strategy;
 using rc::strategy_registry;
 using rc::StrategyOptions;
 
-TEST_CASE("registry_lists_pb_first_as_the_default_then_dfs_random_replay") {
+TEST_CASE("registry_lists_state_first_as_the_default_then_pb_dfs_dpor_random_replay") {
     std::vector<std::string> names;
     for (const auto &info : strategy_registry())
         names.push_back(info.name);
-    CHECK(names == std::vector<std::string>{"pb", "dfs", "random", "replay"});
+    CHECK(names == std::vector<std::string>{"state", "pb", "dfs", "dpor", "random", "replay"});
 }
 
 TEST_CASE("registry_entries_have_one_line_help") {

@@ -46,15 +46,27 @@ struct SyntheticProgram {
     }
 };
 
-/// Runs one execution, as Session::run_execution does; returns its schedule.
-inline std::vector<Choice> run_execution(Strategy &s, const SyntheticProgram &program) {
+/// Runs one execution, as Session::run_execution does; returns its schedule. The first
+/// s.resume_depth() choices repeat `previous` without asking the strategy, as the Session
+/// does when it restores a checkpoint.
+inline std::vector<Choice> run_execution(Strategy &s, const SyntheticProgram &program,
+                                         const std::vector<Choice> &previous = {}) {
     std::vector<uint32_t> done(program.steps.size(), 0);
     std::vector<Choice> schedule;
     ThreadId last;
+    const size_t resume = s.resume_depth();
+    REQUIRE(resume <= previous.size());
     for (uint64_t step = 0;; ++step) {
         ChoicePoint p = program.point(done, last, step);
         if (p.options.empty())
             break;
+        if (step < resume) {
+            const Choice c = previous[step];
+            ++done[c.thread.value];
+            schedule.push_back(c);
+            last = c.thread;
+            continue;
+        }
         size_t pick = s.choose(p);
         REQUIRE(pick < p.options.size());
         Choice c = p.options[pick];
@@ -66,7 +78,7 @@ inline std::vector<Choice> run_execution(Strategy &s, const SyntheticProgram &pr
         ev.kind = OpKind::GlobalWrite;
         ev.timed_out = c.timeout;
         ev.thread_ended = done[c.thread.value] == program.steps[c.thread.value];
-        s.on_event(ev);
+        s.on_event(ev, footprint(ev, DependencyContext{}));
     }
     s.end_execution();
     return schedule;
@@ -83,12 +95,14 @@ struct SearchLog {
 inline SearchLog run_search(Strategy &s, const SyntheticProgram &program,
                             uint64_t max_executions = 10'000'000) {
     SearchLog log;
+    std::vector<Choice> previous;
     while (log.schedules.size() < max_executions) {
         if (!s.begin_execution()) {
             log.stopped = s.stop_reason();
             break;
         }
-        std::vector<Choice> schedule = run_execution(s, program);
+        std::vector<Choice> schedule = run_execution(s, program, previous);
+        previous = schedule;
         if (s.repeat_execution())
             ++log.repeats;
         else
