@@ -74,6 +74,10 @@ std::variant<LoadedScenario, LoadFailure> load_and_compile(const std::string& fi
 /// The detectors' view of the scenario: its program, check texts and source map.
 DetectorContext detector_context(const LoadedScenario& ls);
 
+/// The diagnostic of an operation outside the subset met at run time, positioned in the
+/// scenario file as load-time refusals are: `file:line:col: error: unsupported: <what>`.
+Diagnostic refusal_diagnostic(const Scenario& s, const Refusal& r);
+
 /// "racecheck replay FILE [--param NAME=VALUE]..." (the params as given on the command line).
 std::string replay_command_prefix(const std::string& file, const std::vector<std::string>& params);
 

@@ -23,6 +23,7 @@ std::string ending_text(const Trace& t) {
                                       : "the program hangs: the only threads left busy-wait";
     case RunStatus::Diverged: return "a thread runs forever without a visible operation";
     case RunStatus::Running: return "the schedule ended before the program did";
+    case RunStatus::Refused: return "the program met an operation outside racecheck's subset";
     }
     return "";
 }
@@ -61,6 +62,10 @@ int run_replay(const ReplayRequest& rq, bool out_is_terminal, std::ostream& out,
                     outcome_globals(ls.compiled->program));
     std::vector<Finding> findings;
     Trace trace = session.replay(choices, &findings);
+    if (trace.refusal) {
+        err << format_diagnostic(refusal_diagnostic(s, *trace.refusal)) << "\n";
+        return kExitBadInput;
+    }
 
     std::vector<std::string> params;
     for (const auto& [name, value] : s.params) params.push_back(fmt::format("{}={}", name, value));

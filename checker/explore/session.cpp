@@ -58,6 +58,7 @@ struct Session::Execution {
     const std::vector<Choice>* follow = nullptr; // replay: the choices to take
     Strategy* strategy = nullptr;
     ExecutionEnd end;
+    std::optional<Refusal> refusal; // the program's (State::refusal) or a check's
     // busy-wait detection: per thread, fingerprints seen since the last shared change
     std::vector<std::unordered_set<uint64_t>> spin_history;
     std::vector<bool> spinning;
@@ -72,11 +73,16 @@ std::pair<uint32_t, size_t> witness_rank(const Finding& f) {
 
 class Sink : public FindingSink {
 public:
-    explicit Sink(std::function<void(Finding)> f) : f_(std::move(f)) {}
+    Sink(std::function<void(Finding)> f, std::optional<Refusal>& refusal)
+        : f_(std::move(f)), refusal_(refusal) {}
     void report(Finding f) override { f_(std::move(f)); }
+    void refused(Refusal r) override {
+        if (!refusal_) refusal_ = std::move(r);
+    }
 
 private:
     std::function<void(Finding)> f_;
+    std::optional<Refusal>& refusal_;
 };
 
 } // namespace
@@ -133,6 +139,7 @@ void Session::record_outcome(const Execution& ex, std::map<std::string, Outcome>
     case RunStatus::Blocked: o.ending = "hangs"; break;
     case RunStatus::Diverged: o.ending = "runs forever"; break;
     case RunStatus::Running: o.ending = "cut by the step limit"; break;
+    case RunStatus::Refused: o.ending = "refused"; break; // never recorded: the search stops
     }
     std::string key = o.ending + '\x1f' + o.output;
     for (auto& [n, v] : o.values) key += '\x1f' + n + '=' + v;
@@ -145,7 +152,7 @@ void Session::run_execution(Execution& ex, std::vector<std::unique_ptr<Detector>
                             const Chooser& choose, Strategy* strategy) {
     ex.state = initial_;
     for (auto& d : detectors) d->begin_execution(in_, ex.state);
-    Sink sink([&](Finding f) { record_finding(ex, std::move(f)); });
+    Sink sink([&](Finding f) { record_finding(ex, std::move(f)); }, ex.refusal);
     ChoicePoint point;
     size_t printed = ex.state.output.size();
     for (uint64_t step = 0;; ++step) {
@@ -154,7 +161,7 @@ void Session::run_execution(Execution& ex, std::vector<std::unique_ptr<Detector>
         point.last_index.reset();
         // The options are Interpreter::schedulable()'s threads, each asked once per branch.
         for (const ThreadState& th : ex.state.threads) {
-            if (ex.state.ended) break;
+            if (ex.state.ended || ex.state.refusal || ex.refusal) break;
             ThreadId t = th.id;
             if (th.status != ThreadStatus::Running) continue;
             if (t.value < ex.spinning.size() && ex.spinning[t.value]) continue;
@@ -220,7 +227,9 @@ void Session::run_execution(Execution& ex, std::vector<std::unique_ptr<Detector>
         for (size_t t = 0; t < ex.spinning.size(); ++t)
             if (ex.spinning[t]) ex.end.spinning.push_back(ThreadId(static_cast<uint32_t>(t)));
     }
-    for (auto& d : detectors) d->end_execution(in_, ex.state, ex.end, sink);
+    if (ex.state.refusal && !ex.refusal) ex.refusal = ex.state.refusal;
+    if (!ex.refusal) // a refused execution has no verdict
+        for (auto& d : detectors) d->end_execution(in_, ex.state, ex.end, sink);
 }
 
 SearchResult Session::run(Strategy& strategy) {
@@ -252,6 +261,14 @@ SearchResult Session::run(Strategy& strategy) {
             &strategy);
         strategy.end_execution();
         ++runs;
+        if (ex.refusal) { // the first refusal met stops the search: no verdict
+            r.refusal = std::move(ex.refusal);
+            found.clear();
+            outcomes.clear();
+            r.stopped_by = StopReason::Exhausted;
+            r.executions++;
+            break;
+        }
         if (strategy.repeat_execution()) continue; // seen at a lower bound: not counted again
         merge_findings(found, ex.local);
         r.executions++;
@@ -295,6 +312,7 @@ Trace Session::replay(const std::vector<Choice>& schedule, std::vector<Finding>*
     run_execution(ex, detectors, follow, nullptr);
     merge_findings(found, ex.local);
     t.end = ex.end;
+    t.refusal = ex.refusal;
     t.output = ex.state.output;
     for (const ThreadState& th : ex.state.threads) {
         if (th.status != ThreadStatus::Running || ex.state.ended) continue;

@@ -247,6 +247,9 @@ uint32_t RealRun::decide_next() {
     case RunStatus::Ended: return end(Ending::Ended);
     case RunStatus::Blocked: return end(Ending::Hang);
     case RunStatus::Diverged: return end(Ending::RunsForever);
+    case RunStatus::Refused:
+        note_ = "unsupported: " + state_.refusal->what;
+        return end(Ending::Refused);
     case RunStatus::Running: break;
     }
     if (state_.steps >= cfg_.max_steps) return end(Ending::StepLimit);

@@ -62,6 +62,7 @@ enum class Ending {
     RunsForever, // a thread ran past the interpreter's local-instruction limit
     StepLimit,   // cut by RunConfig::max_steps
     Internal,    // the runtime's primitives disagreed with the model (a racecheck bug)
+    Refused,     // the program met an operation outside the subset (State::refusal; note says it)
 };
 
 /// A TSan data-race report on a global's memory cell, mapped back to the scenario.

@@ -98,6 +98,9 @@ struct CodeObject {
     std::vector<NameId> param_names;// size == param_count, for keyword binding and messages
     std::vector<std::string> local_names; // size == local_count, for messages
     std::vector<Instr> code;
+    /// cols[pc]: the 1-based code-block column of the expression or statement code[pc] belongs
+    /// to (0: unknown), for run-time diagnostics (`unsupported: ...`) positioned like load-time ones.
+    std::vector<uint16_t> cols;
     std::vector<ExceptionEntry> exception_table;
     uint32_t max_stack = 0;         // an upper bound on operand stack depth
     SourceLoc loc;                  // the `def` line

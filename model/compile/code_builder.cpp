@@ -101,6 +101,7 @@ void CodeBuilder::emit(Op op, uint32_t a, uint8_t b) {
     in.b = b;
     in.line = static_cast<uint16_t>(line_);
     code_.push_back(in);
+    cols_.push_back(static_cast<uint16_t>(col_));
     depth_ += stack_effect(in, false);
 }
 
@@ -159,6 +160,7 @@ void CodeBuilder::finish(CodeObject& out) {
     for (const PendingEntry& e : entries_)
         out.exception_table.push_back({e.start, e.end, resolve(e.handler), e.depth});
     out.code = code_;
+    out.cols = cols_;
 
     // Stack-depth analysis: every reachable pc has one depth, whatever path reaches it.
     const uint32_t n = pc();

@@ -82,6 +82,7 @@ private:
     private:
         CodeBuilder& builder_;
         uint32_t saved_;
+        uint32_t saved_col_;
     };
 
     // compile_stmt.cpp

@@ -9,11 +9,17 @@
 namespace rc {
 
 CodeGen::LineScope::LineScope(CodeGen& gen, SourceLoc loc)
-    : builder_(gen.b_), saved_(gen.b_.line()) {
-    if (gen.kind_ != CodeKind::Prelude && loc.line != 0) builder_.set_line(loc.line);
+    : builder_(gen.b_), saved_(gen.b_.line()), saved_col_(gen.b_.col()) {
+    if (gen.kind_ != CodeKind::Prelude && loc.line != 0) {
+        builder_.set_line(loc.line);
+        builder_.set_col(loc.col);
+    }
 }
 
-CodeGen::LineScope::~LineScope() { builder_.set_line(saved_); }
+CodeGen::LineScope::~LineScope() {
+    builder_.set_line(saved_);
+    builder_.set_col(saved_col_);
+}
 
 CodeGen::CodeGen(ProgramTables& tables, const ScopeInfo& scope, CodeKind kind,
                  const FunctionScope* fn)

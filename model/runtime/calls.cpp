@@ -36,6 +36,41 @@ uint32_t Machine::line() {
     return 0;
 }
 
+uint32_t Machine::col() {
+    auto& frames = th().frames;
+    for (size_t i = frames.size(); i-- > 0;) {
+        const Frame& f = frames[i];
+        if (!prog.is_prelude(f.code)) {
+            const CodeObject& c = prog.code[f.code.value];
+            if (c.cols.empty()) return 0;
+            uint32_t pc = std::min<uint32_t>(f.pc, static_cast<uint32_t>(c.cols.size() - 1));
+            return c.cols[pc];
+        }
+        if (f.call_line) return f.call_col;
+    }
+    return 0;
+}
+
+void Machine::unsupported(std::string what, std::string hint) {
+    if (hint.empty())
+        hint = "racecheck refuses what it does not model rather than guess; the README's "
+               "\"Python subset\" section lists what it supports";
+    throw PyUnsupported{std::move(what), std::move(hint)};
+}
+
+void Machine::refuse(const PyUnsupported& u) {
+    if (st.refusal) return;
+    Refusal r;
+    r.what = u.what;
+    r.hint = u.hint;
+    r.thread = tid;
+    if (!th().frames.empty()) {
+        r.line = line();
+        r.col = col();
+    }
+    st.refusal = std::move(r);
+}
+
 Value Machine::make_exception(BuiltinId type, std::string message) {
     ExceptionObj e;
     e.type = type;
@@ -73,6 +108,7 @@ void Machine::complete_call(Value result) {
 }
 
 void Machine::push_frame(Value fnv, const Args& a, uint32_t call_line) {
+    const uint32_t call_col = th().frames.empty() ? 0 : col();
     auto* fn = get<FunctionObj>(fnv);
     RC_CHECK(fn != nullptr, "push_frame on a non-function");
     FuncId code_id = fn->code;
@@ -120,6 +156,7 @@ void Machine::push_frame(Value fnv, const Args& a, uint32_t call_line) {
     f.pc = 0;
     f.exc_depth = static_cast<uint32_t>(th().exc_stack.size());
     f.call_line = call_line;
+    f.call_col = call_col;
     f.locals_base = static_cast<uint32_t>(th().stack.size());
     f.stack_base = f.locals_base + code.local_count;
     th().stack.insert(th().stack.end(), slots.begin(), slots.end());

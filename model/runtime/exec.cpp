@@ -343,7 +343,9 @@ void unwind(Machine& m, Value exc) {
         th.frames.pop_back();
         top = false;
     }
-    th.uncaught = exc;
+    auto* e = m.get<ExceptionObj>(exc);
+    if (e && e->type == BuiltinId::SystemExit) th.system_exit = exc;
+    else th.uncaught = exc;
     th.wait = Wait{};
     end_thread(m);
 }
@@ -352,7 +354,7 @@ void run_on(Machine& m) {
     uint64_t budget = m.interp.limits().max_local_instructions;
     for (;;) {
         ThreadState& th = m.th();
-        if (th.status != ThreadStatus::Running) return;
+        if (th.status != ThreadStatus::Running || m.st.refusal) return;
         PendingOp op;
         if (classify(m, &op)) {
             th.pending = op;
@@ -368,6 +370,9 @@ void run_on(Machine& m) {
             execute(m);
         } catch (PyRaise& r) {
             unwind(m, r.exc);
+        } catch (PyUnsupported& u) {
+            m.refuse(u);
+            return;
         }
     }
 }

@@ -74,7 +74,7 @@ bool Interpreter::can_time_out(const State& s, ThreadId t) const {
 
 void Interpreter::schedulable(const State& s, std::vector<ThreadId>& out) const {
     out.clear();
-    if (s.ended) return;
+    if (s.ended || s.refusal) return;
     for (const ThreadState& t : s.threads) {
         if (t.status != ThreadStatus::Running) continue;
         if (is_enabled(s, t.id) || can_time_out(s, t.id)) out.push_back(t.id);
@@ -82,6 +82,7 @@ void Interpreter::schedulable(const State& s, std::vector<ThreadId>& out) const 
 }
 
 RunStatus Interpreter::status(const State& s) const {
+    if (s.refusal) return RunStatus::Refused;
     if (s.ended) return RunStatus::Ended;
     bool any = false;
     for (const ThreadState& t : s.threads) {
@@ -118,6 +119,8 @@ Event Interpreter::step(State& s, ThreadId t, bool timeout) const {
     } catch (PyRaise& r) {
         ev.raised = true;
         unwind(m, r.exc);
+    } catch (PyUnsupported& u) {
+        m.refuse(u);
     }
     m.event = nullptr;
     m.timeout = false;
@@ -166,6 +169,10 @@ CheckValue Interpreter::evaluate(const State& s, FuncId check) const {
         out.repr = exception_text(copy, r.exc);
         auto* e = std::get_if<ExceptionObj>(&copy.heap[r.exc.ref].data);
         out.name_error = e && exception_matches(e->type, BuiltinId::NameError);
+        return out;
+    } catch (PyUnsupported& u) {
+        out.repr = "unsupported: " + u.what;
+        out.refused = true;
         return out;
     }
     out.repr = "check ended without a value";

@@ -36,7 +36,8 @@ enum class RunStatus {
     Running, // some thread is enabled (or can time out)
     Ended,   // MainThread exited after every non-daemon thread ended
     Blocked, // not ended, and no thread can move: a deadlock or lost wakeup
-    Diverged // a thread ran away without visible operations
+    Diverged, // a thread ran away without visible operations
+    Refused   // the program met an operation outside the subset (State::refusal)
 };
 
 /// The result of evaluating a check expression on a state.
@@ -47,6 +48,8 @@ struct CheckValue {
     /// It raised NameError: a global it reads is not bound (yet). An always-invariant over a
     /// global the program has not created yet does not apply to that state.
     bool name_error = false;
+    /// It met an operation outside the subset (then `repr` says which): no verdict.
+    bool refused = false;
 };
 
 struct InterpreterTables; // lookup tables built once per program (interpreter.cpp)

@@ -26,6 +26,13 @@ struct PyRaise {
     Value exc; // an ExceptionObj
 };
 
+/// An operation outside the subset (Machine::unsupported). Unlike PyRaise, Python code cannot
+/// catch it: the step that meets it records a State::refusal and the execution stops.
+struct PyUnsupported {
+    std::string what;
+    std::string hint;
+};
+
 struct InterpreterTables {
     /// module_members[name][module] = BuiltinId + 1, or 0 when `module.name` does not exist.
     std::vector<std::array<uint16_t, static_cast<size_t>(ModuleId::Count)>> module_members;
@@ -64,6 +71,7 @@ public:
     Frame& frame() { return th().frames.back(); }
     const CodeObject& code() { return prog.code[frame().code.value]; }
     uint32_t line(); // the current user line (a prelude frame reports its caller's line)
+    uint32_t col();  // the current user column (0 when unknown)
 
     // ---- operand stack ----
     void push(Value v) { th().stack.push_back(v); }
@@ -91,6 +99,11 @@ public:
     Value make_exception(BuiltinId type, std::string message);
     [[noreturn]] void raise(BuiltinId type, std::string message);
     [[noreturn]] void raise_value(Value exc);
+    /// Refuses an operation outside racecheck's subset (`what` names it: "str.title()",
+    /// "keyword argument 'key' of sorted()"). Never a Python exception.
+    [[noreturn]] void unsupported(std::string what, std::string hint = {});
+    /// Records a refusal met by this thread in State::refusal (the first one wins).
+    void refuse(const PyUnsupported& u);
 
     // ---- Python semantics (model/values/semantics.cpp) ----
     bool truthy(Value v);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint> // uint32_t, int64_t
+#include <optional> // refusal
 #include <string>  // output
 #include <vector>  // globals, heap, threads
 
@@ -21,6 +22,7 @@ struct Frame {
     uint32_t locals_base = 0; // index into ThreadState::stack of local slot 0
     uint32_t stack_base = 0;  // locals_base + local_count: the operand stack starts here
     uint32_t call_line = 0;   // the caller's line (prelude frames report it)
+    uint32_t call_col = 0;    // the caller's column (prelude frames report it)
 };
 
 enum class ThreadStatus : uint8_t {
@@ -56,7 +58,21 @@ struct ThreadState {
     Wait wait;
     int64_t clock_ns = 0;         // virtual time: instructions, sleeps, timeouts
     Value uncaught;               // the exception that ended it (Unbound if none)
+    /// The SystemExit that ended it (sys.exit()): a normal end, never a finding. MainThread's
+    /// is the program's exit status (CPython still waits for non-daemon threads).
+    Value system_exit;
     uint32_t diverged_line = 0;   // where it ran away (status Diverged)
+};
+
+/// An operation outside racecheck's subset, met at run time: the execution stops before it,
+/// and whoever runs the program turns it into a `file:line:col: error: unsupported: <what>`
+/// diagnostic (exit 2). Never a Python exception, never a finding.
+struct Refusal {
+    std::string what;     // "keyword argument 'key' of sorted()" (without "unsupported: ")
+    std::string hint;     // one actionable sentence
+    uint32_t line = 0;    // code-block position of the operation
+    uint32_t col = 0;
+    ThreadId thread;      // the thread that met it
 };
 
 struct State {
@@ -68,6 +84,8 @@ struct State {
     uint32_t executor_counter = 0;    // ThreadPoolExecutor-N
     uint64_t steps = 0;               // visible operations executed
     bool ended = false;               // ProgramExit executed
+    /// Set when the program met an unsupported operation: nothing can be scheduled any more.
+    std::optional<Refusal> refusal;
 
     const ThreadState& thread(ThreadId t) const { return threads[t.value]; }
     ThreadState& thread(ThreadId t) { return threads[t.value]; }

@@ -479,6 +479,21 @@ std::variant<Scenario, Diagnostic> parse_scenario(std::string_view yaml_text,
     }
 }
 
+Scenario python_file_scenario(std::string text, const std::string &path) {
+    Scenario s;
+    s.name = std::filesystem::path(path).stem().string();
+    s.file = path;
+    s.code = std::move(text);
+    s.code_map.file = path;
+    size_t lines = static_cast<size_t>(std::count(s.code.begin(), s.code.end(), '\n'));
+    if (!s.code.empty() && s.code.back() != '\n')
+        ++lines;
+    s.code_map.yaml_line.resize(std::max<size_t>(lines, 1) + 1);
+    for (size_t k = 0; k < s.code_map.yaml_line.size(); ++k)
+        s.code_map.yaml_line[k] = static_cast<uint32_t>(std::max<size_t>(k, 1));
+    return s;
+}
+
 std::variant<Scenario, Diagnostic> load_scenario(const std::string &path) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec))
@@ -490,6 +505,8 @@ std::variant<Scenario, Diagnostic> load_scenario(const std::string &path) {
     text << in.rdbuf();
     if (in.bad())
         return cannot_read(path);
+    if (std::filesystem::path(path).extension() == ".py")
+        return python_file_scenario(text.str(), path);
     return parse_scenario(text.str(), path);
 }
 

@@ -87,9 +87,9 @@ Value thread_method(Machine& m, Value self, NameId method, const Args& a) {
         Args ra;
         if (auto* tup = m.get<TupleObj>(t->args)) ra.pos = tup->items;
         if (m.get<DictObj>(t->kwargs) && !m.get<DictObj>(t->kwargs)->items.empty())
-            m.raise(BuiltinId::TypeError, "Thread.run() with kwargs is outside racecheck's subset");
+            m.unsupported("Thread.run() called directly with kwargs");
         if (!m.get<FunctionObj>(target))
-            m.raise(BuiltinId::TypeError, "Thread.run() target must be a function in racecheck");
+            m.unsupported("Thread.run() called directly with a target that is not a def function");
         m.push_frame(target, ra, m.line());
         return Value::unbound();
     }

@@ -178,7 +178,7 @@ Value future_method(Machine& m, Value self, NameId method, const Args& a) {
     }
     case KnownName::done: return Value::boolean(f->status == FutureObj::Status::Finished);
     case KnownName::running: return Value::boolean(f->status == FutureObj::Status::Running);
-    case KnownName::cancel: m.raise(BuiltinId::TypeError, "Future.cancel() is outside racecheck's subset");
+    case KnownName::cancel: m.unsupported("Future.cancel()");
     default: no_such_method(m, self, method);
     }
 }

@@ -260,7 +260,7 @@ std::vector<Value> Machine::collect(Value iterable) {
     if (auto* l = get<ListObj>(iterable)) return l->items;
     if (auto* t = get<TupleObj>(iterable)) return t->items;
     if (get<AsCompletedObj>(iterable))
-        raise(BuiltinId::TypeError, "as_completed() can only be consumed by a for loop in racecheck");
+        unsupported("as_completed() consumed other than by a for loop");
     if (get<RangeObj>(iterable) && length(iterable) > kMaxMaterialized)
         raise(BuiltinId::OverflowError, "range of " + std::to_string(length(iterable)) +
                                             " items is too large for racecheck to build as a list");

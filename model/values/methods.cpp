@@ -69,8 +69,7 @@ std::string Machine::str_format(const std::string& fmt, const Args& a) {
             field.resize(bang);
         }
         if (field.find_first_of(".[") != std::string::npos)
-            raise(BuiltinId::ValueError, "attribute and index lookups in str.format fields are "
-                                         "outside racecheck's subset");
+            unsupported("attribute and index lookups in str.format fields");
         Value v;
         if (field.empty()) {
             if (auto_index >= a.pos.size())

@@ -1,0 +1,4 @@
+values: dict[str, int] = {"a": 1}
+def f(x: "int", *, y=None) -> "str":
+    return str(x)
+print(values, f(3))
