@@ -71,6 +71,13 @@ enum class Op : uint8_t {
     FormatValue, // b: conversion (0, 'r', 's', 'a'); a: constants index of the spec string or
                  // UINT32_MAX for none                     [v] -> [str]
     BuildString, // a: n; concatenates n strs                [s1..sn] -> [str]
+    BuildSet,    // a: n; adds v1..vn in order              [v1..vn] -> [set]
+    SetAdd,      // a: depth d >= 1: adds v to the set at stack[-d-1] (before the pop)
+                 //                                         [set, ..., v] -> [set, ...]
+    MakeGenExp,  // a: Program::genexps index, b: captured values (the enclosing locals the
+                 // expression reads, by value)             [iterator, c1..cb] -> [generator]
+    YieldValue,  // in a generator frame: hands v to the resumer and suspends; resumed, pushes
+                 // None (send() is outside the subset)     [v] -> [None]
 };
 
 struct Instr {
@@ -104,6 +111,8 @@ struct CodeObject {
     std::vector<ExceptionEntry> exception_table;
     uint32_t max_stack = 0;         // an upper bound on operand stack depth
     SourceLoc loc;                  // the `def` line
+    bool generator = false;         // a generator function (its body yields): a call makes a
+                                    // generator instead of running the body
 };
 
 } // namespace rc

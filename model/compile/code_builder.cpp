@@ -23,6 +23,7 @@ int stack_effect(const Instr& in, bool jump) {
     case Op::PopExcept:
     case Op::CheckExcMatch:
     case Op::FormatValue:
+    case Op::YieldValue:
         return 0;
     case Op::LoadConst:
     case Op::LoadLocal:
@@ -42,6 +43,7 @@ int stack_effect(const Instr& in, bool jump) {
     case Op::PopJumpIfTrue:
     case Op::Pop:
     case Op::ListAppend:
+    case Op::SetAdd:
     case Op::WithExit:
     case Op::WithExitExc:
     case Op::Return:
@@ -63,6 +65,7 @@ int stack_effect(const Instr& in, bool jump) {
     case Op::BuildList:
     case Op::BuildTuple:
     case Op::BuildString:
+    case Op::BuildSet:
         return 1 - a;
     case Op::BuildDict:
         return 1 - 2 * a;
@@ -72,6 +75,8 @@ int stack_effect(const Instr& in, bool jump) {
         return -(a + static_cast<int>(in.b));
     case Op::MakeFunction:
         return 1 - static_cast<int>(in.b);
+    case Op::MakeGenExp:
+        return -static_cast<int>(in.b);
     }
     return 0;
 }

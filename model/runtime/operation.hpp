@@ -50,6 +50,8 @@ namespace rc {
     X(PoolShutdown, "shutdown")      /* obj: Executor; stops taking work (then PoolJoin if wait) */ \
     X(PoolJoin, "join workers")      /* obj: Executor; waits until every worker has exited */      \
     X(Print, "print")                /* value: the text printed (a str object) */                  \
+    X(Log, "log")                    /* value: the text a logging call wrote to stderr; it holds */\
+                                     /* logging's module lock while it does (an HB edge)       */\
     X(Sleep, "sleep")                /* a scheduling point; no shared effect */                    \
     X(ProgramExit, "exit")           /* MainThread waits for every non-daemon thread, then ends */
 // clang-format on

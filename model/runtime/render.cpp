@@ -8,7 +8,9 @@ namespace {
 
 /// Rendering reuses Machine's semantics on a state it promises not to modify.
 Machine viewer(const Interpreter& in, const State& s) {
-    return Machine(in, const_cast<State&>(s), ThreadId(0));
+    Machine m(in, const_cast<State&>(s), ThreadId(0));
+    m.render_short = true;
+    return m;
 }
 
 std::string kind_label(const State& s, ObjectId o) {

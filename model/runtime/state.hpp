@@ -16,6 +16,18 @@
 namespace rc {
 
 struct Frame {
+    /// How the frame hands its result back to its caller.
+    enum class Return : uint8_t {
+        Push,      // a call: the caller's pc is past its Call; the result is pushed
+        Retry,     // a drain for an instruction (generators/drain.cpp): the result replaces
+                   // the caller's operand at `retry_depth`, and the caller re-executes the
+                   // instruction at its unchanged pc
+        ForIter,   // a generator resumed by ForIter (caller pc past it): a yielded value is
+                   // pushed; when the generator ends the iterator is popped and the caller
+                   // jumps to `exit_pc`
+        Next,      // a generator resumed by next() (caller pc past the Call): a yielded value
+                   // is pushed; when it ends, next_default is pushed or StopIteration raised
+    };
     FuncId code;
     uint32_t exc_depth = 0;   // ThreadState::exc_stack size when the frame was entered
     uint32_t pc = 0;
@@ -23,6 +35,11 @@ struct Frame {
     uint32_t stack_base = 0;  // locals_base + local_count: the operand stack starts here
     uint32_t call_line = 0;   // the caller's line (prelude frames report it)
     uint32_t call_col = 0;    // the caller's column (prelude frames report it)
+    Return returns = Return::Push;
+    uint32_t retry_depth = 0; // Retry
+    uint32_t exit_pc = 0;     // ForIter
+    ObjectId generator;       // the GeneratorObj this frame runs, if any
+    Value next_default;       // Next: Unbound when next() has no default
 };
 
 enum class ThreadStatus : uint8_t {
@@ -75,17 +92,33 @@ struct Refusal {
     ThreadId thread;      // the thread that met it
 };
 
+/// The logging module's configuration (logging_module.cpp).
+struct LoggingState {
+    bool configured = false; // basicConfig() ran, explicitly or by a module-level log call
+    std::string format = "%(levelname)s:%(name)s:%(message)s";
+    std::string datefmt;
+    int64_t root_level = 30; // WARNING
+    /// getLogger(name) objects, so that one name is one logger.
+    std::vector<std::pair<std::string, ObjectId>> loggers;
+};
+
 struct State {
     std::vector<Value> globals;
     std::vector<Object> heap;
     std::vector<ThreadState> threads; // index = ThreadId; 0 = MainThread
-    std::string output;               // what print() wrote
+    std::string output;               // what print() wrote (stdout)
+    std::string error_output;         // what logging wrote (stderr)
     uint32_t thread_name_counter = 0; // CPython's Thread-N counter
     uint32_t executor_counter = 0;    // ThreadPoolExecutor-N
     uint64_t steps = 0;               // visible operations executed
     bool ended = false;               // ProgramExit executed
     /// Set when the program met an unsupported operation: nothing can be scheduled any more.
     std::optional<Refusal> refusal;
+    /// The random module's Mersenne Twister state (random_module.cpp): empty until the program
+    /// first uses random; seeded as random.seed(0) then, identically in every execution.
+    std::vector<uint32_t> random_mt;
+    uint32_t random_index = 0;
+    LoggingState logging;
 
     const ThreadState& thread(ThreadId t) const { return threads[t.value]; }
     ThreadState& thread(ThreadId t) { return threads[t.value]; }

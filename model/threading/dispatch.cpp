@@ -23,10 +23,7 @@ void spend_timeout(Machine& m, Value timeout) {
     m.th().clock_ns += static_cast<int64_t>(timeout_seconds(m, timeout) * 1e9);
 }
 
-void no_such_method(Machine& m, Value self, NameId method) {
-    m.raise(BuiltinId::AttributeError, "'" + m.type_name(self) + "' object has no attribute '" +
-                                           m.prog.name_of(method) + "'");
-}
+void no_such_method(Machine& m, Value self, NameId method) { m.no_attribute(self, method); }
 
 Value Machine::construct_sync(BuiltinId id, const Args& a) {
     switch (id) {
@@ -39,6 +36,7 @@ Value Machine::construct_sync(BuiltinId id, const Args& a) {
     case BuiltinId::Event: return make_event(*this, a);
     case BuiltinId::Barrier: return make_barrier(*this, a);
     case BuiltinId::Local: return make_local(*this, a);
+    case BuiltinId::Timer: return make_timer(*this, a);
     case BuiltinId::Queue: return make_queue(*this, a);
     case BuiltinId::ThreadPoolExecutor: return make_executor(*this, a);
     case BuiltinId::AsCompleted: return make_as_completed(*this, a);

@@ -29,8 +29,24 @@ struct CallView {
 
 bool present(Value v) { return !v.is_unbound() && !v.is_none(); }
 
-bool shared_container(Machine& m, Value v) {
-    return m.shared(v) && (m.get<ListObj>(v) || m.get<DictObj>(v));
+/// A mutable container another thread can reach (list, dict, set, deque).
+bool shared_container(Machine& m, Value v) { return m.shared(v) && m.is_container(v); }
+
+/// The shared container an operation on v reads: v itself, a dict view's dict, or what an
+/// iterator (or the iterator an enumerate/zip wraps) walks; invalid when none.
+ObjectId shared_root(Machine& m, Value v) {
+    if (shared_container(m, v)) return v.obj();
+    if (auto* dv = m.get<DictViewObj>(v)) return shared_container(m, dv->dict) ? dv->dict.obj() : ObjectId();
+    if (auto* it = m.get<IterObj>(v)) {
+        if (it->kind == IterObj::Kind::Enumerate) return shared_root(m, it->inner);
+        if (it->kind == IterObj::Kind::Zip) {
+            for (Value inner : m.get<TupleObj>(it->source)->items)
+                if (ObjectId o = shared_root(m, inner); o.valid()) return o;
+            return ObjectId();
+        }
+        return shared_container(m, it->source) ? it->source.obj() : ObjectId();
+    }
+    return ObjectId();
 }
 
 bool read_only_container_method(KnownName k) {
@@ -41,7 +57,14 @@ bool read_only_container_method(KnownName k) {
     case KnownName::keys:
     case KnownName::values:
     case KnownName::items:
-    case KnownName::copy: return true;
+    case KnownName::copy:
+    case KnownName::union_:
+    case KnownName::intersection:
+    case KnownName::difference:
+    case KnownName::symmetric_difference:
+    case KnownName::issubset:
+    case KnownName::issuperset:
+    case KnownName::isdisjoint: return true;
     default: return false;
     }
 }
@@ -56,6 +79,14 @@ bool classify_call(Machine& m, CallView c, PendingOp* out) {
                 if (shared_container(m, c.arg(i, KnownName::Count))) out->obj = c.arg(i, KnownName::Count).obj();
             return true;
         case BuiltinId::Sleep: out->kind = OpKind::Sleep; return true;
+        case BuiltinId::LogBasicConfig:
+        case BuiltinId::LogDebug:
+        case BuiltinId::LogInfo:
+        case BuiltinId::LogWarning:
+        case BuiltinId::LogError:
+        case BuiltinId::LogCritical:
+        case BuiltinId::LogException:
+        case BuiltinId::LogLog: out->kind = OpKind::Log; return true;
         case BuiltinId::RcPoolNext:
             out->kind = OpKind::PoolNext;
             out->obj = c.arg(0, KnownName::Count).obj();
@@ -73,28 +104,62 @@ bool classify_call(Machine& m, CallView c, PendingOp* out) {
         }
         // A builtin reading a shared container (len(items), sum(results), list(d)...).
         for (uint32_t i = 0; i < c.argc; ++i) {
-            Value a = c.arg(i, KnownName::Count);
-            if (shared_container(m, a)) {
+            if (ObjectId o = shared_root(m, c.arg(i, KnownName::Count)); o.valid()) {
                 out->kind = OpKind::ContainerRead;
-                out->obj = a.obj();
+                out->obj = o;
                 return true;
             }
         }
         return false;
     }
+    auto reads_shared_argument = [&]() {
+        for (uint32_t i = 0; i < c.argc; ++i)
+            if (ObjectId o = shared_root(m, c.arg(i, KnownName::Count)); o.valid()) {
+                out->kind = OpKind::ContainerRead;
+                out->obj = o;
+                return true;
+            }
+        return false;
+    };
+    if (m.get<MethodDescriptorObj>(callee)) return reads_shared_argument();
     if (callee.tag != VTag::BoundMethod) return false;
     Value self = Value::object(callee.obj());
     auto k = static_cast<KnownName>(callee.method().value);
     if (callee.method().value >= kKnownNameCount) return false; // AttributeError when executed
     out->obj = self.obj();
     out->method = callee.method();
-    if (m.get<ListObj>(self) || m.get<DictObj>(self)) {
-        if (!m.shared(self)) return false;
+    if (m.is_container(self)) {
+        if (!m.shared(self)) {
+            out->obj = ObjectId();
+            return reads_shared_argument(); // mine.extend(shared), mine.update(shared)...
+        }
         out->kind = read_only_container_method(k) ? OpKind::ContainerRead : OpKind::ContainerWrite;
         return true;
     }
+    if (m.get<StrObj>(self) || m.get<TupleObj>(self)) { // ", ".join(shared_list)
+        out->obj = ObjectId();
+        return reads_shared_argument();
+    }
+    if (m.get<LoggerObj>(self)) {
+        switch (k) {
+        case KnownName::debug:
+        case KnownName::info:
+        case KnownName::warning:
+        case KnownName::error:
+        case KnownName::critical:
+        case KnownName::exception:
+        case KnownName::log:
+        case KnownName::setLevel: out->kind = OpKind::Log; return true;
+        default: return false;
+        }
+    }
     Value timeout = c.arg(k == KnownName::acquire ? 1 : 0, KnownName::timeout);
-    if (m.get<ThreadObj>(self)) {
+    if (auto* thread = m.get<ThreadObj>(self)) {
+        if (k == KnownName::cancel && thread->timer.valid()) { // Timer.cancel sets `finished`
+            out->kind = OpKind::EventSet;
+            out->obj = thread->timer;
+            return true;
+        }
         if (k == KnownName::start) out->kind = OpKind::ThreadStart;
         else if (k == KnownName::join) {
             out->kind = OpKind::ThreadJoin;
@@ -289,9 +354,10 @@ bool classify(Machine& m, PendingOp* out) {
     case Op::Compare: {
         auto k = static_cast<ast::CmpOpKind>(in.b);
         if (k != ast::CmpOpKind::In && k != ast::CmpOpKind::NotIn) return false;
-        if (!shared_container(m, m.peek(0))) return false;
+        ObjectId root = shared_root(m, m.peek(0));
+        if (!root.valid()) return false;
         out->kind = OpKind::ContainerRead;
-        out->obj = m.peek(0).obj();
+        out->obj = root;
         return true;
     }
     case Op::Binary: {
@@ -309,10 +375,10 @@ bool classify(Machine& m, PendingOp* out) {
             out->obj = it.obj();
             return true;
         }
-        auto* io = m.get<IterObj>(it);
-        if (!io || !shared_container(m, io->source)) return false;
+        ObjectId root = m.get<IterObj>(it) ? shared_root(m, it) : ObjectId();
+        if (!root.valid()) return false;
         out->kind = OpKind::ContainerRead;
-        out->obj = io->source.obj();
+        out->obj = root;
         return true;
     }
     case Op::Call: {
