@@ -57,7 +57,7 @@ int report_exceptions(const Interpreter& in, const State& st, const Scenario& s,
         if (auto* e = std::get_if<ExceptionObj>(&st.heap[t.uncaught.ref].data)) line = e->line;
         if (t.id.value != 0) err << fmt::format("Exception in thread {}:\n", in.thread_name(st, t.id));
         err << fmt::format("Traceback (most recent call last):\n  File \"{}\", line {}\n{}\n",
-                           s.file, yaml_line(s, line), in.exception_text(st, t.uncaught));
+                           s.file, yaml_line(s, line), in.traceback_text(st, t.uncaught));
     }
     return found;
 }
@@ -87,6 +87,7 @@ int run_scenario_once(const Scenario& scenario, const RunOptions& options, std::
     SplitMix64 rng{options.seed};
     std::vector<ThreadId> ready, enabled;
     size_t printed = 0; // bytes of st.output already written
+    size_t logged = 0;  // bytes of st.error_output (logging) already written
     int findings = 0;
     if (options.trace) out << fmt::format("{:>5}  {:<24} {:>5}  {}\n", "step", "thread", "line", "operation");
     uint64_t steps = 0;
@@ -110,6 +111,10 @@ int run_scenario_once(const Scenario& scenario, const RunOptions& options, std::
             printed = st.output.size();
         }
         out.flush();
+        if (st.error_output.size() > logged) { // what logging wrote to stderr
+            err << st.error_output.substr(logged);
+            logged = st.error_output.size();
+        }
         findings += report_exceptions(in, st, scenario, reported, err);
         for (size_t i = 0; i < cs.program.always_checks.size(); ++i) {
             CheckValue cv = in.evaluate(st, cs.program.always_checks[i]);
@@ -125,6 +130,7 @@ int run_scenario_once(const Scenario& scenario, const RunOptions& options, std::
     }
     out << st.output.substr(printed);
     out.flush();
+    err << st.error_output.substr(logged);
     findings += report_exceptions(in, st, scenario, reported, err);
     switch (in.status(st)) {
     case RunStatus::Refused:

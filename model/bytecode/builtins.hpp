@@ -32,6 +32,7 @@ namespace rc {
     X(Chr, "chr", Fn, "") X(Ord, "ord", Fn, "") X(Pow, "pow", Fn, "") X(Hex, "hex", Fn, "")       \
     X(Bin, "bin", Fn, "") X(Oct, "oct", Fn, "") X(Format, "format", Fn, "")                       \
     X(Ascii, "ascii", Fn, "") X(Object, "object", Cls, "") X(Slice, "slice", Cls, "")             \
+    X(Issubclass, "issubclass", Fn, "")                                                            \
     /* threading */                                                                                \
     X(Thread, "Thread", ModCls, "threading.Thread") X(Lock, "Lock", ModFn, "allocate_lock")        \
     X(RLock, "RLock", ModFn, "RLock") X(Condition, "Condition", ModCls, "threading.Condition")     \
@@ -206,7 +207,7 @@ bool is_unsupported_member(ModuleId module, std::string_view attr);
     /* queue */                                                                                    \
     X(put) X(put_nowait) X(get_nowait) X(task_done) X(qsize) X(empty) X(full) X(maxsize)           \
     /* futures / executor */                                                                       \
-    X(submit) X(map) X(shutdown) X(result) X(done) X(exception) X(cancel) X(running)               \
+    X(submit) X(map) X(shutdown) X(result) X(done) X(exception) X(cancel) X(running) X(chunksize) \
     X(add_done_callback) X(cancelled)                                                              \
     /* logging */                                                                                  \
     X(debug) X(info) X(warning) X(error) X(critical) X(log) X(setLevel)                            \

@@ -72,6 +72,8 @@ enum class Op : uint8_t {
                  // UINT32_MAX for none                     [v] -> [str]
     BuildString, // a: n; concatenates n strs                [s1..sn] -> [str]
     BuildSet,    // a: n; adds v1..vn in order              [v1..vn] -> [set]
+    SetUpdateConst, // a: n; CPython's folded constant set display: v1..vn make a frozenset in
+                 // order, which then updates the set       [set, v1..vn] -> [set]
     SetAdd,      // a: depth d >= 1: adds v to the set at stack[-d-1] (before the pop)
                  //                                         [set, ..., v] -> [set, ...]
     MakeGenExp,  // a: Program::genexps index, b: captured values (the enclosing locals the

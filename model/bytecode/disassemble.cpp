@@ -62,6 +62,7 @@ const char* op_name(Op op) {
     case Op::FormatValue: return "FormatValue";
     case Op::BuildString: return "BuildString";
     case Op::BuildSet: return "BuildSet";
+    case Op::SetUpdateConst: return "SetUpdateConst";
     case Op::SetAdd: return "SetAdd";
     case Op::MakeGenExp: return "MakeGenExp";
     case Op::YieldValue: return "YieldValue";
@@ -154,6 +155,7 @@ std::string operand(const Program& p, const CodeObject& code, const Instr& in) {
     case Op::UnpackSequence:
     case Op::BuildString:
     case Op::BuildSet:
+    case Op::SetUpdateConst:
     case Op::SetAdd:
     case Op::Raise:
         return fmt::format("{}", in.a);

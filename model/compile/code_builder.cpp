@@ -67,6 +67,8 @@ int stack_effect(const Instr& in, bool jump) {
     case Op::BuildString:
     case Op::BuildSet:
         return 1 - a;
+    case Op::SetUpdateConst:
+        return -a;
     case Op::BuildDict:
         return 1 - 2 * a;
     case Op::UnpackSequence:

@@ -10,6 +10,24 @@
 
 namespace rc {
 
+namespace {
+
+/// An expression CPython 3.12's AST optimizer folds into a constant: a literal, a unary or binary
+/// operation on folded constants, or a tuple of them.
+bool folded_constant(const ast::Expr& e) {
+    if (std::holds_alternative<ast::Constant>(e.node)) return true;
+    if (auto* u = std::get_if<ast::UnaryOp>(&e.node)) return folded_constant(*u->operand);
+    if (auto* b = std::get_if<ast::BinOp>(&e.node)) return folded_constant(*b->left) && folded_constant(*b->right);
+    if (auto* t = std::get_if<ast::Tuple>(&e.node)) {
+        for (const ast::Expr& x : t->elts)
+            if (!folded_constant(x)) return false;
+        return true;
+    }
+    return false;
+}
+
+} // namespace
+
 void CodeGen::expr(const ast::Expr& e) {
     LineScope line(*this, e.loc);
     std::visit(
@@ -76,8 +94,13 @@ void CodeGen::expr(const ast::Expr& e) {
             } else if constexpr (std::is_same_v<T, ast::GeneratorExp>) {
                 genexp(n, e.loc);
             } else if constexpr (std::is_same_v<T, ast::Set>) {
+                // CPython folds a display of more than two constants into a frozenset constant
+                // that updates an empty set: the table is then built as set_merge builds it.
+                bool folded = n.elts.size() > 2;
+                for (const ast::Expr& x : n.elts) folded = folded && folded_constant(x);
+                if (folded) b_.emit(Op::BuildSet, 0);
                 for (const ast::Expr& x : n.elts) expr(x);
-                b_.emit(Op::BuildSet, static_cast<uint32_t>(n.elts.size()));
+                b_.emit(folded ? Op::SetUpdateConst : Op::BuildSet, static_cast<uint32_t>(n.elts.size()));
             } else if constexpr (std::is_same_v<T, ast::Yield>) {
                 yield(n);
             } else {

@@ -29,7 +29,7 @@ void compile_prelude(Program& program, ProgramTables& tables) {
             CodeGen gen(tables, scope, CodeKind::Prelude, &fs);
             program.code.push_back(gen.compile_body(fs.def->body, fs.def->name, SourceLoc{}));
         } catch (CompileFailure& f) {
-            RC_CHECK(false, "racecheck's prelude does not compile");
+            RC_CHECK(false, ("racecheck's prelude does not compile: " + f.error.message).c_str());
         }
         program.code.back().generator = fs.def->generator;
         const std::string_view name = fs.def->name;

@@ -93,7 +93,7 @@ def _rc_filter(function, iterator):
         elif function(x):
             yield x
 
-def _rc_zip(iterators):
+def _rc_zip(iterators, strict):
     if not iterators:
         return
     while True:
@@ -102,6 +102,20 @@ def _rc_zip(iterators):
             try:
                 x = next(it)
             except StopIteration:
+                if strict:
+                    i = len(row)
+                    if i:
+                        raise ValueError("zip() argument " + str(i + 1) + " is shorter than argument" +
+                                         (" 1" if i == 1 else "s 1-" + str(i)))
+                    i = 1
+                    while i < len(iterators):
+                        try:
+                            next(iterators[i])
+                        except StopIteration:
+                            i += 1
+                            continue
+                        raise ValueError("zip() argument " + str(i + 1) + " is longer than argument" +
+                                         (" 1" if i == 1 else "s 1-" + str(i)))
                 return
             row.append(x)
         yield tuple(row)

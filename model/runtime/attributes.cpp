@@ -134,6 +134,9 @@ Value Machine::attribute(Value obj, NameId name) {
         }
         if (!in_dir(cpython_type_dir(BuiltinId::Local), n))
             raise(BuiltinId::AttributeError, "'_thread._local' object has no attribute '" + n + "'");
+    } else if (get<ConditionObj>(obj)) {
+        // Condition.__init__ binds its lock's acquire and release as instance attributes.
+        if (k == KnownName::acquire || k == KnownName::release) return Value::bound_method(obj.obj(), name);
     } else if (auto* b = get<BarrierObj>(obj)) {
         if (k == KnownName::parties) return Value::integer(b->parties);
         if (k == KnownName::n_waiting) return Value::integer(b->waiting);

@@ -2,24 +2,12 @@
 // methods, and the errors every part of the interpreter raises (exceptions and refusals).
 #include <algorithm> // find
 
-#include "model/runtime/machine.hpp" // Machine
+#include "model/runtime/machine.hpp"  // Machine
+#include "model/values/arguments.hpp" // plural, quote_list
 
 namespace rc {
 
 namespace {
-
-std::string plural(size_t n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
-std::string quote_list(const std::vector<std::string>& names) {
-    std::string out;
-    for (size_t i = 0; i < names.size(); ++i) {
-        if (i) out += names.size() == 2 ? " and " : (i + 1 == names.size() ? ", and " : ", ");
-        out += "'" + names[i] + "'";
-    }
-    return out;
-}
 
 /// Builtins and methods that consume an iterable argument whole: given a generator (whose
 /// Python code C++ cannot run), they get it drained into a list first (generators.cpp).
@@ -163,8 +151,8 @@ void Machine::push_frame(Value fnv, const Args& a, uint32_t call_line) {
     if (a.pos.size() > n) {
         const size_t required = n - defaults.size();
         std::string takes = required == n ? plural(n, "positional argument", "positional arguments")
-                                          : "from " + std::to_string(required) + " to " +
-                                                plural(n, "positional argument", "positional arguments");
+                                          : "from " + std::to_string(required) + " to " + std::to_string(n) +
+                                                " positional arguments";
         raise(BuiltinId::TypeError, code.name + "() takes " + takes + " but " + std::to_string(a.pos.size()) +
                                         (a.pos.size() == 1 ? " was" : " were") + " given");
     }

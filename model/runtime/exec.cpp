@@ -1,7 +1,10 @@
 // The bytecode loop: one instruction at a time, exception unwinding, and running a thread on to
 // its next visible operation.
+#include <cctype> // isalnum (interned constants)
+
 #include "model/bytecode/cpython_names.hpp" // suggestions for NameError
 #include "model/runtime/machine.hpp"        // Machine
+#include "model/values/set_table.hpp"        // set_update_internal (folded set displays)
 
 namespace rc {
 
@@ -258,6 +261,32 @@ void execute(Machine& m) {
         Value set = m.new_set(false);
         for (Value x : items) m.set_add(set, x);
         m.push(set);
+        break;
+    }
+    case Op::SetUpdateConst: {
+        // CPython's compiler builds the constant frozenset from the display, rebuilds it from its
+        // own order when merging constants, and once more when it interns a str in it that has
+        // only name characters (Python/compile.c merge_consts_recursive, Objects/codeobject.c
+        // intern_string_constants); SET_UPDATE then merges it into the empty set.
+        auto& st = m.th().stack;
+        std::vector<Value> items(st.end() - in.a, st.end());
+        st.resize(st.size() - in.a);
+        bool interned = false;
+        for (Value x : items) {
+            const std::string* s = m.str_of(x);
+            if (!s) continue;
+            bool name_chars = true;
+            for (char c : *s)
+                name_chars = name_chars && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
+            interned = interned || name_chars;
+        }
+        Value folded = m.new_tuple(std::move(items));
+        for (int round = 0; round < (interned ? 3 : 2); ++round) {
+            Value next = m.new_set(true);
+            set_update_internal(m, next, round == 0 ? folded : m.new_tuple(set_items(m, folded)));
+            folded = next;
+        }
+        set_update_internal(m, m.peek(), folded);
         break;
     }
     case Op::SetAdd: {

@@ -88,6 +88,9 @@ public:
     bool is_daemon(const State& s, ThreadId t) const;
     /// "IndexError: pop from empty list"
     std::string exception_text(const State& s, Value exc) const;
+    /// The last line of CPython's traceback of an uncaught exception: the class's qualified
+    /// name ("_queue.Empty"), the message, and the "Did you mean" suggestion CPython adds.
+    std::string traceback_text(const State& s, Value exc) const;
     /// A global whose value is this object ("lock"), or a description ("Lock object #3").
     std::string object_label(const State& s, ObjectId o) const;
     /// One line saying what a blocked thread waits for: "waits to acquire Lock `lock` held by

@@ -146,6 +146,8 @@ public:
     int64_t hash(Value v);
     int64_t identity(Value v);
     bool isinstance(Value v, Value cls);
+    /// issubclass(have, cls) for builtin classes (`who` names the caller in TypeErrors).
+    bool is_subclass(BuiltinId have, Value cls, const char* who = "issubclass");
     bool is_callable(Value v);
     /// A callable whose call runs Python code (a def function): never called from C++.
     bool is_python_callable(Value v);
@@ -276,6 +278,7 @@ public:
     /// Binds a native call's arguments to CPython's signature (model/values/arguments.cpp),
     /// raising CPython's TypeError for a mismatch.
     Bound bind(const Args& args, const Sig& sig);
+    Bound bind_python(const Args& args, const Sig& sig);
 };
 
 /// Python's repr(float) (model/values/semantics.cpp).

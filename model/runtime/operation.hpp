@@ -73,7 +73,8 @@ struct PendingOp {
     VarId var;          // GlobalRead/GlobalWrite
     ObjectId obj;       // the object operated on, when there is one
     bool timed = false; // a blocking operation with a timeout: may time out while unsatisfiable
-    bool nonblocking = false; // blocking=False / *_nowait: never waits (fails or raises instead)
+    bool nonblocking = false; // blocking=False / *_nowait / arguments that do not bind: never
+                              // waits (fails or raises instead)
     NameId method;      // the method called, for operations that are method calls
 };
 

@@ -57,6 +57,15 @@ std::string Interpreter::exception_text(const State& s, Value exc) const {
     return msg.empty() ? name : name + ": " + msg;
 }
 
+std::string Interpreter::traceback_text(const State& s, Value exc) const {
+    Machine m = viewer(*this, s);
+    auto* e = m.get<ExceptionObj>(exc);
+    if (!e) return m.repr(exc);
+    std::string msg = m.str(exc);
+    std::string name(builtin_qualname(e->type));
+    return (msg.empty() ? name : name + ": " + msg) + e->suggestion;
+}
+
 std::string Interpreter::object_label(const State& s, ObjectId o) const {
     Machine m = viewer(*this, s);
     for (size_t g = 0; g < s.globals.size(); ++g) {

@@ -4,7 +4,8 @@
 #include <algorithm> // max
 
 #include "model/runtime/machine.hpp" // Machine, run_on
-#include "model/threading/event.hpp"  // make_event, event_method (Timer.finished)
+#include "model/threading/event.hpp"      // make_event, event_method (Timer.finished)
+#include "model/threading/signatures.hpp" // sync_constructor_sig
 
 namespace rc {
 
@@ -43,8 +44,7 @@ std::string callable_name(Machine& m, Value target) {
 } // namespace
 
 Value make_thread(Machine& m, const Args& a) {
-    Bound b = m.bind(a, Sig{"Thread.__init__", Sig::Style::Takes,
-                            {"group", "target", "name", "args", "kwargs", "daemon"}, 0, 0, 5});
+    Bound b = m.bind(a, *sync_constructor_sig(BuiltinId::Thread));
     if (b.has(0) && !b[0].is_none()) m.unsupported("Thread(group=...)");
     ThreadObj t;
     t.target = b.has(1) ? b[1] : Value::none();
@@ -64,7 +64,7 @@ Value make_thread(Machine& m, const Args& a) {
 }
 
 Value make_timer(Machine& m, const Args& a) {
-    Bound b = m.bind(a, Sig{"Timer.__init__", Sig::Style::Takes, {"interval", "function", "args", "kwargs"}, 2, 0});
+    Bound b = m.bind(a, *sync_constructor_sig(BuiltinId::Timer));
     ThreadObj t;
     t.interval = b[0];
     m.to_float(t.interval, "interval");
@@ -78,7 +78,10 @@ Value make_timer(Machine& m, const Args& a) {
     return Value::object(m.alloc(Object{std::move(t)}));
 }
 
-Value make_local(Machine& m, const Args&) { return Value::object(m.alloc(Object{LocalObj{}})); }
+Value make_local(Machine& m, const Args& a) {
+    if (!a.pos.empty() || !a.kw.empty()) m.raise(BuiltinId::TypeError, "Initialization arguments are not supported");
+    return Value::object(m.alloc(Object{LocalObj{}}));
+}
 
 Value thread_method(Machine& m, Value self, NameId method, const Args& a) {
     auto* t = m.get<ThreadObj>(self);

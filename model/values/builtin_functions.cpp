@@ -126,7 +126,9 @@ Value Machine::call_builtin(BuiltinId id, const Args& a) {
         return s;
     }
     case BuiltinId::Dict: {
-        Bound b = bind(a, Sig{"dict", S::Expected, {"mapping"}, 0, 1});
+        Args positional;
+        positional.pos = a.pos; // keywords become items
+        Bound b = bind(positional, Sig{"dict", S::Expected, {"mapping"}, 0, 1});
         Value d = new_dict();
         if (b.has(0)) dict_update(d, b[0]);
         for (auto& [n, v] : a.kw) store_subscript(d, new_str(prog.name_of(n)), v);
@@ -144,19 +146,22 @@ Value Machine::call_builtin(BuiltinId id, const Args& a) {
         return make_enumerate(it, start);
     }
     case BuiltinId::Zip: {
+        bool strict = false;
         for (auto& [n, v] : a.kw) {
-            if (prog.name_of(n) == "strict") unsupported("zip(strict=...)");
-            raise(BuiltinId::TypeError, "'" + prog.name_of(n) + "' is an invalid keyword argument for zip()");
+            if (prog.name_of(n) != "strict")
+                raise(BuiltinId::TypeError, "'" + prog.name_of(n) + "' is an invalid keyword argument for zip()");
+            strict = truthy(v);
         }
         std::vector<Value> iterators;
-        bool python = false;
+        bool python = strict;
         for (Value v : a.pos) {
             if (!is_iterable(v)) raise(BuiltinId::TypeError, "'" + type_name(v) + "' object is not iterable");
             iterators.push_back(get_iter(v));
             python = python || is_generator(iterators.back());
         }
         if (python)
-            return make_prelude_generator(prog.prelude.zip, {new_tuple(std::move(iterators))}, BuiltinId::Zip);
+            return make_prelude_generator(prog.prelude.zip, {new_tuple(std::move(iterators)), Value::boolean(strict)},
+                                          BuiltinId::Zip);
         return make_zip(std::move(iterators));
     }
     case BuiltinId::Map: {
@@ -216,6 +221,12 @@ Value Machine::call_builtin(BuiltinId id, const Args& a) {
             if (truthy(x) == any) return Value::boolean(any);
         return Value::boolean(!any);
     }
+    case BuiltinId::Issubclass: {
+        Bound b = bind(a, Sig{"issubclass", S::Expected, {"cls", "class_or_tuple"}, 2, 2});
+        if (b[0].tag != VTag::Builtin || !is_class(b[0].builtin_id()))
+            raise(BuiltinId::TypeError, "issubclass() arg 1 must be a class");
+        return Value::boolean(is_subclass(b[0].builtin_id(), b[1]));
+    }
     case BuiltinId::Isinstance: {
         Bound b = bind(a, Sig{"isinstance", S::Expected, {"obj", "class_or_tuple"}, 2, 2});
         return Value::boolean(isinstance(b[0], b[1]));
@@ -244,7 +255,7 @@ Value Machine::call_builtin(BuiltinId id, const Args& a) {
         raise(BuiltinId::StopIteration, "");
     }
     case BuiltinId::Object:
-        bind(a, Sig{"object", S::None, {}, 0, 0});
+        if (!a.pos.empty() || !a.kw.empty()) raise(BuiltinId::TypeError, "object() takes no arguments");
         return Value::object(alloc(Object{PlainObj{}}));
     case BuiltinId::Slice: {
         Bound b = bind(a, Sig{"slice", S::Expected, {"start", "stop", "step"}, 1, 3});
@@ -344,20 +355,17 @@ Value Machine::min_max(bool want_max, const Args& a) {
     return best;
 }
 
-bool Machine::isinstance(Value v, Value cls) {
+bool Machine::is_subclass(BuiltinId have, Value cls, const char* who) {
     std::vector<Value> classes = get<TupleObj>(cls) ? get<TupleObj>(cls)->items : std::vector<Value>{cls};
     for (Value c : classes) {
-        if (auto* t = get<TupleObj>(c)) {
-            if (isinstance(v, c)) return true;
-            (void)t;
+        if (get<TupleObj>(c)) {
+            if (is_subclass(have, c, who)) return true;
             continue;
         }
         if (c.tag != VTag::Builtin || !is_class(c.builtin_id()))
-            raise(BuiltinId::TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
+            raise(BuiltinId::TypeError, std::string(who) + "() arg 2 must be a type, a tuple of types, or a union");
         BuiltinId want = c.builtin_id();
-        BuiltinId have = type_of(v);
-        if (want == BuiltinId::Object) return true;
-        if (have == want) return true;
+        if (want == BuiltinId::Object || have == want) return true;
         if (want == BuiltinId::Int && have == BuiltinId::Bool) return true;
         if (is_exception_class(have) && is_exception_class(want) && exception_matches(have, want)) return true;
         if (want == BuiltinId::Thread && have == BuiltinId::Timer) return true;
@@ -365,6 +373,8 @@ bool Machine::isinstance(Value v, Value cls) {
     }
     return false;
 }
+
+bool Machine::isinstance(Value v, Value cls) { return is_subclass(type_of(v), cls, "isinstance"); }
 
 bool Machine::is_callable(Value v) {
     switch (v.tag) {

@@ -43,6 +43,8 @@ Value Machine::make_deque(const Args& a) {
 Value Machine::call_deque_method(Value self, NameId method, const Args& a) {
     using S = Sig::Style;
     auto q = [&]() -> DequeObj& { return *get<DequeObj>(self); };
+    if (!a.kw.empty() && known_name(method) != KnownName::Count) // every deque method is positional-only
+        raise(BuiltinId::TypeError, "deque." + prog.name_of(method) + "() takes no keyword arguments");
     switch (known_name(method)) {
     case KnownName::append:
     case KnownName::appendleft:
@@ -91,7 +93,7 @@ Value Machine::call_deque_method(Value self, NameId method, const Args& a) {
         return Value::integer(n);
     }
     case KnownName::index: {
-        Bound b = bind(a, Sig{"index", S::Expected, {"value", "start", "stop"}, 1, 3});
+        Bound b = bind(a, Sig{"index", S::Takes, {"value", "start", "stop"}, 1, 3});
         std::vector<Value> items = q().items;
         auto n = static_cast<int64_t>(items.size());
         auto arg = [&](size_t k, int64_t fallback) {
@@ -105,7 +107,7 @@ Value Machine::call_deque_method(Value self, NameId method, const Args& a) {
         raise(BuiltinId::ValueError, repr(b[0]) + " is not in deque");
     }
     case KnownName::insert: {
-        Bound b = bind(a, Sig{"insert", S::Expected, {"index", "object"}, 2, 2});
+        Bound b = bind(a, Sig{"insert", S::Takes, {"index", "object"}, 2, 2});
         if (q().maxlen >= 0 && static_cast<int64_t>(q().items.size()) >= q().maxlen)
             raise(BuiltinId::IndexError, "deque already at its maximum size");
         int64_t i = to_index(b[0], "deque.insert() index");
@@ -134,7 +136,7 @@ Value Machine::call_deque_method(Value self, NameId method, const Args& a) {
         q().version++;
         return Value::none();
     case KnownName::rotate: {
-        Bound b = bind(a, Sig{"rotate", S::Expected, {"n"}, 0, 1});
+        Bound b = bind(a, Sig{"deque.rotate", S::Expected, {"n"}, 0, 1});
         int64_t k = b.has(0) ? to_index(b[0], "deque.rotate() argument") : 1;
         auto n = static_cast<int64_t>(q().items.size());
         q().version++;

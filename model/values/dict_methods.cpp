@@ -103,7 +103,9 @@ Value Machine::call_dict_method(Value self, NameId method, const Args& a) {
         return out;
     }
     case KnownName::update: {
-        Bound b = bind(a, Sig{"update", S::Expected, {"other"}, 0, 1});
+        Args positional;
+        positional.pos = a.pos; // keywords become items
+        Bound b = bind(positional, Sig{"update", S::Expected, {"other"}, 0, 1});
         if (b.has(0)) dict_update(self, b[0]);
         for (auto& [n, v] : a.kw) store_subscript(self, new_str(prog.name_of(n)), v);
         return Value::none();

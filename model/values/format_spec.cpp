@@ -73,14 +73,12 @@ std::string Machine::format(Value v, std::string_view spec_text, char conversion
         f.precision = static_cast<int64_t>(p);
     }
     if (i < spec.size()) f.type = spec[i] < 0x80 ? static_cast<char>(spec[i++]) : '?';
-    const bool bool_value = v.tag == VTag::Bool;
     if (i != spec.size())
         raise(BuiltinId::ValueError, "Invalid format specifier '" + std::string(spec_text) +
                                          "' for object of type '" + type_name(v) + "'");
     if (!str_of(v) && !v.is_int_like() && v.tag != VTag::Float)
         raise(BuiltinId::TypeError, "unsupported format string passed to " + type_name(v) + ".__format__");
-    // A bool with no type formats its str(), as int.__format__ does for a subclass.
-    if (bool_value && f.type == 0) v = new_str(str(v));
+    // A bool with a spec formats as the int it is (f"{True:>3}" is "  1"); without, as str().
 
     std::string body;   // the digits or text, without sign
     std::string prefix; // sign and radix prefix (zero padding goes after them)

@@ -5,8 +5,11 @@
 // %(lineno)d, %(asctime)s, %(created)f, %(msecs)d, %(relativeCreated)d, %(processName)s.
 // Records go to stderr (State::error_output). A logging call is one visible operation (OpKind::
 // Log) that holds logging's module lock, as CPython's handler does.
-#include <cstdio> // snprintf
-#include <ctime>  // gmtime_r, strftime
+#include <algorithm> // transform, find_if
+#include <iterator>  // begin, end
+#include <cctype>    // tolower
+#include <cstdio>    // snprintf
+#include <ctime>     // gmtime_r, strftime
 
 #include "model/runtime/machine.hpp" // Machine
 
@@ -81,15 +84,12 @@ Value Machine::logger_for(const std::string& name) {
 
 void Machine::emit_log(Value logger, int64_t level, const Args& a, size_t first_message_arg, bool module_level) {
     if (module_level && !st.logging.configured) st.logging.configured = true; // basicConfig()
-    for (auto& [n, v] : a.kw) {
-        KnownName k = known_name(n);
-        if (k == KnownName::exc_info || k == KnownName::stack_info || k == KnownName::stacklevel ||
-            k == KnownName::extra)
-            unsupported("logging keyword argument '" + prog.name_of(n) + "'");
-        raise(BuiltinId::TypeError, "Logger._log() got an unexpected keyword argument '" + prog.name_of(n) + "'");
+    if (a.pos.size() <= first_message_arg) {
+        std::string fn = first_message_arg ? "log" : level_name(level);
+        std::transform(fn.begin(), fn.end(), fn.begin(), [](unsigned char c) { return std::tolower(c); });
+        raise(BuiltinId::TypeError, (module_level ? "" : "Logger.") + fn +
+                                        "() missing 1 required positional argument: 'msg'");
     }
-    if (a.pos.size() <= first_message_arg)
-        raise(BuiltinId::TypeError, "Logger.info() missing 1 required positional argument: 'msg'");
     const LoggerObj& lg = *get<LoggerObj>(logger);
     const std::string name = lg.name;
     int64_t effective = lg.level != 0 ? lg.level : st.logging.root_level;
@@ -99,6 +99,14 @@ void Machine::emit_log(Value logger, int64_t level, const Args& a, size_t first_
     if (!st.logging.configured) { // logging.lastResort: WARNING and above, the bare message
         if (level < 30) return;
         format = "%(message)s";
+    }
+    // Keywords reach Logger._log only for a record that is emitted (CPython ignores them otherwise).
+    for (auto& [n, v] : a.kw) {
+        KnownName k = known_name(n);
+        if (k == KnownName::exc_info || k == KnownName::stack_info || k == KnownName::stacklevel ||
+            k == KnownName::extra)
+            unsupported("logging keyword argument '" + prog.name_of(n) + "'");
+        raise(BuiltinId::TypeError, "Logger._log() got an unexpected keyword argument '" + prog.name_of(n) + "'");
     }
     Value msg = a.pos[first_message_arg];
     std::vector<Value> args(a.pos.begin() + static_cast<long>(first_message_arg) + 1, a.pos.end());
@@ -162,18 +170,30 @@ Value Machine::call_logging(BuiltinId id, const Args& a) {
         static constexpr const char* kNames[] = {"filename", "filemode", "format", "datefmt",
                                                  "style",    "level",    "stream", "handlers",
                                                  "force",    "encoding", "errors"};
-        Bound b = bind(a, Sig{"basicConfig", S::Takes,
-                              {kNames[0], kNames[1], kNames[2], kNames[3], kNames[4], kNames[5],
-                               kNames[6], kNames[7], kNames[8], kNames[9], kNames[10]},
-                              0, 0, 0});
+        // basicConfig(**kwargs): keywords it does not know raise ValueError once it configures.
+        Args known;
+        known.pos = a.pos;
+        std::string unknown;
+        for (const auto& [n, v] : a.kw) {
+            const std::string& key = prog.name_of(n);
+            if (std::find_if(std::begin(kNames), std::end(kNames), [&](const char* k) { return key == k; }) !=
+                std::end(kNames))
+                known.kw.emplace_back(n, v);
+            else
+                unknown += (unknown.empty() ? "" : ", ") + key;
+        }
+        Bound b = bind(known, Sig{"basicConfig", S::Python,
+                                  {kNames[0], kNames[1], kNames[2], kNames[3], kNames[4], kNames[5],
+                                   kNames[6], kNames[7], kNames[8], kNames[9], kNames[10]},
+                                  0, 0, 0});
+        bool force = b.has(8) && truthy(b[8]);
+        if (st.logging.configured && !force) return Value::none();
         for (size_t k : {size_t{0}, size_t{1}, size_t{6}, size_t{7}, size_t{9}, size_t{10}})
             if (b.has(k) && !b[k].is_none())
                 unsupported("logging.basicConfig(" + std::string(kNames[k]) + "=...)",
                             "racecheck's logging writes to stderr only");
         if (b.has(4) && !(str_of(b[4]) && *str_of(b[4]) == "%"))
             unsupported("logging.basicConfig(style=...) other than '%'");
-        bool force = b.has(8) && truthy(b[8]);
-        if (st.logging.configured && !force) return Value::none();
         st.logging.configured = true;
         st.logging.format = "%(levelname)s:%(name)s:%(message)s";
         st.logging.datefmt.clear();
@@ -183,10 +203,11 @@ Value Machine::call_logging(BuiltinId id, const Args& a) {
         }
         if (b.has(3) && !b[3].is_none()) st.logging.datefmt = str(b[3]);
         if (b.has(5) && !b[5].is_none()) st.logging.root_level = parse_level(b[5]);
+        if (!unknown.empty()) raise(BuiltinId::ValueError, "Unrecognised argument(s): " + unknown);
         return Value::none();
     }
     case BuiltinId::LogGetLogger: {
-        Bound b = bind(a, Sig{"getLogger", S::Takes, {"name"}, 0, 0});
+        Bound b = bind(a, Sig{"getLogger", S::Python, {"name"}, 0, 0});
         if (!b.has(0) || b[0].is_none()) return logger_for("root");
         if (!str_of(b[0])) raise(BuiltinId::TypeError, "A logger name must be a string");
         return logger_for(*str_of(b[0]));
@@ -194,7 +215,9 @@ Value Machine::call_logging(BuiltinId id, const Args& a) {
     case BuiltinId::LogException: unsupported("logging.exception() (it prints a traceback)");
     case BuiltinId::LogLog: {
         if (a.pos.empty()) raise(BuiltinId::TypeError, "log() missing 2 required positional arguments: 'level' and 'msg'");
-        emit_log(logger_for("root"), parse_level(a.pos[0]), a, 1, true);
+        if (a.pos.size() < 2) raise(BuiltinId::TypeError, "log() missing 1 required positional argument: 'msg'");
+        if (!a.pos[0].is_int_like()) raise(BuiltinId::TypeError, "level must be an integer");
+        emit_log(logger_for("root"), a.pos[0].i, a, 1, true);
         return Value::none();
     }
     default:
@@ -211,8 +234,11 @@ Value Machine::call_logger_method(Value self, NameId method, const Args& a) {
         return Value::none();
     }
     if (k == KnownName::log) {
-        if (a.pos.empty()) raise(BuiltinId::TypeError, "log() missing 2 required positional arguments: 'level' and 'msg'");
-        emit_log(self, parse_level(a.pos[0]), a, 1, false);
+        if (a.pos.empty())
+            raise(BuiltinId::TypeError, "Logger.log() missing 2 required positional arguments: 'level' and 'msg'");
+        if (a.pos.size() < 2) raise(BuiltinId::TypeError, "Logger.log() missing 1 required positional argument: 'msg'");
+        if (!a.pos[0].is_int_like()) raise(BuiltinId::TypeError, "level must be an integer");
+        emit_log(self, a.pos[0].i, a, 1, false);
         return Value::none();
     }
     if (k == KnownName::setLevel) {

@@ -4,28 +4,23 @@
 
 namespace rc {
 
-namespace {
-
-
-} // namespace
-
 Value Machine::call_module_function(BuiltinId id, const Args& a) {
     using S = Sig::Style;
     switch (id) {
     case BuiltinId::CurrentThread:
-        bind(a, Sig{"current_thread", S::None, {}, 0, 0});
+        bind(a, Sig{"current_thread", S::Python, {}, 0, 0});
         return Value::object(th().thread_obj);
     case BuiltinId::MainThread:
-        bind(a, Sig{"main_thread", S::None, {}, 0, 0});
+        bind(a, Sig{"main_thread", S::Python, {}, 0, 0});
         return Value::object(st.threads[0].thread_obj);
     case BuiltinId::ActiveCount: {
-        bind(a, Sig{"active_count", S::None, {}, 0, 0});
+        bind(a, Sig{"active_count", S::Python, {}, 0, 0});
         int64_t n = 0;
         for (auto& t : st.threads) n += t.status == ThreadStatus::Running || t.status == ThreadStatus::Diverged;
         return Value::integer(n);
     }
     case BuiltinId::ThreadingEnumerate: {
-        bind(a, Sig{"enumerate", S::None, {}, 0, 0});
+        bind(a, Sig{"enumerate", S::Python, {}, 0, 0});
         std::vector<Value> alive;
         for (auto& t : st.threads)
             if (t.status == ThreadStatus::Running || t.status == ThreadStatus::Diverged)
@@ -33,10 +28,10 @@ Value Machine::call_module_function(BuiltinId id, const Args& a) {
         return new_list(std::move(alive));
     }
     case BuiltinId::GetIdent:
-        bind(a, Sig{"get_ident", S::None, {}, 0, 0});
+        bind(a, Sig{"_thread.get_ident", S::None, {}, 0, 0});
         return Value::integer(1000 + tid.value);
     case BuiltinId::Sleep: {
-        Value v = bind(a, Sig{"sleep", S::One, {"secs"}, 1, 1})[0];
+        Value v = bind(a, Sig{"time.sleep", S::One, {"secs"}, 1, 1})[0];
         if (!v.is_int_like() && v.tag != VTag::Float)
             raise(BuiltinId::TypeError, "'" + type_name(v) + "' object cannot be interpreted as an integer");
         double secs = to_float(v, "sleep()");
@@ -45,11 +40,11 @@ Value Machine::call_module_function(BuiltinId id, const Args& a) {
         return Value::none();
     }
     case BuiltinId::Time:
-        bind(a, Sig{"time", S::None, {}, 0, 0});
+        bind(a, Sig{"time.time", S::None, {}, 0, 0});
         return Value::floating(kTimeEpoch + static_cast<double>(th().clock_ns) / 1e9);
     case BuiltinId::Monotonic:
     case BuiltinId::PerfCounter:
-        bind(a, Sig{builtin_name(id), S::None, {}, 0, 0});
+        bind(a, Sig{id == BuiltinId::Monotonic ? "time.monotonic" : "time.perf_counter", S::None, {}, 0, 0});
         return Value::floating(static_cast<double>(th().clock_ns) / 1e9);
     case BuiltinId::SysExit: {
         Bound b = bind(a, Sig{"exit", S::Expected, {"status"}, 0, 1});

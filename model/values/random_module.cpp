@@ -17,6 +17,7 @@ namespace rc {
 namespace {
 
 constexpr uint32_t kN = 624, kM = 397;
+constexpr size_t kAll = static_cast<size_t>(-1); // Sig::keyword_only: no keyword-only parameters
 
 void init_genrand(std::vector<uint32_t>& mt, uint32_t s) {
     mt.assign(kN, 0);
@@ -135,10 +136,10 @@ Value Machine::call_random(BuiltinId id, const Args& a) {
     };
     switch (id) {
     case BuiltinId::RandRandom:
-        bind(a, Sig{"random", S::None, {}, 0, 0});
+        bind(a, Sig{"Random.random", S::None, {}, 0, 0});
         return Value::floating(random_double());
     case BuiltinId::RandSeed: {
-        Bound b = bind(a, Sig{"seed", S::Takes, {"a", "version"}, 0, 0});
+        Bound b = bind(a, Sig{"Random.seed", S::Python, {"a", "version"}, 0, 0, kAll, 1});
         Value v = b.has(0) ? b[0] : Value::none();
         if (b.has(1) && !(b[1].is_int_like() && b[1].i == 2)) unsupported("random.seed(version=1)");
         if (v.is_none()) unsupported("random.seed(None) (a seed from the operating system)");
@@ -152,26 +153,29 @@ Value Machine::call_random(BuiltinId id, const Args& a) {
         return Value::none();
     }
     case BuiltinId::RandGetrandbits:
-        return Value::integer(random_bits(index(bind(a, Sig{"getrandbits", S::One, {"k"}, 1, 1})[0])));
+        return Value::integer(random_bits(index(bind(a, Sig{"Random.getrandbits", S::One, {"k"}, 1, 1})[0])));
     case BuiltinId::RandRandrange: {
-        Bound b = bind(a, Sig{"randrange", S::Takes, {"start", "stop", "step"}, 1, 0});
+        Bound b = bind(a, Sig{"Random.randrange", S::Python, {"start", "stop", "step"}, 1, 0, kAll, 1});
         return randrange(b[0], b[1], b[2]);
     }
     case BuiltinId::RandRandint: {
-        Bound b = bind(a, Sig{"randint", S::Takes, {"a", "b"}, 2, 0});
+        Bound b = bind(a, Sig{"Random.randint", S::Python, {"a", "b"}, 2, 0, kAll, 1});
         int64_t hi = index(b[1]), stop = 0;
         if (__builtin_add_overflow(hi, 1, &stop)) int_overflow();
         return randrange(b[0], Value::integer(stop), Value::unbound());
     }
     case BuiltinId::RandChoice: {
-        Value seq = bind(a, Sig{"choice", S::Takes, {"seq"}, 1, 0})[0];
+        Value seq = bind(a, Sig{"Random.choice", S::Python, {"seq"}, 1, 0, kAll, 1})[0];
         int64_t n = length(seq);
         if (n == 0) raise(BuiltinId::IndexError, "Cannot choose from an empty sequence");
         return subscript(seq, Value::integer(random_below(n)));
     }
     case BuiltinId::RandShuffle: {
-        Value x = bind(a, Sig{"shuffle", S::Takes, {"x"}, 1, 0})[0];
-        if (!get<ListObj>(x)) unsupported("random.shuffle() of something other than a list");
+        Value x = bind(a, Sig{"Random.shuffle", S::Python, {"x"}, 1, 0, kAll, 1})[0];
+        if ((get<TupleObj>(x) || get<StrObj>(x) || get<RangeObj>(x)) && length(x) >= 2)
+            raise(BuiltinId::TypeError, "'" + type_name(x) + "' object does not support item assignment");
+        if (!get<ListObj>(x) && !get<TupleObj>(x) && !get<StrObj>(x) && !get<RangeObj>(x))
+            unsupported("random.shuffle() of something other than a list");
         for (int64_t i = length(x) - 1; i >= 1; --i) {
             int64_t j = random_below(i + 1);
             auto& items = get<ListObj>(x)->items;
@@ -180,12 +184,12 @@ Value Machine::call_random(BuiltinId id, const Args& a) {
         return Value::none();
     }
     case BuiltinId::RandUniform: {
-        Bound b = bind(a, Sig{"uniform", S::Takes, {"a", "b"}, 2, 0});
+        Bound b = bind(a, Sig{"Random.uniform", S::Python, {"a", "b"}, 2, 0, kAll, 1});
         double lo = to_float(b[0], "uniform()"), hi = to_float(b[1], "uniform()");
         return Value::floating(lo + (hi - lo) * random_double());
     }
     case BuiltinId::RandSample: {
-        Bound b = bind(a, Sig{"sample", S::Takes, {"population", "k", "counts"}, 2, 0, 2});
+        Bound b = bind(a, Sig{"Random.sample", S::Python, {"population", "k", "counts"}, 2, 0, 2, 1});
         if (b.has(2) && !b[2].is_none()) unsupported("random.sample(counts=...)");
         Value pop = b[0];
         if (!get<ListObj>(pop) && !get<TupleObj>(pop) && !get<StrObj>(pop) && !get<RangeObj>(pop))
@@ -217,7 +221,7 @@ Value Machine::call_random(BuiltinId id, const Args& a) {
         return new_list(std::move(result));
     }
     case BuiltinId::RandChoices: {
-        Bound b = bind(a, Sig{"choices", S::Takes, {"population", "weights", "cum_weights", "k"}, 1, 0, 2});
+        Bound b = bind(a, Sig{"Random.choices", S::Python, {"population", "weights", "cum_weights", "k"}, 1, 0, 2, 1});
         Value pop = b[0];
         int64_t n = length(pop), k = b.has(3) ? index(b[3]) : 1;
         std::vector<Value> out;
