@@ -43,6 +43,8 @@ struct PreludeFuncs {
     FuncId pool_map;     // _rc_pool_map(pool, fn, iterables): ThreadPoolExecutor.map
     FuncId timer_main;   // _rc_timer_main(finished, interval, fn, args, kwargs): Timer.run
     FuncId drain;        // _rc_drain(iterable): list(iterable), run as Python (a generator)
+    FuncId sum_drain;    // _rc_sum_drain(iterable, start): the same, adding as it goes, so that
+                         // sum() raises at the item CPython's does, before later items run
     FuncId unpack;       // _rc_unpack(iterable, n): at most n + 1 items, for `a, b = gen`
     FuncId any, all;     // _rc_any(it), _rc_all(it): short-circuiting over a generator
     FuncId contains;     // _rc_contains(it, x): `x in generator`

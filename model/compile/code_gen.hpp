@@ -141,7 +141,7 @@ private:
     void comprehension_level(const std::vector<ast::Comprehension>& gens, size_t k,
                              const ast::Expr* elt, const ast::Expr* key, const ast::Expr* value);
     void genexp(const ast::GeneratorExp& g, SourceLoc loc);
-    void yield(const ast::Yield& y);
+    void yield(const ast::Yield& y, SourceLoc loc);
 
     // compile_names.cpp
     std::optional<NameRef> resolve(const std::string& id) const;

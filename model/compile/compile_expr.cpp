@@ -102,7 +102,7 @@ void CodeGen::expr(const ast::Expr& e) {
                 for (const ast::Expr& x : n.elts) expr(x);
                 b_.emit(folded ? Op::SetUpdateConst : Op::BuildSet, static_cast<uint32_t>(n.elts.size()));
             } else if constexpr (std::is_same_v<T, ast::Yield>) {
-                yield(n);
+                yield(n, e.loc);
             } else {
                 static_assert(std::is_same_v<T, ast::DictComp>);
                 const CompResult saved = comp_result_;
@@ -376,7 +376,14 @@ CodeObject CodeGen::compile_genexp(const ast::GeneratorExp& g, SourceLoc loc) {
     return out;
 }
 
-void CodeGen::yield(const ast::Yield& y) {
+void CodeGen::yield(const ast::Yield& y, SourceLoc loc) {
+    // CPython runs the finally (or __exit__) of a generator dropped while suspended there, when
+    // its last reference goes; racecheck has no reference counts to know when that is.
+    for (const Block& b : blocks_)
+        if (b.kind == Block::TryFinally || b.kind == Block::With)
+            fail(loc, "unsupported: yield inside try/finally or with",
+                 "CPython runs the cleanup of a generator dropped while suspended there; move the "
+                 "yield out of the block");
     if (y.from) { // for v in iterable: yield v; the expression's value is None
         Label top = b_.new_label(), exit = b_.new_label();
         expr(*y.value);

@@ -42,6 +42,15 @@ def _rc_pool_map(pool, fn, arg_tuples):
 def _rc_drain(iterable):
     return [x for x in iterable]
 
+def _rc_sum_drain(iterable, start):
+    if isinstance(start, str):
+        sum([], start)
+    items = []
+    for x in iterable:
+        start = start + x
+        items.append(x)
+    return items
+
 def _rc_unpack(iterable, n):
     items = []
     for x in iterable:

@@ -212,6 +212,17 @@ void Machine::do_call(uint32_t argc, uint32_t kwcount) {
         for (uint32_t i = 0; i < argc; ++i) {
             Value arg = stack[base + i];
             if (is_generator(arg) || get<AsCompletedObj>(arg)) {
+                if (i == 0 && callee.tag == VTag::Builtin && callee.builtin_id() == BuiltinId::Sum) {
+                    // sum() adds each item as it comes: drained with the additions it will make.
+                    Value start = argc >= 2 ? stack[base + 1] : Value::integer(0);
+                    if (kwcount) {
+                        const auto& names = prog.kwnames[code().code[frame().pc - 1].a];
+                        for (uint32_t k = 0; k < kwcount; ++k)
+                            if (prog.name_of(names[k]) == "start") start = stack[base + argc + k];
+                    }
+                    push_retry(prog.prelude.sum_drain, {arg, start}, argc + kwcount - 1 - i);
+                    return;
+                }
                 push_retry(prog.prelude.drain, {arg}, argc + kwcount - 1 - i);
                 return;
             }

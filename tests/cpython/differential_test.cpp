@@ -10,10 +10,12 @@
 // What is compared (the same for both interpreters): stdout as written; then, when stderr is not
 // empty, a line `--- stderr ---` and stderr with every traceback reduced to its last line (the
 // exception; racecheck reports only the raising line, CPython the whole stack); `racecheck run`
-// exiting 2 or 3 (a refusal or an internal bug) adds `--- racecheck exit N ---`. Exit statuses are
+// exiting 2 or 3 (a refusal or an internal bug) adds `--- racecheck exit N ---`. The program's
+// path is shown as its file name (diagnostics and tracebacks name it). Exit statuses are
 // not compared otherwise: racecheck's says whether it found bugs, CPython's how Python ended.
-// Programs listed in DIR/../deviations.txt (`NAME: reason`) are documented differences: their
-// stored file is racecheck's output and CPython is not asked.
+// Programs listed in DIR/../deviations.txt (`NAME: KIND: reason`) are documented differences:
+// their stored file is racecheck's output; a `refused` one must be a refusal (exit 2, "error:
+// unsupported:"); and when CPython 3.12 is given, one it shows identically fails (a stale entry).
 #include <algorithm>  // sort, find
 #include <atomic>     // work distribution
 #include <chrono>     // the per-program timeout
@@ -137,6 +139,15 @@ std::string shown(const Output& o, bool racecheck) {
     return text;
 }
 
+/// `text` with the program's path as given replaced by its file name, so that the stored outputs
+/// do not depend on where the repository is.
+std::string without_directory(std::string text, const fs::path& file) {
+    const std::string path = file.string(), name = file.filename().string();
+    for (size_t at = 0; (at = text.find(path, at)) != std::string::npos; at += name.size())
+        text.replace(at, path.size(), name);
+    return text;
+}
+
 /// A short account of where two texts differ.
 std::string difference(const std::string& want, const std::string& got) {
     std::vector<std::string> a, b;
@@ -228,13 +239,13 @@ int main(int argc, char** argv) {
                 files.push_back(e.path());
         }
     std::sort(files.begin(), files.end());
-    for (const auto& [name, reason] : deviations)
-        if (!fs::exists(programs / (name + ".py")))
-            std::cout << "FAIL deviations.txt names " << name << ", which has no program\n";
 
     std::atomic<size_t> next{0};
     std::mutex report_lock;
     std::vector<std::string> failures;
+    for (const auto& [name, reason] : deviations)
+        if (!fs::exists(programs / (name + ".py")))
+            failures.push_back("FAIL deviations.txt names " + name + ", which has no program\n");
     size_t compared_with_cpython = 0, deviating = 0;
     auto work = [&](unsigned worker) {
         for (size_t k; (k = next++) < files.size();) {
@@ -243,14 +254,29 @@ int main(int argc, char** argv) {
             const fs::path tmp = tmp_dir / (name + "." + std::to_string(worker));
             const fs::path expected_file = fs::path(file).replace_extension(".out");
             const bool deviation = deviations.count(name) > 0;
-            const std::string mine =
-                shown(run({racecheck, "run", file.string(), "--seed", "1"}, {}, tmp), true);
+            const std::string mine = without_directory(
+                shown(run({racecheck, "run", file.string(), "--seed", "1"}, {}, tmp), true), file);
             std::optional<std::string> cpython;
-            if (oracle && !deviation)
-                cpython = shown(run({python, "-X", "utf8", file.string()},
-                                    {"PYTHONHASHSEED=0", "PYTHONIOENCODING=utf-8"}, tmp),
-                                false);
+            if (oracle)
+                cpython = without_directory(shown(run({python, "-X", "utf8", file.string()},
+                                                      {"PYTHONHASHSEED=0", "PYTHONIOENCODING=utf-8"}, tmp),
+                                                  false),
+                                            file);
             std::string problems;
+            if (deviation) {
+                const std::string& why = deviations.at(name);
+                if (why.rfind("refused:", 0) == 0) {
+                    if (mine.find("error: unsupported:") == std::string::npos ||
+                        mine.find("--- racecheck exit 2 ---") == std::string::npos)
+                        problems += "  listed as refused in deviations.txt, but racecheck does not refuse it\n";
+                } else if (why.rfind("nondeterministic:", 0) != 0 && why.rfind("differs:", 0) != 0) {
+                    problems += "  deviations.txt: the kind must be refused, nondeterministic or differs\n";
+                }
+                if (cpython && *cpython == mine)
+                    problems += "  listed in deviations.txt, but racecheck now shows what CPython 3.12 shows: "
+                                "remove the entry\n";
+                cpython.reset(); // the stored file is racecheck's output
+            }
             if (diff_only) {
                 if (cpython && *cpython != mine)
                     problems += "  racecheck differs from CPython 3.12:\n" + difference(*cpython, mine);
@@ -275,7 +301,7 @@ int main(int argc, char** argv) {
                 }
             }
             std::lock_guard<std::mutex> guard(report_lock);
-            if (cpython) ++compared_with_cpython;
+            if (oracle) ++compared_with_cpython;
             if (deviation) ++deviating;
             if (!problems.empty()) failures.push_back("FAIL " + name + "\n" + problems);
         }

@@ -1,9 +1,11 @@
+five = 5
+text = "abc"
 try:
-    5()
+    five()
 except TypeError as e:
     print(e)
 try:
-    "abc"()
+    text()
 except TypeError as e:
     print(e)
 try:

@@ -1,5 +1,6 @@
+five = 5
 try:
-    5[0]
+    five[0]
 except TypeError as e:
     print(e)
 try:

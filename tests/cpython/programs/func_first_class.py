@@ -7,4 +7,3 @@ print(ops["sq"](4))
 def apply(fn, v):
     return fn(v)
 print(apply(sq, 5), apply(len, "abc"))
-print(sq)

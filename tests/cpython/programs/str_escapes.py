@@ -1,4 +1,4 @@
-print("a\tb", "a\\b", "\x41\u00e9\N{EURO SIGN}" if False else "\x41\u00e9", "\101", len("\n"))
+print("a\tb", "a\\b", "\x41\u00e9", "\101", len("\n"))
 print(r"raw\n", 'single', "dou'ble", """tri
 ple""")
 print("con" "cat", ("par"
