@@ -301,7 +301,7 @@ private:
         for (const ReportedOutcome& o : r.outcomes) {
             for (const auto& [name, repr] : o.outcome.values) {
                 auto it = std::find_if(values.begin(), values.end(),
-                                       [&](const auto& v) { return v.first == name; });
+                                       [&key = name](const auto& v) { return v.first == key; });
                 if (it == values.end()) it = values.insert(values.end(), {name, {}});
                 it->second.insert(repr);
             }
