@@ -114,7 +114,8 @@ int check_one(const CheckRequest& rq, LoadedScenario& ls, std::vector<ReportTarg
     });
     line.clear();
     interrupted = report.search.stopped_by == StopReason::Interrupted;
-    if (!interrupted && (strategy->stateful() || strategy->wants_footprints())) {
+    if (!interrupted && !report.search.refusal &&
+        (strategy->stateful() || strategy->wants_footprints())) {
         // A reduction's witnesses are whatever reached each bug first: show the fewest-preemption
         // ones, as preemption bounding finds them, within a quarter of the time budget.
         Budgets mb = report.budgets;
@@ -123,6 +124,13 @@ int check_one(const CheckRequest& rq, LoadedScenario& ls, std::vector<ReportTarg
                            outcome_globals(ls.compiled->program), mb, report.search);
     }
     report.search.strategy = info->name;
+    if (report.search.refusal) { // an operation outside the subset: no verdict, exit 2
+        err << format_diagnostic(refusal_diagnostic(s, *report.search.refusal)) << "\n";
+        RefusedScenario refused{s.file, "unsupported: " + report.search.refusal->what,
+                                rq.expect && s.expect.empty()};
+        for (ReportTarget& t : targets) t.reporter->refused(refused, *t.out);
+        return refused.documented ? kExitOk : kExitBadInput;
+    }
     if (rq.expect) report.expect = compare_expect(s, report.search);
     uint32_t fingerprint = scenario_fingerprint(s);
     report.replay_command = replay_command_prefix(s.file, rq.params);
@@ -216,6 +224,10 @@ DetectorContext detector_context(const LoadedScenario& ls) {
     for (const Check& c : ls.scenario.always_checks) ctx.always_checks.push_back(c.expr);
     ctx.yaml_line = ls.scenario.code_map.yaml_line;
     return ctx;
+}
+
+Diagnostic refusal_diagnostic(const Scenario& s, const Refusal& r) {
+    return s.code_map.at(SourceLoc{r.line, r.col}, "unsupported: " + r.what, r.hint);
 }
 
 bool LoadFailure::documented() const {

@@ -91,6 +91,10 @@ DetectorContext detector_context(const LoadedScenario& ls);
 /// (a string may not be longer than the whole budget).
 Limits interpreter_limits(std::optional<uint64_t> max_memory_mib);
 
+/// The diagnostic of an operation outside the subset met at run time, positioned in the
+/// scenario file as load-time refusals are: `file:line:col: error: unsupported: <what>`.
+Diagnostic refusal_diagnostic(const Scenario& s, const Refusal& r);
+
 /// "racecheck replay FILE [--param NAME=VALUE]..." (the params as given on the command line).
 std::string replay_command_prefix(const std::string& file, const std::vector<std::string>& params);
 

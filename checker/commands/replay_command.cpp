@@ -43,6 +43,10 @@ int run_replay(const ReplayRequest& rq, bool out_is_terminal, std::ostream& out,
                     outcome_globals(ls.compiled->program));
     std::vector<Finding> findings;
     Trace trace = session.replay(choices, &findings);
+    if (trace.refusal) {
+        err << format_diagnostic(refusal_diagnostic(s, *trace.refusal)) << "\n";
+        return kExitBadInput;
+    }
 
     std::vector<std::string> params;
     for (const auto& [name, value] : s.params) params.push_back(fmt::format("{}={}", name, value));

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h> // trace lines
 
+#include "checker/commands/check_command.hpp"   // refusal_diagnostic
 #include "model/compile/compile_scenario.hpp" // compile_scenario
 #include "model/runtime/interpreter.hpp"      // Interpreter
 
@@ -32,19 +33,42 @@ uint32_t yaml_line(const Scenario& s, uint32_t code_line) {
     return map.empty() ? code_line : map.back() + (code_line - static_cast<uint32_t>(map.size()) + 1);
 }
 
-/// Reports how every thread that ended with an exception ended, as CPython prints it.
-int report_exceptions(const Interpreter& in, const State& st, const Scenario& s, std::ostream& out) {
+/// Prints, as CPython does on stderr, how each thread that has ended with an uncaught exception
+/// since the last call ended (CPython prints a thread's traceback when it ends, MainThread's
+/// before waiting for the other threads): a traceback reduced to the raising line.
+int report_exceptions(const Interpreter& in, const State& st, const Scenario& s,
+                      std::vector<bool>& reported, std::ostream& err) {
     int found = 0;
+    reported.resize(st.threads.size(), false);
     for (const ThreadState& t : st.threads) {
+        if (reported[t.id.value]) continue;
+        if (!t.system_exit.is_unbound() && t.id.value == 0) {
+            reported[t.id.value] = true;
+            // sys.exit("message") prints the message; sys.exit(n) and sys.exit() print nothing.
+            auto* e = std::get_if<ExceptionObj>(&st.heap[t.system_exit.ref].data);
+            if (e && e->args.size() == 1 && e->args[0].is_obj())
+                err << in.str(st, e->args[0]) << "\n";
+            continue;
+        }
         if (t.uncaught.is_unbound()) continue;
+        reported[t.id.value] = true;
         ++found;
         uint32_t line = 0;
         if (auto* e = std::get_if<ExceptionObj>(&st.heap[t.uncaught.ref].data)) line = e->line;
-        std::string where = t.id.value == 0 ? "" : fmt::format(" in thread {}", in.thread_name(st, t.id));
-        out << fmt::format("Exception{}: {}  ({}:{})\n", where, in.exception_text(st, t.uncaught),
-                           s.file, yaml_line(s, line));
+        if (t.id.value != 0) err << fmt::format("Exception in thread {}:\n", in.thread_name(st, t.id));
+        err << fmt::format("Traceback (most recent call last):\n  File \"{}\", line {}\n{}\n",
+                           s.file, yaml_line(s, line), in.traceback_text(st, t.uncaught));
     }
     return found;
+}
+
+/// A check that met an operation outside the subset: no verdict (exit 2).
+int refused_check(const Scenario& s, const Check& c, const CheckValue& cv, std::ostream& err) {
+    err << format_diagnostic(Diagnostic{s.file, c.yaml_line, c.yaml_col,
+                                        cv.repr + " (in check `" + c.expr + "`)",
+                                        "write the check with the operations racecheck supports"})
+        << "\n";
+    return 2;
 }
 
 } // namespace
@@ -59,9 +83,11 @@ int run_scenario_once(const Scenario& scenario, const RunOptions& options, std::
     const CompiledScenario& cs = *std::get<std::unique_ptr<CompiledScenario>>(compiled);
     Interpreter in(cs.program, options.limits);
     State st = in.initial_state(cs.param_values);
+    std::vector<bool> reported; // threads whose ending was printed
     SplitMix64 rng{options.seed};
     std::vector<ThreadId> ready, enabled;
     size_t printed = 0; // bytes of st.output already written
+    size_t logged = 0;  // bytes of st.error_output (logging) already written
     int findings = 0;
     if (options.trace) out << fmt::format("{:>5}  {:<24} {:>5}  {}\n", "step", "thread", "line", "operation");
     uint64_t steps = 0;
@@ -81,17 +107,19 @@ int run_scenario_once(const Scenario& scenario, const RunOptions& options, std::
                                in.describe_event(st, ev));
         }
         if (st.output.size() > printed) {
-            if (options.trace) {
-                std::string text = st.output.substr(printed);
-                out << text;
-            } else {
-                out << st.output.substr(printed);
-            }
+            out << st.output.substr(printed);
             printed = st.output.size();
         }
+        out.flush();
+        if (st.error_output.size() > logged) { // what logging wrote to stderr
+            err << st.error_output.substr(logged);
+            logged = st.error_output.size();
+        }
+        findings += report_exceptions(in, st, scenario, reported, err);
         for (size_t i = 0; i < cs.program.always_checks.size(); ++i) {
             CheckValue cv = in.evaluate(st, cs.program.always_checks[i]);
             if (cv.name_error) continue; // over a global not created yet: does not apply
+            if (cv.refused) return refused_check(scenario, scenario.always_checks[i], cv, err);
             if (!cv.ok || !cv.truthy) {
                 out << fmt::format("invariant failed after step {}: {}  ({})\n", steps + 1,
                                    scenario.always_checks[i].expr, cv.repr);
@@ -101,11 +129,17 @@ int run_scenario_once(const Scenario& scenario, const RunOptions& options, std::
         }
     }
     out << st.output.substr(printed);
-    findings += report_exceptions(in, st, scenario, out);
+    out.flush();
+    err << st.error_output.substr(logged);
+    findings += report_exceptions(in, st, scenario, reported, err);
     switch (in.status(st)) {
+    case RunStatus::Refused:
+        err << format_diagnostic(refusal_diagnostic(scenario, *st.refusal)) << "\n";
+        return 2;
     case RunStatus::Ended:
         for (size_t i = 0; i < cs.program.final_checks.size(); ++i) {
             CheckValue cv = in.evaluate(st, cs.program.final_checks[i]);
+            if (cv.refused) return refused_check(scenario, scenario.final_checks[i], cv, err);
             if (!cv.ok || !cv.truthy) {
                 ++findings;
                 out << fmt::format("final check failed: {}  ({})\n", scenario.final_checks[i].expr, cv.repr);

@@ -49,6 +49,13 @@ void CheckDetector::evaluate(const Interpreter& in, const State& s, FuncId check
     const auto& texts = final ? ctx_.final_checks : ctx_.always_checks;
     const std::string text =
         index < texts.size() ? texts[index] : "check #" + std::to_string(index);
+    if (v.refused) { // "unsupported: what": no verdict either way
+        Refusal r;
+        r.what = v.repr.substr(v.repr.find(' ') + 1) + " (in check `" + text + "`)";
+        r.hint = "write the check with the operations racecheck supports";
+        sink.refused(std::move(r));
+        return;
+    }
     Finding f;
     f.kind = FindingKind::CheckFailed;
     f.key = std::string("check-failed:") + (final ? "final:" : "always:") + std::to_string(index);

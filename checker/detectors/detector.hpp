@@ -21,6 +21,9 @@ class FindingSink {
 public:
     virtual ~FindingSink() = default;
     virtual void report(Finding f) = 0;
+    /// A check met an operation outside racecheck's subset (`what`, e.g. "str.title() (in
+    /// check `...`)"): no verdict is possible, the search stops with a diagnostic.
+    virtual void refused(Refusal r) = 0;
 };
 
 /// How an execution ended.

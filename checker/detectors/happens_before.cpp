@@ -15,6 +15,8 @@ bool acquire_succeeded(const Event& e) {
 }
 
 namespace {
+/// The sync key of logging's module lock (no heap object has this id).
+constexpr uint32_t kLoggingLock = UINT32_MAX - 1;
 bool is_true(const Value& v) { return v.tag == VTag::Bool && v.i != 0; }
 bool is_false(const Value& v) { return v.tag == VTag::Bool && v.i == 0; }
 } // namespace
@@ -119,6 +121,10 @@ void HappensBefore::on_step(const Event& e, const State& after) {
     case OpKind::ProgramExit:
         for (const ThreadState& o : after.threads)
             if (o.status == ThreadStatus::Finished) acquire_thread(t, o.id);
+        break;
+    case OpKind::Log: // logging's handler holds a module-level lock around each record
+        acquire(t, {ObjectId(kLoggingLock)});
+        release(t, {ObjectId(kLoggingLock)});
         break;
     default: break; // reads, writes, containers, queries without edges, print, sleep
     }

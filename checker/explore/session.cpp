@@ -43,11 +43,16 @@ std::pair<uint32_t, size_t> witness_rank(const Finding& f) {
 
 class Sink : public FindingSink {
 public:
-    explicit Sink(std::function<void(Finding)> f) : f_(std::move(f)) {}
+    Sink(std::function<void(Finding)> f, std::optional<Refusal>& refusal)
+        : f_(std::move(f)), refusal_(refusal) {}
     void report(Finding f) override { f_(std::move(f)); }
+    void refused(Refusal r) override {
+        if (!refusal_) refusal_ = std::move(r);
+    }
 
 private:
     std::function<void(Finding)> f_;
+    std::optional<Refusal>& refusal_;
 };
 
 /// Adds one execution's findings to the search's: counts it once per key (unless `counted` is
@@ -94,6 +99,7 @@ struct Session::Execution {
     std::map<std::string, size_t> local_depth; // key → the depth at which it was recorded
     Trace* trace = nullptr;
     ExecutionEnd end;
+    std::optional<Refusal> refusal; // the program's (State::refusal) or a check's
     bool stopped = false;       // the strategy returned Strategy::kStop: a redundant execution
     size_t ask_from = 0;        // choices before this depth repeat the previous execution's
     bool save = false;          // save checkpoints (a search, not a replay)
@@ -173,6 +179,7 @@ void Session::record_outcome(const Execution& ex, std::map<std::string, Outcome>
     case RunStatus::Diverged: o.ending = "runs forever"; break;
     case RunStatus::Running: o.ending = "cut by the step limit"; break;
     case RunStatus::Limit: o.ending = std::string("cut by the ") + limit_name(s.limit) + " limit"; break;
+    case RunStatus::Refused: o.ending = "refused"; break; // never recorded: the search stops
     }
     std::string key = o.ending + '\x1f' + o.output;
     for (auto& [n, v] : o.values) key += '\x1f' + n + '=' + v;
@@ -290,7 +297,7 @@ void Session::begin_execution(Execution& ex, Detectors& detectors, size_t resume
 
 void Session::run_execution(Execution& ex, Detectors& detectors, const Chooser& choose,
                             Strategy* strategy) {
-    Sink sink([&](Finding f) { record_finding(ex, std::move(f)); });
+    Sink sink([&](Finding f) { record_finding(ex, std::move(f)); }, ex.refusal);
     ChoicePoint point;
     size_t printed = ex.state.output.size();
     for (;;) {
@@ -302,7 +309,7 @@ void Session::run_execution(Execution& ex, Detectors& detectors, const Chooser& 
         // only live threads are looked at, so a step costs time in them, not in every thread
         // the program ever started.
         for (ThreadId t : ex.state.live_threads) {
-            if (ex.state.ended || ex.state.limit) break;
+            if (ex.state.ended || ex.state.limit || ex.state.refusal || ex.refusal) break;
             const ThreadState& th = ex.state.thread(t);
             if (th.status != ThreadStatus::Running) continue;
             if (t.value < ex.spinning.size() && ex.spinning[t.value]) continue;
@@ -406,8 +413,10 @@ void Session::run_execution(Execution& ex, Detectors& detectors, const Chooser& 
 
 void Session::finish_execution(Execution& ex, Detectors& detectors, const ChoicePoint& last) {
     (void)last;
-    Sink sink([&](Finding f) { record_finding(ex, std::move(f)); });
-    for (auto& d : detectors) d->end_execution(in_, ex.state, ex.end, sink);
+    Sink sink([&](Finding f) { record_finding(ex, std::move(f)); }, ex.refusal);
+    if (ex.state.refusal && !ex.refusal) ex.refusal = ex.state.refusal;
+    if (!ex.refusal) // a refused execution has no verdict
+        for (auto& d : detectors) d->end_execution(in_, ex.state, ex.end, sink);
 }
 
 void Session::report_cycle(const FairCycle& cycle, Detectors& detectors,
@@ -496,6 +505,15 @@ SearchResult Session::run(Strategy& strategy, const ProgressHook& progress) {
             ended_schedule_ = nullptr;
             previous_ = ex.schedule;
             if (!ex.stopped || !stateful) ++runs; // a stateful search's cut paths are not executions
+            if (ex.refusal) { // the first refusal met stops the search: no verdict
+                r.refusal = std::move(ex.refusal);
+                found.clear();
+                outcomes.clear();
+                r.stopped_by = StopReason::Exhausted;
+                r.executions++;
+                spare_state_ = std::move(ex.state);
+                break;
+            }
             struct KeepBuffers { // whatever happens below, the next execution reuses this state's
                 State& into;
                 State& from;
@@ -530,7 +548,7 @@ SearchResult Session::run(Strategy& strategy, const ProgressHook& progress) {
                 }
             }
         }
-        if (!again && stateful && r.stopped_by == StopReason::Exhausted) {
+        if (!again && !r.refusal && stateful && r.stopped_by == StopReason::Exhausted) {
             std::vector<FairCycle> cycles = strategy.fair_cycles();
             if ((symmetric || strategy.reduced()) && !cycles.empty()) {
                 again = true; // cycle analysis needs concrete threads and every transition
@@ -591,6 +609,7 @@ Trace Session::replay(const std::vector<Choice>& schedule, std::vector<Finding>*
     finish_execution(ex, detectors, ChoicePoint{});
     merge_findings(found, ex.local);
     t.end = ex.end;
+    t.refusal = ex.refusal;
     t.output = ex.state.output;
     for (const ThreadState& th : ex.state.threads) {
         if (th.status != ThreadStatus::Running || ex.state.ended) continue;

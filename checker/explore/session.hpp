@@ -58,6 +58,8 @@ struct Trace {
     std::vector<std::string> blocked_threads; // the names of those threads, in the same order
     /// Replay only: the schedule did not fit this program (step index, reason).
     std::optional<std::pair<uint64_t, std::string>> divergence;
+    /// The execution met an operation outside the subset (in the program or in a check).
+    std::optional<Refusal> refusal;
     State final_state;
 };
 
@@ -84,6 +86,9 @@ struct SearchResult {
     double seconds = 0;          // wall time (reports may omit it for byte-stable output)
     std::vector<Finding> findings; // sorted: kind order, then key
     std::vector<Outcome> outcomes; // sorted by values then output
+    /// The program met an operation outside the subset: the search stopped at the first
+    /// execution that met one, and its findings and outcomes are not a verdict (they are empty).
+    std::optional<Refusal> refusal;
 };
 
 /// Where a search stands, told to a ProgressHook after every execution.

@@ -19,6 +19,7 @@ const char* ending_name(Ending e) {
     case Ending::StepLimit: return "step-limit";
     case Ending::Limit: return "limit";
     case Ending::Internal: return "internal-error";
+    case Ending::Refused: return "refused";
     }
     return "?";
 }

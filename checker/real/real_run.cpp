@@ -248,6 +248,9 @@ uint32_t RealRun::decide_next() {
     case RunStatus::Blocked: return end(Ending::Hang);
     case RunStatus::Diverged: return end(Ending::RunsForever);
     case RunStatus::Limit: return end(Ending::Limit);
+    case RunStatus::Refused:
+        note_ = "unsupported: " + state_.refusal->what;
+        return end(Ending::Refused);
     case RunStatus::Running: break;
     }
     if (state_.steps >= cfg_.max_steps) return end(Ending::StepLimit);

@@ -63,6 +63,7 @@ enum class Ending {
     StepLimit,   // cut by RunConfig::max_steps
     Limit,       // one of racecheck's resource limits stopped the model (State::limit)
     Internal,    // the runtime's primitives disagreed with the model (a racecheck bug)
+    Refused,     // the program met an operation outside the subset (State::refusal; note says it)
 };
 
 /// A TSan data-race report on a global's memory cell, mapped back to the scenario.

@@ -13,6 +13,9 @@ namespace rc::real {
 
 namespace {
 
+/// The sync key of logging's module lock (no heap object has this id).
+constexpr uint32_t kLoggingLock = UINT32_MAX - 1;
+
 bool is_true(const Value& v) { return v.tag == VTag::Bool && v.i != 0; }
 bool is_false(const Value& v) { return v.tag == VTag::Bool && v.i == 0; }
 
@@ -131,6 +134,11 @@ std::vector<SyncAction> RealSync::plan(const Event& e, const State& after) {
     case OpKind::PoolJoin:
         if (auto* x = std::get_if<ExecutorObj>(&after.object(e.obj).data))
             for (ThreadId w : x->workers) acquire({w.value, Role::ThreadEnd, 0}, out);
+        break;
+    // logging holds its module lock while it writes a record: one acquire and release of it.
+    case OpKind::Log:
+        acquire({kLoggingLock, Role::Object, 0}, out);
+        release({kLoggingLock, Role::Object, 0}, out);
         break;
     // The program's exit waits for every thread: it acquires every finished thread's end.
     case OpKind::ProgramExit:

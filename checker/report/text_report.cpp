@@ -273,7 +273,7 @@ private:
             for (const auto& value : o.outcome.values) { // not a structured binding: clang 14
                 const std::string& name = value.first;   // cannot capture one in the lambda
                 auto it = std::find_if(values.begin(), values.end(),
-                                       [&](const auto& v) { return v.first == name; });
+                                       [&key = name](const auto& v) { return v.first == key; });
                 if (it == values.end()) it = values.insert(values.end(), {name, {}});
                 it->second.insert(value.second);
             }

@@ -53,6 +53,7 @@ std::string trace_ending_text(const Trace& t) {
     case RunStatus::Diverged: return "a thread runs forever without a visible operation";
     case RunStatus::Running: return "the schedule ended before the program did";
     case RunStatus::Limit: return "the execution stopped at a limit of racecheck's";
+    case RunStatus::Refused: return "the program met an operation outside racecheck's subset";
     }
     return "";
 }

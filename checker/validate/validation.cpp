@@ -331,6 +331,16 @@ std::optional<ValidationReport> validate(
                         report.free_seconds);
     }
 
+    // A real run that met an operation outside the subset (which the model's search, cut by a
+    // budget, did not reach) shows nothing: say so rather than count it as a run without bugs.
+    for (const std::optional<nlohmann::json>* j : {&forced, &free})
+        if (*j)
+            for (const nlohmann::json& run : (**j)["runs"])
+                if (run["ending"] == "refused") {
+                    report.errors.push_back("a real run stopped: " + run["note"].get<std::string>());
+                    break;
+                }
+
     const std::vector<std::set<std::string>> replayed =
         free && !findings.empty() ? replayed_findings(s, *free, opts.max_steps)
                                   : std::vector<std::set<std::string>>{};

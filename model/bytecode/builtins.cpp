@@ -1,8 +1,11 @@
 // Spellings and lookups for the fixed vocabulary declared in builtins.hpp.
 #include "model/bytecode/builtins.hpp"
 
-#include <array>   // spelling tables
-#include <cstddef> // size_t
+#include "model/bytecode/cpython_names.hpp" // dir() of CPython's modules and builtins
+
+#include <algorithm>        // find
+#include <array>            // spelling tables
+#include <cstddef>          // size_t
 #include <initializer_list> // module member lists
 
 namespace rc {
@@ -10,7 +13,19 @@ namespace rc {
 namespace {
 
 constexpr std::array<std::string_view, static_cast<size_t>(BuiltinId::Count)> kBuiltinNames = {
-#define RC_X(e, s) s,
+#define RC_X(e, s, k, q) s,
+    RC_BUILTINS(RC_X)
+#undef RC_X
+};
+
+constexpr std::array<std::string_view, static_cast<size_t>(BuiltinId::Count)> kQualnames = {
+#define RC_X(e, s, k, q) q,
+    RC_BUILTINS(RC_X)
+#undef RC_X
+};
+
+constexpr std::array<BuiltinKind, static_cast<size_t>(BuiltinId::Count)> kKinds = {
+#define RC_X(e, s, k, q) BuiltinKind::k,
     RC_BUILTINS(RC_X)
 #undef RC_X
 };
@@ -29,21 +44,73 @@ constexpr std::array<std::string_view, kKnownNameCount> kKnownNames = {
 
 constexpr size_t index_of(BuiltinId id) { return static_cast<size_t>(id); }
 
-/// Builtins that Python's builtins module does not provide: they need their module.
-bool needs_module(BuiltinId id) {
-    if (index_of(id) >= index_of(BuiltinId::Thread) &&
-        index_of(id) <= index_of(BuiltinId::AsCompleted))
-        return true;
-    switch (id) {
-    case BuiltinId::QueueEmpty:
-    case BuiltinId::QueueFull:
-    case BuiltinId::BrokenBarrierError:
-    case BuiltinId::CancelledError:
-        return true;
-    default:
-        return false;
-    }
+bool listed(const std::vector<std::string_view>& names, std::string_view name) {
+    return std::find(names.begin(), names.end(), name) != names.end();
 }
+
+/// The implemented members of each module.
+std::initializer_list<BuiltinId> members(ModuleId module) {
+    using B = BuiltinId;
+    switch (module) {
+    case ModuleId::Threading: {
+        static constexpr std::initializer_list<B> m = {
+            B::Thread, B::Lock, B::RLock, B::Condition, B::Semaphore, B::BoundedSemaphore,
+            B::Event, B::Barrier, B::Local, B::Timer, B::CurrentThread, B::MainThread,
+            B::ActiveCount, B::GetIdent, B::ThreadingEnumerate, B::BrokenBarrierError};
+        return m;
+    }
+    case ModuleId::Queue: {
+        static constexpr std::initializer_list<B> m = {B::Queue, B::QueueEmpty, B::QueueFull};
+        return m;
+    }
+    case ModuleId::Time: {
+        static constexpr std::initializer_list<B> m = {B::Sleep, B::Time, B::Monotonic, B::PerfCounter};
+        return m;
+    }
+    case ModuleId::ConcurrentFutures: {
+        static constexpr std::initializer_list<B> m = {B::ThreadPoolExecutor, B::AsCompleted,
+                                                       B::TimeoutError, B::CancelledError};
+        return m;
+    }
+    case ModuleId::Sys: {
+        static constexpr std::initializer_list<B> m = {B::SysExit};
+        return m;
+    }
+    case ModuleId::Random: {
+        static constexpr std::initializer_list<B> m = {
+            B::RandRandom, B::RandSeed, B::RandRandint, B::RandRandrange, B::RandChoice,
+            B::RandShuffle, B::RandUniform, B::RandSample, B::RandGetrandbits, B::RandChoices};
+        return m;
+    }
+    case ModuleId::Logging: {
+        static constexpr std::initializer_list<B> m = {
+            B::LogBasicConfig, B::LogDebug, B::LogInfo, B::LogWarning, B::LogError,
+            B::LogCritical, B::LogException, B::LogLog, B::LogGetLogger};
+        return m;
+    }
+    case ModuleId::Collections: {
+        static constexpr std::initializer_list<B> m = {B::Deque};
+        return m;
+    }
+    case ModuleId::Concurrent:
+    case ModuleId::Typing:
+    case ModuleId::Count: break;
+    }
+    static constexpr std::initializer_list<B> none = {};
+    return none;
+}
+
+struct Constant {
+    ModuleId module;
+    std::string_view name;
+    int64_t value;
+};
+constexpr Constant kConstants[] = {
+    {ModuleId::Logging, "CRITICAL", 50}, {ModuleId::Logging, "FATAL", 50},
+    {ModuleId::Logging, "ERROR", 40},    {ModuleId::Logging, "WARNING", 30},
+    {ModuleId::Logging, "WARN", 30},     {ModuleId::Logging, "INFO", 20},
+    {ModuleId::Logging, "DEBUG", 10},    {ModuleId::Logging, "NOTSET", 0},
+};
 
 } // namespace
 
@@ -51,9 +118,26 @@ std::string_view builtin_name(BuiltinId id) {
     return index_of(id) < kBuiltinNames.size() ? kBuiltinNames[index_of(id)] : "<invalid builtin>";
 }
 
+std::string_view builtin_qualname(BuiltinId id) {
+    if (index_of(id) >= kQualnames.size()) return "<invalid builtin>";
+    return kQualnames[index_of(id)].empty() ? kBuiltinNames[index_of(id)] : kQualnames[index_of(id)];
+}
+
+BuiltinKind builtin_kind(BuiltinId id) { return kKinds[index_of(id)]; }
+
+bool is_class(BuiltinId id) {
+    switch (builtin_kind(id)) {
+    case BuiltinKind::Cls:
+    case BuiltinKind::ModCls:
+    case BuiltinKind::TypeOnly:
+    case BuiltinKind::Exc:
+    case BuiltinKind::ModExc: return true;
+    default: return false;
+    }
+}
+
 bool is_exception_class(BuiltinId id) {
-    return index_of(id) >= index_of(BuiltinId::BaseException) &&
-           index_of(id) <= index_of(BuiltinId::MemoryError);
+    return builtin_kind(id) == BuiltinKind::Exc || builtin_kind(id) == BuiltinKind::ModExc;
 }
 
 std::optional<BuiltinId> exception_parent(BuiltinId id) {
@@ -64,6 +148,7 @@ std::optional<BuiltinId> exception_parent(BuiltinId id) {
     case B::Exception:
     case B::KeyboardInterrupt:
     case B::SystemExit:
+    case B::GeneratorExit:
         return B::BaseException;
     case B::ArithmeticError:
     case B::LookupError:
@@ -77,7 +162,6 @@ std::optional<BuiltinId> exception_parent(BuiltinId id) {
     case B::OSError:
     case B::QueueEmpty:
     case B::QueueFull:
-    case B::CancelledError:
     case B::MemoryError:
         return B::Exception;
     case B::ZeroDivisionError:
@@ -94,6 +178,8 @@ std::optional<BuiltinId> exception_parent(BuiltinId id) {
         return B::RuntimeError;
     case B::TimeoutError:
         return B::OSError;
+    case B::CancelledError: // concurrent.futures.CancelledError is an Error (3.8+: Exception)
+        return B::Exception;
     default:
         return std::nullopt;
     }
@@ -106,20 +192,27 @@ bool exception_matches(BuiltinId raised, BuiltinId handler) {
     return false;
 }
 
-bool is_internal_builtin(BuiltinId id) {
-    return index_of(id) >= index_of(BuiltinId::RcApply) &&
-           index_of(id) < index_of(BuiltinId::Count);
-}
+bool is_internal_builtin(BuiltinId id) { return builtin_kind(id) == BuiltinKind::Internal; }
 
 std::optional<BuiltinId> lookup_builtin_global(std::string_view name, bool internal) {
     for (size_t k = 0; k < kBuiltinNames.size(); ++k) {
         if (kBuiltinNames[k] != name) continue;
         auto id = static_cast<BuiltinId>(k);
-        if (needs_module(id)) return std::nullopt;
-        if (is_internal_builtin(id) && !internal) return std::nullopt;
-        return id;
+        switch (builtin_kind(id)) {
+        case BuiltinKind::Fn:
+        case BuiltinKind::Cls:
+        case BuiltinKind::Exc: return id;
+        case BuiltinKind::Internal:
+            if (internal) return id;
+            break;
+        default: break;
+        }
     }
     return std::nullopt;
+}
+
+bool is_unsupported_builtin_name(std::string_view name) {
+    return !lookup_builtin_global(name) && listed(cpython_builtins_order(), name);
 }
 
 std::string_view module_name(ModuleId id) {
@@ -134,28 +227,51 @@ std::optional<ModuleId> lookup_module(std::string_view dotted_name) {
 }
 
 std::optional<BuiltinId> module_member(ModuleId module, std::string_view attr) {
-    using B = BuiltinId;
-    auto in = [&](std::initializer_list<B> members) -> std::optional<B> {
-        for (B b : members)
-            if (builtin_name(b) == attr) return b;
-        return std::nullopt;
-    };
-    switch (module) {
-    case ModuleId::Threading:
-        return in({B::Thread, B::Lock, B::RLock, B::Condition, B::Semaphore, B::BoundedSemaphore,
-                   B::Event, B::Barrier, B::Local, B::CurrentThread, B::MainThread,
-                   B::ActiveCount, B::GetIdent, B::BrokenBarrierError});
-    case ModuleId::Queue:
-        return in({B::Queue, B::QueueEmpty, B::QueueFull});
-    case ModuleId::Time:
-        return in({B::Sleep, B::Time, B::Monotonic, B::PerfCounter});
-    case ModuleId::ConcurrentFutures:
-        return in({B::ThreadPoolExecutor, B::AsCompleted, B::TimeoutError, B::CancelledError});
-    case ModuleId::Concurrent:
-    case ModuleId::Count:
-        return std::nullopt;
-    }
+    if (module == ModuleId::Typing)
+        return attr.empty() || attr[0] == '_' ? std::nullopt : std::optional(BuiltinId::TypingForm);
+    for (BuiltinId b : members(module))
+        if (builtin_name(b) == attr) return b;
     return std::nullopt;
+}
+
+std::optional<int64_t> module_constant(ModuleId module, std::string_view attr) {
+    for (const Constant& c : kConstants)
+        if (c.module == module && c.name == attr) return c.value;
+    return std::nullopt;
+}
+
+std::optional<std::vector<std::string_view>> module_star_names(ModuleId module) {
+    // The module's __all__ in CPython 3.12 (for time, which has none: its public names).
+    static const std::vector<std::string_view> threading_all = {
+        "get_ident", "active_count", "Condition", "current_thread", "enumerate", "main_thread",
+        "TIMEOUT_MAX", "Event", "Lock", "RLock", "Semaphore", "BoundedSemaphore", "Thread",
+        "Barrier", "BrokenBarrierError", "Timer", "ThreadError", "ExceptHookArgs", "setprofile",
+        "settrace", "local", "stack_size", "excepthook", "get_native_id", "getprofile", "gettrace",
+        "setprofile_all_threads", "settrace_all_threads"};
+    static const std::vector<std::string_view> queue_all = {
+        "Empty", "Full", "Queue", "PriorityQueue", "LifoQueue", "SimpleQueue"};
+    static const std::vector<std::string_view> futures_all = {
+        "FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED", "CancelledError", "TimeoutError",
+        "BrokenExecutor", "Future", "Executor", "wait", "as_completed", "ProcessPoolExecutor",
+        "ThreadPoolExecutor"};
+    switch (module) {
+    case ModuleId::Threading: return threading_all;
+    case ModuleId::Queue: return queue_all;
+    case ModuleId::ConcurrentFutures: return futures_all;
+    case ModuleId::Time: {
+        std::vector<std::string_view> out;
+        for (std::string_view n : cpython_module_dir(module))
+            if (!n.empty() && n[0] != '_') out.push_back(n);
+        return out;
+    }
+    default: return std::nullopt;
+    }
+}
+
+bool is_unsupported_member(ModuleId module, std::string_view attr) {
+    if (module_member(module, attr) || module_constant(module, attr)) return false;
+    if (module == ModuleId::ConcurrentFutures && attr == "thread") return true;
+    return listed(cpython_module_dir(module), attr);
 }
 
 std::string_view known_name_spelling(KnownName n) {

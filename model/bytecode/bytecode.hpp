@@ -71,6 +71,15 @@ enum class Op : uint8_t {
     FormatValue, // b: conversion (0, 'r', 's', 'a'); a: constants index of the spec string or
                  // UINT32_MAX for none                     [v] -> [str]
     BuildString, // a: n; concatenates n strs                [s1..sn] -> [str]
+    BuildSet,    // a: n; adds v1..vn in order              [v1..vn] -> [set]
+    SetUpdateConst, // a: n; CPython's folded constant set display: v1..vn make a frozenset in
+                 // order, which then updates the set       [set, v1..vn] -> [set]
+    SetAdd,      // a: depth d >= 1: adds v to the set at stack[-d-1] (before the pop)
+                 //                                         [set, ..., v] -> [set, ...]
+    MakeGenExp,  // a: Program::genexps index, b: captured values (the enclosing locals the
+                 // expression reads, by value)             [iterator, c1..cb] -> [generator]
+    YieldValue,  // in a generator frame: hands v to the resumer and suspends; resumed, pushes
+                 // None (send() is outside the subset)     [v] -> [None]
 };
 
 struct Instr {
@@ -98,9 +107,14 @@ struct CodeObject {
     std::vector<NameId> param_names;// size == param_count, for keyword binding and messages
     std::vector<std::string> local_names; // size == local_count, for messages
     std::vector<Instr> code;
+    /// cols[pc]: the 1-based code-block column of the expression or statement code[pc] belongs
+    /// to (0: unknown), for run-time diagnostics (`unsupported: ...`) positioned like load-time ones.
+    std::vector<uint16_t> cols;
     std::vector<ExceptionEntry> exception_table;
     uint32_t max_stack = 0;         // an upper bound on operand stack depth
     SourceLoc loc;                  // the `def` line
+    bool generator = false;         // a generator function (its body yields): a call makes a
+                                    // generator instead of running the body
 };
 
 } // namespace rc

@@ -61,6 +61,11 @@ const char* op_name(Op op) {
     case Op::WithExitExc: return "WithExitExc";
     case Op::FormatValue: return "FormatValue";
     case Op::BuildString: return "BuildString";
+    case Op::BuildSet: return "BuildSet";
+    case Op::SetUpdateConst: return "SetUpdateConst";
+    case Op::SetAdd: return "SetAdd";
+    case Op::MakeGenExp: return "MakeGenExp";
+    case Op::YieldValue: return "YieldValue";
     }
     return "?";
 }
@@ -149,8 +154,13 @@ std::string operand(const Program& p, const CodeObject& code, const Instr& in) {
     case Op::DictSetItem:
     case Op::UnpackSequence:
     case Op::BuildString:
+    case Op::BuildSet:
+    case Op::SetUpdateConst:
+    case Op::SetAdd:
     case Op::Raise:
         return fmt::format("{}", in.a);
+    case Op::MakeGenExp:
+        return fmt::format("genexp {} ({} captured)", in.a, in.b);
     case Op::KwNames: {
         if (in.a >= p.kwnames.size()) return fmt::format("#{}", in.a);
         std::string out = "(";

@@ -32,9 +32,6 @@ struct GlobalInfo {
     std::optional<BuiltinId> fallback;
     /// A scenario parameter (`params:`): bound before the code runs.
     bool is_param = false;
-    /// For a name the code reads but never binds: appended to the NameError message, as
-    /// CPython 3.12 does (". Did you mean: 'counter'?").
-    std::string name_error_suffix;
 };
 
 /// Hidden functions compiled from racecheck's own Python prelude (see model/compile/prelude.cpp). They run as
@@ -44,6 +41,18 @@ struct PreludeFuncs {
     FuncId wait_for;     // _rc_wait_for(cond, predicate, timeout): Condition.wait_for
     FuncId pool_worker;  // _rc_pool_worker(pool): a ThreadPoolExecutor worker's loop
     FuncId pool_map;     // _rc_pool_map(pool, fn, iterables): ThreadPoolExecutor.map
+    FuncId timer_main;   // _rc_timer_main(finished, interval, fn, args, kwargs): Timer.run
+    FuncId drain;        // _rc_drain(iterable): list(iterable), run as Python (a generator)
+    FuncId sum_drain;    // _rc_sum_drain(iterable, start): the same, adding as it goes, so that
+                         // sum() raises at the item CPython's does, before later items run
+    FuncId unpack;       // _rc_unpack(iterable, n): at most n + 1 items, for `a, b = gen`
+    FuncId any, all;     // _rc_any(it), _rc_all(it): short-circuiting over a generator
+    FuncId contains;     // _rc_contains(it, x): `x in generator`
+    FuncId not_contains; // _rc_not_contains(it, x): `x not in generator`
+    FuncId map, filter, zip, enumerate; // lazy builtins over Python-run iterators (generators)
+    FuncId list_sort;    // _rc_list_sort(lst, items, key, reverse): a Python key function
+    FuncId sorted_key;   // _rc_sorted_key(items, key, reverse)
+    FuncId minmax_key;   // _rc_minmax_key(items, key, want_max)
 };
 
 struct Program {
@@ -60,9 +69,12 @@ struct Program {
     /// For each constant: its heap object index if it is a string, else UINT32_MAX.
     std::vector<uint32_t> constant_heap_index;
     PreludeFuncs prelude;
-    /// Code-block lines at which a prelude function's code starts are not user lines: code
-    /// objects with index >= first_prelude_code belong to the prelude.
+    /// Code objects in [first_prelude_code, prelude_end) belong to the prelude: their lines are
+    /// not user lines.
     uint32_t first_prelude_code = UINT32_MAX;
+    uint32_t prelude_end = UINT32_MAX;
+    /// The code object of each generator expression (MakeGenExp's operand).
+    std::vector<FuncId> genexps;
     /// The scenario's param globals in `params:` order (bound before code[0] runs).
     std::vector<VarId> params;
     /// One code object per `checks.final` / `checks.always` expression, in scenario order. Each
@@ -72,7 +84,9 @@ struct Program {
 
     const std::string& name_of(NameId id) const { return names[id.value]; }
     const std::string& name_of(VarId id) const { return globals[id.value].name; }
-    bool is_prelude(FuncId f) const { return f.value >= first_prelude_code; }
+    bool is_prelude(FuncId f) const {
+        return f.value >= first_prelude_code && f.value < prelude_end;
+    }
 };
 
 } // namespace rc

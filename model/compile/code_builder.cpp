@@ -23,6 +23,7 @@ int stack_effect(const Instr& in, bool jump) {
     case Op::PopExcept:
     case Op::CheckExcMatch:
     case Op::FormatValue:
+    case Op::YieldValue:
         return 0;
     case Op::LoadConst:
     case Op::LoadLocal:
@@ -42,6 +43,7 @@ int stack_effect(const Instr& in, bool jump) {
     case Op::PopJumpIfTrue:
     case Op::Pop:
     case Op::ListAppend:
+    case Op::SetAdd:
     case Op::WithExit:
     case Op::WithExitExc:
     case Op::Return:
@@ -63,7 +65,10 @@ int stack_effect(const Instr& in, bool jump) {
     case Op::BuildList:
     case Op::BuildTuple:
     case Op::BuildString:
+    case Op::BuildSet:
         return 1 - a;
+    case Op::SetUpdateConst:
+        return -a;
     case Op::BuildDict:
         return 1 - 2 * a;
     case Op::UnpackSequence:
@@ -72,6 +77,8 @@ int stack_effect(const Instr& in, bool jump) {
         return -(a + static_cast<int>(in.b));
     case Op::MakeFunction:
         return 1 - static_cast<int>(in.b);
+    case Op::MakeGenExp:
+        return -static_cast<int>(in.b);
     }
     return 0;
 }
@@ -101,6 +108,7 @@ void CodeBuilder::emit(Op op, uint32_t a, uint8_t b) {
     in.b = b;
     in.line = line_;
     code_.push_back(in);
+    cols_.push_back(static_cast<uint16_t>(col_));
     depth_ += stack_effect(in, false);
 }
 
@@ -159,6 +167,7 @@ void CodeBuilder::finish(CodeObject& out) {
     for (const PendingEntry& e : entries_)
         out.exception_table.push_back({e.start, e.end, resolve(e.handler), e.depth});
     out.code = code_;
+    out.cols = cols_;
 
     // Stack-depth analysis: every reachable pc has one depth, whatever path reaches it.
     const uint32_t n = pc();

@@ -27,6 +27,9 @@ class CodeBuilder {
 public:
     void set_line(uint32_t line) { line_ = line; }
     uint32_t line() const { return line_; }
+    /// The column recorded with the next instructions (CodeObject::cols).
+    void set_col(uint32_t col) { col_ = col > UINT16_MAX ? UINT16_MAX : col; }
+    uint32_t col() const { return col_; }
 
     /// Appends an instruction and applies its fall-through stack effect to depth().
     void emit(Op op, uint32_t a = 0, uint8_t b = 0);
@@ -73,11 +76,13 @@ private:
     };
 
     std::vector<Instr> code_;
+    std::vector<uint16_t> cols_; // parallel to code_
     std::vector<uint32_t> label_pcs_; // UINT32_MAX while unbound
     std::vector<std::pair<uint32_t, Label>> fixups_;
     std::vector<Region> regions_;
     std::vector<PendingEntry> entries_;
     uint32_t line_ = 0;
+    uint32_t col_ = 0;
     int depth_ = 0;
 };
 

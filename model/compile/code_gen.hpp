@@ -23,6 +23,16 @@
 
 namespace rc {
 
+enum class CodeKind { Module, Function, Check, Prelude };
+
+/// A generator expression met while compiling: its code object is compiled after the others.
+struct PendingGenExp {
+    const ast::GeneratorExp* node = nullptr;
+    std::vector<std::string> captures; // enclosing locals it reads, passed by value
+    SourceLoc loc;
+    CodeKind kind;                     // of the code it appears in
+};
+
 /// Program-wide interning: constants, identifiers, keyword-name lists.
 class ProgramTables {
 public:
@@ -34,9 +44,13 @@ public:
     /// A global for a name the code reads but never binds: it stays unbound, so reading it
     /// raises NameError when (and only if) that code runs, as in CPython. Not shared: nothing
     /// ever writes it, so its reads are not visible operations.
-    VarId undefined_global(const std::string& name, std::string name_error_suffix);
+    VarId undefined_global(const std::string& name);
     /// Fills Program::string_constants and constant_heap_index.
     void finish();
+    /// Registers a generator expression; its index is MakeGenExp's operand.
+    uint32_t add_genexp(PendingGenExp g);
+    /// Generator expressions registered and not yet compiled (compile_program drains them).
+    std::vector<PendingGenExp> pending_genexps;
 
 private:
     Program& program_;
@@ -48,8 +62,6 @@ private:
     std::unordered_map<std::string, uint32_t> kwnames_ids_;
 };
 
-enum class CodeKind { Module, Function, Check, Prelude };
-
 class CodeGen {
 public:
     /// `fn` is the function's scope for Function and Prelude code, null otherwise.
@@ -59,6 +71,9 @@ public:
     CodeObject compile_body(const ast::StmtList& body, std::string name, SourceLoc loc);
     /// A check: evaluates `e` and returns it.
     CodeObject compile_expression(const ast::Expr& e, std::string name);
+    /// A generator expression's code: local 0 is the iterator of its first `for`, locals 1..
+    /// the captured values (this CodeGen's function scope lists them).
+    CodeObject compile_genexp(const ast::GeneratorExp& g, SourceLoc loc);
 
 private:
     /// How a name resolves at one use.
@@ -86,6 +101,7 @@ private:
     private:
         CodeBuilder& builder_;
         uint32_t saved_;
+        uint32_t saved_col_;
     };
 
     // compile_stmt.cpp
@@ -128,6 +144,8 @@ private:
                        const ast::Expr* key, const ast::Expr* value);
     void comprehension_level(const std::vector<ast::Comprehension>& gens, size_t k,
                              const ast::Expr* elt, const ast::Expr* key, const ast::Expr* value);
+    void genexp(const ast::GeneratorExp& g, SourceLoc loc);
+    void yield(const ast::Yield& y, SourceLoc loc);
 
     // compile_names.cpp
     std::optional<NameRef> resolve(const std::string& id) const;
@@ -141,7 +159,6 @@ private:
     std::optional<BuiltinId> static_builtin(const ast::Expr& e) const;
     /// The module-level `def` a callee name certainly refers to.
     const ast::FunctionDef* static_def(const ast::Expr& e) const;
-    void check_call_arity(const ast::Call& c, SourceLoc loc) const;
     uint32_t hidden_slot(const std::string& id);
 
     ProgramTables& tables_;
@@ -152,15 +169,13 @@ private:
     std::vector<Block> blocks_;
     /// Comprehension variables in scope, innermost comprehension last.
     std::vector<std::vector<std::pair<std::string, uint32_t>>> comp_scopes_;
+    /// What the innermost comprehension builds: its element is appended (list), added (set),
+    /// stored (dict) or yielded (a generator expression's own code).
+    enum class CompResult { List, Set, Dict, Yield } comp_result_ = CompResult::List;
     std::vector<std::string> local_names_;
 };
 
 /// "racecheck models these members of threading: Thread, Lock, ..."
 std::string module_members_hint(ModuleId m);
-
-/// CPython's TypeError message for calling `def` with `positional` positional arguments and
-/// the given keyword names, or empty when the call binds.
-std::string arity_error(const ast::FunctionDef& def, size_t positional,
-                        const std::vector<std::string>& keywords);
 
 } // namespace rc

@@ -1,5 +1,7 @@
-// Code generation for expressions. Comprehensions and generator expressions are compiled inline
-// and eagerly (a list, or a dict), with their variables in hidden local slots.
+// Code generation for expressions. List, set and dict comprehensions are compiled inline (as
+// CPython 3.12 inlines them), with their variables in hidden local slots; a generator expression
+// is a code object of its own, made into a generator where it appears.
+#include <algorithm>   // find
 #include <type_traits> // expression dispatch
 
 #include "model/check.hpp"           // RC_CHECK
@@ -7,6 +9,24 @@
 #include "model/compile/compile_failure.hpp" // fail
 
 namespace rc {
+
+namespace {
+
+/// An expression CPython 3.12's AST optimizer folds into a constant: a literal, a unary or binary
+/// operation on folded constants, or a tuple of them.
+bool folded_constant(const ast::Expr& e) {
+    if (std::holds_alternative<ast::Constant>(e.node)) return true;
+    if (auto* u = std::get_if<ast::UnaryOp>(&e.node)) return folded_constant(*u->operand);
+    if (auto* b = std::get_if<ast::BinOp>(&e.node)) return folded_constant(*b->left) && folded_constant(*b->right);
+    if (auto* t = std::get_if<ast::Tuple>(&e.node)) {
+        for (const ast::Expr& x : t->elts)
+            if (!folded_constant(x)) return false;
+        return true;
+    }
+    return false;
+}
+
+} // namespace
 
 void CodeGen::expr(const ast::Expr& e) {
     LineScope line(*this, e.loc);
@@ -61,12 +81,34 @@ void CodeGen::expr(const ast::Expr& e) {
                     expr(n.values[k]);
                 }
                 b_.emit(Op::BuildDict, static_cast<uint32_t>(n.keys.size()));
-            } else if constexpr (std::is_same_v<T, ast::ListComp> ||
-                                 std::is_same_v<T, ast::GeneratorExp>) {
+            } else if constexpr (std::is_same_v<T, ast::ListComp>) {
+                const CompResult saved = comp_result_;
+                comp_result_ = CompResult::List;
                 comprehension(n.generators, n.elt.get(), nullptr, nullptr);
+                comp_result_ = saved;
+            } else if constexpr (std::is_same_v<T, ast::SetComp>) {
+                const CompResult saved = comp_result_;
+                comp_result_ = CompResult::Set;
+                comprehension(n.generators, n.elt.get(), nullptr, nullptr);
+                comp_result_ = saved;
+            } else if constexpr (std::is_same_v<T, ast::GeneratorExp>) {
+                genexp(n, e.loc);
+            } else if constexpr (std::is_same_v<T, ast::Set>) {
+                // CPython folds a display of more than two constants into a frozenset constant
+                // that updates an empty set: the table is then built as set_merge builds it.
+                bool folded = n.elts.size() > 2;
+                for (const ast::Expr& x : n.elts) folded = folded && folded_constant(x);
+                if (folded) b_.emit(Op::BuildSet, 0);
+                for (const ast::Expr& x : n.elts) expr(x);
+                b_.emit(folded ? Op::SetUpdateConst : Op::BuildSet, static_cast<uint32_t>(n.elts.size()));
+            } else if constexpr (std::is_same_v<T, ast::Yield>) {
+                yield(n, e.loc);
             } else {
                 static_assert(std::is_same_v<T, ast::DictComp>);
+                const CompResult saved = comp_result_;
+                comp_result_ = CompResult::Dict;
                 comprehension(n.generators, nullptr, n.key.get(), n.value.get());
+                comp_result_ = saved;
             }
         },
         e.node);
@@ -137,7 +179,6 @@ void CodeGen::compare(const ast::Compare& c) {
 }
 
 void CodeGen::call(const ast::Call& c, SourceLoc loc) {
-    check_call_arity(c, loc);
     expr(*c.func);
     for (const ast::Expr& a : c.args) expr(a);
     std::vector<NameId> names;
@@ -157,10 +198,13 @@ void CodeGen::attribute(const ast::Attribute& a, SourceLoc loc) {
     if (auto m = static_module(*a.value)) {
         if (m == ModuleId::Concurrent && a.attr == "futures")
             return b_.emit(Op::LoadConst, tables_.constant(ModuleId::ConcurrentFutures));
+        if (auto c = module_constant(*m, a.attr)) return b_.emit(Op::LoadConst, tables_.constant(*c));
         if (auto member = module_member(*m, a.attr))
             return b_.emit(Op::LoadBuiltin, static_cast<uint32_t>(*member));
-        fail(loc, "unsupported: " + std::string(module_name(*m)) + "." + a.attr,
-             module_members_hint(*m));
+        if (is_unsupported_member(*m, a.attr))
+            fail(loc, "unsupported: " + std::string(module_name(*m)) + "." + a.attr,
+                 module_members_hint(*m));
+        // Not a member of CPython's module either: AttributeError when it runs, as in CPython.
     }
     expr(*a.value);
     b_.emit(Op::LoadAttr, tables_.name(a.attr).value);
@@ -186,7 +230,10 @@ uint32_t CodeGen::hidden_slot(const std::string& id) {
 void CodeGen::comprehension(const std::vector<ast::Comprehension>& gens, const ast::Expr* elt,
                             const ast::Expr* key, const ast::Expr* value) {
     RC_CHECK(!gens.empty(), "comprehension without a `for` clause");
-    b_.emit(elt ? Op::BuildList : Op::BuildDict, 0);
+    b_.emit(comp_result_ == CompResult::Dict ? Op::BuildDict
+            : comp_result_ == CompResult::Set ? Op::BuildSet
+                                              : Op::BuildList,
+            0);
     expr(*gens[0].iter); // evaluated in the enclosing scope, as in Python 3
     b_.emit(Op::GetIter);
     std::vector<const ast::Expr*> bound;
@@ -201,6 +248,160 @@ void CodeGen::comprehension(const std::vector<ast::Comprehension>& gens, const a
     comp_scopes_.push_back(std::move(scope));
     comprehension_level(gens, 0, elt, key, value);
     comp_scopes_.pop_back();
+}
+
+namespace {
+
+/// The names a generator expression's body reads (its element, conditions and inner iterables),
+/// for capturing the enclosing function's locals.
+void names_read(const ast::Expr& e, std::vector<std::string>& out);
+
+void names_read_all(const std::vector<ast::Expr>& list, std::vector<std::string>& out) {
+    for (const ast::Expr& e : list) names_read(e, out);
+}
+
+void comprehension_names(const std::vector<ast::Comprehension>& gens, size_t first,
+                         std::vector<std::string>& out) {
+    for (size_t k = 0; k < gens.size(); ++k) {
+        if (k >= first) names_read(*gens[k].iter, out);
+        names_read_all(gens[k].ifs, out);
+    }
+}
+
+void names_read(const ast::Expr& e, std::vector<std::string>& out) {
+    std::visit(
+        [&](const auto& n) {
+            using T = std::decay_t<decltype(n)>;
+            if constexpr (std::is_same_v<T, ast::Name>) out.push_back(n.id);
+            else if constexpr (std::is_same_v<T, ast::FString>) {
+                for (const auto& part : n.parts)
+                    if (auto* f = std::get_if<ast::FormattedValue>(&part)) names_read(*f->value, out);
+            } else if constexpr (std::is_same_v<T, ast::UnaryOp>) names_read(*n.operand, out);
+            else if constexpr (std::is_same_v<T, ast::BinOp>) {
+                names_read(*n.left, out);
+                names_read(*n.right, out);
+            } else if constexpr (std::is_same_v<T, ast::BoolOp>) names_read_all(n.values, out);
+            else if constexpr (std::is_same_v<T, ast::Compare>) {
+                names_read(*n.left, out);
+                names_read_all(n.comparators, out);
+            } else if constexpr (std::is_same_v<T, ast::IfExp>) {
+                names_read(*n.test, out);
+                names_read(*n.body, out);
+                names_read(*n.orelse, out);
+            } else if constexpr (std::is_same_v<T, ast::Call>) {
+                names_read(*n.func, out);
+                names_read_all(n.args, out);
+                for (const ast::Keyword& k : n.keywords) names_read(*k.value, out);
+            } else if constexpr (std::is_same_v<T, ast::Attribute>) names_read(*n.value, out);
+            else if constexpr (std::is_same_v<T, ast::Subscript>) {
+                names_read(*n.value, out);
+                names_read(*n.index, out);
+            } else if constexpr (std::is_same_v<T, ast::Slice>) {
+                for (const ast::ExprPtr* p : {&n.lower, &n.upper, &n.step})
+                    if (*p) names_read(**p, out);
+            } else if constexpr (std::is_same_v<T, ast::List> || std::is_same_v<T, ast::Tuple> ||
+                                 std::is_same_v<T, ast::Set>) {
+                names_read_all(n.elts, out);
+            } else if constexpr (std::is_same_v<T, ast::Dict>) {
+                names_read_all(n.keys, out);
+                names_read_all(n.values, out);
+            } else if constexpr (std::is_same_v<T, ast::ListComp> || std::is_same_v<T, ast::SetComp> ||
+                                 std::is_same_v<T, ast::GeneratorExp>) {
+                names_read(*n.elt, out);
+                comprehension_names(n.generators, 0, out);
+            } else if constexpr (std::is_same_v<T, ast::DictComp>) {
+                names_read(*n.key, out);
+                names_read(*n.value, out);
+                comprehension_names(n.generators, 0, out);
+            } else if constexpr (std::is_same_v<T, ast::Yield>) {
+                if (n.value) names_read(*n.value, out);
+            }
+        },
+        e.node);
+}
+
+} // namespace
+
+void CodeGen::genexp(const ast::GeneratorExp& g, SourceLoc loc) {
+    RC_CHECK(!g.generators.empty(), "generator expression without a `for` clause");
+    // Captures: the enclosing code's locals the body reads, by value when the generator is made
+    // (CPython shares them through cells; a local rebound after that is seen differently).
+    std::vector<std::string> read;
+    names_read(*g.elt, read);
+    comprehension_names(g.generators, 1, read);
+    std::vector<const ast::Expr*> targets;
+    for (const ast::Comprehension& c : g.generators) target_names(*c.target, targets);
+    std::vector<std::string> captures;
+    for (const std::string& id : read) {
+        bool own = false;
+        for (const ast::Expr* t : targets) own = own || std::get<ast::Name>(t->node).id == id;
+        if (own || std::find(captures.begin(), captures.end(), id) != captures.end()) continue;
+        if (auto ref = resolve(id); ref && ref->kind == NameRef::Local) captures.push_back(id);
+    }
+    if (captures.size() > UINT8_MAX) fail(loc, "unsupported: a generator expression over more than 255 local names");
+    expr(*g.generators[0].iter); // evaluated where the expression appears, as in CPython
+    b_.emit(Op::GetIter);
+    for (const std::string& id : captures) load_name(id, loc);
+    const uint32_t index = tables_.add_genexp(PendingGenExp{&g, captures, loc, kind_});
+    b_.emit(Op::MakeGenExp, index, static_cast<uint8_t>(captures.size()));
+}
+
+CodeObject CodeGen::compile_genexp(const ast::GeneratorExp& g, SourceLoc loc) {
+    CodeObject out;
+    out.name = "<genexpr>";
+    out.loc = loc;
+    out.generator = true;
+    out.param_count = static_cast<uint32_t>(fn_->locals.size());
+    for (const std::string& p : fn_->locals) out.param_names.push_back(tables_.name(p));
+    LineScope line(*this, loc);
+    comp_result_ = CompResult::Yield;
+    b_.emit(Op::LoadLocal, 0); // the iterator of the first `for`
+    std::vector<const ast::Expr*> bound;
+    for (const ast::Comprehension& c : g.generators) target_names(*c.target, bound);
+    std::vector<std::pair<std::string, uint32_t>> scope;
+    for (const ast::Expr* n : bound) {
+        const std::string& id = std::get<ast::Name>(n->node).id;
+        bool seen = false;
+        for (const auto& entry : scope) seen = seen || entry.first == id;
+        if (!seen) scope.emplace_back(id, hidden_slot(id));
+    }
+    comp_scopes_.push_back(std::move(scope));
+    comprehension_level(g.generators, 0, g.elt.get(), nullptr, nullptr);
+    comp_scopes_.pop_back();
+    b_.emit(Op::LoadConst, tables_.constant(NoneConst{}));
+    b_.emit(Op::Return);
+    b_.finish(out);
+    out.local_names = local_names_;
+    out.local_count = static_cast<uint32_t>(local_names_.size());
+    return out;
+}
+
+void CodeGen::yield(const ast::Yield& y, SourceLoc loc) {
+    // CPython runs the finally (or __exit__) of a generator dropped while suspended there, when
+    // its last reference goes; racecheck has no reference counts to know when that is.
+    for (const Block& b : blocks_)
+        if (b.kind == Block::TryFinally || b.kind == Block::With)
+            fail(loc, "unsupported: yield inside try/finally or with",
+                 "CPython runs the cleanup of a generator dropped while suspended there; move the "
+                 "yield out of the block");
+    if (y.from) { // for v in iterable: yield v; the expression's value is None
+        Label top = b_.new_label(), exit = b_.new_label();
+        expr(*y.value);
+        b_.emit(Op::GetIter);
+        const int depth = b_.depth();
+        b_.bind(top);
+        b_.emit_jump(Op::ForIter, exit);
+        b_.emit(Op::YieldValue);
+        b_.emit(Op::Pop);
+        b_.emit_jump(Op::Jump, top);
+        b_.bind(exit);
+        b_.set_depth(depth - 1);
+        b_.emit(Op::LoadConst, tables_.constant(NoneConst{}));
+        return;
+    }
+    if (y.value) expr(*y.value);
+    else b_.emit(Op::LoadConst, tables_.constant(NoneConst{}));
+    b_.emit(Op::YieldValue);
 }
 
 void CodeGen::comprehension_level(const std::vector<ast::Comprehension>& gens, size_t k,
@@ -223,9 +424,13 @@ void CodeGen::comprehension_level(const std::vector<ast::Comprehension>& gens, s
     const auto append_depth = static_cast<uint32_t>(gens.size() + 1);
     if (k + 1 < gens.size()) {
         comprehension_level(gens, k + 1, elt, key, value);
+    } else if (comp_result_ == CompResult::Yield) {
+        expr(*elt);
+        b_.emit(Op::YieldValue);
+        b_.emit(Op::Pop);
     } else if (elt) {
         expr(*elt);
-        b_.emit(Op::ListAppend, append_depth);
+        b_.emit(comp_result_ == CompResult::Set ? Op::SetAdd : Op::ListAppend, append_depth);
     } else {
         expr(*key);
         expr(*value);

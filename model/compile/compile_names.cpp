@@ -27,52 +27,7 @@ size_t edit_distance(const std::string& a, const std::string& b) {
     return row[b.size()];
 }
 
-std::string plural(size_t n, const std::string& word) {
-    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
-
-/// 'a' / 'a' and 'b' / 'a', 'b', and 'c' (CPython's list of missing arguments).
-std::string quoted_list(const std::vector<std::string>& names) {
-    std::string out;
-    for (size_t k = 0; k < names.size(); ++k) {
-        if (k > 0) out += names.size() == 2 ? " and " : (k + 1 == names.size() ? ", and " : ", ");
-        out += "'" + names[k] + "'";
-    }
-    return out;
-}
-
 } // namespace
-
-std::string arity_error(const ast::FunctionDef& def, size_t positional,
-                        const std::vector<std::string>& keywords) {
-    const size_t n = def.params.size();
-    size_t required = 0;
-    for (const ast::Param& p : def.params)
-        if (!p.default_value) ++required;
-    const std::string f = def.name + "()";
-    if (positional > n) {
-        std::string takes = required == n ? plural(n, "positional argument")
-                                          : "from " + std::to_string(required) + " to " +
-                                                plural(n, "positional argument");
-        return f + " takes " + takes + " but " + std::to_string(positional) +
-               (positional == 1 ? " was" : " were") + " given";
-    }
-    std::vector<bool> bound(n, false);
-    for (size_t k = 0; k < positional; ++k) bound[k] = true;
-    for (const std::string& kw : keywords) {
-        size_t k = 0;
-        while (k < n && def.params[k].name != kw) ++k;
-        if (k == n) return f + " got an unexpected keyword argument '" + kw + "'";
-        if (bound[k]) return f + " got multiple values for argument '" + kw + "'";
-        bound[k] = true;
-    }
-    std::vector<std::string> missing;
-    for (size_t k = 0; k < n; ++k)
-        if (!bound[k] && !def.params[k].default_value) missing.push_back(def.params[k].name);
-    if (missing.empty()) return {};
-    return f + " missing " + plural(missing.size(), "required positional argument") + ": " +
-           quoted_list(missing);
-}
 
 std::optional<CodeGen::NameRef> CodeGen::resolve(const std::string& id) const {
     for (auto scope = comp_scopes_.rbegin(); scope != comp_scopes_.rend(); ++scope)
@@ -113,27 +68,26 @@ std::string CodeGen::suggestion(const std::string& id) const {
 
 CodeGen::NameRef CodeGen::resolve_load(const std::string& id, SourceLoc loc) const {
     if (auto ref = resolve(id)) return *ref;
-    // In the program itself an undefined name is CPython's run-time NameError (a finding when it
-    // escapes); in a check expression it is a mistake in the scenario, refused at load time.
-    if (kind_ == CodeKind::Module || kind_ == CodeKind::Function) {
-        std::string suffix;
-        if (lookup_module(id)) {
-            suffix = ". Did you forget to import '" + id + "'?";
-        } else {
-            for (uint32_t m = 0; m < static_cast<uint32_t>(ModuleId::Count) && suffix.empty(); ++m)
-                if (module_member(static_cast<ModuleId>(m), id))
-                    suffix = ". Did you forget to import it from '" +
-                             std::string(module_name(static_cast<ModuleId>(m))) + "'?";
-        }
-        if (suffix.empty())
-            if (std::string near = suggestion(id); !near.empty()) suffix = ". Did you mean: '" + near + "'?";
-        return NameRef{NameRef::Global, tables_.undefined_global(id, std::move(suffix)).value};
+    if (kind_ != CodeKind::Prelude) {
+        if (is_unsupported_builtin_name(id))
+            fail(loc, "unsupported: builtin '" + id + "'",
+                 "racecheck refuses the builtins it does not model rather than guess; the "
+                 "README's \"Python subset\" lists those it supports");
+        for (ModuleId m : scope_.star_modules)
+            if (is_unsupported_member(m, id))
+                fail(loc, "unsupported: " + std::string(module_name(m)) + "." + id,
+                     module_members_hint(m));
     }
+    // In the program itself an undefined name is CPython's run-time NameError (a finding when it
+    // escapes), with CPython's suggestion computed then; in a check expression it is a mistake
+    // in the scenario, refused at load time.
+    if (kind_ == CodeKind::Module || kind_ == CodeKind::Function)
+        return NameRef{NameRef::Global, tables_.undefined_global(id).value};
     if (kind_ != CodeKind::Prelude) {
         if (lookup_module(id))
             fail(loc, "name '" + id + "' is not defined", "add `import " + id + "` to the code");
         for (uint32_t m = 0; m < static_cast<uint32_t>(ModuleId::Count); ++m)
-            if (module_member(static_cast<ModuleId>(m), id))
+            if (static_cast<ModuleId>(m) != ModuleId::Typing && module_member(static_cast<ModuleId>(m), id))
                 fail(loc, "name '" + id + "' is not defined",
                      "add `from " + std::string(module_name(static_cast<ModuleId>(m))) +
                          " import " + id + "` to the code");
@@ -197,45 +151,6 @@ const ast::FunctionDef* CodeGen::static_def(const ast::Expr& e) const {
     auto ref = resolve(n->id);
     if (!ref || ref->kind != NameRef::Global) return nullptr;
     return scope_.def_of(VarId(ref->index));
-}
-
-void CodeGen::check_call_arity(const ast::Call& c, SourceLoc loc) const {
-    if (kind_ == CodeKind::Prelude) return;
-    if (const ast::FunctionDef* def = static_def(*c.func)) {
-        std::vector<std::string> keywords;
-        for (const ast::Keyword& k : c.keywords) keywords.push_back(k.name);
-        std::string error = arity_error(*def, c.args.size(), keywords);
-        if (!error.empty()) fail(loc, error, "this call would raise TypeError when it runs");
-        return;
-    }
-    if (static_builtin(*c.func) != BuiltinId::Thread || !c.args.empty()) return;
-    // threading.Thread(target=f, args=(...), kwargs={...}) with literal arguments.
-    const ast::FunctionDef* target = nullptr;
-    size_t positional = 0;
-    std::vector<std::string> keywords;
-    SourceLoc at = loc;
-    for (const ast::Keyword& k : c.keywords) {
-        if (k.name == "target") {
-            target = static_def(*k.value);
-            at = k.value->loc;
-        } else if (k.name == "args") {
-            if (auto* t = std::get_if<ast::Tuple>(&k.value->node)) positional = t->elts.size();
-            else if (auto* l = std::get_if<ast::List>(&k.value->node)) positional = l->elts.size();
-            else return;
-        } else if (k.name == "kwargs") {
-            auto* d = std::get_if<ast::Dict>(&k.value->node);
-            if (!d) return;
-            for (const ast::Expr& key : d->keys) {
-                auto* s = std::get_if<ast::Constant>(&key.node);
-                if (!s || !std::holds_alternative<std::string>(s->value)) return;
-                keywords.push_back(std::get<std::string>(s->value));
-            }
-        }
-    }
-    if (!target) return;
-    std::string error = arity_error(*target, positional, keywords);
-    if (!error.empty())
-        fail(at, error, "the thread would raise TypeError as soon as it starts");
 }
 
 } // namespace rc

@@ -9,11 +9,17 @@
 namespace rc {
 
 CodeGen::LineScope::LineScope(CodeGen& gen, SourceLoc loc)
-    : builder_(gen.b_), saved_(gen.b_.line()) {
-    if (gen.kind_ != CodeKind::Prelude && loc.line != 0) builder_.set_line(loc.line);
+    : builder_(gen.b_), saved_(gen.b_.line()), saved_col_(gen.b_.col()) {
+    if (gen.kind_ != CodeKind::Prelude && loc.line != 0) {
+        builder_.set_line(loc.line);
+        builder_.set_col(loc.col);
+    }
 }
 
-CodeGen::LineScope::~LineScope() { builder_.set_line(saved_); }
+CodeGen::LineScope::~LineScope() {
+    builder_.set_line(saved_);
+    builder_.set_col(saved_col_);
+}
 
 CodeGen::CodeGen(ProgramTables& tables, const ScopeInfo& scope, CodeKind kind,
                  const FunctionScope* fn)
@@ -221,8 +227,8 @@ void CodeGen::function_def(const ast::FunctionDef& def, SourceLoc loc) {
 
 namespace {
 
-const char* kModulesHint = "racecheck models the threading, queue, time and concurrent.futures "
-                           "modules";
+const char* kModulesHint = "racecheck models the threading, queue, time, concurrent.futures, "
+                           "random, logging, sys (exit), collections (deque) and typing modules";
 
 /// The module `dotted` names, or a CodeError saying why racecheck refuses it.
 ModuleId checked_module(const std::string& dotted, SourceLoc loc) {
@@ -231,10 +237,6 @@ ModuleId checked_module(const std::string& dotted, SourceLoc loc) {
         fail(loc, "unsupported: multiprocessing",
              "processes share no memory, so there is no data race for racecheck to find; it "
              "checks threads (threading, queue, concurrent.futures)");
-    if (top == "random")
-        fail(loc, "unsupported: import of module '" + dotted + "'",
-             "racecheck explores every interleaving deterministically; randomness in the "
-             "program is outside the model");
     if (auto m = lookup_module(dotted)) return *m;
     fail(loc, "unsupported: import of module '" + dotted + "'", kModulesHint);
 }
@@ -269,14 +271,31 @@ void CodeGen::import(const ast::Import& imp) {
 
 void CodeGen::import_from(const ast::ImportFrom& imp, SourceLoc loc) {
     ModuleId m = checked_module(imp.module, loc);
+    if (imp.star) {
+        auto names = module_star_names(m);
+        RC_CHECK(names.has_value(), "star import of a module scope analysis refused");
+        LineScope line(*this, imp.star_loc);
+        for (std::string_view n : *names) {
+            if (is_unsupported_member(m, n)) continue; // refused where used (resolve_load)
+            if (auto c = module_constant(m, n)) b_.emit(Op::LoadConst, tables_.constant(*c));
+            else b_.emit(Op::LoadConst, tables_.constant(*module_member(m, n)));
+            store_name(std::string(n), imp.star_loc);
+        }
+        return;
+    }
     for (const ast::ImportAlias& a : imp.names) {
         LineScope line(*this, a.loc);
-        if (auto member = module_member(m, a.name)) {
+        if (auto c = module_constant(m, a.name)) {
+            b_.emit(Op::LoadConst, tables_.constant(*c));
+        } else if (auto member = module_member(m, a.name)) {
             b_.emit(Op::LoadConst, tables_.constant(*member));
         } else if (auto sub = lookup_module(imp.module + "." + a.name)) {
             b_.emit(Op::LoadConst, tables_.constant(*sub));
-        } else {
+        } else if (is_unsupported_member(m, a.name)) {
             fail(a.loc, "unsupported: " + imp.module + "." + a.name, module_members_hint(m));
+        } else {
+            fail(a.loc, "cannot import name '" + a.name + "' from '" + imp.module + "'",
+                 "CPython raises ImportError here: " + imp.module + " has no member '" + a.name + "'");
         }
         store_name(a.asname ? *a.asname : a.name, a.loc);
     }

@@ -29,17 +29,47 @@ void compile_prelude(Program& program, ProgramTables& tables) {
             CodeGen gen(tables, scope, CodeKind::Prelude, &fs);
             program.code.push_back(gen.compile_body(fs.def->body, fs.def->name, SourceLoc{}));
         } catch (CompileFailure& f) {
-            RC_CHECK(false, "racecheck's prelude does not compile");
+            RC_CHECK(false, ("racecheck's prelude does not compile: " + f.error.message).c_str());
         }
+        program.code.back().generator = fs.def->generator;
         const std::string_view name = fs.def->name;
-        if (name == "_rc_thread_main") program.prelude.thread_main = id;
-        else if (name == "_rc_wait_for") program.prelude.wait_for = id;
-        else if (name == "_rc_pool_worker") program.prelude.pool_worker = id;
-        else if (name == "_rc_pool_map") program.prelude.pool_map = id;
+        PreludeFuncs& p = program.prelude;
+        const std::pair<std::string_view, FuncId*> table[] = {
+            {"_rc_thread_main", &p.thread_main}, {"_rc_wait_for", &p.wait_for},
+            {"_rc_pool_worker", &p.pool_worker}, {"_rc_pool_map", &p.pool_map},
+            {"_rc_timer_main", &p.timer_main},   {"_rc_drain", &p.drain},
+            {"_rc_sum_drain", &p.sum_drain},
+            {"_rc_unpack", &p.unpack},           {"_rc_any", &p.any},
+            {"_rc_all", &p.all},                 {"_rc_contains", &p.contains},
+            {"_rc_not_contains", &p.not_contains},
+            {"_rc_map", &p.map},                 {"_rc_filter", &p.filter},
+            {"_rc_zip", &p.zip},                 {"_rc_enumerate", &p.enumerate},
+            {"_rc_list_sort", &p.list_sort},     {"_rc_sorted_key", &p.sorted_key},
+            {"_rc_minmax_key", &p.minmax_key}};
+        for (const auto& [n, slot] : table)
+            if (n == name) *slot = id;
     }
-    RC_CHECK(program.prelude.thread_main.valid() && program.prelude.wait_for.valid() &&
-                 program.prelude.pool_worker.valid() && program.prelude.pool_map.valid(),
-             "racecheck's prelude lacks a function PreludeFuncs names");
+    program.prelude_end = static_cast<uint32_t>(program.code.size());
+    const PreludeFuncs& p = program.prelude;
+    for (FuncId f : {p.thread_main, p.wait_for, p.pool_worker, p.pool_map, p.timer_main, p.drain, p.sum_drain,
+                     p.unpack, p.any, p.all, p.contains, p.not_contains, p.map, p.filter, p.zip, p.enumerate,
+                     p.list_sort, p.sorted_key, p.minmax_key})
+        RC_CHECK(f.valid(), "racecheck's prelude lacks a function PreludeFuncs names");
+}
+
+/// Compiles every generator expression met so far (compiling one may meet more), after all other
+/// code objects, and records their FuncIds in Program::genexps.
+void compile_genexps(Program& program, ProgramTables& tables, const ScopeInfo& scope) {
+    for (size_t k = 0; k < tables.pending_genexps.size(); ++k) {
+        const PendingGenExp g = tables.pending_genexps[k];
+        FunctionScope fs;
+        fs.locals.push_back(".0");
+        for (const std::string& c : g.captures) fs.locals.push_back(c);
+        for (uint32_t i = 0; i < fs.locals.size(); ++i) fs.slots.emplace(fs.locals[i], i);
+        CodeGen gen(tables, scope, g.kind == CodeKind::Check ? CodeKind::Check : CodeKind::Function, &fs);
+        program.genexps[k] = FuncId(static_cast<uint32_t>(program.code.size()));
+        program.code.push_back(gen.compile_genexp(*g.node, g.loc));
+    }
 }
 
 } // namespace
@@ -61,6 +91,7 @@ std::variant<Program, CompileError> compile_program(const CompileInput& input) {
         for (const FunctionScope& fs : scope.functions) {
             CodeGen gen(tables, scope, CodeKind::Function, &fs);
             program.code.push_back(gen.compile_body(fs.def->body, fs.def->name, fs.loc));
+            program.code.back().generator = fs.def->generator;
         }
     } catch (CompileFailure& f) {
         return CompileError{std::move(f.error), std::nullopt};
@@ -84,6 +115,11 @@ std::variant<Program, CompileError> compile_program(const CompileInput& input) {
     }
 
     compile_prelude(program, tables);
+    try {
+        compile_genexps(program, tables, scope);
+    } catch (CompileFailure& f) {
+        return CompileError{std::move(f.error), std::nullopt};
+    }
     tables.finish();
     return program;
 }

@@ -1,6 +1,6 @@
 // The prelude's source. Its functions see no user globals; they run as ordinary bytecode in
-// virtual threads, so their visible operations (a Condition wait, a future's result) are
-// scheduled like the user's own.
+// virtual threads, so their visible operations (a Condition wait, a future's result, a shared
+// read in a generator they consume) are scheduled like the user's own.
 #include "model/compile/prelude.hpp"
 
 namespace rc {
@@ -8,6 +8,12 @@ namespace rc {
 std::string_view prelude_source() {
     return R"PY(def _rc_thread_main(target, args, kwargs):
     _rc_apply(target, args, kwargs)
+
+def _rc_timer_main(finished, interval, function, args, kwargs):
+    finished.wait(interval)
+    if not finished.is_set():
+        _rc_apply(function, args, kwargs)
+    finished.set()
 
 def _rc_wait_for(cond, predicate, timeout):
     result = predicate()
@@ -32,6 +38,128 @@ def _rc_pool_worker(pool):
 def _rc_pool_map(pool, fn, arg_tuples):
     futures = [_rc_pool_submit(pool, fn, args) for args in arg_tuples]
     return [f.result() for f in futures]
+
+def _rc_drain(iterable):
+    return [x for x in iterable]
+
+def _rc_sum_drain(iterable, start):
+    if isinstance(start, str):
+        sum([], start)
+    items = []
+    for x in iterable:
+        start = start + x
+        items.append(x)
+    return items
+
+def _rc_unpack(iterable, n):
+    items = []
+    for x in iterable:
+        items.append(x)
+        if len(items) > n:
+            break
+    return items
+
+def _rc_any(iterator):
+    for x in iterator:
+        if x:
+            return True
+    return False
+
+def _rc_all(iterator):
+    for x in iterator:
+        if not x:
+            return False
+    return True
+
+def _rc_contains(iterator, value):
+    for x in iterator:
+        if x is value or x == value:
+            return True
+    return False
+
+def _rc_not_contains(iterator, value):
+    for x in iterator:
+        if x is value or x == value:
+            return False
+    return True
+
+def _rc_map(function, iterators):
+    while True:
+        args = []
+        for it in iterators:
+            try:
+                x = next(it)
+            except StopIteration:
+                return
+            args.append(x)
+        yield _rc_apply(function, tuple(args), None)
+
+def _rc_filter(function, iterator):
+    for x in iterator:
+        if function is None:
+            if x:
+                yield x
+        elif function(x):
+            yield x
+
+def _rc_zip(iterators, strict):
+    if not iterators:
+        return
+    while True:
+        row = []
+        for it in iterators:
+            try:
+                x = next(it)
+            except StopIteration:
+                if strict:
+                    i = len(row)
+                    if i:
+                        raise ValueError("zip() argument " + str(i + 1) + " is shorter than argument" +
+                                         (" 1" if i == 1 else "s 1-" + str(i)))
+                    i = 1
+                    while i < len(iterators):
+                        try:
+                            next(iterators[i])
+                        except StopIteration:
+                            i += 1
+                            continue
+                        raise ValueError("zip() argument " + str(i + 1) + " is longer than argument" +
+                                         (" 1" if i == 1 else "s 1-" + str(i)))
+                return
+            row.append(x)
+        yield tuple(row)
+
+def _rc_enumerate(iterator, start):
+    n = start
+    for x in iterator:
+        yield (n, x)
+        n += 1
+
+def _rc_list_sort(lst, items, key, reverse):
+    keys = [key(x) for x in items]
+    _rc_sort_by_keys(lst, items, keys, reverse)
+
+def _rc_sorted_key(items, key, reverse):
+    keys = [key(x) for x in items]
+    _rc_sort_by_keys(items, items, keys, reverse)
+    return items
+
+def _rc_minmax_key(items, key, want_max):
+    best = items[0]
+    best_key = key(best)
+    i = 1
+    while i < len(items):
+        x = items[i]
+        k = key(x)
+        if want_max:
+            if k > best_key:
+                best = x
+                best_key = k
+        elif k < best_key:
+            best = x
+            best_key = k
+        i += 1
+    return best
 )PY";
 }
 

@@ -61,12 +61,17 @@ uint32_t ProgramTables::kwnames(const std::vector<NameId>& names) {
     return it->second;
 }
 
-VarId ProgramTables::undefined_global(const std::string& name, std::string name_error_suffix) {
+uint32_t ProgramTables::add_genexp(PendingGenExp g) {
+    pending_genexps.push_back(std::move(g));
+    program_.genexps.push_back(FuncId()); // filled when compile_program compiles it
+    return static_cast<uint32_t>(program_.genexps.size() - 1);
+}
+
+VarId ProgramTables::undefined_global(const std::string& name) {
     auto [it, inserted] = undefined_.emplace(name, VarId(static_cast<uint32_t>(program_.globals.size())));
     if (inserted) {
         GlobalInfo g;
         g.name = name;
-        g.name_error_suffix = std::move(name_error_suffix);
         program_.globals.push_back(std::move(g));
     }
     return it->second;

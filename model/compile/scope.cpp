@@ -71,9 +71,11 @@ public:
 protected:
     virtual void name(const std::string& id, Use use, SourceLoc loc, const StoreKind& kind) = 0;
     virtual void enter_function(const ast::FunctionDef& def, SourceLoc loc) = 0;
+    virtual void star_import(ModuleId) {}
 
     const ast::FunctionDef* func_ = nullptr; // the function being walked, null at module level
     bool in_loop_ = false;                   // inside a module-level loop body or else
+    int genexp_depth_ = 0;                   // inside a generator expression's body
 
 private:
     std::vector<std::vector<const ast::Expr*>> comp_scopes_;
@@ -170,6 +172,7 @@ private:
                 } else if constexpr (std::is_same_v<T, ast::Import>) {
                     for (const ast::ImportAlias& a : n.names) import_alias(a);
                 } else if constexpr (std::is_same_v<T, ast::ImportFrom>) {
+                    if (n.star) import_star(n, s.loc);
                     for (const ast::ImportAlias& a : n.names) import_from(n.module, a);
                 } else {
                     static_assert(std::is_same_v<T, ast::Pass> || std::is_same_v<T, ast::Break> ||
@@ -206,6 +209,26 @@ private:
             kind.module = *m;
         }
         name(bound, Use::Store, a.loc, kind);
+    }
+
+    void import_star(const ast::ImportFrom& imp, SourceLoc loc) {
+        if (func_) fail(imp.star_loc, "import * only allowed at module level");
+        auto m = lookup_module(imp.module);
+        if (!m) return; // refused by the code generator
+        star_import(*m);
+        auto names = module_star_names(*m);
+        if (!names)
+            fail(imp.star_loc, "unsupported: from " + imp.module + " import *",
+                 "import the names you use explicitly");
+        for (std::string_view n : *names) {
+            if (is_unsupported_member(*m, n)) continue; // refused where used (unsupported_star)
+            StoreKind kind;
+            if (auto member = module_member(*m, n)) {
+                kind.kind = StoreKind::Member;
+                kind.member = *member;
+            }
+            name(std::string(n), Use::Store, loc, kind);
+        }
     }
 
     void import_from(const std::string& module, const ast::ImportAlias& a) {
@@ -283,10 +306,20 @@ private:
                     exprs(n.keys);
                     exprs(n.values);
                 } else if constexpr (std::is_same_v<T, ast::ListComp> ||
-                                     std::is_same_v<T, ast::GeneratorExp>) {
+                                     std::is_same_v<T, ast::SetComp>) {
                     comprehension(n.generators, {n.elt.get()});
+                } else if constexpr (std::is_same_v<T, ast::GeneratorExp>) {
+                    // A generator expression's body may run in any thread that consumes it:
+                    // the globals it uses are shared, as a function's are.
+                    const int saved = genexp_depth_++;
+                    comprehension(n.generators, {n.elt.get()});
+                    genexp_depth_ = saved;
                 } else if constexpr (std::is_same_v<T, ast::DictComp>) {
                     comprehension(n.generators, {n.key.get(), n.value.get()});
+                } else if constexpr (std::is_same_v<T, ast::Set>) {
+                    exprs(n.elts);
+                } else if constexpr (std::is_same_v<T, ast::Yield>) {
+                    if (n.value) expr(*n.value);
                 } else {
                     static_assert(std::is_same_v<T, ast::Constant>);
                 }
@@ -312,6 +345,8 @@ private:
         info_.globals.push_back(g);
         info_.bindings.emplace_back();
     }
+
+    void star_import(ModuleId m) override { info_.star_modules.push_back(m); }
 
     void name(const std::string& id, Use use, SourceLoc, const StoreKind&) override {
         if (use != Use::Store && use != Use::Del) return;
@@ -402,7 +437,7 @@ private:
         if (!var) return;
         GlobalInfo& g = info_.globals[var->value];
         GlobalBinding& b = info_.bindings[var->value];
-        if (func_) g.shared = true;
+        if (func_ || genexp_depth_ > 0) g.shared = true;
         if (use == Use::Del) b.deleted = true;
         if (use != Use::Store) return;
         ++b.store_sites;

@@ -53,6 +53,9 @@ struct ScopeInfo {
     std::vector<GlobalBinding> bindings; // parallel to globals
     std::vector<FunctionScope> functions; // user functions in `def` order (FuncId k + 1)
     std::unordered_map<const ast::FunctionDef*, uint32_t> function_index;
+    /// Modules of `from m import *`: their names racecheck does not implement are refused
+    /// where the program uses them.
+    std::vector<ModuleId> star_modules;
 
     std::optional<VarId> global(std::string_view name) const;
     /// The module a global certainly holds when read: it is bound only by imports of one module

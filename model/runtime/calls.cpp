@@ -1,25 +1,55 @@
-// Calls: binding arguments to Python functions, dispatching builtins and methods, attributes.
-#include <algorithm> // stable_sort, reverse, find_if
-#include <cmath>     // round, floor
+// Calls: binding arguments to Python functions, generator functions, dispatching builtins and
+// methods, and the errors every part of the interpreter raises (exceptions and refusals).
+#include <algorithm> // find
 #include <optional>  // the native level of a builtin call
 
-#include "model/runtime/machine.hpp" // Machine
+#include "model/runtime/machine.hpp"  // Machine
+#include "model/values/arguments.hpp" // plural, quote_list
 
 namespace rc {
 
 namespace {
 
-std::string plural(size_t n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
-std::string quote_list(const std::vector<std::string>& names) {
-    std::string out;
-    for (size_t i = 0; i < names.size(); ++i) {
-        if (i) out += names.size() == 2 ? " and " : (i + 1 == names.size() ? ", and " : ", ");
-        out += "'" + names[i] + "'";
+/// Builtins and methods that consume an iterable argument whole: given a generator (whose
+/// Python code C++ cannot run), they get it drained into a list first (generators.cpp).
+bool consumes_iterables(Machine& m, Value callee) {
+    if (callee.tag == VTag::Builtin) {
+        switch (callee.builtin_id()) {
+        case BuiltinId::List:
+        case BuiltinId::Tuple:
+        case BuiltinId::Set:
+        case BuiltinId::Frozenset:
+        case BuiltinId::Dict:
+        case BuiltinId::Sorted:
+        case BuiltinId::Sum:
+        case BuiltinId::Min:
+        case BuiltinId::Max:
+        case BuiltinId::Deque: return true;
+        default: return false;
+        }
     }
-    return out;
+    NameId method;
+    if (callee.tag == VTag::BoundMethod) method = callee.method();
+    else if (auto* md = m.get<MethodDescriptorObj>(callee)) method = md->method;
+    else return false;
+    switch (known_name(method)) {
+    case KnownName::join:
+    case KnownName::extend:
+    case KnownName::extendleft:
+    case KnownName::update:
+    case KnownName::union_:
+    case KnownName::intersection:
+    case KnownName::difference:
+    case KnownName::symmetric_difference:
+    case KnownName::issubset:
+    case KnownName::issuperset:
+    case KnownName::isdisjoint:
+    case KnownName::intersection_update:
+    case KnownName::difference_update:
+    case KnownName::symmetric_difference_update:
+    case KnownName::fromkeys: return true;
+    default: return false;
+    }
 }
 
 } // namespace
@@ -37,6 +67,41 @@ uint32_t Machine::line() {
     return 0;
 }
 
+uint32_t Machine::col() {
+    auto& frames = th().frames;
+    for (size_t i = frames.size(); i-- > 0;) {
+        const Frame& f = frames[i];
+        if (!prog.is_prelude(f.code)) {
+            const CodeObject& c = prog.code[f.code.value];
+            if (c.cols.empty()) return 0;
+            uint32_t pc = std::min<uint32_t>(f.pc, static_cast<uint32_t>(c.cols.size() - 1));
+            return c.cols[pc];
+        }
+        if (f.call_line) return f.call_col;
+    }
+    return 0;
+}
+
+void Machine::unsupported(std::string what, std::string hint) {
+    if (hint.empty())
+        hint = "racecheck refuses what it does not model rather than guess; the README's "
+               "\"Python subset\" section lists what it supports";
+    throw PyUnsupported{std::move(what), std::move(hint)};
+}
+
+void Machine::refuse(const PyUnsupported& u) {
+    if (st.refusal) return;
+    Refusal r;
+    r.what = u.what;
+    r.hint = u.hint;
+    r.thread = tid;
+    if (!th().frames.empty()) {
+        r.line = line();
+        r.col = col();
+    }
+    st.refusal = std::move(r);
+}
+
 Value Machine::make_exception(BuiltinId type, std::string message) {
     ExceptionObj e;
     e.type = type;
@@ -51,28 +116,6 @@ void Machine::raise(BuiltinId type, std::string message) {
 }
 
 void Machine::raise_value(Value exc) { throw PyRaise{exc}; }
-
-namespace {
-
-/// Builtins that are classes in CPython (calling them is not a native recursion level).
-bool builtin_is_class(BuiltinId id) {
-    switch (id) {
-    case BuiltinId::Str:
-    case BuiltinId::Int:
-    case BuiltinId::Float:
-    case BuiltinId::Bool:
-    case BuiltinId::List:
-    case BuiltinId::Tuple:
-    case BuiltinId::Dict:
-    case BuiltinId::Range:
-    case BuiltinId::Enumerate:
-    case BuiltinId::Zip:
-    case BuiltinId::Reversed: return true;
-    default: return is_exception_class(id);
-    }
-}
-
-} // namespace
 
 NativeLevel::NativeLevel(Machine& m, const char* where) : m_(m) {
     if (++m_.native_depth > Machine::kMaxNativeDepth && !m_.rendering) {
@@ -105,6 +148,7 @@ void Machine::complete_call(Value result) {
 }
 
 void Machine::push_frame(Value fnv, const Args& a, uint32_t call_line) {
+    const uint32_t call_col = th().frames.empty() ? 0 : col();
     auto* fn = get<FunctionObj>(fnv);
     RC_CHECK(fn != nullptr, "push_frame on a non-function");
     FuncId code_id = fn->code;
@@ -115,11 +159,12 @@ void Machine::push_frame(Value fnv, const Args& a, uint32_t call_line) {
     size_t n = code.param_count;
     std::vector<Value> slots(code.local_count, Value::unbound());
     if (a.pos.size() > n) {
-        size_t takes = n;
-        raise(BuiltinId::TypeError,
-              code.name + "() takes " + plural(takes, "positional argument", "positional arguments") +
-                  " but " + std::to_string(a.pos.size()) + (a.pos.size() == 1 ? " was" : " were") +
-                  " given");
+        const size_t required = n - defaults.size();
+        std::string takes = required == n ? plural(n, "positional argument", "positional arguments")
+                                          : "from " + std::to_string(required) + " to " + std::to_string(n) +
+                                                " positional arguments";
+        raise(BuiltinId::TypeError, code.name + "() takes " + takes + " but " + std::to_string(a.pos.size()) +
+                                        (a.pos.size() == 1 ? " was" : " were") + " given");
     }
     for (size_t i = 0; i < a.pos.size(); ++i) slots[i] = a.pos[i];
     for (auto& [name, v] : a.kw) {
@@ -145,6 +190,11 @@ void Machine::push_frame(Value fnv, const Args& a, uint32_t call_line) {
               code.name + "() missing " +
                   plural(missing.size(), "required positional argument", "required positional arguments") +
                   ": " + quote_list(missing));
+    if (code.generator) { // a generator function: the call makes the generator
+        slots.resize(n);
+        complete_call(make_generator(code_id, std::move(slots), BuiltinId::GeneratorType));
+        return;
+    }
     charge(frame_bytes(code)); // given back when the frame is popped (exec.cpp)
     // The caller resumes after its Call (exceptions during binding leave its pc on the Call).
     if (!th().frames.empty()) th().frames.back().pc++;
@@ -153,17 +203,43 @@ void Machine::push_frame(Value fnv, const Args& a, uint32_t call_line) {
     f.pc = 0;
     f.exc_depth = static_cast<uint32_t>(th().exc_stack.size());
     f.call_line = call_line;
+    f.call_col = call_col;
     f.locals_base = static_cast<uint32_t>(th().stack.size());
     f.stack_base = f.locals_base + code.local_count;
     th().stack.insert(th().stack.end(), slots.begin(), slots.end());
     th().frames.push_back(f);
 }
 
+Value Machine::make_prelude_generator(FuncId code, std::vector<Value> args, BuiltinId type) {
+    return make_generator(code, std::move(args), type);
+}
+
 void Machine::do_call(uint32_t argc, uint32_t kwcount) {
-    Args a;
     auto& stack = th().stack;
     size_t base = stack.size() - argc - kwcount;
     Value callee = stack[base - 1];
+    // A builtin consuming a generator argument: drain it first, then run this Call again.
+    if (consumes_iterables(*this, callee)) {
+        for (uint32_t i = 0; i < argc; ++i) {
+            Value arg = stack[base + i];
+            if (is_generator(arg) || get<AsCompletedObj>(arg)) {
+                if (i == 0 && callee.tag == VTag::Builtin && callee.builtin_id() == BuiltinId::Sum) {
+                    // sum() adds each item as it comes: drained with the additions it will make.
+                    Value start = argc >= 2 ? stack[base + 1] : Value::integer(0);
+                    if (kwcount) {
+                        const auto& names = prog.kwnames[code().code[frame().pc - 1].a];
+                        for (uint32_t k = 0; k < kwcount; ++k)
+                            if (prog.name_of(names[k]) == "start") start = stack[base + argc + k];
+                    }
+                    push_retry(prog.prelude.sum_drain, {arg, start}, argc + kwcount - 1 - i);
+                    return;
+                }
+                push_retry(prog.prelude.drain, {arg}, argc + kwcount - 1 - i);
+                return;
+            }
+        }
+    }
+    Args a;
     a.pos.assign(stack.begin() + static_cast<long>(base), stack.begin() + static_cast<long>(base + argc));
     if (kwcount) {
         const Instr& prev = code().code[frame().pc - 1];
@@ -185,13 +261,18 @@ void Machine::do_call(uint32_t argc, uint32_t kwcount) {
         }
         Args inner;
         if (auto* t = get<TupleObj>(a.pos[1])) inner.pos = t->items;
+        else if (auto* l = get<ListObj>(a.pos[1])) inner.pos = l->items;
+        else if (!a.pos[1].is_none()) inner.pos = collect(a.pos[1]);
         if (auto* d = get<DictObj>(a.pos[2])) {
             for (auto& [k, v] : d->items) {
                 const std::string* ks = str_of(k);
-                RC_CHECK(ks != nullptr, "non-string keyword");
+                if (!ks) raise(BuiltinId::TypeError, "keywords must be strings");
                 auto it = std::find(prog.names.begin(), prog.names.end(), *ks);
                 if (it == prog.names.end())
-                    raise(BuiltinId::TypeError, "got an unexpected keyword argument '" + *ks + "'");
+                    raise(BuiltinId::TypeError, type_name(fn) == "function"
+                                                    ? prog.code[get<FunctionObj>(fn)->code.value].name +
+                                                          "() got an unexpected keyword argument '" + *ks + "'"
+                                                    : "got an unexpected keyword argument '" + *ks + "'");
                 inner.kw.emplace_back(NameId(static_cast<uint32_t>(it - prog.names.begin())), v);
             }
         }
@@ -203,20 +284,26 @@ void Machine::do_call(uint32_t argc, uint32_t kwcount) {
         push_frame(callee, a, call_line);
         return;
     }
+    // next(generator[, default]) resumes the generator's frame.
+    if (callee.tag == VTag::Builtin && callee.builtin_id() == BuiltinId::Next && !a.pos.empty() &&
+        is_generator(a.pos[0]) && a.kw.empty() && a.pos.size() <= 2) {
+        Value dflt = a.pos.size() == 2 ? a.pos[1] : Value::unbound();
+        if (resume_generator(a.pos[0], Frame::Return::Next, 0, dflt)) return;
+        if (!dflt.is_unbound()) return complete_call(dflt);
+        raise(BuiltinId::StopIteration, "");
+    }
 
     Value result;
     if (callee.tag == VTag::Builtin) {
         // CPython counts a call of a builtin function as one level of its C recursion, not a
-        // call of a class (str(), list(), ...) or of a method.
+        // call of a class (str(), list(), Thread(), ...: is_class) or of a method.
         std::optional<NativeLevel> level;
-        if (!builtin_is_class(callee.builtin_id())) level.emplace(*this, " while calling a Python object");
+        if (!is_class(callee.builtin_id())) level.emplace(*this, " while calling a Python object");
         result = call_builtin(callee.builtin_id(), a);
     } else if (callee.tag == VTag::BoundMethod) {
-        Value self = Value::object(callee.obj());
-        if (get<ListObj>(self) || get<DictObj>(self) || get<TupleObj>(self) || str_of(self))
-            result = call_container_method(self, callee.method(), a);
-        else
-            result = call_sync_method(self, callee.method(), a);
+        result = call_method_value(Value::object(callee.obj()), callee.method(), a);
+    } else if (auto* md = get<MethodDescriptorObj>(callee)) {
+        result = call_descriptor(*md, a);
     } else {
         raise(BuiltinId::TypeError, "'" + type_name(callee) + "' object is not callable");
     }
@@ -224,84 +311,48 @@ void Machine::do_call(uint32_t argc, uint32_t kwcount) {
     if (!result.is_unbound()) complete_call(result);
 }
 
-Value Machine::attribute(Value obj, NameId name) {
-    const std::string& n = prog.name_of(name);
-    if (obj.tag == VTag::Module) {
-        if (obj.module_id() == ModuleId::Concurrent && n == "futures")
-            return Value::module(ModuleId::ConcurrentFutures);
-        uint16_t b = name.value < tables.module_members.size()
-                         ? tables.module_members[name.value][static_cast<size_t>(obj.module_id())]
-                         : 0;
-        if (b) return Value::builtin(static_cast<BuiltinId>(b - 1));
-        raise(BuiltinId::AttributeError, "module '" + std::string(module_name(obj.module_id())) +
-                                             "' has no attribute '" + n + "'");
-    }
-    if (obj.tag == VTag::Obj) {
-        auto k = static_cast<KnownName>(name.value);
-        bool known = name.value < kKnownNameCount;
-        if (auto* t = get<ThreadObj>(obj)) {
-            if (known && (k == KnownName::name || k == KnownName::ident || k == KnownName::native_id) &&
-                step_event)
-                step_event->observed_identity = true;
-            if (known && k == KnownName::name) return new_str(t->name);
-            if (known && k == KnownName::daemon) return Value::boolean(t->daemon);
-            if (known && (k == KnownName::ident || k == KnownName::native_id))
-                return t->started ? Value::integer(1000 + t->tid.value) : Value::none();
-            if (known && (k == KnownName::start || k == KnownName::join || k == KnownName::is_alive || k == KnownName::run))
-                return Value::bound_method(obj.obj(), name);
-        } else if (auto* e = get<ExceptionObj>(obj)) {
-            if (known && k == KnownName::args) return new_tuple(e->args);
-        } else if (auto* l = get<LocalObj>(obj)) {
-            for (auto& [t, attrs] : l->per_thread) {
-                if (t != tid) continue;
-                for (auto& [an, v] : attrs)
-                    if (an == name) return v;
-            }
-            raise(BuiltinId::AttributeError, "'_thread._local' object has no attribute '" + n + "'");
-        } else if (auto* b = get<BarrierObj>(obj)) {
-            if (known && k == KnownName::parties) return Value::integer(b->parties);
-            if (known && k == KnownName::n_waiting) return Value::integer(b->waiting);
-            if (known && k == KnownName::broken) return Value::boolean(b->broken);
-        } else if (auto* q = get<QueueObj>(obj)) {
-            if (known && k == KnownName::maxsize) return Value::integer(q->maxsize);
+Value Machine::call_method_value(Value self, NameId method, const Args& a) {
+    if (get<ListObj>(self) || get<DictObj>(self) || get<TupleObj>(self) || str_of(self) ||
+        get<SetObj>(self) || get<DequeObj>(self))
+        return call_container_method(self, method, a);
+    if (get<LoggerObj>(self)) return call_logger_method(self, method, a);
+    if (get<RangeObj>(self)) {
+        KnownName k = known_name(method);
+        if (k == KnownName::index || k == KnownName::count) {
+            Value x = bind(a, Sig{k == KnownName::index ? "range.index" : "range.count", Sig::Style::One, {"value"}, 1, 1})[0];
+            int64_t n = 0, at = -1;
+            std::vector<Value> items = collect(self);
+            for (size_t i = 0; i < items.size(); ++i)
+                if (equal(items[i], x)) {
+                    if (at < 0) at = static_cast<int64_t>(i);
+                    ++n;
+                }
+            if (k == KnownName::count) return Value::integer(n);
+            if (at < 0) raise(BuiltinId::ValueError, repr(x) + " is not in range");
+            return Value::integer(at);
         }
-        if (!get<ExceptionObj>(obj) && !get<FunctionObj>(obj) && !get<IterObj>(obj) && !get<RangeObj>(obj))
-            return Value::bound_method(obj.obj(), name); // validated when called
     }
-    raise(BuiltinId::AttributeError, "'" + type_name(obj) + "' object has no attribute '" + n + "'");
+    if (get<GeneratorObj>(self) || get<ExceptionObj>(self) || get<DictViewObj>(self) || get<IterObj>(self))
+        no_attribute(self, method);
+    return call_sync_method(self, method, a);
 }
 
-void Machine::store_attribute(Value obj, NameId name, Value v) {
-    auto k = static_cast<KnownName>(name.value);
-    bool known = name.value < kKnownNameCount;
-    if (auto* t = get<ThreadObj>(obj)) {
-        if (known && k == KnownName::daemon) {
-            if (t->started) raise(BuiltinId::RuntimeError, "cannot set daemon status of active thread");
-            get<ThreadObj>(obj)->daemon = truthy(v);
-            return;
-        }
-        if (known && k == KnownName::name) {
-            get<ThreadObj>(obj)->name = str(v);
-            return;
-        }
-    } else if (get<LocalObj>(obj)) {
-        auto& per = get<LocalObj>(obj)->per_thread;
-        auto it = std::find_if(per.begin(), per.end(), [&](auto& p) { return p.first == tid; });
-        if (it == per.end()) {
-            per.push_back({tid, {}});
-            it = per.end() - 1;
-        }
-        for (auto& [an, val] : it->second) {
-            if (an == name) {
-                val = v;
-                return;
-            }
-        }
-        it->second.emplace_back(name, v);
-        return;
-    }
-    raise(BuiltinId::AttributeError, "'" + type_name(obj) + "' object has no attribute '" +
-                                         prog.name_of(name) + "'");
+Value Machine::call_descriptor(const MethodDescriptorObj& md, const Args& a) {
+    const MethodDescriptorObj d = md;
+    if (d.owner == BuiltinId::Dict && known_name(d.method) == KnownName::fromkeys) return dict_fromkeys(a);
+    const std::string qual = std::string(builtin_name(d.owner)) + "." + prog.name_of(d.method);
+    if (a.pos.empty())
+        raise(BuiltinId::TypeError, "unbound method " + qual + "() needs an argument");
+    Value self = a.pos[0];
+    BuiltinId t = type_of(self);
+    if (t != d.owner && !(d.owner == BuiltinId::Int && t == BuiltinId::Bool))
+        raise(BuiltinId::TypeError, "descriptor '" + prog.name_of(d.method) + "' for '" +
+                                        std::string(builtin_name(d.owner)) + "' objects doesn't apply to a '" +
+                                        type_name(self) + "' object");
+    Args rest;
+    rest.pos.assign(a.pos.begin() + 1, a.pos.end());
+    rest.kw = a.kw;
+    return call_method_value(self, d.method, rest);
 }
 
 } // namespace rc

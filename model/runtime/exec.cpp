@@ -1,6 +1,10 @@
 // The bytecode loop: one instruction at a time, exception unwinding, and running a thread on to
 // its next visible operation.
-#include "model/runtime/machine.hpp" // Machine
+#include <cctype> // isalnum (interned constants)
+
+#include "model/bytecode/cpython_names.hpp" // suggestions for NameError
+#include "model/runtime/machine.hpp"        // Machine
+#include "model/values/set_table.hpp"        // set_update_internal (folded set displays)
 
 namespace rc {
 
@@ -8,16 +12,6 @@ namespace {
 
 /// Virtual nanoseconds one instruction takes: makes time.time() advance with work done.
 constexpr int64_t kInstructionNs = 100;
-
-void finish_frame(Machine& m, Value result) {
-    ThreadState& th = m.th();
-    Frame f = th.frames.back();
-    m.refund(frame_bytes(m.prog.code[f.code.value]));
-    th.stack.resize(f.locals_base);
-    th.exc_stack.resize(std::min<size_t>(th.exc_stack.size(), f.exc_depth));
-    th.frames.pop_back();
-    if (!th.frames.empty()) th.stack.push_back(result);
-}
 
 /// Called when the last frame of a thread is gone (returned or unwound).
 void end_thread(Machine& m) {
@@ -27,6 +21,50 @@ void end_thread(Machine& m) {
     // MainThread stays Running with ProgramExit pending: CPython joins non-daemon threads.
     if (m.tid.value != 0) m.st.finish_thread(m.tid);
     if (m.event) m.event->thread_ended = m.tid.value != 0;
+}
+
+/// Return: pops the frame and hands the result to the caller as the frame's Return says.
+void finish_frame(Machine& m, Value result) {
+    ThreadState& th = m.th();
+    Frame f = th.frames.back();
+    m.refund(frame_bytes(m.prog.code[f.code.value]));
+    th.stack.resize(f.locals_base);
+    th.exc_stack.resize(std::min<size_t>(th.exc_stack.size(), f.exc_depth));
+    th.frames.pop_back();
+    if (th.frames.empty()) return end_thread(m);
+    switch (f.returns) {
+    case Frame::Return::Push: th.stack.push_back(result); break;
+    case Frame::Return::Retry: m.peek(f.retry_depth) = result; break;
+    case Frame::Return::ForIter:
+    case Frame::Return::Next: m.generator_returned(f); break;
+    }
+}
+
+/// NameError for `name`, with the suggestion CPython's traceback adds (Lib/traceback.py): over
+/// the frame's bound locals, the bound globals and the builtins; or a stdlib module to import.
+[[noreturn]] void name_error(Machine& m, const std::string& name) {
+    std::vector<std::string> owned;
+    const Frame& f = m.frame();
+    const CodeObject& code = m.code();
+    for (uint32_t k = 0; k < code.local_count && k < code.local_names.size(); ++k)
+        if (!m.th().stack[f.locals_base + k].is_unbound() && code.local_names[k][0] != '.')
+            owned.push_back(code.local_names[k]);
+    for (size_t g = 0; g < m.prog.globals.size(); ++g)
+        if (!m.st.globals[g].is_unbound()) owned.push_back(m.prog.globals[g].name);
+    std::vector<std::string_view> candidates(owned.begin(), owned.end());
+    if (!m.prog.is_prelude(f.code)) // module-level names CPython's globals always hold
+        for (const char* n : {"__name__", "__doc__", "__package__", "__loader__", "__spec__",
+                              "__annotations__", "__builtins__", "__file__", "__cached__"})
+            candidates.push_back(n);
+    for (std::string_view b : cpython_builtins_order()) candidates.push_back(b);
+    Value exc = m.make_exception(BuiltinId::NameError, "name '" + name + "' is not defined");
+    std::string near = cpython_suggestion(name, candidates);
+    std::string& suggestion = m.get<ExceptionObj>(exc)->suggestion;
+    if (!near.empty()) suggestion = ". Did you mean: '" + near + "'?";
+    if (is_stdlib_module(name))
+        suggestion += near.empty() ? ". Did you forget to import '" + name + "'"
+                                   : " Or did you forget to import '" + name + "'";
+    m.raise_value(exc);
 }
 
 Value load_const(Machine& m, uint32_t index) {
@@ -77,7 +115,7 @@ void execute(Machine& m) {
         const GlobalInfo& g = m.prog.globals[in.a];
         if (v.is_unbound()) {
             if (g.fallback) v = Value::builtin(*g.fallback);
-            else m.raise(BuiltinId::NameError, "name '" + g.name + "' is not defined" + g.name_error_suffix);
+            else name_error(m, g.name);
         }
         if (m.event) m.event->value = v;
         m.push(v);
@@ -91,8 +129,7 @@ void execute(Machine& m) {
         break;
     }
     case Op::DeleteGlobal:
-        if (m.st.globals[in.a].is_unbound())
-            m.raise(BuiltinId::NameError, "name '" + m.prog.globals[in.a].name + "' is not defined");
+        if (m.st.globals[in.a].is_unbound()) name_error(m, m.prog.globals[in.a].name);
         m.st.globals[in.a] = Value::unbound();
         break;
     case Op::LoadBuiltin: m.push(Value::builtin(static_cast<BuiltinId>(in.a))); break;
@@ -145,6 +182,14 @@ void execute(Machine& m) {
     }
     case Op::Unary: m.push(m.unary(static_cast<ast::UnaryOpKind>(in.b), m.pop())); break;
     case Op::Compare: {
+        const auto kind = static_cast<ast::CmpOpKind>(in.b);
+        if ((kind == ast::CmpOpKind::In || kind == ast::CmpOpKind::NotIn) && m.is_generator(m.peek())) {
+            Value gen = m.pop(), x = m.pop();
+            m.push_prelude(kind == ast::CmpOpKind::In ? m.prog.prelude.contains
+                                                      : m.prog.prelude.not_contains,
+                           {gen, x});
+            return;
+        }
         Value r = m.pop();
         Value l = m.pop();
         bool res = m.compare(static_cast<ast::CmpOpKind>(in.b), l, r);
@@ -211,6 +256,53 @@ void execute(Machine& m) {
         m.get<ListObj>(m.peek(in.a - 1))->items.push_back(v);
         break;
     }
+    case Op::BuildSet: {
+        auto& st = m.th().stack;
+        std::vector<Value> items(st.end() - in.a, st.end());
+        st.resize(st.size() - in.a);
+        Value set = m.new_set(false);
+        for (Value x : items) m.set_add(set, x);
+        m.push(set);
+        break;
+    }
+    case Op::SetUpdateConst: {
+        // CPython's compiler builds the constant frozenset from the display, rebuilds it from its
+        // own order when merging constants, and once more when it interns a str in it that has
+        // only name characters (Python/compile.c merge_consts_recursive, Objects/codeobject.c
+        // intern_string_constants); SET_UPDATE then merges it into the empty set.
+        auto& st = m.th().stack;
+        std::vector<Value> items(st.end() - in.a, st.end());
+        st.resize(st.size() - in.a);
+        bool interned = false;
+        for (Value x : items) {
+            const std::string* s = m.str_of(x);
+            if (!s) continue;
+            bool name_chars = true;
+            for (char c : *s)
+                name_chars = name_chars && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
+            interned = interned || name_chars;
+        }
+        Value folded = m.new_tuple(std::move(items));
+        for (int round = 0; round < (interned ? 3 : 2); ++round) {
+            Value next = m.new_set(true);
+            set_update_internal(m, next, round == 0 ? folded : m.new_tuple(set_items(m, folded)));
+            folded = next;
+        }
+        set_update_internal(m, m.peek(), folded);
+        break;
+    }
+    case Op::SetAdd: {
+        Value v = m.pop();
+        m.set_add(m.peek(in.a - 1), v);
+        break;
+    }
+    case Op::MakeGenExp: {
+        auto& st = m.th().stack;
+        std::vector<Value> slots(st.end() - in.b - 1, st.end()); // the iterator, then captures
+        st.resize(st.size() - in.b - 1);
+        m.push(m.make_generator(m.prog.genexps[in.a], std::move(slots), BuiltinId::GeneratorType));
+        break;
+    }
     case Op::DictSetItem: {
         Value v = m.pop();
         Value k = m.pop();
@@ -218,7 +310,14 @@ void execute(Machine& m) {
         break;
     }
     case Op::UnpackSequence: {
-        Value seq = m.pop();
+        Value seq = m.peek();
+        if (m.is_generator(seq)) { // take at most n + 1 items, as CPython does
+            m.push_retry(m.prog.prelude.unpack, {seq, Value::integer(in.a)}, 0);
+            return;
+        }
+        m.pop();
+        if (!m.is_iterable(seq))
+            m.raise(BuiltinId::TypeError, "cannot unpack non-iterable " + m.type_name(seq) + " object");
         std::vector<Value> items = m.collect(seq);
         if (items.size() != in.a) {
             if (items.size() > in.a)
@@ -232,6 +331,13 @@ void execute(Machine& m) {
     case Op::GetIter: m.push(m.get_iter(m.pop())); break;
     case Op::ForIter: {
         Value it = m.peek();
+        if (m.is_generator(it)) {
+            if (!m.resume_generator(it, Frame::Return::ForIter, in.a, Value::unbound())) {
+                m.pop();
+                m.frame().pc = in.a;
+            }
+            return;
+        }
         Value next;
         bool more = m.get<AsCompletedObj>(it) ? as_completed_next(m, it, &next) : m.iter_next(it, &next);
         if (!more) {
@@ -245,12 +351,8 @@ void execute(Machine& m) {
     }
     case Op::KwNames: break; // consumed by the following Call
     case Op::Call: m.do_call(in.a, in.b); return; // do_call advances pc itself
-    case Op::Return: {
-        Value v = m.pop();
-        finish_frame(m, v);
-        if (m.th().frames.empty()) end_thread(m);
-        return;
-    }
+    case Op::Return: finish_frame(m, m.pop()); return;
+    case Op::YieldValue: m.yield_value(m.pop()); return;
     case Op::MakeFunction: {
         auto& st = m.th().stack;
         std::vector<Value> defaults(st.end() - in.b, st.end());
@@ -331,11 +433,11 @@ void unwind(Machine& m, Value exc) {
         if (e->line == 0) e->line = m.line();
         if (!e->thread.valid()) e->thread = m.tid;
     }
-    bool top = true;
+    bool at_instruction = true; // the frame's pc is at the raising instruction (else past it)
     while (!th.frames.empty()) {
         Frame& f = th.frames.back();
         const CodeObject& code = m.prog.code[f.code.value];
-        uint32_t pc = top ? f.pc : f.pc - 1;
+        uint32_t pc = at_instruction ? f.pc : f.pc - 1;
         for (const ExceptionEntry& e : code.exception_table) {
             if (pc >= e.start && pc < e.end) {
                 th.stack.resize(f.stack_base + e.depth);
@@ -344,13 +446,17 @@ void unwind(Machine& m, Value exc) {
                 return;
             }
         }
+        const Frame gone = f;
         th.stack.resize(f.locals_base);
         th.exc_stack.resize(std::min<size_t>(th.exc_stack.size(), f.exc_depth));
         m.refund(frame_bytes(code));
         th.frames.pop_back();
-        top = false;
+        at_instruction = gone.returns == Frame::Return::Retry;
+        if (gone.generator.valid()) exc = m.generator_raised(gone, exc);
     }
-    th.uncaught = exc;
+    auto* e = m.get<ExceptionObj>(exc);
+    if (e && e->type == BuiltinId::SystemExit) th.system_exit = exc;
+    else th.uncaught = exc;
     th.wait = Wait{};
     end_thread(m);
 }
@@ -359,7 +465,7 @@ void run_on(Machine& m) {
     uint64_t budget = m.interp.limits().max_local_instructions;
     for (;;) {
         ThreadState& th = m.th();
-        if (th.status != ThreadStatus::Running) return;
+        if (th.status != ThreadStatus::Running || m.st.refusal) return;
         PendingOp op;
         if (classify(m, &op)) {
             th.pending = op;
@@ -375,6 +481,9 @@ void run_on(Machine& m) {
             execute(m);
         } catch (PyRaise& r) {
             unwind(m, r.exc);
+        } catch (PyUnsupported& u) {
+            m.refuse(u);
+            return;
         }
     }
 }

@@ -42,6 +42,10 @@ template <class H> void mix_text(H& h, const std::string& s) {
     h.mix(tail);
 }
 
+/// Makes an if-constexpr chain over Object's alternatives exhaustive: a new kind of object
+/// fails to compile until the fingerprint knows what it holds.
+template <class> inline constexpr bool kUnhandled = false;
+
 /// Calls f(heap index) for every object `o` refers to, in a fixed order.
 template <class F> void for_each_ref(const Object& o, F&& f) {
     auto v = [&](const Value& x) {
@@ -65,13 +69,17 @@ template <class F> void for_each_ref(const Object& o, F&& f) {
                 v(x.step);
             } else if constexpr (std::is_same_v<T, FunctionObj>) vs(x.defaults);
             else if constexpr (std::is_same_v<T, ExceptionObj>) vs(x.args);
-            else if constexpr (std::is_same_v<T, IterObj>) v(x.source);
-            else if constexpr (std::is_same_v<T, AsCompletedObj>) {
+            else if constexpr (std::is_same_v<T, IterObj>) {
+                v(x.source);
+                v(x.inner);
+            } else if constexpr (std::is_same_v<T, AsCompletedObj>) {
                 for (ObjectId f2 : x.futures) f(f2.value);
             } else if constexpr (std::is_same_v<T, ThreadObj>) {
                 v(x.target);
                 v(x.args);
                 v(x.kwargs);
+                if (x.timer.valid()) f(x.timer.value);
+                v(x.interval);
             } else if constexpr (std::is_same_v<T, ConditionObj>) {
                 if (x.lock.valid()) f(x.lock.value);
             } else if constexpr (std::is_same_v<T, QueueObj>) vs(x.items);
@@ -86,6 +94,22 @@ template <class F> void for_each_ref(const Object& o, F&& f) {
                 v(x.exception);
             } else if constexpr (std::is_same_v<T, ExecutorObj>) {
                 for (ObjectId p : x.pending) f(p.value);
+            } else if constexpr (std::is_same_v<T, SetObj>) {
+                for (const SetObj::Entry& e : x.table) v(e.key);
+            } else if constexpr (std::is_same_v<T, DictViewObj>) v(x.dict);
+            else if constexpr (std::is_same_v<T, DequeObj>) vs(x.items);
+            else if constexpr (std::is_same_v<T, GeneratorObj>) {
+                vs(x.saved);
+                vs(x.saved_exc);
+            } else if constexpr (std::is_same_v<T, StrObj> || std::is_same_v<T, RangeObj> ||
+                                 std::is_same_v<T, LockObj> || std::is_same_v<T, RLockObj> ||
+                                 std::is_same_v<T, SemaphoreObj> || std::is_same_v<T, EventObj> ||
+                                 std::is_same_v<T, BarrierObj> || std::is_same_v<T, LoggerObj> ||
+                                 std::is_same_v<T, MethodDescriptorObj> ||
+                                 std::is_same_v<T, PlainObj>) {
+                // no references
+            } else {
+                static_assert(kUnhandled<T>, "for_each_ref: an object kind without its references");
             }
         },
         o.data);
@@ -211,6 +235,7 @@ void Fingerprinter::value(const State& s, Value v) {
             id_[v.ref] = kString; // reachable, but numbered by nothing but its content
         } else {
             h_.mix(id_of(v.ref));
+            if (s.identity_observed) h_.mix(v.ref); // the real number is observable now
         }
         return;
     default: h_.mix(static_cast<uint64_t>(v.i)); return;
@@ -234,6 +259,10 @@ void Fingerprinter::object(const State& s, const Object& o) {
                     value(s, k);
                     value(s, val);
                 }
+                // insertion numbers: iterators continue by them (relative to the first entry)
+                const uint64_t base = x.seqs.empty() ? x.next_seq : x.seqs.front();
+                for (uint64_t q : x.seqs) h_.mix(q - base);
+                h_.mix(x.next_seq - base);
             } else if constexpr (std::is_same_v<T, RangeObj>) {
                 h_.mix(static_cast<uint64_t>(x.start));
                 h_.mix(static_cast<uint64_t>(x.stop));
@@ -250,12 +279,15 @@ void Fingerprinter::object(const State& s, const Object& o) {
                 vs(x.args);
                 h_.mix(x.line);
                 h_.mix(thread(x.thread));
+                mix_text(h_, x.suggestion);
             } else if constexpr (std::is_same_v<T, IterObj>) {
                 h_.mix(static_cast<uint64_t>(x.kind));
                 value(s, x.source);
                 h_.mix(static_cast<uint64_t>(x.pos));
                 h_.mix(static_cast<uint64_t>(x.stop));
                 h_.mix(static_cast<uint64_t>(x.step));
+                h_.mix(x.item);
+                value(s, x.inner);
             } else if constexpr (std::is_same_v<T, AsCompletedObj>) {
                 h_.mix(x.futures.size());
                 for (size_t i = 0; i < x.futures.size(); ++i) {
@@ -269,6 +301,8 @@ void Fingerprinter::object(const State& s, const Object& o) {
                 if (!options_.symmetry) mix_text(h_, x.name);
                 h_.mix(static_cast<uint64_t>(x.daemon) | static_cast<uint64_t>(x.started) << 1);
                 h_.mix(thread(x.tid));
+                h_.mix(x.timer.valid() ? id_of(x.timer.value) : kNone);
+                value(s, x.interval);
             } else if constexpr (std::is_same_v<T, LockObj>) {
                 h_.mix(x.locked);
                 if (x.locked) {
@@ -333,6 +367,39 @@ void Fingerprinter::object(const State& s, const Object& o) {
                 h_.mix(x.idle);
                 h_.mix(x.shutdown);
                 h_.mix(x.finished);
+            } else if constexpr (std::is_same_v<T, SetObj>) {
+                // the table as laid out: iteration order follows it
+                h_.mix(x.table.size());
+                for (const SetObj::Entry& e : x.table) {
+                    value(s, e.key);
+                    h_.mix(static_cast<uint64_t>(e.hash));
+                }
+                h_.mix(static_cast<uint64_t>(x.fill) << 32 | x.used);
+                h_.mix(static_cast<uint64_t>(x.finger) << 1 | (x.frozen ? 1 : 0));
+            } else if constexpr (std::is_same_v<T, DictViewObj>) {
+                h_.mix(static_cast<uint64_t>(x.kind));
+                value(s, x.dict);
+            } else if constexpr (std::is_same_v<T, DequeObj>) {
+                vs(x.items);
+                h_.mix(static_cast<uint64_t>(x.maxlen));
+                h_.mix(x.version);
+            } else if constexpr (std::is_same_v<T, GeneratorObj>) {
+                h_.mix(x.code.value);
+                h_.mix(static_cast<uint64_t>(x.status));
+                vs(x.saved);
+                h_.mix(static_cast<uint64_t>(x.saved_locals) << 32 | x.pc);
+                vs(x.saved_exc);
+                h_.mix(static_cast<uint64_t>(x.type));
+            } else if constexpr (std::is_same_v<T, LoggerObj>) {
+                mix_text(h_, x.name);
+                h_.mix(static_cast<uint64_t>(x.level));
+            } else if constexpr (std::is_same_v<T, MethodDescriptorObj>) {
+                h_.mix(static_cast<uint64_t>(x.owner));
+                h_.mix(x.method.value);
+            } else if constexpr (std::is_same_v<T, PlainObj>) {
+                // identity only
+            } else {
+                static_assert(kUnhandled<T>, "Fingerprinter::object: an object kind not hashed");
             }
         },
         o.data);
@@ -362,6 +429,21 @@ Fingerprint Fingerprinter::operator()(const State& s) {
     h_.mix(s.output_digest[1]);
     h_.mix(static_cast<uint64_t>(s.thread_name_counter) << 32 | s.executor_counter);
     h_.mix(s.ended);
+    h_.mix(static_cast<uint64_t>(s.refusal.has_value()) | static_cast<uint64_t>(s.identity_observed) << 1);
+    // What only some programs use: logging's stderr and configuration, random's generator.
+    mix_text(h_, s.error_output);
+    h_.mix(s.random_mt.size());
+    for (uint32_t w : s.random_mt) h_.mix(w);
+    h_.mix(s.random_index);
+    h_.mix(s.logging.configured);
+    mix_text(h_, s.logging.format);
+    mix_text(h_, s.logging.datefmt);
+    h_.mix(static_cast<uint64_t>(s.logging.root_level));
+    h_.mix(s.logging.loggers.size());
+    for (const auto& [name, logger] : s.logging.loggers) {
+        mix_text(h_, name);
+        h_.mix(id_of(logger.value));
+    }
     h_.mix(s.threads.size());
     for (uint32_t t : order_) {
         const ThreadState& th = s.threads[t];
@@ -371,6 +453,10 @@ Fingerprint Fingerprinter::operator()(const State& s) {
             h_.mix(static_cast<uint64_t>(f.code.value) << 32 | f.pc);
             h_.mix(static_cast<uint64_t>(f.exc_depth) << 32 | f.call_line);
             h_.mix(static_cast<uint64_t>(f.locals_base) << 32 | f.stack_base);
+            h_.mix(static_cast<uint64_t>(f.returns) << 32 | f.call_col);
+            h_.mix(static_cast<uint64_t>(f.retry_depth) << 32 | f.exit_pc);
+            h_.mix(f.generator.valid() ? id_of(f.generator.value) : kNone);
+            value(s, f.next_default);
         }
         h_.mix(th.stack.size());
         for (const Value& v : th.stack) value(s, v);
@@ -384,6 +470,7 @@ Fingerprint Fingerprinter::operator()(const State& s) {
         h_.mix(w.generation);
         if (options_.clocks) h_.mix(static_cast<uint64_t>(th.clock_ns));
         value(s, th.uncaught);
+        value(s, th.system_exit);
         h_.mix(th.diverged_line);
         h_.mix(th.thread_obj.valid() ? id_of(th.thread_obj.value) : kNone);
     }

@@ -122,7 +122,7 @@ bool Interpreter::can_time_out(const State& s, ThreadId t) const {
 
 void Interpreter::schedulable(const State& s, std::vector<ThreadId>& out) const {
     out.clear();
-    if (s.ended || s.limit) return;
+    if (s.ended || s.limit || s.refusal) return;
     for (ThreadId t : s.live_threads) {
         if (s.thread(t).status != ThreadStatus::Running) continue;
         if (is_enabled(s, t) || can_time_out(s, t)) out.push_back(t);
@@ -130,6 +130,7 @@ void Interpreter::schedulable(const State& s, std::vector<ThreadId>& out) const 
 }
 
 RunStatus Interpreter::status(const State& s) const {
+    if (s.refusal) return RunStatus::Refused;
     if (s.ended) return RunStatus::Ended;
     if (s.limit) return RunStatus::Limit;
     bool any = false;
@@ -173,6 +174,8 @@ Event Interpreter::step(State& s, ThreadId t, bool timeout) const {
         } catch (PyRaise& r) {
             ev.raised = true;
             unwind(m, r.exc);
+        } catch (PyUnsupported& u) {
+            m.refuse(u);
         }
         m.event = nullptr;
         m.timeout = false;
@@ -199,12 +202,14 @@ CheckValue Interpreter::evaluate(const State& s, FuncId check) const {
     const uint64_t memory = s.memory;
     const bool ended = s.ended;
     const LimitHit limit = s.limit;
+    const std::optional<Refusal> refusal = s.refusal;
     CheckValue out = evaluate_on(in_place, check);
     in_place.heap.resize(heap);
     in_place.threads.resize(threads);
     in_place.memory = memory;
     in_place.ended = ended;
     in_place.limit = limit;
+    in_place.refusal = refusal;
     return out;
 }
 
@@ -251,6 +256,9 @@ CheckValue Interpreter::evaluate_on(State& copy, FuncId check) const {
     } catch (const LimitExceeded& e) {
         copy.limit = e.hit;
         out.repr = "the check stopped at a limit: " + describe_limit(copy);
+    } catch (PyUnsupported& u) {
+        out.repr = "unsupported: " + u.what;
+        out.refused = true;
         return out;
     }
     out.repr = "check ended without a value";

@@ -47,7 +47,8 @@ enum class RunStatus {
     Ended,   // MainThread exited after every non-daemon thread ended
     Blocked, // not ended, and no thread can move: a deadlock or lost wakeup
     Diverged, // a thread ran away without visible operations
-    Limit     // one of racecheck's resource limits stopped it (State::limit)
+    Limit,    // one of racecheck's resource limits stopped it (State::limit)
+    Refused   // the program met an operation outside the subset (State::refusal)
 };
 
 /// The result of evaluating a check expression on a state.
@@ -58,6 +59,8 @@ struct CheckValue {
     /// It raised NameError: a global it reads is not bound (yet). An always-invariant over a
     /// global the program has not created yet does not apply to that state.
     bool name_error = false;
+    /// It met an operation outside the subset (then `repr` says which): no verdict.
+    bool refused = false;
 };
 
 struct InterpreterTables; // lookup tables built once per program (interpreter.cpp)
@@ -99,6 +102,9 @@ public:
     bool is_daemon(const State& s, ThreadId t) const;
     /// "IndexError: pop from empty list"
     std::string exception_text(const State& s, Value exc) const;
+    /// The last line of CPython's traceback of an uncaught exception: the class's qualified
+    /// name ("_queue.Empty"), the message, and the "Did you mean" suggestion CPython adds.
+    std::string traceback_text(const State& s, Value exc) const;
     /// A global whose value is this object ("lock"), or a description ("Lock object #3").
     std::string object_label(const State& s, ObjectId o) const;
     /// One line saying what a blocked thread waits for: "waits to acquire Lock `lock` held by

@@ -8,6 +8,7 @@
 
 #include <array>       // ModuleTable
 #include <cstdint>     // int64_t
+#include <optional>    // set comparisons, native keys
 #include <string>      // messages
 #include <string_view> // format specs
 #include <vector>      // argument storage
@@ -19,6 +20,7 @@
 #include "model/runtime/operation.hpp"   // PendingOp, Event
 #include "model/bytecode/program.hpp"     // Program
 #include "model/runtime/state.hpp"       // State
+#include "model/values/arguments.hpp"  // Sig, Bound
 
 namespace rc {
 
@@ -44,6 +46,13 @@ public:
 
 private:
     Machine& m_;
+};
+
+/// An operation outside the subset (Machine::unsupported). Unlike PyRaise, Python code cannot
+/// catch it: the step that meets it records a State::refusal and the execution stops.
+struct PyUnsupported {
+    std::string what;
+    std::string hint;
 };
 
 struct InterpreterTables {
@@ -98,11 +107,15 @@ public:
     /// CPython 3.12 compares lists nested 1497 deep and raises RecursionError at 1498 (its C
     /// recursion limit, 1500, less the levels its eval loop uses): the same depths here.
     static constexpr uint32_t kMaxNativeDepth = 1498;
+    /// For traces and reports (render.cpp): objects print without CPython's address
+    /// ("<lock object>", "<function worker>"), which would only be noise there.
+    bool render_short = false;
 
     ThreadState& th() { return st.threads[tid.value]; }
     Frame& frame() { return th().frames.back(); }
     const CodeObject& code() { return prog.code[frame().code.value]; }
     uint32_t line(); // the current user line (a prelude frame reports its caller's line)
+    uint32_t col();  // the current user column (0 when unknown)
 
     // ---- operand stack ----
     void push(Value v) { th().stack.push_back(v); }
@@ -142,53 +155,165 @@ public:
     Value make_exception(BuiltinId type, std::string message);
     [[noreturn]] void raise(BuiltinId type, std::string message);
     [[noreturn]] void raise_value(Value exc);
+    /// Refuses an operation outside racecheck's subset (`what` names it: "str.title()",
+    /// "keyword argument 'key' of sorted()"). Never a Python exception.
+    [[noreturn]] void unsupported(std::string what, std::string hint = {});
+    /// Records a refusal met by this thread in State::refusal (the first one wins).
+    void refuse(const PyUnsupported& u);
 
-    // ---- Python semantics (model/values/semantics.cpp) ----
+    /// Refuses an int result beyond 64 bits: `unsupported: integer beyond 64 bits`.
+    [[noreturn]] void int_overflow();
+    /// AttributeError for `obj.name` as CPython words it (with its "Did you mean"), or a refusal
+    /// when CPython's type has that attribute and racecheck does not implement it.
+    [[noreturn]] void no_attribute(Value obj, NameId name);
+
+    // ---- Python semantics (model/values/semantics.cpp, operators.cpp, hashing.cpp) ----
     bool truthy(Value v);
     bool equal(Value a, Value b);
-    bool less(Value a, Value b); // `<`, TypeError for unorderable operands
+    bool view_equal(Value a, Value b);
+    /// a <op> b for Lt, LtE, Gt, GtE: numbers (exact int/float), str, same-type sequences,
+    /// sets; TypeError naming op otherwise.
+    bool ordered(ast::CmpOpKind op, Value a, Value b);
+    bool less(Value a, Value b); // ordered(Lt)
     std::string repr(Value v);
     std::string repr_body(Value v); // repr without its recursion level (str of a container)
     std::string str(Value v);
+    std::string ascii(Value v);
+    /// type(v).__name__, and type(v) as a builtin class.
     std::string type_name(Value v);
+    BuiltinId type_of(Value v);
+    std::string hex_identity(Value v);
     Value binary(ast::BinOpKind op, Value l, Value r, bool inplace);
     Value unary(ast::UnaryOpKind op, Value v);
+    Value int_pow(int64_t a, int64_t b);
+    Value float_pow(double a, double b);
     bool compare(ast::CmpOpKind op, Value l, Value r);
     bool contains(Value container, Value item);
     std::string format(Value v, std::string_view spec, char conversion);
+    /// `fmt % args` (model/values/printf_format.cpp).
+    Value percent_format(Value fmt, Value args);
     int64_t to_index(Value v, const char* what);
     double to_float(Value v, const char* what);
+    /// hash(v) as CPython computes it (TypeError for unhashable values); id(v).
+    int64_t hash(Value v);
+    int64_t identity(Value v);
+    bool isinstance(Value v, Value cls);
+    /// issubclass(have, cls) for builtin classes (`who` names the caller in TypeErrors).
+    bool is_subclass(BuiltinId have, Value cls, const char* who = "issubclass");
+    bool is_callable(Value v);
+    /// A callable whose call runs Python code (a def function): never called from C++.
+    bool is_python_callable(Value v);
 
-    // ---- sequences (model/values/containers.cpp) ----
+    // ---- containers (model/values/containers.cpp, iteration.cpp, *_methods.cpp) ----
     Value subscript(Value obj, Value key);
     void store_subscript(Value obj, Value key, Value v);
     void delete_subscript(Value obj, Value key);
+    bool is_iterable(Value v);
     Value get_iter(Value iterable);
-    /// Advances an iterator: true and *out = next value, or false when exhausted.
+    /// Advances a native iterator: true and *out = next value, or false when exhausted.
     bool iter_next(Value it, Value* out);
-    /// Drains any iterable into a vector (lists, tuples, dicts, strs, ranges, iterators).
+    /// Drains an iterable into a vector (refuses a generator: see do_call's drains).
     std::vector<Value> collect(Value iterable);
     int64_t length(Value v);
+    Value make_enumerate(Value inner, int64_t start);
+    Value make_zip(std::vector<Value> iterators);
+    Value make_reversed(Value seq);
+    Value str_item(Value str, int64_t index);
+    Value str_slice(Value str, int64_t start, int64_t step, int64_t count);
+    Value new_set(bool frozen);
+    bool set_contains(Value set, Value key);
+    void set_add(Value set, Value key);
+    /// A set operator (| & - ^, in place or not); Unbound when an operand is not a set.
+    Value set_operator(ast::BinOpKind op, Value l, Value r, bool inplace);
+    /// A set comparison; nullopt when an operand is not a set.
+    std::optional<bool> set_compare(ast::CmpOpKind op, Value v, Value w);
     Value call_container_method(Value self, NameId method, const Args& args);
-    /// str.format: auto-numbered, numbered and keyword fields with conversions and specs.
-    std::string str_format(const std::string& fmt, const Args& args);
+    Value call_str_method(Value self, NameId method, const Args& args);
+    Value call_list_method(Value self, NameId method, const Args& args);
+    Value call_tuple_method(Value self, NameId method, const Args& args);
+    Value call_dict_method(Value self, NameId method, const Args& args);
+    Value call_set_method(Value self, NameId method, const Args& args);
+    Value call_deque_method(Value self, NameId method, const Args& args);
+    Value make_deque(const Args& args);
+    void dict_update(Value dict, Value other);
+    Value dict_fromkeys(const Args& args);
+    /// str.format: auto-numbered, numbered and keyword fields (and a mapping's, for
+    /// format_map) with conversions and specs.
+    std::string str_format(const std::string& fmt, const Args& args, Value mapping = Value::unbound());
     bool is_container(Value v);
     Value* dict_find(DictObj& d, Value key);
+    /// CPython's listsort on keys (values reordered alike) (model/values/sorting.cpp).
+    void sort_values(std::vector<Value>& keys, std::vector<Value>* values, bool reverse);
+    /// list.sort(key=, reverse=): None, or Unbound when a Python key function runs in the prelude.
+    Value sort_list(Value list, Value key, bool reverse);
+    Value sort_by_keys(const Args& args);
+    /// Keys computed by calling a builtin key function; nullopt for a Python one.
+    std::optional<std::vector<Value>> native_keys(Value key, const std::vector<Value>& items);
+    /// Calls a builtin function or method from C++ (refuses one that would run Python code).
+    Value call_native(Value callee, std::vector<Value> args);
 
     // ---- sharing ----
     void mark_shared(Value v);
     bool shared(Value v) { return v.tag == VTag::Obj && st.heap[v.ref].shared; }
 
-    // ---- calls (calls.cpp) ----
+    // ---- calls (runtime/calls.cpp, attributes.cpp, values/builtin_*.cpp) ----
     /// Performs the call at the current Call instruction. Either pushes the result and advances
     /// pc, or pushes a new frame (for Python functions), or leaves pc unchanged when the call
     /// started a two-phase blocking operation (th().wait is set).
     void do_call(uint32_t argc, uint32_t kwcount);
-    /// Pushes a frame for a Python function with bound arguments (TypeError on a mismatch).
+    /// Pushes a frame for a Python function with bound arguments (TypeError on a mismatch); a
+    /// generator function's call completes with a new generator instead.
     void push_frame(Value function, const Args& args, uint32_t call_line);
     Value call_builtin(BuiltinId id, const Args& args);
+    /// abs, str, int, float, round, divmod, pow, chr, ord, hex, bin, oct, format; Unbound for
+    /// another builtin.
+    Value call_conversion(BuiltinId id, const Args& args);
+    Value call_module_function(BuiltinId id, const Args& args);
+    Value call_random(BuiltinId id, const Args& args);
+    Value call_logging(BuiltinId id, const Args& args);
+    Value call_logger_method(Value self, NameId method, const Args& args);
+    /// A method of a value: containers, loggers, ranges, threading objects.
+    Value call_method_value(Value self, NameId method, const Args& args);
+    /// `str.lower("AB")`: a method taken from its class.
+    Value call_descriptor(const MethodDescriptorObj& md, const Args& args);
+    Value sum_builtin(const Args& args);
+    Value min_max(bool want_max, const Args& args);
     Value attribute(Value obj, NameId name);
     void store_attribute(Value obj, NameId name, Value v);
+
+    // ---- random and logging state (model/values/random_module.cpp, logging_module.cpp) ----
+    uint32_t random_u32();
+    double random_double();
+    int64_t random_bits(int64_t k);
+    int64_t random_below(int64_t n);
+    int64_t parse_level(Value v);
+    Value logger_for(const std::string& name);
+    /// A logging call: formats and writes the record when its level passes (first_message_arg:
+    /// where msg is in args).
+    void emit_log(Value logger, int64_t level, const Args& args, size_t first_message_arg,
+                  bool module_level);
+
+    // ---- generators and prelude frames (runtime/generators.cpp) ----
+    Value make_generator(FuncId code, std::vector<Value> slots, BuiltinId type);
+    /// A generator running one of the prelude's generator functions (map, filter, ...).
+    Value make_prelude_generator(FuncId code, std::vector<Value> args, BuiltinId type);
+    bool is_generator(Value v);
+    /// Pushes a frame for `code` with these local slots (RecursionError past the limit).
+    void enter_frame(FuncId code, std::vector<Value> slots, Frame::Return returns);
+    /// Calls a prelude function in place of the current call: its result is the call's.
+    void push_prelude(FuncId code, std::vector<Value> args);
+    /// Runs a prelude function whose result replaces the operand at `depth`, then re-executes
+    /// the current instruction.
+    void push_retry(FuncId code, std::vector<Value> args, uint32_t depth);
+    /// Resumes a generator above the current frame (advancing its pc); false when the generator
+    /// has already ended (nothing pushed).
+    bool resume_generator(Value gen, Frame::Return how, uint32_t exit_pc, Value next_default);
+    /// YieldValue: suspends the generator frame and hands v to its resumer.
+    void yield_value(Value v);
+    /// A generator frame returned (already popped): the resumer goes on.
+    void generator_returned(const Frame& f);
+    /// A generator frame is unwound by exc: it ends; the exception the resumer sees.
+    Value generator_raised(const Frame& f, Value exc);
 
     // ---- threading objects (model/threading/dispatch.cpp routes to each primitive's file) ----
     Value construct_sync(BuiltinId id, const Args& args);
@@ -202,6 +327,10 @@ public:
     void complete_call(Value result);
     /// Raises TypeError naming the callee when the argument count is not in [lo, hi].
     void check_arity(const char* name, const Args& args, size_t lo, size_t hi);
+    /// Binds a native call's arguments to CPython's signature (model/values/arguments.cpp),
+    /// raising CPython's TypeError for a mismatch.
+    Bound bind(const Args& args, const Sig& sig);
+    Bound bind_python(const Args& args, const Sig& sig);
 };
 
 /// What an object is charged when allocated (model/runtime/memory.cpp).
@@ -213,6 +342,14 @@ inline uint64_t frame_bytes(const CodeObject& code) {
 
 /// Python's repr(float) (model/values/semantics.cpp).
 std::string float_repr(double x);
+
+/// The KnownName of a name, or KnownName::Count for any other.
+inline KnownName known_name(NameId n) {
+    return n.value < kKnownNameCount ? static_cast<KnownName>(n.value) : KnownName::Count;
+}
+
+/// time.time() at virtual clock 0 (virtual clocks: see runtime/exec.cpp).
+inline constexpr double kTimeEpoch = 1'700'000'000.0;
 
 /// Executes the instruction at the top frame's pc (exec.cpp). PyRaise propagates.
 void execute(Machine& m);

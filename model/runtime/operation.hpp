@@ -50,6 +50,8 @@ namespace rc {
     X(PoolShutdown, "shutdown")      /* obj: Executor; stops taking work (then PoolJoin if wait) */ \
     X(PoolJoin, "join workers")      /* obj: Executor; waits until every worker has exited */      \
     X(Print, "print")                /* value: the text printed (a str object) */                  \
+    X(Log, "log")                    /* value: the text a logging call wrote to stderr; it holds */\
+                                     /* logging's module lock while it does (an HB edge)       */\
     X(Sleep, "sleep")                /* a scheduling point; no shared effect */                    \
     X(ProgramExit, "exit")           /* MainThread waits for every non-daemon thread, then ends */
 // clang-format on
@@ -71,7 +73,8 @@ struct PendingOp {
     VarId var;          // GlobalRead/GlobalWrite
     ObjectId obj;       // the object operated on, when there is one
     bool timed = false; // a blocking operation with a timeout: may time out while unsatisfiable
-    bool nonblocking = false; // blocking=False / *_nowait: never waits (fails or raises instead)
+    bool nonblocking = false; // blocking=False / *_nowait / arguments that do not bind: never
+                              // waits (fails or raises instead)
     NameId method;      // the method called, for operations that are method calls
     /// Filled by Interpreter::resolved_pending from the current state (not stored in the thread):
     ObjectId lock;      // CondWait/CondWake: the Condition's lock

@@ -10,6 +10,7 @@ namespace {
 Machine viewer(const Interpreter& in, const State& s) {
     Machine m(in, const_cast<State&>(s), ThreadId(0));
     m.rendering = true;
+    m.render_short = true;
     return m;
 }
 
@@ -63,6 +64,15 @@ std::string Interpreter::exception_text(const State& s, Value exc) const {
     std::string msg = m.str(exc);
     std::string name(builtin_name(e->type));
     return msg.empty() ? name : name + ": " + msg;
+}
+
+std::string Interpreter::traceback_text(const State& s, Value exc) const {
+    Machine m = viewer(*this, s);
+    auto* e = m.get<ExceptionObj>(exc);
+    if (!e) return m.repr(exc);
+    std::string msg = m.str(exc);
+    std::string name(builtin_qualname(e->type));
+    return (msg.empty() ? name : name + ": " + msg) + e->suggestion;
 }
 
 std::string Interpreter::object_label(const State& s, ObjectId o) const {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint> // uint32_t, int64_t
+#include <optional> // refusal
 #include <string>  // output
 #include <vector>  // globals, heap, threads
 
@@ -15,12 +16,30 @@
 namespace rc {
 
 struct Frame {
+    /// How the frame hands its result back to its caller.
+    enum class Return : uint8_t {
+        Push,      // a call: the caller's pc is past its Call; the result is pushed
+        Retry,     // a drain for an instruction (generators/drain.cpp): the result replaces
+                   // the caller's operand at `retry_depth`, and the caller re-executes the
+                   // instruction at its unchanged pc
+        ForIter,   // a generator resumed by ForIter (caller pc past it): a yielded value is
+                   // pushed; when the generator ends the iterator is popped and the caller
+                   // jumps to `exit_pc`
+        Next,      // a generator resumed by next() (caller pc past the Call): a yielded value
+                   // is pushed; when it ends, next_default is pushed or StopIteration raised
+    };
     FuncId code;
     uint32_t exc_depth = 0;   // ThreadState::exc_stack size when the frame was entered
     uint32_t pc = 0;
     uint32_t locals_base = 0; // index into ThreadState::stack of local slot 0
     uint32_t stack_base = 0;  // locals_base + local_count: the operand stack starts here
     uint32_t call_line = 0;   // the caller's line (prelude frames report it)
+    uint32_t call_col = 0;    // the caller's column (prelude frames report it)
+    Return returns = Return::Push;
+    uint32_t retry_depth = 0; // Retry
+    uint32_t exit_pc = 0;     // ForIter
+    ObjectId generator;       // the GeneratorObj this frame runs, if any
+    Value next_default;       // Next: Unbound when next() has no default
 };
 
 enum class ThreadStatus : uint8_t {
@@ -56,6 +75,9 @@ struct ThreadState {
     Wait wait;
     int64_t clock_ns = 0;         // virtual time: instructions, sleeps, timeouts
     Value uncaught;               // the exception that ended it (Unbound if none)
+    /// The SystemExit that ended it (sys.exit()): a normal end, never a finding. MainThread's
+    /// is the program's exit status (CPython still waits for non-daemon threads).
+    Value system_exit;
     uint32_t diverged_line = 0;   // where it ran away (status Diverged)
 };
 
@@ -68,6 +90,27 @@ struct LimitHit {
     explicit operator bool() const { return kind != Kind::None; }
 };
 
+/// An operation outside racecheck's subset, met at run time: the execution stops before it,
+/// and whoever runs the program turns it into a `file:line:col: error: unsupported: <what>`
+/// diagnostic (exit 2). Never a Python exception, never a finding.
+struct Refusal {
+    std::string what;     // "keyword argument 'key' of sorted()" (without "unsupported: ")
+    std::string hint;     // one actionable sentence
+    uint32_t line = 0;    // code-block position of the operation
+    uint32_t col = 0;
+    ThreadId thread;      // the thread that met it
+};
+
+/// The logging module's configuration (logging_module.cpp).
+struct LoggingState {
+    bool configured = false; // basicConfig() ran, explicitly or by a module-level log call
+    std::string format = "%(levelname)s:%(name)s:%(message)s";
+    std::string datefmt;
+    int64_t root_level = 30; // WARNING
+    /// getLogger(name) objects, so that one name is one logger.
+    std::vector<std::pair<std::string, ObjectId>> loggers;
+};
+
 struct State {
     std::vector<Value> globals;
     std::vector<Object> heap;
@@ -77,10 +120,11 @@ struct State {
     /// status, ProgramExit's enabledness, the Session's choice points).
     /// invariant: exactly the ids t with threads[t].status != Finished, ascending.
     std::vector<ThreadId> live_threads;
-    std::string output;               // what print() wrote
+    std::string output;               // what print() wrote (stdout)
     /// A running 128-bit digest of `output` (two lanes), extended by every print: fingerprints
     /// use it instead of hashing the whole output again in every state.
     uint64_t output_digest[2] = {0x6A09E667F3BCC908ull, 0xBB67AE8584CAA73Bull};
+    std::string error_output;         // what logging wrote (stderr)
     uint32_t thread_name_counter = 0; // CPython's Thread-N counter
     uint32_t executor_counter = 0;    // ThreadPoolExecutor-N
     uint64_t steps = 0;               // visible operations executed
@@ -94,6 +138,17 @@ struct State {
 
     /// Marks thread t Finished and drops it from live_threads.
     void finish_thread(ThreadId t);
+    /// Set when the program met an unsupported operation: nothing can be scheduled any more.
+    std::optional<Refusal> refusal;
+    /// The program has looked at an object's identity (id(), hash() of an object hashed by
+    /// identity, an address in a repr): from then on heap numbering is observable, so the
+    /// stateful search compares such states with their objects' real numbers too (fingerprint).
+    bool identity_observed = false;
+    /// The random module's Mersenne Twister state (random_module.cpp): empty until the program
+    /// first uses random; seeded as random.seed(0) then, identically in every execution.
+    std::vector<uint32_t> random_mt;
+    uint32_t random_index = 0;
+    LoggingState logging;
 
     const ThreadState& thread(ThreadId t) const { return threads[t.value]; }
     ThreadState& thread(ThreadId t) { return threads[t.value]; }

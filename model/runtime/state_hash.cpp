@@ -31,6 +31,8 @@ struct Hasher {
     }
 };
 
+template <class> inline constexpr bool kUnhandled = false;
+
 void hash_object(Hasher& h, const Object& o) {
     h.mix(o.data.index() << 1 | (o.shared ? 1 : 0));
     std::visit(
@@ -44,6 +46,8 @@ void hash_object(Hasher& h, const Object& o) {
                     h.value(k);
                     h.value(v);
                 }
+                for (uint64_t q : x.seqs) h.mix(q);
+                h.mix(x.next_seq);
             } else if constexpr (std::is_same_v<T, RangeObj>) {
                 h.mix(static_cast<uint64_t>(x.start));
                 h.mix(static_cast<uint64_t>(x.stop));
@@ -52,6 +56,10 @@ void hash_object(Hasher& h, const Object& o) {
                 h.mix(static_cast<uint64_t>(x.kind));
                 h.value(x.source);
                 h.mix(static_cast<uint64_t>(x.pos));
+                h.mix(static_cast<uint64_t>(x.stop));
+                h.mix(static_cast<uint64_t>(x.step));
+                h.mix(x.item);
+                h.value(x.inner);
             } else if constexpr (std::is_same_v<T, LockObj>) {
                 h.mix(x.locked);
                 h.mix(x.owner.value);
@@ -90,6 +98,47 @@ void hash_object(Hasher& h, const Object& o) {
                 }
             } else if constexpr (std::is_same_v<T, AsCompletedObj>) {
                 for (bool y : x.yielded) h.mix(y);
+            } else if constexpr (std::is_same_v<T, SetObj>) {
+                h.mix(x.table.size());
+                for (const SetObj::Entry& e : x.table) {
+                    h.value(e.key);
+                    h.mix(static_cast<uint64_t>(e.hash));
+                }
+                h.mix(static_cast<uint64_t>(x.fill) << 32 | x.used);
+                h.mix(static_cast<uint64_t>(x.finger) << 1 | (x.frozen ? 1 : 0));
+            } else if constexpr (std::is_same_v<T, DictViewObj>) {
+                h.mix(static_cast<uint64_t>(x.kind));
+                h.value(x.dict);
+            } else if constexpr (std::is_same_v<T, DequeObj>) {
+                h.values(x.items);
+                h.mix(static_cast<uint64_t>(x.maxlen));
+                h.mix(x.version);
+            } else if constexpr (std::is_same_v<T, GeneratorObj>) {
+                h.mix(x.code.value);
+                h.mix(static_cast<uint64_t>(x.status));
+                h.values(x.saved);
+                h.mix(static_cast<uint64_t>(x.saved_locals) << 32 | x.pc);
+                h.values(x.saved_exc);
+            } else if constexpr (std::is_same_v<T, LoggerObj>) {
+                h.text(x.name);
+                h.mix(static_cast<uint64_t>(x.level));
+            } else if constexpr (std::is_same_v<T, FunctionObj>) {
+                h.mix(x.code.value);
+                h.values(x.defaults);
+            } else if constexpr (std::is_same_v<T, ExceptionObj>) {
+                h.mix(static_cast<uint64_t>(x.type));
+                h.values(x.args);
+            } else if constexpr (std::is_same_v<T, SliceObj>) {
+                h.value(x.lower);
+                h.value(x.upper);
+                h.value(x.step);
+            } else if constexpr (std::is_same_v<T, MethodDescriptorObj>) {
+                h.mix(static_cast<uint64_t>(x.owner));
+                h.mix(x.method.value);
+            } else if constexpr (std::is_same_v<T, PlainObj>) {
+                // identity only
+            } else {
+                static_assert(kUnhandled<T>, "hash_object: an object kind not hashed");
             }
         },
         o.data);
@@ -101,6 +150,9 @@ void hash_thread(Hasher& h, const ThreadState& t) {
     for (const Frame& f : t.frames) {
         h.mix(f.code.value);
         h.mix(f.pc);
+        h.mix(static_cast<uint64_t>(f.returns) << 32 | f.retry_depth);
+        h.mix(static_cast<uint64_t>(f.exit_pc) << 32 | f.generator.value);
+        h.value(f.next_default);
     }
     h.values(t.stack);
     h.values(t.exc_stack);

@@ -498,6 +498,21 @@ std::variant<Scenario, Diagnostic> parse_scenario(std::string_view yaml_text,
     }
 }
 
+Scenario python_file_scenario(std::string text, const std::string &path) {
+    Scenario s;
+    s.name = std::filesystem::path(path).stem().string();
+    s.file = path;
+    s.code = std::move(text);
+    s.code_map.file = path;
+    size_t lines = static_cast<size_t>(std::count(s.code.begin(), s.code.end(), '\n'));
+    if (!s.code.empty() && s.code.back() != '\n')
+        ++lines;
+    s.code_map.yaml_line.resize(std::max<size_t>(lines, 1) + 1);
+    for (size_t k = 0; k < s.code_map.yaml_line.size(); ++k)
+        s.code_map.yaml_line[k] = static_cast<uint32_t>(std::max<size_t>(k, 1));
+    return s;
+}
+
 std::variant<Scenario, Diagnostic> load_scenario(const std::string &path) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec))
@@ -511,6 +526,10 @@ std::variant<Scenario, Diagnostic> load_scenario(const std::string &path) {
     if (in.bad())
         return cannot_read(path);
     text.resize(static_cast<size_t>(in.gcount()));
+    if (std::filesystem::path(path).extension() == ".py") {
+        if (text.size() > kMaxScenarioBytes) return too_large(text, path);
+        return python_file_scenario(std::move(text), path);
+    }
     return parse_scenario(text, path);
 }
 

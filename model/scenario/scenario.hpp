@@ -75,8 +75,12 @@ inline constexpr size_t kMaxScenarioBytes = size_t{1} << 20;
 /// The finding kinds an `expect:` list may name, in documentation order.
 const std::vector<std::string>& known_finding_kinds();
 
-/// Reads and validates a scenario file. Never throws.
+/// Reads and validates a scenario file. Never throws. A `.py` file is a scenario whose code is
+/// the whole file (named after the file, no params, checks or expect); positions map 1:1.
 std::variant<Scenario, Diagnostic> load_scenario(const std::string& path);
+
+/// The scenario of a plain Python file's text (see load_scenario).
+Scenario python_file_scenario(std::string text, const std::string& path);
 
 /// As load_scenario, from text already in memory; `file_name` is used in diagnostics.
 std::variant<Scenario, Diagnostic> parse_scenario(std::string_view yaml_text,

@@ -121,8 +121,8 @@ struct ListComp {
     ExprPtr elt;
     std::vector<Comprehension> generators;
 };
-/// A generator expression. The compiler evaluates it eagerly into a list where it appears
-/// (its consumers in the subset, sum/min/max/list/any/all/join, drain it at once).
+/// A generator expression: a lazy generator, compiled as a code object of its own (its outermost
+/// iterable is evaluated where it appears, as in CPython).
 struct GeneratorExp {
     ExprPtr elt;
     std::vector<Comprehension> generators;
@@ -132,10 +132,24 @@ struct DictComp {
     ExprPtr value;
     std::vector<Comprehension> generators;
 };
+/// `{a, b}` (a set display; `{}` is a Dict).
+struct Set {
+    std::vector<Expr> elts;
+};
+struct SetComp {
+    ExprPtr elt;
+    std::vector<Comprehension> generators;
+};
+/// `yield value` (value may be absent: yields None) or `yield from iterable`. Only inside a
+/// def, which makes it a generator function.
+struct Yield {
+    ExprPtr value;
+    bool from = false;
+};
 
 using ExprNode = std::variant<Constant, Name, FString, UnaryOp, BinOp, BoolOp, Compare, IfExp,
                               Call, Attribute, Subscript, Slice, List, Tuple, Dict, ListComp,
-                              GeneratorExp, DictComp>;
+                              GeneratorExp, DictComp, Set, SetComp, Yield>;
 
 struct Expr {
     ExprNode node;
@@ -222,11 +236,13 @@ struct Param {
     SourceLoc loc;
 };
 /// A top-level `def`. Nested defs, decorators, *args/**kwargs and lambdas are refused by the
-/// parser (they need closures or varargs, outside the subset).
+/// parser (they need closures or varargs, outside the subset). Annotations are parsed and
+/// dropped (never evaluated).
 struct FunctionDef {
     std::string name;
     std::vector<Param> params;
     StmtList body;
+    bool generator = false; // its body has a `yield`
 };
 struct ImportAlias {
     std::string name;                  // dotted module name, or the imported name in `from`
@@ -237,10 +253,13 @@ struct ImportAlias {
 struct Import {
     std::vector<ImportAlias> names;
 };
-/// `from module import a, b as c` (no relative imports, no `*`)
+/// `from module import a, b as c`, or `from module import *` (star; names empty). No relative
+/// imports.
 struct ImportFrom {
     std::string module;
     std::vector<ImportAlias> names;
+    bool star = false;
+    SourceLoc star_loc;
 };
 
 using StmtNode = std::variant<ExprStmt, Assign, AugAssign, Delete, Pass, Break, Continue, Return,

@@ -58,15 +58,19 @@ uint32_t height_of(const ExprNode& node) {
                            return std::max({h(n.lower), h(n.upper), h(n.step)});
                        else if constexpr (std::is_same_v<T, Subscript>)
                            return std::max(h(n.value), h(n.index));
-                       else if constexpr (std::is_same_v<T, List> || std::is_same_v<T, Tuple>)
+                       else if constexpr (std::is_same_v<T, List> || std::is_same_v<T, Tuple> ||
+                                          std::is_same_v<T, Set>)
                            return h(n.elts);
                        else if constexpr (std::is_same_v<T, Dict>)
                            return std::max(h(n.keys), h(n.values));
                        else if constexpr (std::is_same_v<T, ListComp> ||
-                                          std::is_same_v<T, GeneratorExp>)
+                                          std::is_same_v<T, GeneratorExp> ||
+                                          std::is_same_v<T, SetComp>)
                            return std::max(h(n.elt), h(n.generators));
                        else if constexpr (std::is_same_v<T, DictComp>)
                            return std::max({h(n.key), h(n.value), h(n.generators)});
+                       else if constexpr (std::is_same_v<T, Yield>)
+                           return h(n.value);
                    },
                    node);
 }

@@ -70,16 +70,24 @@ ast::Expr Parser::parse_brace() {
         }
     };
     refuse_unpacking();
-    auto refuse_set = [loc, this] {
-        fail(loc, "unsupported: sets", "use a dict (with True values) or a list instead");
-    };
-    if (is_op("*")) {
-        refuse_set();
-    }
-    ast::Expr key = parse_test();
+    ast::Expr key = parse_item(StarUse::Display);
     if (!accept_op(":")) {
-        if (is_op(",") || is_op("}") || is_keyword("for")) {
-            refuse_set();
+        if (is_keyword("for")) {
+            auto generators = parse_comprehensions();
+            expect_op("}");
+            return make_expr(ast::SetComp{box(std::move(key)), std::move(generators)}, loc);
+        }
+        if (is_op(",") || is_op("}")) {
+            ast::Set set;
+            set.elts.push_back(std::move(key));
+            while (accept_op(",")) {
+                if (is_op("}")) {
+                    break;
+                }
+                set.elts.push_back(parse_item(StarUse::Display));
+            }
+            expect_closing("}", set.elts.back());
+            return make_expr(std::move(set), loc);
         }
         expect_closing("}", key);
     }
@@ -108,6 +116,11 @@ ast::Expr Parser::parse_brace() {
 }
 
 std::vector<ast::Comprehension> Parser::parse_comprehensions() {
+    struct Depth {
+        int &d;
+        explicit Depth(int &depth) : d(depth) { ++d; }
+        ~Depth() { --d; }
+    } depth(comprehension_depth_);
     std::vector<ast::Comprehension> generators;
     while (accept_keyword("for")) {
         ast::Comprehension comp;

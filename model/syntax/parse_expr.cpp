@@ -69,6 +69,29 @@ ast::Expr Parser::parse_item(StarUse star) {
     return parse_test();
 }
 
+ast::Expr Parser::parse_yield() {
+    const SourceLoc loc = next().loc;
+    if (function_depth_ == 0) {
+        fail(loc, "'yield' outside function");
+    }
+    if (comprehension_depth_ > 0) {
+        fail(loc, "'yield' inside a comprehension or generator expression");
+    }
+    saw_yield_ = true;
+    ast::Yield y;
+    if (accept_keyword("from")) {
+        y.from = true;
+        y.value = box(parse_test());
+    } else if (starts_expression()) {
+        y.value = box(parse_testlist(StarUse::Display));
+    }
+    return make_expr(std::move(y), loc);
+}
+
+void Parser::skip_annotation() {
+    (void)parse_test();
+}
+
 ast::Expr Parser::parse_test() {
     DepthGuard guard(*this);
     if (is_keyword("lambda")) {
@@ -76,8 +99,7 @@ ast::Expr Parser::parse_test() {
              "define a module-level function with def and pass its name");
     }
     if (is_keyword("yield")) {
-        fail(tok().loc, "unsupported: generators (yield)",
-             "build and return a list instead of yielding values");
+        return parse_yield();
     }
     ast::Expr body = parse_or();
     if (!is_keyword("if")) {

@@ -163,12 +163,13 @@ void Parser::parse_fstring_body(const Token &token, Parts &parts) {
                  fmt::format("f-string: expression required before '{}'", body[end]));
         }
         const std::string_view trimmed = expr_text.substr(0, expr_text.find_last_not_of(" \t"));
-        if (!trimmed.empty() && expr_text[trimmed.size()] == '=' && trimmed.back() != '=' &&
-            trimmed.back() != '!' && trimmed.back() != '<' && trimmed.back() != '>') {
-            fail(cursor.at(start), "unsupported: self-documenting f-string fields ({x=})",
-                 "write the name out, e.g. f\"x={x}\"");
-        }
-        LexResult lexed = tokenize_expression(expr_text, cursor.at(start));
+        // {x=}: the expression's text (with its '=' and spaces) then its value, repr() unless a
+        // conversion or a format spec says otherwise.
+        const bool self_documenting = !trimmed.empty() && expr_text[trimmed.size()] == '=' &&
+                                      trimmed.back() != '=' && trimmed.back() != '!' &&
+                                      trimmed.back() != '<' && trimmed.back() != '>';
+        const std::string_view source = self_documenting ? trimmed : expr_text;
+        LexResult lexed = tokenize_expression(source, cursor.at(start));
         if (lexed.error) {
             throw ParseFailure{std::move(*lexed.error)};
         }
@@ -203,6 +204,10 @@ void Parser::parse_fstring_body(const Token &token, Parts &parts) {
         }
         ++i;
         chunk = i;
+        if (self_documenting) {
+            append_text(parts, std::string(expr_text));
+            if (field.conversion == 0 && field.spec.empty()) field.conversion = 'r';
+        }
         parts.emplace_back(std::move(field));
     }
     flush(body.size());

@@ -198,10 +198,30 @@ ast::Stmt Parser::parse_small_statement() {
 ast::Stmt Parser::parse_expression_statement() {
     const SourceLoc loc = tok().loc;
     const bool print_word = tok().kind == TokenKind::Name && tok().text == "print";
+    if (is_keyword("yield")) { // `yield x` as a statement
+        ast::Expr y = parse_yield();
+        return make_stmt(ast::ExprStmt{std::move(y)}, loc);
+    }
     ast::Expr first = parse_testlist(StarUse::Target);
-    if (is_op(":")) {
-        fail(tok().loc, "unsupported: type annotations",
-             "remove the annotation; racecheck does not check types");
+    if (is_op(":")) { // an annotated assignment: the annotation is parsed and dropped
+        if (!std::holds_alternative<ast::Name>(first.node) &&
+            !std::holds_alternative<ast::Attribute>(first.node) &&
+            !std::holds_alternative<ast::Subscript>(first.node)) {
+            fail(first.loc, std::holds_alternative<ast::Tuple>(first.node)
+                                ? "only single target (not tuple) can be annotated"
+                                : "illegal target for annotation");
+        }
+        next();
+        skip_annotation();
+        if (!accept_op("=")) {
+            return make_stmt(ast::Pass{}, loc);
+        }
+        check_target(first, TargetUse::Assign);
+        ast::Expr value = is_keyword("yield") ? parse_yield() : parse_testlist(StarUse::Display);
+        ast::Assign assign;
+        assign.targets.push_back(std::move(first));
+        assign.value = std::move(value);
+        return make_stmt(std::move(assign), loc);
     }
     if (is_op("@=")) {
         fail(tok().loc, "unsupported: matrix multiplication (@)",
@@ -229,6 +249,10 @@ ast::Stmt Parser::parse_expression_statement() {
         const bool single = items.size() == 1 && !assignment_follows();
         check_target(items.back(), single ? TargetUse::AssignHere : TargetUse::Assign);
         next();
+        if (is_keyword("yield")) { // `x = yield value`
+            items.push_back(parse_yield());
+            break;
+        }
         items.push_back(parse_testlist(StarUse::Target));
     }
     ast::Expr value = std::move(items.back());
@@ -463,9 +487,8 @@ ast::Stmt Parser::parse_def() {
         }
         const SourceLoc param_loc = tok().loc;
         ast::Param param{expect_name(), std::nullopt, param_loc};
-        if (is_op(":")) {
-            fail(tok().loc, "unsupported: type annotations",
-                 "remove the annotation; racecheck does not check types");
+        if (accept_op(":")) {
+            skip_annotation();
         }
         for (const ast::Param &other : def.params) {
             if (other.name == param.name) {
@@ -485,15 +508,18 @@ ast::Stmt Parser::parse_def() {
         }
     }
     expect_op(")");
-    if (is_op("->")) {
-        fail(tok().loc, "unsupported: type annotations",
-             "remove the annotation; racecheck does not check types");
+    if (accept_op("->")) {
+        skip_annotation();
     }
     expect_colon(true);
     ++function_depth_;
     const int outer_loops = loop_depth_;
     loop_depth_ = 0;
+    const bool outer_yield = saw_yield_;
+    saw_yield_ = false;
     def.body = parse_block(fmt::format("function definition on line {}", loc.line));
+    def.generator = saw_yield_;
+    saw_yield_ = outer_yield;
     loop_depth_ = outer_loops;
     --function_depth_;
     return make_stmt(std::move(def), loc);
@@ -534,8 +560,9 @@ ast::Stmt Parser::parse_from_import() {
         fail_here();
     }
     if (is_op("*")) {
-        fail(tok().loc, "unsupported: from-import of *",
-             "import the names you use explicitly, e.g. from threading import Thread, Lock");
+        import.star = true;
+        import.star_loc = next().loc;
+        return make_stmt(std::move(import), loc);
     }
     const bool parenthesized = accept_op("(");
     do {

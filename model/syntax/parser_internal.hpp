@@ -141,6 +141,10 @@ private:
     ast::Expr parse_testlist(StarUse star);
     ast::Expr parse_item(StarUse star);
     ast::Expr parse_test();
+    /// `yield [testlist]` or `yield from test`, at the `yield` keyword.
+    ast::Expr parse_yield();
+    /// Parses and drops a type annotation (`x: int`, `def f(a: int) -> str`).
+    void skip_annotation();
     ast::Expr parse_or();
     ast::Expr parse_and();
     ast::Expr parse_not();
@@ -180,6 +184,8 @@ private:
     int depth_ = 0;          // current nesting of guarded parse functions
     int function_depth_ = 0; // > 0 inside a def body
     int loop_depth_ = 0;     // enclosing loops within the current function (or module)
+    int comprehension_depth_ = 0; // > 0 inside a comprehension or generator expression
+    bool saw_yield_ = false; // the def being parsed has a yield
 };
 
 } // namespace rc::parse

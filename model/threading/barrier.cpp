@@ -9,8 +9,8 @@ namespace rc {
 Value make_barrier(Machine& m, const Args& a) {
     int64_t parties = m.to_index(a.get(0, KnownName::parties, Value::unbound()), "parties");
     if (a.has(1, KnownName::action) || a.has(2, KnownName::timeout))
-        m.raise(BuiltinId::TypeError, "Barrier action and timeout are outside racecheck's subset");
-    if (parties <= 0) m.raise(BuiltinId::ValueError, "parties must be > 0");
+        m.unsupported(a.has(1, KnownName::action) ? "Barrier(action=...)" : "Barrier(timeout=...)");
+    // CPython 3.12 accepts any number of parties (3.13 raises ValueError for parties < 1).
     BarrierObj b;
     b.parties = static_cast<uint32_t>(parties);
     return Value::object(m.alloc(Object{b}));
@@ -21,7 +21,7 @@ Value barrier_method(Machine& m, Value self, NameId method, const Args& a) {
     switch (known_method(method)) {
     case KnownName::wait: {
         if (a.has(0, KnownName::timeout))
-            m.raise(BuiltinId::TypeError, "Barrier.wait(timeout) is outside racecheck's subset");
+            m.unsupported("Barrier.wait(timeout=...)");
         if (b.broken) m.raise(BuiltinId::BrokenBarrierError, "");
         uint32_t index = b.waiting++;
         if (m.event) m.event->item = b.generation;
@@ -41,8 +41,7 @@ Value barrier_method(Machine& m, Value self, NameId method, const Args& a) {
     case KnownName::abort: b.broken = true; return Value::none();
     case KnownName::reset:
         if (b.waiting > 0)
-            m.raise(BuiltinId::RuntimeError,
-                    "Barrier.reset() with waiting threads is outside racecheck's subset");
+            m.unsupported("Barrier.reset() while threads wait at the barrier");
         b.broken = false;
         return Value::none();
     default: no_such_method(m, self, method);

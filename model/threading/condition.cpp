@@ -13,7 +13,7 @@ Value make_condition(Machine& m, const Args& a) {
     ConditionObj c;
     if (lock.is_none()) c.lock = m.alloc(Object{RLockObj{}});
     else if (m.get<LockObj>(lock) || m.get<RLockObj>(lock)) c.lock = lock.obj();
-    else m.raise(BuiltinId::TypeError, "Condition() lock must be a Lock or RLock in racecheck");
+    else m.unsupported("Condition(lock) with a lock that is not a threading.Lock or RLock");
     return Value::object(m.alloc(Object{std::move(c)}));
 }
 

@@ -9,6 +9,7 @@
 #include "model/threading/lock.hpp"        // lock_*
 #include "model/threading/queue.hpp"       // queue_*
 #include "model/threading/semaphore.hpp"   // semaphore_*
+#include "model/threading/signatures.hpp"  // sync_constructor_sig, sync_method_sig
 #include "model/threading/thread.hpp"      // thread_*
 #include "model/threading/thread_pool.hpp" // executor_*, future_*, pool_*
 
@@ -23,12 +24,10 @@ void spend_timeout(Machine& m, Value timeout) {
     m.th().clock_ns += static_cast<int64_t>(timeout_seconds(m, timeout) * 1e9);
 }
 
-void no_such_method(Machine& m, Value self, NameId method) {
-    m.raise(BuiltinId::AttributeError, "'" + m.type_name(self) + "' object has no attribute '" +
-                                           m.prog.name_of(method) + "'");
-}
+void no_such_method(Machine& m, Value self, NameId method) { m.no_attribute(self, method); }
 
 Value Machine::construct_sync(BuiltinId id, const Args& a) {
+    if (const Sig* sig = sync_constructor_sig(id)) bind(a, *sig);
     switch (id) {
     case BuiltinId::Thread: return make_thread(*this, a);
     case BuiltinId::Lock: return make_lock(*this, a);
@@ -39,6 +38,7 @@ Value Machine::construct_sync(BuiltinId id, const Args& a) {
     case BuiltinId::Event: return make_event(*this, a);
     case BuiltinId::Barrier: return make_barrier(*this, a);
     case BuiltinId::Local: return make_local(*this, a);
+    case BuiltinId::Timer: return make_timer(*this, a);
     case BuiltinId::Queue: return make_queue(*this, a);
     case BuiltinId::ThreadPoolExecutor: return make_executor(*this, a);
     case BuiltinId::AsCompleted: return make_as_completed(*this, a);
@@ -56,6 +56,7 @@ Value Machine::construct_sync(BuiltinId id, const Args& a) {
 }
 
 Value Machine::call_sync_method(Value self, NameId method, const Args& a) {
+    if (const Sig* sig = sync_method_sig(*this, self, known_method(method))) bind(a, *sig);
     if (get<QueueObj>(self)) return queue_method(*this, self, method, a);
     if (get<LockObj>(self) || get<RLockObj>(self)) return lock_method(*this, self, method, a);
     if (get<ConditionObj>(self)) return condition_method(*this, self, method, a);

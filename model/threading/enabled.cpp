@@ -47,7 +47,7 @@ bool pending_enabled(const Interpreter& in, const State& s, ThreadId tid) {
     }
     case OpKind::EventWait: {
         auto* e = obj<EventObj>(s, op.obj);
-        return !e || e->flag;
+        return op.nonblocking || !e || e->flag;
     }
     case OpKind::BarrierLeave: {
         auto* b = obj<BarrierObj>(s, th.wait.obj);
@@ -58,15 +58,15 @@ bool pending_enabled(const Interpreter& in, const State& s, ThreadId tid) {
         return op.nonblocking || q->maxsize <= 0 || static_cast<int64_t>(q->items.size()) < q->maxsize;
     }
     case OpKind::QueueGet: return op.nonblocking || !obj<QueueObj>(s, op.obj)->items.empty();
-    case OpKind::QueueJoin: return obj<QueueObj>(s, op.obj)->unfinished == 0;
+    case OpKind::QueueJoin: return op.nonblocking || obj<QueueObj>(s, op.obj)->unfinished == 0;
     case OpKind::ThreadJoin: {
         auto* t = obj<ThreadObj>(s, op.obj);
-        if (!t->started || t->tid == tid) return true; // raises RuntimeError
+        if (op.nonblocking || !t->started || t->tid == tid) return true; // raises an error
         return finished(s, t->tid);
     }
     case OpKind::FutureResult: {
         auto* f = obj<FutureObj>(s, op.obj);
-        return f->status == FutureObj::Status::Finished;
+        return op.nonblocking || f->status == FutureObj::Status::Finished;
     }
     case OpKind::PoolNext: {
         auto* e = obj<ExecutorObj>(s, op.obj);

@@ -5,13 +5,11 @@
 
 namespace rc {
 
-Value make_lock(Machine& m, const Args& a) {
-    m.check_arity("Lock", a, 0, 0);
+Value make_lock(Machine& m, const Args&) {
     return Value::object(m.alloc(Object{LockObj{}}));
 }
 
-Value make_rlock(Machine& m, const Args& a) {
-    m.check_arity("RLock", a, 0, 0);
+Value make_rlock(Machine& m, const Args&) { // threading.RLock(*args, **kwargs) ignores its arguments
     return Value::object(m.alloc(Object{RLockObj{}}));
 }
 
@@ -63,9 +61,23 @@ Value lock_acquire(Machine& m, ObjectId lock, const PendingOp& op, Value timeout
     return Value::boolean(got);
 }
 
+std::string lock_acquire_args_error(Machine& m, Value blocking, Value timeout) {
+    if (timeout.is_unbound() || timeout.is_none()) return {};
+    if (!timeout.is_int_like() && timeout.tag != VTag::Float) return {};
+    const double t = m.to_float(timeout, "timeout");
+    if (!blocking.is_unbound() && !m.truthy(blocking) && t != -1)
+        return "can't specify a timeout for a non-blocking call";
+    if (t < 0 && t != -1) return "timeout value must be positive";
+    return {};
+}
+
 Value lock_method(Machine& m, Value self, NameId method, const Args& a) {
     switch (known_method(method)) {
     case KnownName::acquire: {
+        if (std::string e = lock_acquire_args_error(m, a.get(0, KnownName::blocking, Value::unbound()),
+                                                    a.get(1, KnownName::timeout, Value::unbound()));
+            !e.empty())
+            m.raise(BuiltinId::ValueError, e);
         const PendingOp op = m.th().pending;
         Value r = lock_acquire(m, self.obj(), op, a.get(1, KnownName::timeout, Value::none()));
         if (m.event) m.event->value = r;

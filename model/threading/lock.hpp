@@ -28,6 +28,11 @@ Value make_rlock(Machine& m, const Args& a);
 /// acquire, release, locked (Lock and RLock).
 Value lock_method(Machine& m, Value self, NameId method, const Args& a);
 
+/// The ValueError message of Lock/RLock.acquire(blocking, timeout) arguments CPython rejects
+/// ("can't specify a timeout for a non-blocking call", "timeout value must be positive"), or
+/// empty. Unbound means absent. Such a call never blocks: it raises.
+std::string lock_acquire_args_error(Machine& m, Value blocking, Value timeout);
+
 /// Acquires a Lock or RLock (`count` recursion levels) for the calling thread if possible now.
 bool try_lock(Machine& m, ObjectId lock, uint32_t count = 1);
 /// Releases one level; RuntimeError as CPython when not held (by this thread, for an RLock).

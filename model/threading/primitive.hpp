@@ -31,7 +31,8 @@ double timeout_seconds(Machine& m, Value timeout);
 /// Advances the calling thread's virtual clock by a timeout that fired.
 void spend_timeout(Machine& m, Value timeout);
 
-/// AttributeError: '<type>' object has no attribute '<method>'.
+/// AttributeError: '<type>' object has no attribute '<method>' (refused when CPython's class has
+/// that method and racecheck does not implement it).
 [[noreturn]] void no_such_method(Machine& m, Value self, NameId method);
 
 } // namespace rc

@@ -1,9 +1,22 @@
 // queue.Queue on virtual threads, with CPython 3.12's semantics and exceptions.
 #include "model/threading/queue.hpp"
 
-#include "model/runtime/machine.hpp" // Machine
+#include "model/runtime/machine.hpp"       // Machine
+#include "model/threading/signatures.hpp" // sync_method_sig
 
 namespace rc {
+
+namespace {
+
+/// Queue.put/get: a negative timeout of a blocking call is CPython's ValueError.
+void check_timeout(Machine& m, Value block, Value timeout) {
+    if (!block.is_unbound() && !m.truthy(block)) return;
+    if (timeout.is_unbound() || timeout.is_none()) return;
+    if (m.to_float(timeout, "timeout") < 0)
+        m.raise(BuiltinId::ValueError, "'timeout' must be a non-negative number");
+}
+
+} // namespace
 
 Value make_queue(Machine& m, const Args& a) {
     QueueObj q;
@@ -18,8 +31,9 @@ Value queue_method(Machine& m, Value self, NameId method, const Args& a) {
     switch (k) {
     case KnownName::put:
     case KnownName::put_nowait: {
-        m.check_arity(k == KnownName::put ? "put" : "put_nowait", a, 1, k == KnownName::put ? 3 : 1);
-        Value item = a.pos[0];
+        Bound b = m.bind(a, *sync_method_sig(m, self, k));
+        check_timeout(m, b[1], b[2]);
+        Value item = b[0];
         bool full = q().maxsize > 0 && static_cast<int64_t>(q().items.size()) >= q().maxsize;
         if (m.timeout) {
             spend_timeout(m, a.get(2, KnownName::timeout, Value::none()));
@@ -43,7 +57,8 @@ Value queue_method(Machine& m, Value self, NameId method, const Args& a) {
     }
     case KnownName::get:
     case KnownName::get_nowait: {
-        m.check_arity(k == KnownName::get ? "get" : "get_nowait", a, 0, k == KnownName::get ? 2 : 0);
+        Bound b = m.bind(a, *sync_method_sig(m, self, k));
+        check_timeout(m, b[0], b[1]);
         if (m.timeout) {
             spend_timeout(m, a.get(1, KnownName::timeout, Value::none()));
             m.raise(BuiltinId::QueueEmpty, "");

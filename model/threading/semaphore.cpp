@@ -1,7 +1,8 @@
 // threading.Semaphore and BoundedSemaphore on virtual threads, with CPython 3.12's semantics.
 #include "model/threading/semaphore.hpp"
 
-#include "model/runtime/machine.hpp" // Machine
+#include "model/runtime/machine.hpp"       // Machine
+#include "model/threading/signatures.hpp" // sync_method_sig
 
 namespace rc {
 
@@ -27,6 +28,9 @@ Value semaphore_method(Machine& m, Value self, NameId method, const Args& a) {
     auto& s = *m.get<SemaphoreObj>(self);
     switch (known_method(method)) {
     case KnownName::acquire: {
+        Bound b = m.bind(a, *sync_method_sig(m, self, KnownName::acquire));
+        if (b.has(0) && !m.truthy(b[0]) && b.has(1) && !b[1].is_none())
+            m.raise(BuiltinId::ValueError, "can't specify timeout for non-blocking acquire");
         Value r;
         if (m.timeout) {
             spend_timeout(m, a.get(1, KnownName::timeout, Value::none()));

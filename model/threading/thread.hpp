@@ -14,11 +14,15 @@
 namespace rc {
 
 struct ThreadObj {
-    Value target, args, kwargs; // args: tuple, kwargs: dict or None
+    Value target, args, kwargs; // args: tuple (a Timer's: list), kwargs: dict or None
     std::string name;
     bool daemon = false;
     bool started = false;
     ThreadId tid; // valid once started (or for the main thread / pool workers)
+    /// threading.Timer: its `finished` Event (cancel() sets it) and its interval; invalid for a
+    /// plain Thread.
+    ObjectId timer;
+    Value interval;
 };
 
 /// threading.local(): per-thread attribute dicts.
@@ -30,7 +34,10 @@ struct LocalObj {
 /// and daemon inheritance.
 Value make_thread(Machine& m, const Args& a);
 Value make_local(Machine& m, const Args& a);
-/// start, join(timeout=), is_alive, run.
+/// Timer(interval, function, args=None, kwargs=None): a Thread whose body waits on its
+/// `finished` Event for the interval, then calls function unless cancel() set it.
+Value make_timer(Machine& m, const Args& a);
+/// start, join(timeout=), is_alive, run; a Timer's cancel.
 Value thread_method(Machine& m, Value self, NameId method, const Args& a);
 /// Creates a Running virtual thread for `thread_obj` executing `body(*args)`, run on to its
 /// first visible operation. Its clock starts at the creator's.

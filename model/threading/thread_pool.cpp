@@ -27,6 +27,10 @@ uint32_t idle_workers(Machine& m, const ExecutorObj& pool) {
 } // namespace
 
 Value make_executor(Machine& m, const Args& a) {
+    if (a.has(2, KnownName::initializer) && !a.get(2, KnownName::initializer, Value::none()).is_none())
+        m.unsupported("ThreadPoolExecutor(initializer=...)");
+    if (a.has(3, KnownName::initargs) && m.truthy(a.get(3, KnownName::initargs, Value::none())))
+        m.unsupported("ThreadPoolExecutor(initargs=...)");
     Value mw = a.get(0, KnownName::max_workers, Value::none());
     ExecutorObj e;
     e.max_workers = kDefaultMaxWorkers;
@@ -43,6 +47,7 @@ Value make_executor(Machine& m, const Args& a) {
 }
 
 Value make_as_completed(Machine& m, const Args& a) {
+    if (!a.get(1, KnownName::timeout, Value::none()).is_none()) m.unsupported("as_completed(timeout=...)");
     AsCompletedObj ac;
     for (Value f : m.collect(a.get(0, KnownName::fs, Value::unbound()))) {
         if (!m.get<FutureObj>(f)) m.raise(BuiltinId::TypeError, "as_completed() expects futures");
@@ -110,7 +115,8 @@ void pool_finish_join(Machine& m) {
 Value executor_method(Machine& m, Value self, NameId method, const Args& a) {
     switch (known_method(method)) {
     case KnownName::submit: {
-        if (a.pos.empty()) m.raise(BuiltinId::TypeError, "submit expected at least 1 argument, got 0");
+        if (a.pos.empty())
+            m.raise(BuiltinId::TypeError, "ThreadPoolExecutor.submit() missing 1 required positional argument: 'fn'");
         if (m.get<ExecutorObj>(self)->shutdown)
             m.raise(BuiltinId::RuntimeError, "cannot schedule new futures after shutdown");
         FutureObj fo;
@@ -134,10 +140,20 @@ Value executor_method(Machine& m, Value self, NameId method, const Args& a) {
         return fut;
     }
     case KnownName::map: {
-        if (a.pos.size() < 2) m.raise(BuiltinId::TypeError, "map() needs a function and an iterable");
+        for (const auto& [n, v] : a.kw) {
+            const KnownName k = known_method(n);
+            if (k == KnownName::timeout) {
+                if (!v.is_none()) m.unsupported("Executor.map(timeout=...)");
+            } else if (k != KnownName::chunksize) { // ThreadPoolExecutor ignores chunksize
+                m.raise(BuiltinId::TypeError, "Executor.map() got an unexpected keyword argument '" +
+                                                  m.prog.name_of(n) + "'");
+            }
+        }
+        if (a.pos.empty())
+            m.raise(BuiltinId::TypeError, "Executor.map() missing 1 required positional argument: 'fn'");
         std::vector<std::vector<Value>> cols;
         for (size_t i = 1; i < a.pos.size(); ++i) cols.push_back(m.collect(a.pos[i]));
-        size_t n = SIZE_MAX;
+        size_t n = cols.empty() ? 0 : SIZE_MAX;
         for (auto& c : cols) n = std::min(n, c.size());
         std::vector<Value> tuples;
         for (size_t i = 0; i < n; ++i) {
@@ -152,6 +168,8 @@ Value executor_method(Machine& m, Value self, NameId method, const Args& a) {
         return Value::unbound();
     }
     case KnownName::shutdown: {
+        if (a.has(1, KnownName::cancel_futures) && m.truthy(a.get(1, KnownName::cancel_futures, Value::none())))
+            m.unsupported("ThreadPoolExecutor.shutdown(cancel_futures=True)");
         bool wait = m.truthy(a.get(0, KnownName::wait, Value::boolean(true)));
         pool_shutdown(m, self, wait);
         return wait ? Value::unbound() : Value::none();
@@ -178,7 +196,7 @@ Value future_method(Machine& m, Value self, NameId method, const Args& a) {
     }
     case KnownName::done: return Value::boolean(f->status == FutureObj::Status::Finished);
     case KnownName::running: return Value::boolean(f->status == FutureObj::Status::Running);
-    case KnownName::cancel: m.raise(BuiltinId::TypeError, "Future.cancel() is outside racecheck's subset");
+    case KnownName::cancel: m.unsupported("Future.cancel()");
     default: no_such_method(m, self, method);
     }
 }

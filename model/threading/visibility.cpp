@@ -5,32 +5,74 @@
 // operations on objects no other thread can reach yet (Object::shared is false) or that cannot
 // change (str, tuple, a write-once global once bound). Visible: shared global reads and writes,
 // operations on shared lists and dicts, every threading/queue/futures operation, print, sleep.
-#include "model/runtime/machine.hpp" // Machine, classify
+#include <algorithm> // find
+
+#include "model/runtime/machine.hpp"       // Machine, classify
+#include "model/threading/lock.hpp"       // lock_acquire_args_error
+#include "model/threading/signatures.hpp" // sync_method_sig, sig_accepts
 
 namespace rc {
 
 namespace {
 
-/// Keyword or positional argument `index` of a pending Call, without popping anything.
+/// The arguments of a pending Call, without popping anything: on the stack, or (for the call
+/// `_rc_apply(fn, args, kwargs)` makes, as Thread.run does) given explicitly.
 struct CallView {
     Machine& m;
     uint32_t argc, kwcount;
     const std::vector<NameId>* kwnames;
+    // Explicit arguments (_rc_apply): the callee, positional and keyword arguments, and whether
+    // a keyword is no name of the program (the call raises TypeError).
+    const std::vector<Value>* pos = nullptr;
+    const std::vector<std::pair<NameId, Value>>* kw = nullptr;
+    Value explicit_callee = Value::unbound();
+    bool unbindable = false;
 
-    Value callee() { return m.peek(argc + kwcount); }
+    Value callee() { return pos ? explicit_callee : m.peek(argc + kwcount); }
     /// The argument at positional `index` or keyword `name`; Unbound when absent.
     Value arg(uint32_t index, KnownName name) {
+        if (pos) {
+            if (index < pos->size()) return (*pos)[index];
+            for (const auto& [n, v] : *kw)
+                if (n.value == static_cast<uint32_t>(name)) return v;
+            return Value::unbound();
+        }
         if (index < argc) return m.peek(argc + kwcount - 1 - index);
         for (uint32_t i = 0; i < kwcount; ++i)
             if ((*kwnames)[i].value == static_cast<uint32_t>(name)) return m.peek(kwcount - 1 - i);
         return Value::unbound();
     }
+    std::vector<NameId> keywords() const {
+        std::vector<NameId> out;
+        if (pos) {
+            for (const auto& [n, v] : *kw) out.push_back(n);
+        } else if (kwcount) {
+            out.assign(kwnames->begin(), kwnames->begin() + kwcount);
+        }
+        return out;
+    }
 };
 
 bool present(Value v) { return !v.is_unbound() && !v.is_none(); }
 
-bool shared_container(Machine& m, Value v) {
-    return m.shared(v) && (m.get<ListObj>(v) || m.get<DictObj>(v));
+/// A mutable container another thread can reach (list, dict, set, deque).
+bool shared_container(Machine& m, Value v) { return m.shared(v) && m.is_container(v); }
+
+/// The shared container an operation on v reads: v itself, a dict view's dict, or what an
+/// iterator (or the iterator an enumerate/zip wraps) walks; invalid when none.
+ObjectId shared_root(Machine& m, Value v) {
+    if (shared_container(m, v)) return v.obj();
+    if (auto* dv = m.get<DictViewObj>(v)) return shared_container(m, dv->dict) ? dv->dict.obj() : ObjectId();
+    if (auto* it = m.get<IterObj>(v)) {
+        if (it->kind == IterObj::Kind::Enumerate) return shared_root(m, it->inner);
+        if (it->kind == IterObj::Kind::Zip) {
+            for (Value inner : m.get<TupleObj>(it->source)->items)
+                if (ObjectId o = shared_root(m, inner); o.valid()) return o;
+            return ObjectId();
+        }
+        return shared_container(m, it->source) ? it->source.obj() : ObjectId();
+    }
+    return ObjectId();
 }
 
 bool read_only_container_method(KnownName k) {
@@ -41,13 +83,50 @@ bool read_only_container_method(KnownName k) {
     case KnownName::keys:
     case KnownName::values:
     case KnownName::items:
-    case KnownName::copy: return true;
+    case KnownName::copy:
+    case KnownName::union_:
+    case KnownName::intersection:
+    case KnownName::difference:
+    case KnownName::symmetric_difference:
+    case KnownName::issubset:
+    case KnownName::issuperset:
+    case KnownName::isdisjoint: return true;
     default: return false;
     }
 }
 
+bool classify_sync_method(Machine& m, CallView c, Value self, KnownName k, PendingOp* out);
+bool classify_call(Machine& m, CallView c, PendingOp* out);
+
+/// _rc_apply(fn, args, kwargs) (Thread.run, a pool worker, a Timer) calls fn: the operation
+/// is that call's. False when the arguments are not a tuple/list and a dict (the call raises).
+bool classify_apply(Machine& m, CallView c, PendingOp* out) {
+    std::vector<Value> pos;
+    Value args = c.arg(1, KnownName::Count), kwargs = c.arg(2, KnownName::Count);
+    if (auto* t = m.get<TupleObj>(args)) pos = t->items;
+    else if (auto* l = m.get<ListObj>(args)) pos = l->items;
+    else if (!args.is_none()) return false;
+    std::vector<std::pair<NameId, Value>> kw;
+    bool unbindable = false;
+    if (auto* d = m.get<DictObj>(kwargs)) {
+        for (const auto& [key, v] : d->items) {
+            const std::string* ks = m.str_of(key);
+            auto it = ks ? std::find(m.prog.names.begin(), m.prog.names.end(), *ks) : m.prog.names.end();
+            if (it == m.prog.names.end()) unbindable = true;
+            else kw.emplace_back(NameId(static_cast<uint32_t>(it - m.prog.names.begin())), v);
+        }
+    } else if (!kwargs.is_none()) {
+        return false;
+    }
+    CallView inner{m, static_cast<uint32_t>(pos.size()), static_cast<uint32_t>(kw.size()), nullptr, &pos, &kw,
+                   c.arg(0, KnownName::Count), unbindable};
+    return classify_call(m, inner, out);
+}
+
 bool classify_call(Machine& m, CallView c, PendingOp* out) {
     Value callee = c.callee();
+    if (callee.tag == VTag::Builtin && callee.builtin_id() == BuiltinId::RcApply && !c.pos && c.argc == 3)
+        return classify_apply(m, c, out);
     if (callee.tag == VTag::Builtin) {
         switch (callee.builtin_id()) {
         case BuiltinId::Print:
@@ -56,6 +135,14 @@ bool classify_call(Machine& m, CallView c, PendingOp* out) {
                 if (shared_container(m, c.arg(i, KnownName::Count))) out->obj = c.arg(i, KnownName::Count).obj();
             return true;
         case BuiltinId::Sleep: out->kind = OpKind::Sleep; return true;
+        case BuiltinId::LogBasicConfig:
+        case BuiltinId::LogDebug:
+        case BuiltinId::LogInfo:
+        case BuiltinId::LogWarning:
+        case BuiltinId::LogError:
+        case BuiltinId::LogCritical:
+        case BuiltinId::LogException:
+        case BuiltinId::LogLog: out->kind = OpKind::Log; return true;
         case BuiltinId::RcPoolNext:
             out->kind = OpKind::PoolNext;
             out->obj = c.arg(0, KnownName::Count).obj();
@@ -73,28 +160,71 @@ bool classify_call(Machine& m, CallView c, PendingOp* out) {
         }
         // A builtin reading a shared container (len(items), sum(results), list(d)...).
         for (uint32_t i = 0; i < c.argc; ++i) {
-            Value a = c.arg(i, KnownName::Count);
-            if (shared_container(m, a)) {
+            if (ObjectId o = shared_root(m, c.arg(i, KnownName::Count)); o.valid()) {
                 out->kind = OpKind::ContainerRead;
-                out->obj = a.obj();
+                out->obj = o;
                 return true;
             }
         }
         return false;
     }
+    auto reads_shared_argument = [&]() {
+        for (uint32_t i = 0; i < c.argc; ++i)
+            if (ObjectId o = shared_root(m, c.arg(i, KnownName::Count)); o.valid()) {
+                out->kind = OpKind::ContainerRead;
+                out->obj = o;
+                return true;
+            }
+        return false;
+    };
+    if (m.get<MethodDescriptorObj>(callee)) return reads_shared_argument();
     if (callee.tag != VTag::BoundMethod) return false;
     Value self = Value::object(callee.obj());
     auto k = static_cast<KnownName>(callee.method().value);
     if (callee.method().value >= kKnownNameCount) return false; // AttributeError when executed
     out->obj = self.obj();
     out->method = callee.method();
-    if (m.get<ListObj>(self) || m.get<DictObj>(self)) {
-        if (!m.shared(self)) return false;
+    if (m.is_container(self)) {
+        if (!m.shared(self)) {
+            out->obj = ObjectId();
+            return reads_shared_argument(); // mine.extend(shared), mine.update(shared)...
+        }
         out->kind = read_only_container_method(k) ? OpKind::ContainerRead : OpKind::ContainerWrite;
         return true;
     }
+    if (m.get<StrObj>(self) || m.get<TupleObj>(self)) { // ", ".join(shared_list)
+        out->obj = ObjectId();
+        return reads_shared_argument();
+    }
+    if (m.get<LoggerObj>(self)) {
+        switch (k) {
+        case KnownName::debug:
+        case KnownName::info:
+        case KnownName::warning:
+        case KnownName::error:
+        case KnownName::critical:
+        case KnownName::exception:
+        case KnownName::log:
+        case KnownName::setLevel: out->kind = OpKind::Log; return true;
+        default: return false;
+        }
+    }
+    // A call whose arguments do not bind raises TypeError when it runs: it never waits.
+    bool r = classify_sync_method(m, c, self, k, out);
+    if (const Sig* sig = r ? sync_method_sig(m, self, k) : nullptr)
+        if (c.unbindable || !sig_accepts(m, *sig, c.argc, c.keywords())) out->nonblocking = true;
+    return r;
+}
+
+/// classify_call for a method of a threading, queue or concurrent.futures object.
+bool classify_sync_method(Machine& m, CallView c, Value self, KnownName k, PendingOp* out) {
     Value timeout = c.arg(k == KnownName::acquire ? 1 : 0, KnownName::timeout);
-    if (m.get<ThreadObj>(self)) {
+    if (auto* thread = m.get<ThreadObj>(self)) {
+        if (k == KnownName::cancel && thread->timer.valid()) { // Timer.cancel sets `finished`
+            out->kind = OpKind::EventSet;
+            out->obj = thread->timer;
+            return true;
+        }
         if (k == KnownName::start) out->kind = OpKind::ThreadStart;
         else if (k == KnownName::join) {
             out->kind = OpKind::ThreadJoin;
@@ -110,7 +240,8 @@ bool classify_call(Machine& m, CallView c, PendingOp* out) {
         if (k == KnownName::acquire) {
             out->kind = OpKind::LockAcquire;
             Value blocking = c.arg(0, KnownName::blocking);
-            out->nonblocking = !blocking.is_unbound() && !m.truthy(blocking);
+            out->nonblocking = (!blocking.is_unbound() && !m.truthy(blocking)) ||
+                               !lock_acquire_args_error(m, blocking, timeout).empty();
             out->timed = !out->nonblocking && timeout.tag != VTag::Unbound &&
                          !(timeout.is_int_like() && timeout.i < 0) &&
                          !(timeout.tag == VTag::Float && timeout.f < 0) && !timeout.is_none();
@@ -139,6 +270,7 @@ bool classify_call(Machine& m, CallView c, PendingOp* out) {
         if (k == KnownName::acquire) {
             out->kind = OpKind::SemAcquire;
             Value blocking = c.arg(0, KnownName::blocking);
+            // blocking=False with a timeout raises ValueError: it never waits.
             out->nonblocking = !blocking.is_unbound() && !m.truthy(blocking);
             out->timed = !out->nonblocking && present(timeout);
             return true;
@@ -175,7 +307,10 @@ bool classify_call(Machine& m, CallView c, PendingOp* out) {
             out->kind = k == KnownName::put ? OpKind::QueuePut : OpKind::QueueGet;
             uint32_t base = k == KnownName::put ? 1 : 0;
             Value block = c.arg(base, KnownName::block);
-            out->nonblocking = !block.is_unbound() && !m.truthy(block);
+            Value qt = c.arg(base + 1, KnownName::timeout);
+            const bool negative = (qt.is_int_like() && qt.i < 0) || (qt.tag == VTag::Float && qt.f < 0);
+            // block=False never waits; a negative timeout raises ValueError (it never waits).
+            out->nonblocking = (!block.is_unbound() && !m.truthy(block)) || negative;
             out->timed = !out->nonblocking && present(c.arg(base + 1, KnownName::timeout));
             return true;
         }
@@ -293,9 +428,10 @@ bool classify(Machine& m, PendingOp* out) {
     case Op::Compare: {
         auto k = static_cast<ast::CmpOpKind>(in.b);
         if (k != ast::CmpOpKind::In && k != ast::CmpOpKind::NotIn) return false;
-        if (!shared_container(m, m.peek(0))) return false;
+        ObjectId root = shared_root(m, m.peek(0));
+        if (!root.valid()) return false;
         out->kind = OpKind::ContainerRead;
-        out->obj = m.peek(0).obj();
+        out->obj = root;
         return true;
     }
     case Op::Binary: {
@@ -313,10 +449,10 @@ bool classify(Machine& m, PendingOp* out) {
             out->obj = it.obj();
             return true;
         }
-        auto* io = m.get<IterObj>(it);
-        if (!io || !shared_container(m, io->source)) return false;
+        ObjectId root = m.get<IterObj>(it) ? shared_root(m, it) : ObjectId();
+        if (!root.valid()) return false;
         out->kind = OpKind::ContainerRead;
-        out->obj = io->source.obj();
+        out->obj = root;
         return true;
     }
     case Op::Call: {

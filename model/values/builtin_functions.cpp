@@ -1,16 +1,19 @@
-// Python's builtin functions (print, len, range, sum, ...) and the time module.
-#include <algorithm> // stable_sort, reverse
-#include <cmath>     // round, nearbyint
-#include <cstdio>    // snprintf (round)
-#include <cstdlib>   // strtod (round)
+// Python's builtin functions and classes (print, len, sum, sorted, set, map, ...): dispatch,
+// with CPython 3.12's signatures and messages. Numeric and text conversions (int, float, str,
+// chr, hex, round, ...) are builtin_conversions.cpp; module functions have their own files.
+//
+// A builtin that would have to run Python code (a key function written in Python, an iterable
+// that is a generator) hands the work to the prelude's Python (prelude.cpp) and returns
+// Unbound: the interpreter then runs that frame, and its result is the call's result.
+#include <algorithm> // reverse
+#include <cmath>     // fabs, isfinite
 
-#include "model/runtime/machine.hpp" // Machine
+#include "model/runtime/machine.hpp"  // Machine
+#include "model/values/set_table.hpp" // set_update_internal
 
 namespace rc {
 
 namespace {
-
-constexpr double kEpoch = 1'700'000'000.0; // time.time() at virtual clock 0
 
 bool is_threading_constructor(BuiltinId id) {
     switch (id) {
@@ -23,6 +26,7 @@ bool is_threading_constructor(BuiltinId id) {
     case BuiltinId::Event:
     case BuiltinId::Barrier:
     case BuiltinId::Local:
+    case BuiltinId::Timer:
     case BuiltinId::Queue:
     case BuiltinId::ThreadPoolExecutor:
     case BuiltinId::AsCompleted:
@@ -33,6 +37,7 @@ bool is_threading_constructor(BuiltinId id) {
     case BuiltinId::RcFutureKwargs:
     case BuiltinId::RcFutureFinish:
     case BuiltinId::RcFutureFail:
+    case BuiltinId::RcTimerFinished:
         return true;
     default: return false;
     }
@@ -41,26 +46,30 @@ bool is_threading_constructor(BuiltinId id) {
 } // namespace
 
 Value Machine::call_builtin(BuiltinId id, const Args& a) {
+    using S = Sig::Style;
     if (is_exception_class(id)) {
+        if (!a.kw.empty())
+            raise(BuiltinId::TypeError, std::string(builtin_name(id)) + "() takes no keyword arguments");
         Value exc = make_exception(id, "");
         get<ExceptionObj>(exc)->args = a.pos;
         return exc;
     }
     if (is_threading_constructor(id)) return construct_sync(id, a);
-    auto one = [&](const char* name) {
-        check_arity(name, a, 1, 1);
-        return a.pos[0];
-    };
+    if (builtin_kind(id) == BuiltinKind::ModFn || builtin_kind(id) == BuiltinKind::ModCls)
+        return call_module_function(id, a);
     switch (id) {
     case BuiltinId::Print: {
-        std::string sep = " ", end = "\n";
-        for (auto& [n, v] : a.kw) {
-            auto k = static_cast<KnownName>(n.value);
-            if (k == KnownName::sep && !v.is_none()) sep = str(v);
-            else if (k == KnownName::end && !v.is_none()) end = str(v);
-            else if (k != KnownName::flush && k != KnownName::sep && k != KnownName::end)
-                raise(BuiltinId::TypeError, "'" + prog.name_of(n) + "' is an invalid keyword argument for print() in racecheck");
-        }
+        Args keywords;
+        keywords.kw = a.kw; // print's positional arguments are *objects
+        Bound b = bind(keywords, Sig{"print", S::Takes, {"sep", "end", "file", "flush"}, 0, 0, 0});
+        if (b.has(2) && !b[2].is_none()) unsupported("print(file=...)", "racecheck models printing to stdout only");
+        auto text_of = [&](size_t k, const char* what, const char* dflt) -> std::string {
+            if (!b.has(k) || b[k].is_none()) return dflt;
+            if (!str_of(b[k]))
+                raise(BuiltinId::TypeError, std::string(what) + " must be None or a string, not " + type_name(b[k]));
+            return *str_of(b[k]);
+        };
+        std::string sep = text_of(0, "sep", " "), end = text_of(1, "end", "\n");
         std::string text;
         for (size_t i = 0; i < a.pos.size(); ++i) {
             if (i) text += sep;
@@ -74,234 +83,329 @@ Value Machine::call_builtin(BuiltinId id, const Args& a) {
         if (event) event->value = new_str(std::move(text));
         return Value::none();
     }
-    case BuiltinId::Len: return Value::integer(length(one("len")));
+    case BuiltinId::Len: return Value::integer(length(bind(a, Sig{"len", S::One, {"obj"}, 1, 1})[0]));
     case BuiltinId::Range: {
-        check_arity("range", a, 1, 3);
+        Bound b = bind(a, Sig{"range", S::Expected, {"start", "stop", "step"}, 1, 3});
         int64_t start = 0, stop, step = 1;
-        if (a.pos.size() == 1) stop = to_index(a.pos[0], "range() arguments");
+        if (!b.has(1)) stop = to_index(b[0], "range()");
         else {
-            start = to_index(a.pos[0], "range() arguments");
-            stop = to_index(a.pos[1], "range() arguments");
-            if (a.pos.size() == 3) step = to_index(a.pos[2], "range() arguments");
+            start = to_index(b[0], "range()");
+            stop = to_index(b[1], "range()");
+            if (b.has(2)) step = to_index(b[2], "range()");
         }
         if (step == 0) raise(BuiltinId::ValueError, "range() arg 3 must not be zero");
         return Value::object(alloc(Object{RangeObj{start, stop, step}}));
     }
-    case BuiltinId::Sum: {
-        check_arity("sum", a, 1, 2);
-        Value acc = a.get(1, KnownName::start, Value::integer(0));
-        for (Value x : collect(a.pos[0])) acc = binary(ast::BinOpKind::Add, acc, x, false);
-        return acc;
-    }
+    case BuiltinId::Sum: return sum_builtin(a);
     case BuiltinId::Min:
-    case BuiltinId::Max: {
-        const char* name = id == BuiltinId::Min ? "min" : "max";
-        if (a.pos.empty()) raise(BuiltinId::TypeError, std::string(name) + " expected at least 1 argument, got 0");
-        for (auto& [n, v] : a.kw)
-            if (static_cast<KnownName>(n.value) != KnownName::default_)
-                raise(BuiltinId::TypeError, std::string(name) + "() keyword '" + prog.name_of(n) + "' is outside racecheck's subset");
-        std::vector<Value> items = a.pos.size() == 1 ? collect(a.pos[0]) : a.pos;
-        if (items.empty()) {
-            for (auto& [n, v] : a.kw) return v;
-            raise(BuiltinId::ValueError, std::string(name) + "() iterable argument is empty");
-        }
-        Value best = items[0];
-        for (size_t i = 1; i < items.size(); ++i) {
-            if (id == BuiltinId::Min ? less(items[i], best) : less(best, items[i])) best = items[i];
-        }
-        return best;
+    case BuiltinId::Max: return min_max(id == BuiltinId::Max, a);
+    case BuiltinId::Repr: return new_str(repr(bind(a, Sig{"repr", S::One, {"obj"}, 1, 1})[0]));
+    case BuiltinId::Ascii: return new_str(ascii(bind(a, Sig{"ascii", S::One, {"obj"}, 1, 1})[0]));
+    case BuiltinId::Bool: {
+        Bound b = bind(a, Sig{"bool", S::Expected, {"x"}, 0, 1});
+        return Value::boolean(b.has(0) && truthy(b[0]));
     }
-    case BuiltinId::Abs: {
-        Value v = one("abs");
-        if (v.is_int_like()) return v.i < 0 ? unary(ast::UnaryOpKind::Neg, v) : Value::integer(v.i);
-        if (v.tag == VTag::Float) return Value::floating(std::fabs(v.f));
-        raise(BuiltinId::TypeError, "bad operand type for abs(): '" + type_name(v) + "'");
+    case BuiltinId::List: {
+        Bound b = bind(a, Sig{"list", S::Expected, {"iterable"}, 0, 1});
+        return new_list(b.has(0) ? collect(b[0]) : std::vector<Value>{});
     }
-    case BuiltinId::Str:
-        check_arity("str", a, 0, 1);
-        return a.pos.empty() ? new_str("") : (str_of(a.pos[0]) ? a.pos[0] : new_str(str(a.pos[0])));
-    case BuiltinId::Repr: return new_str(repr(one("repr")));
-    case BuiltinId::Int: {
-        check_arity("int", a, 0, 1);
-        if (a.pos.empty()) return Value::integer(0);
-        Value v = a.pos[0];
-        if (v.is_int_like()) return Value::integer(v.i);
-        if (v.tag == VTag::Float) {
-            if (!(v.f > -9.2e18 && v.f < 9.2e18)) raise(BuiltinId::OverflowError, "cannot convert float to a 64-bit integer");
-            return Value::integer(static_cast<int64_t>(v.f));
-        }
-        if (auto* s = str_of(v)) {
-            std::string t = *s;
-            size_t b = t.find_first_not_of(" \t\n"), e = t.find_last_not_of(" \t\n");
-            if (b != std::string::npos) t = t.substr(b, e - b + 1);
-            try {
-                size_t used = 0;
-                long long x = std::stoll(t, &used, 10);
-                if (used == t.size() && !t.empty()) return Value::integer(x);
-            } catch (...) {
-            }
-            raise(BuiltinId::ValueError, "invalid literal for int() with base 10: " + repr(v));
-        }
-        raise(BuiltinId::TypeError, "int() argument must be a string or a real number, not '" + type_name(v) + "'");
+    case BuiltinId::Tuple: {
+        Bound b = bind(a, Sig{"tuple", S::Expected, {"iterable"}, 0, 1});
+        if (b.has(0) && get<TupleObj>(b[0])) return b[0];
+        return new_tuple(b.has(0) ? collect(b[0]) : std::vector<Value>{});
     }
-    case BuiltinId::Float: {
-        check_arity("float", a, 0, 1);
-        if (a.pos.empty()) return Value::floating(0);
-        if (auto* s = str_of(a.pos[0])) {
-            try {
-                size_t used = 0;
-                double x = std::stod(*s, &used);
-                if (used == s->size()) return Value::floating(x);
-            } catch (...) {
-            }
-            raise(BuiltinId::ValueError, "could not convert string to float: " + repr(a.pos[0]));
+    case BuiltinId::Set:
+    case BuiltinId::Frozenset: {
+        const bool frozen = id == BuiltinId::Frozenset;
+        if (!a.kw.empty())
+            raise(BuiltinId::TypeError, std::string(frozen ? "frozenset" : "set") + "() takes no keyword arguments");
+        Bound b = bind(a, Sig{frozen ? "frozenset" : "set", S::Expected, {"iterable"}, 0, 1});
+        if (frozen && b.has(0) && get<SetObj>(b[0]) && get<SetObj>(b[0])->frozen) return b[0];
+        Value s = new_set(frozen);
+        if (b.has(0)) {
+            if (!is_iterable(b[0])) raise(BuiltinId::TypeError, "'" + type_name(b[0]) + "' object is not iterable");
+            set_update_internal(*this, s, b[0]);
         }
-        return Value::floating(to_float(a.pos[0], "float() argument"));
+        return s;
     }
-    case BuiltinId::Bool:
-        check_arity("bool", a, 0, 1);
-        return Value::boolean(!a.pos.empty() && truthy(a.pos[0]));
-    case BuiltinId::List:
-        check_arity("list", a, 0, 1);
-        return new_list(a.pos.empty() ? std::vector<Value>{} : collect(a.pos[0]));
-    case BuiltinId::Tuple:
-        check_arity("tuple", a, 0, 1);
-        if (!a.pos.empty() && get<TupleObj>(a.pos[0])) return a.pos[0];
-        return new_tuple(a.pos.empty() ? std::vector<Value>{} : collect(a.pos[0]));
     case BuiltinId::Dict: {
-        check_arity("dict", a, 0, 1);
+        Args positional;
+        positional.pos = a.pos; // keywords become items
+        Bound b = bind(positional, Sig{"dict", S::Expected, {"mapping"}, 0, 1});
         Value d = new_dict();
-        if (!a.pos.empty()) {
-            if (auto* src = get<DictObj>(a.pos[0])) {
-                auto items = src->items;
-                get<DictObj>(d)->items = std::move(items);
-            } else {
-                for (Value pair : collect(a.pos[0])) {
-                    std::vector<Value> kv = collect(pair);
-                    if (kv.size() != 2) raise(BuiltinId::ValueError, "dictionary update sequence element has length " + std::to_string(kv.size()) + "; 2 is required");
-                    store_subscript(d, kv[0], kv[1]);
-                }
-            }
-        }
+        if (b.has(0)) dict_update(d, b[0]);
         for (auto& [n, v] : a.kw) store_subscript(d, new_str(prog.name_of(n)), v);
         return d;
     }
     case BuiltinId::Enumerate: {
-        check_arity("enumerate", a, 1, 2);
-        int64_t start = a.pos.size() > 1 ? to_index(a.pos[1], "enumerate start") : 0;
-        std::vector<Value> out;
-        for (Value x : collect(a.pos[0])) out.push_back(new_tuple({Value::integer(start++), x}));
-        return get_iter(new_list(std::move(out)));
+        Bound b = bind(a, Sig{"enumerate", S::Takes, {"iterable", "start"}, 1, 0});
+        int64_t start = b.has(1) ? to_index(b[1], "enumerate()") : 0;
+        if (!is_iterable(b[0])) raise(BuiltinId::TypeError, "'" + type_name(b[0]) + "' object is not iterable");
+        Value it = get_iter(b[0]);
+        if (is_generator(it)) {
+            Value g = make_prelude_generator(prog.prelude.enumerate, {it, Value::integer(start)}, BuiltinId::Enumerate);
+            return g;
+        }
+        return make_enumerate(it, start);
     }
     case BuiltinId::Zip: {
-        std::vector<std::vector<Value>> cols;
-        for (Value v : a.pos) cols.push_back(collect(v));
-        std::vector<Value> out;
-        size_t n = cols.empty() ? 0 : SIZE_MAX;
-        for (auto& c : cols) n = std::min(n, c.size());
-        for (size_t i = 0; i < n; ++i) {
-            std::vector<Value> row;
-            for (auto& c : cols) row.push_back(c[i]);
-            out.push_back(new_tuple(std::move(row)));
+        bool strict = false;
+        for (auto& [n, v] : a.kw) {
+            if (prog.name_of(n) != "strict")
+                raise(BuiltinId::TypeError, "'" + prog.name_of(n) + "' is an invalid keyword argument for zip()");
+            strict = truthy(v);
         }
-        return get_iter(new_list(std::move(out)));
+        std::vector<Value> iterators;
+        bool python = strict;
+        for (Value v : a.pos) {
+            if (!is_iterable(v)) raise(BuiltinId::TypeError, "'" + type_name(v) + "' object is not iterable");
+            iterators.push_back(get_iter(v));
+            python = python || is_generator(iterators.back());
+        }
+        if (python)
+            return make_prelude_generator(prog.prelude.zip, {new_tuple(std::move(iterators)), Value::boolean(strict)},
+                                          BuiltinId::Zip);
+        return make_zip(std::move(iterators));
+    }
+    case BuiltinId::Map: {
+        if (!a.kw.empty()) raise(BuiltinId::TypeError, "map() takes no keyword arguments");
+        if (a.pos.size() < 2) raise(BuiltinId::TypeError, "map() must have at least two arguments.");
+        std::vector<Value> iterators;
+        for (size_t k = 1; k < a.pos.size(); ++k) {
+            if (!is_iterable(a.pos[k]))
+                raise(BuiltinId::TypeError, "'" + type_name(a.pos[k]) + "' object is not iterable");
+            iterators.push_back(get_iter(a.pos[k]));
+        }
+        return make_prelude_generator(prog.prelude.map, {a.pos[0], new_tuple(std::move(iterators))}, BuiltinId::Map);
+    }
+    case BuiltinId::Filter: {
+        if (!a.kw.empty()) raise(BuiltinId::TypeError, "filter() takes no keyword arguments");
+        Bound b = bind(a, Sig{"filter", S::Expected, {"function", "iterable"}, 2, 2});
+        if (!is_iterable(b[1])) raise(BuiltinId::TypeError, "'" + type_name(b[1]) + "' object is not iterable");
+        return make_prelude_generator(prog.prelude.filter, {b[0], get_iter(b[1])}, BuiltinId::Filter);
     }
     case BuiltinId::Sorted: {
-        check_arity("sorted", a, 1, 1);
-        std::vector<Value> v = collect(a.pos[0]);
-        bool rev = false;
-        for (auto& [n, x] : a.kw) {
-            if (static_cast<KnownName>(n.value) == KnownName::reverse) rev = truthy(x);
-            else raise(BuiltinId::TypeError, "sorted() keyword '" + prog.name_of(n) + "' is outside racecheck's subset");
+        if (a.pos.size() != 1)
+            raise(BuiltinId::TypeError, "sorted expected 1 argument, got " + std::to_string(a.pos.size()));
+        Args rest;
+        rest.kw = a.kw;
+        Bound b = bind(rest, Sig{"sort", S::Takes, {"key", "reverse"}, 0, 0, 0});
+        Value items = new_list(collect(a.pos[0]));
+        Value key = b.has(0) ? b[0] : Value::none();
+        bool reverse = b.has(1) && truthy(b[1]);
+        if (!key.is_none() && is_python_callable(key)) {
+            push_prelude(prog.prelude.sorted_key, {items, key, Value::boolean(reverse)});
+            return Value::unbound();
         }
-        std::stable_sort(v.begin(), v.end(), [&](Value x, Value y) { return rev ? less(y, x) : less(x, y); });
-        return new_list(std::move(v));
+        sort_list(items, key, reverse);
+        return items;
     }
     case BuiltinId::Reversed: {
-        std::vector<Value> v = collect(one("reversed"));
-        std::reverse(v.begin(), v.end());
-        return get_iter(new_list(std::move(v)));
+        Bound b = bind(a, Sig{"reversed", S::Expected, {"sequence"}, 1, 1});
+        if (get<DictObj>(b[0]) || get<DictViewObj>(b[0])) {
+            std::vector<Value> items = collect(b[0]);
+            std::reverse(items.begin(), items.end());
+            return get_iter(new_list(std::move(items)));
+        }
+        return make_reversed(b[0]);
     }
     case BuiltinId::Any:
     case BuiltinId::All: {
         bool any = id == BuiltinId::Any;
-        for (Value x : collect(one(any ? "any" : "all")))
+        Value v = bind(a, Sig{any ? "any" : "all", S::One, {"iterable"}, 1, 1})[0];
+        if (!is_iterable(v)) raise(BuiltinId::TypeError, "'" + type_name(v) + "' object is not iterable");
+        Value it = get_iter(v);
+        if (is_generator(it)) {
+            push_prelude(any ? prog.prelude.any : prog.prelude.all, {it});
+            return Value::unbound();
+        }
+        Value x;
+        while (iter_next(it, &x))
             if (truthy(x) == any) return Value::boolean(any);
         return Value::boolean(!any);
     }
-    case BuiltinId::Round: {
-        check_arity("round", a, 1, 2);
-        Value v = a.pos[0];
-        if (a.pos.size() == 1 || a.pos[1].is_none()) {
-            if (v.is_int_like()) return Value::integer(v.i);
-            return Value::integer(static_cast<int64_t>(std::nearbyint(to_float(v, "round()"))));
-        }
-        int64_t nd = to_index(a.pos[1], "round() ndigits");
-        if (v.is_int_like()) return Value::integer(v.i);
-        double x = to_float(v, "round()");
-        // CPython (floatobject.c): past 323 digits a double is already exact, and before -308
-        // every double rounds to zero (keeping its sign).
-        if (!std::isfinite(x) || nd > 323) return Value::floating(x);
-        if (nd < -308) return Value::floating(0.0 * x);
-        if (nd >= 0) {
-            // printf rounds the exact binary value half-to-even, as CPython's round() does;
-            // 309 integer digits, the point and 323 decimals fit.
-            char buf[700];
-            std::snprintf(buf, sizeof buf, "%.*f", static_cast<int>(nd), x);
-            return Value::floating(std::strtod(buf, nullptr));
-        }
-        double scale = std::pow(10.0, static_cast<double>(nd));
-        return Value::floating(std::nearbyint(x * scale) / scale);
-    }
-    case BuiltinId::Divmod: {
-        check_arity("divmod", a, 2, 2);
-        return new_tuple({binary(ast::BinOpKind::FloorDiv, a.pos[0], a.pos[1], false),
-                          binary(ast::BinOpKind::Mod, a.pos[0], a.pos[1], false)});
+    case BuiltinId::Issubclass: {
+        Bound b = bind(a, Sig{"issubclass", S::Expected, {"cls", "class_or_tuple"}, 2, 2});
+        if (b[0].tag != VTag::Builtin || !is_class(b[0].builtin_id()))
+            raise(BuiltinId::TypeError, "issubclass() arg 1 must be a class");
+        return Value::boolean(is_subclass(b[0].builtin_id(), b[1]));
     }
     case BuiltinId::Isinstance: {
-        check_arity("isinstance", a, 2, 2);
-        Value v = a.pos[0], cls = a.pos[1];
-        std::vector<Value> classes = get<TupleObj>(cls) ? get<TupleObj>(cls)->items : std::vector<Value>{cls};
-        for (Value c : classes) {
-            if (c.tag != VTag::Builtin) raise(BuiltinId::TypeError, "isinstance() arg 2 must be a type or tuple of types");
-            BuiltinId b = c.builtin_id();
-            if (auto* e = get<ExceptionObj>(v)) {
-                if (is_exception_class(b) && exception_matches(e->type, b)) return Value::boolean(true);
-                continue;
-            }
-            std::string tn = type_name(v);
-            if (tn == builtin_name(b) || (b == BuiltinId::Int && v.tag == VTag::Bool) ||
-                (b == BuiltinId::Lock && tn == "lock"))
-                return Value::boolean(true);
+        Bound b = bind(a, Sig{"isinstance", S::Expected, {"obj", "class_or_tuple"}, 2, 2});
+        return Value::boolean(isinstance(b[0], b[1]));
+    }
+    case BuiltinId::Id: return Value::integer(identity(bind(a, Sig{"id", S::One, {"obj"}, 1, 1})[0]));
+    case BuiltinId::Hash: return Value::integer(hash(bind(a, Sig{"hash", S::One, {"obj"}, 1, 1})[0]));
+    case BuiltinId::Callable: return Value::boolean(is_callable(bind(a, Sig{"callable", S::One, {"obj"}, 1, 1})[0]));
+    case BuiltinId::Type: {
+        if (a.pos.size() == 3) unsupported("type(name, bases, dict): creating classes");
+        if (a.pos.size() != 1 || !a.kw.empty()) raise(BuiltinId::TypeError, "type() takes 1 or 3 arguments");
+        return Value::builtin(type_of(a.pos[0]));
+    }
+    case BuiltinId::Iter: {
+        Bound b = bind(a, Sig{"iter", S::Expected, {"object", "sentinel"}, 1, 2});
+        if (b.has(1)) unsupported("iter(callable, sentinel)");
+        if (!is_iterable(b[0])) raise(BuiltinId::TypeError, "'" + type_name(b[0]) + "' object is not iterable");
+        return get_iter(b[0]);
+    }
+    case BuiltinId::Next: {
+        Bound b = bind(a, Sig{"next", S::Expected, {"iterator", "default"}, 1, 2});
+        if (!get<IterObj>(b[0]))
+            raise(BuiltinId::TypeError, "'" + type_name(b[0]) + "' object is not an iterator");
+        Value x;
+        if (iter_next(b[0], &x)) return x;
+        if (b.has(1)) return b[1];
+        raise(BuiltinId::StopIteration, "");
+    }
+    case BuiltinId::Object:
+        if (!a.pos.empty() || !a.kw.empty()) raise(BuiltinId::TypeError, "object() takes no arguments");
+        return Value::object(alloc(Object{PlainObj{}}));
+    case BuiltinId::Slice: {
+        Bound b = bind(a, Sig{"slice", S::Expected, {"start", "stop", "step"}, 1, 3});
+        SliceObj s;
+        if (!b.has(1)) {
+            s.lower = Value::none();
+            s.upper = b[0];
+            s.step = Value::none();
+        } else {
+            s.lower = b[0];
+            s.upper = b[1];
+            s.step = b.has(2) ? b[2] : Value::none();
         }
-        return Value::boolean(false);
+        return Value::object(alloc(Object{s}));
     }
-    case BuiltinId::CurrentThread: return Value::object(th().thread_obj);
-    case BuiltinId::MainThread: return Value::object(st.threads[0].thread_obj);
-    case BuiltinId::ActiveCount: {
-        if (step_event) step_event->read_threads = true;
-        int64_t n = 0;
-        for (ThreadId t : st.live_threads) n += st.thread(t).status != ThreadStatus::NotStarted;
-        return Value::integer(n);
-    }
-    case BuiltinId::GetIdent:
-        if (step_event) step_event->observed_identity = true;
-        return Value::integer(1000 + tid.value);
-    case BuiltinId::Sleep: {
-        check_arity("sleep", a, 1, 1);
-        double secs = to_float(a.pos[0], "sleep() argument");
-        if (secs < 0) raise(BuiltinId::ValueError, "sleep length must be non-negative");
-        th().clock_ns += static_cast<int64_t>(secs * 1e9);
-        return Value::none();
-    }
-    case BuiltinId::Time:
-        return Value::floating(kEpoch + static_cast<double>(th().clock_ns) / 1e9);
-    case BuiltinId::Monotonic:
-    case BuiltinId::PerfCounter:
-        return Value::floating(static_cast<double>(th().clock_ns) / 1e9);
+    case BuiltinId::RcSortByKeys: return sort_by_keys(a);
+    case BuiltinId::TypingForm: unsupported("typing names outside annotations");
     default: break;
     }
-    raise(BuiltinId::TypeError, "'" + std::string(builtin_name(id)) + "' is not callable in racecheck");
+    if (Value v = call_conversion(id, a); !v.is_unbound()) return v;
+    if (builtin_kind(id) == BuiltinKind::TypeOnly)
+        raise(BuiltinId::TypeError, "cannot create '" + std::string(builtin_qualname(id)) + "' instances");
+    unsupported("calling " + std::string(builtin_name(id)));
+}
+
+Value Machine::sum_builtin(const Args& a) {
+    Bound b = bind(a, Sig{"sum", Sig::Style::Takes, {"iterable", "start"}, 1, 1});
+    Value acc = b.has(1) ? b[1] : Value::integer(0);
+    if (str_of(acc)) raise(BuiltinId::TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
+    if (!is_iterable(b[0])) raise(BuiltinId::TypeError, "'" + type_name(b[0]) + "' object is not iterable");
+    std::vector<Value> items = collect(b[0]);
+    size_t i = 0;
+    // CPython 3.12: exact int sum while items are ints; then a float sum with Neumaier's
+    // compensation while items are floats (or ints); then generic +.
+    if (acc.is_int_like()) {
+        int64_t total = acc.i;
+        for (; i < items.size() && items[i].is_int_like(); ++i)
+            if (__builtin_add_overflow(total, items[i].i, &total)) int_overflow();
+        acc = Value::integer(total);
+        if (i < items.size()) acc = binary(ast::BinOpKind::Add, acc, items[i++], false);
+    }
+    if (acc.tag == VTag::Float) {
+        double f = acc.f, c = 0.0;
+        for (; i < items.size(); ++i) {
+            Value x = items[i];
+            if (x.tag == VTag::Float) {
+                double t = f + x.f;
+                if (std::fabs(f) >= std::fabs(x.f)) c += (f - t) + x.f;
+                else c += (x.f - t) + f;
+                f = t;
+            } else if (x.is_int_like()) {
+                f += static_cast<double>(x.i);
+            } else {
+                break;
+            }
+        }
+        if (c != 0 && std::isfinite(c)) f += c;
+        acc = Value::floating(f);
+    }
+    for (; i < items.size(); ++i) acc = binary(ast::BinOpKind::Add, acc, items[i], false);
+    return acc;
+}
+
+Value Machine::min_max(bool want_max, const Args& a) {
+    const char* name = want_max ? "max" : "min";
+    Value key = Value::none(), dflt = Value::unbound();
+    for (auto& [n, v] : a.kw) {
+        KnownName k = known_name(n);
+        if (k == KnownName::key) key = v;
+        else if (k == KnownName::default_) dflt = v;
+        else raise(BuiltinId::TypeError, "'" + prog.name_of(n) + "' is an invalid keyword argument for " + name + "()");
+    }
+    if (a.pos.empty()) raise(BuiltinId::TypeError, std::string(name) + " expected at least 1 argument, got 0");
+    if (a.pos.size() > 1 && !dflt.is_unbound())
+        raise(BuiltinId::TypeError, std::string("Cannot specify a default for ") + name + "() with multiple positional arguments");
+    if (a.pos.size() == 1 && !is_iterable(a.pos[0]))
+        raise(BuiltinId::TypeError, "'" + type_name(a.pos[0]) + "' object is not iterable");
+    std::vector<Value> items = a.pos.size() == 1 ? collect(a.pos[0]) : a.pos;
+    if (items.empty()) {
+        if (!dflt.is_unbound()) return dflt;
+        raise(BuiltinId::ValueError, std::string(name) + "() iterable argument is empty");
+    }
+    const ast::CmpOpKind op = want_max ? ast::CmpOpKind::Gt : ast::CmpOpKind::Lt;
+    if (!key.is_none() && is_python_callable(key)) {
+        push_prelude(prog.prelude.minmax_key, {new_list(std::move(items)), key, Value::boolean(want_max)});
+        return Value::unbound();
+    }
+    Value best = items[0];
+    Value best_key = key.is_none() ? best : call_native(key, {best});
+    for (size_t i = 1; i < items.size(); ++i) {
+        Value k = key.is_none() ? items[i] : call_native(key, {items[i]});
+        if (ordered(op, k, best_key)) {
+            best = items[i];
+            best_key = k;
+        }
+    }
+    return best;
+}
+
+bool Machine::is_subclass(BuiltinId have, Value cls, const char* who) {
+    std::vector<Value> classes = get<TupleObj>(cls) ? get<TupleObj>(cls)->items : std::vector<Value>{cls};
+    for (Value c : classes) {
+        if (get<TupleObj>(c)) {
+            if (is_subclass(have, c, who)) return true;
+            continue;
+        }
+        if (c.tag != VTag::Builtin || !is_class(c.builtin_id()))
+            raise(BuiltinId::TypeError, std::string(who) + "() arg 2 must be a type, a tuple of types, or a union");
+        BuiltinId want = c.builtin_id();
+        if (want == BuiltinId::Object || have == want) return true;
+        if (want == BuiltinId::Int && have == BuiltinId::Bool) return true;
+        if (is_exception_class(have) && is_exception_class(want) && exception_matches(have, want)) return true;
+        if (want == BuiltinId::Thread && have == BuiltinId::Timer) return true;
+        if (want == BuiltinId::Semaphore && have == BuiltinId::BoundedSemaphore) return true;
+    }
+    return false;
+}
+
+bool Machine::isinstance(Value v, Value cls) { return is_subclass(type_of(v), cls, "isinstance"); }
+
+bool Machine::is_callable(Value v) {
+    switch (v.tag) {
+    case VTag::Builtin: return v.builtin_id() != BuiltinId::TypingForm;
+    case VTag::BoundMethod: return true;
+    case VTag::Obj: return get<FunctionObj>(v) || get<MethodDescriptorObj>(v);
+    default: return false;
+    }
+}
+
+bool Machine::is_python_callable(Value v) { return get<FunctionObj>(v) != nullptr; }
+
+Value Machine::call_native(Value callee, std::vector<Value> args) {
+    Args a;
+    a.pos = std::move(args);
+    Value result = Value::unbound();
+    if (callee.tag == VTag::Builtin) {
+        result = call_builtin(callee.builtin_id(), a);
+    } else if (callee.tag == VTag::BoundMethod) {
+        Value self = Value::object(callee.obj());
+        result = call_method_value(self, callee.method(), a);
+    } else if (auto* md = get<MethodDescriptorObj>(callee)) {
+        result = call_descriptor(*md, a);
+    } else {
+        raise(BuiltinId::TypeError, "'" + type_name(callee) + "' object is not callable");
+    }
+    if (result.is_unbound()) unsupported("a key function that runs Python code inside a builtin");
+    return result;
 }
 
 } // namespace rc

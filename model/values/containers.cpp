@@ -1,6 +1,6 @@
-// str, tuple, list, dict and range: allocation, indexing, slicing, iteration and methods.
-// A list or dict method call is one atomic operation (as under CPython's GIL).
-#include <algorithm> // stable_sort, reverse
+// Allocation, sharing, length, and item access (subscript, store, delete, slices) for str,
+// tuple, list, dict, range and deque, with CPython 3.12's messages.
+#include <algorithm> // clamp
 
 #include "model/runtime/machine.hpp" // Machine
 
@@ -14,29 +14,43 @@ struct SliceRange {
 };
 
 SliceRange slice_indices(Machine& m, const SliceObj& s, int64_t n) {
-    int64_t step = s.step.is_none() ? 1 : m.to_index(s.step, "slice indices");
+    auto index = [&](Value v) -> int64_t {
+        if (!v.is_int_like())
+            m.raise(BuiltinId::TypeError,
+                    "slice indices must be integers or None or have an __index__ method");
+        return v.i;
+    };
+    int64_t step = s.step.is_none() ? 1 : index(s.step);
     if (step == 0) m.raise(BuiltinId::ValueError, "slice step cannot be zero");
-    auto clamp = [&](Value v, int64_t dflt, bool is_start) -> int64_t {
+    auto clamp = [&](Value v, int64_t dflt) -> int64_t {
         if (v.is_none()) return dflt;
-        int64_t x = m.to_index(v, "slice indices");
+        int64_t x = index(v);
         if (x < 0) x += n;
         if (step > 0) return std::clamp<int64_t>(x, 0, n);
-        (void)is_start;
         return std::clamp<int64_t>(x, -1, n - 1);
     };
-    int64_t start = clamp(s.lower, step > 0 ? 0 : n - 1, true);
-    int64_t stop = clamp(s.upper, step > 0 ? n : -1, false);
+    int64_t start = clamp(s.lower, step > 0 ? 0 : n - 1);
+    int64_t stop = clamp(s.upper, step > 0 ? n : -1);
     __int128 count = 0; // a step near INT64_MIN or INT64_MAX overflows 64 bits here
     if (step > 0 && start < stop) count = (__int128{stop} - start + step - 1) / step;
     if (step < 0 && start > stop) count = (__int128{start} - stop - __int128{step} - 1) / -__int128{step};
     return {start, stop, step, static_cast<int64_t>(count)}; // <= n
 }
 
-int64_t normalize_index(Machine& m, Value key, int64_t n, const char* what) {
-    int64_t i = m.to_index(key, (std::string(what) + " indices").c_str());
+/// An item index: TypeError for a non-int (`message`), IndexError when out of range.
+int64_t item_index(Machine& m, Value key, int64_t n, const std::string& type_message,
+                   const char* range_message) {
+    if (!key.is_int_like()) m.raise(BuiltinId::TypeError, type_message);
+    int64_t i = key.i;
     if (i < 0) i += n;
-    if (i < 0 || i >= n) m.raise(BuiltinId::IndexError, std::string(what) + " index out of range");
+    if (i < 0 || i >= n) m.raise(BuiltinId::IndexError, range_message);
     return i;
+}
+
+[[noreturn]] void key_error(Machine& m, Value key) {
+    Value exc = m.make_exception(BuiltinId::KeyError, "");
+    m.get<ExceptionObj>(exc)->args = {key};
+    m.raise_value(exc);
 }
 
 } // namespace
@@ -53,7 +67,10 @@ Value Machine::new_list(std::vector<Value> items) {
 }
 Value Machine::new_dict() { return Value::object(alloc(Object{DictObj{}})); }
 
-bool Machine::is_container(Value v) { return get<ListObj>(v) || get<DictObj>(v); }
+bool Machine::is_container(Value v) {
+    if (auto* s = get<SetObj>(v)) return !s->frozen;
+    return get<ListObj>(v) || get<DictObj>(v) || get<DequeObj>(v);
+}
 
 void Machine::mark_shared(Value root) {
     // Iterative: a value may nest as deep as the program makes it (a = [a] in a loop).
@@ -68,17 +85,25 @@ void Machine::mark_shared(Value root) {
             [&](const auto& o) {
                 using T = std::decay_t<decltype(o)>;
                 if constexpr (std::is_same_v<T, TupleObj> || std::is_same_v<T, ListObj> ||
-                              std::is_same_v<T, QueueObj>)
+                              std::is_same_v<T, DequeObj> || std::is_same_v<T, QueueObj>)
                     todo.insert(todo.end(), o.items.begin(), o.items.end());
                 else if constexpr (std::is_same_v<T, DictObj>)
                     for (auto& [k, x] : o.items) {
                         todo.push_back(k);
                         todo.push_back(x);
                     }
-                else if constexpr (std::is_same_v<T, FunctionObj>)
+                else if constexpr (std::is_same_v<T, SetObj>) {
+                    for (const SetObj::Entry& e : o.table)
+                        if (!e.key.is_unbound()) todo.push_back(e.key);
+                } else if constexpr (std::is_same_v<T, FunctionObj>)
                     todo.insert(todo.end(), o.defaults.begin(), o.defaults.end());
-                else if constexpr (std::is_same_v<T, IterObj>) todo.push_back(o.source);
-                else if constexpr (std::is_same_v<T, ExceptionObj>)
+                else if constexpr (std::is_same_v<T, IterObj>)
+                    todo.insert(todo.end(), {o.source, o.inner});
+                else if constexpr (std::is_same_v<T, DictViewObj>) todo.push_back(o.dict);
+                else if constexpr (std::is_same_v<T, GeneratorObj>) {
+                    todo.insert(todo.end(), o.saved.begin(), o.saved.end());
+                    todo.insert(todo.end(), o.saved_exc.begin(), o.saved_exc.end());
+                } else if constexpr (std::is_same_v<T, ExceptionObj>)
                     todo.insert(todo.end(), o.args.begin(), o.args.end());
                 else if constexpr (std::is_same_v<T, ThreadObj>)
                     todo.insert(todo.end(), {o.target, o.args, o.kwargs});
@@ -101,10 +126,13 @@ Value* Machine::dict_find(DictObj& d, Value key) {
 }
 
 int64_t Machine::length(Value v) {
-    if (auto* s = str_of(v)) return static_cast<int64_t>(s->size());
+    if (auto* s = get<StrObj>(v)) return s->length;
     if (auto* l = get<ListObj>(v)) return static_cast<int64_t>(l->items.size());
     if (auto* t = get<TupleObj>(v)) return static_cast<int64_t>(t->items.size());
     if (auto* d = get<DictObj>(v)) return static_cast<int64_t>(d->items.size());
+    if (auto* s = get<SetObj>(v)) return s->used;
+    if (auto* q = get<DequeObj>(v)) return static_cast<int64_t>(q->items.size());
+    if (auto* dv = get<DictViewObj>(v)) return length(dv->dict);
     if (auto* r = get<RangeObj>(v)) {
         // In 128 bits: range(-2**63, 2**63 - 1) has more items than an int64 holds.
         __int128 start = r->start, stop = r->stop, step = r->step, n = 0;
@@ -120,12 +148,9 @@ int64_t Machine::length(Value v) {
 Value Machine::subscript(Value obj, Value key) {
     if (auto* sl = get<SliceObj>(key)) {
         SliceObj s = *sl;
-        if (auto* str = str_of(obj)) {
-            std::string src = *str, out;
-            auto r = slice_indices(*this, s, static_cast<int64_t>(src.size()));
-            out.reserve(static_cast<size_t>(r.count));
-            for (int64_t i = 0; i < r.count; ++i) out += src[static_cast<size_t>(r.start + i * r.step)];
-            return new_str(std::move(out));
+        if (auto* str = get<StrObj>(obj)) {
+            auto r = slice_indices(*this, s, str->length);
+            return str_slice(obj, r.start, r.step, r.count);
         }
         auto* l = get<ListObj>(obj);
         auto* t = get<TupleObj>(obj);
@@ -150,23 +175,37 @@ Value Machine::subscript(Value obj, Value key) {
             if (r.count == 0) out.stop = out.start;
             return Value::object(alloc(Object{out}));
         }
+        if (get<DequeObj>(obj)) raise(BuiltinId::TypeError, "sequence index must be integer, not 'slice'");
     }
-    if (auto* l = get<ListObj>(obj)) return l->items[normalize_index(*this, key, static_cast<int64_t>(l->items.size()), "list")];
-    if (auto* t = get<TupleObj>(obj)) return t->items[normalize_index(*this, key, static_cast<int64_t>(t->items.size()), "tuple")];
-    if (auto* s = str_of(obj)) {
-        int64_t i = normalize_index(*this, key, static_cast<int64_t>(s->size()), "string");
-        return new_str(std::string(1, (*s)[i]));
+    if (auto* l = get<ListObj>(obj))
+        return l->items[static_cast<size_t>(item_index(*this, key, static_cast<int64_t>(l->items.size()),
+                                                       "list indices must be integers or slices, not " + type_name(key),
+                                                       "list index out of range"))];
+    if (auto* t = get<TupleObj>(obj))
+        return t->items[static_cast<size_t>(item_index(*this, key, static_cast<int64_t>(t->items.size()),
+                                                       "tuple indices must be integers or slices, not " + type_name(key),
+                                                       "tuple index out of range"))];
+    if (auto* s = get<StrObj>(obj)) {
+        int64_t i = item_index(*this, key, s->length,
+                               "string indices must be integers, not '" + type_name(key) + "'",
+                               "string index out of range");
+        return str_item(obj, i);
     }
+    if (auto* q = get<DequeObj>(obj))
+        return q->items[static_cast<size_t>(item_index(*this, key, static_cast<int64_t>(q->items.size()),
+                                                       "sequence index must be integer, not '" + type_name(key) + "'",
+                                                       "deque index out of range"))];
     if (auto* r = get<RangeObj>(obj)) {
         RangeObj rr = *r;
-        int64_t i = normalize_index(*this, key, length(obj), "range object");
+        int64_t i = item_index(*this, key, length(obj),
+                               "range indices must be integers or slices, not " + type_name(key),
+                               "range object index out of range");
         return Value::integer(rr.start + i * rr.step);
     }
     if (auto* d = get<DictObj>(obj)) {
+        hash(key); // unhashable keys raise TypeError
         if (Value* v = dict_find(*d, key)) return *v;
-        Value exc = make_exception(BuiltinId::KeyError, "");
-        get<ExceptionObj>(exc)->args = {key};
-        raise_value(exc);
+        key_error(*this, key);
     }
     raise(BuiltinId::TypeError, "'" + type_name(obj) + "' object is not subscriptable");
 }
@@ -174,20 +213,48 @@ Value Machine::subscript(Value obj, Value key) {
 void Machine::store_subscript(Value obj, Value key, Value v) {
     if (shared(obj)) mark_shared(v);
     if (auto* l = get<ListObj>(obj)) {
-        if (get<SliceObj>(key)) raise(BuiltinId::TypeError, "slice assignment is outside racecheck's subset");
-        int64_t i = normalize_index(*this, key, static_cast<int64_t>(l->items.size()), "list assignment");
-        get<ListObj>(obj)->items[i] = v;
+        if (auto* sl = get<SliceObj>(key)) {
+            SliceObj s = *sl;
+            std::vector<Value> with = v.same(obj) ? l->items : collect(v);
+            if (shared(obj))
+                for (Value x : with) mark_shared(x);
+            std::vector<Value>& items = get<ListObj>(obj)->items;
+            auto r = slice_indices(*this, s, static_cast<int64_t>(items.size()));
+            if (r.step == 1) {
+                int64_t stop = std::max(r.start, r.stop);
+                items.erase(items.begin() + r.start, items.begin() + stop);
+                items.insert(items.begin() + r.start, with.begin(), with.end());
+                return;
+            }
+            if (static_cast<int64_t>(with.size()) != r.count)
+                raise(BuiltinId::ValueError, "attempt to assign sequence of size " + std::to_string(with.size()) +
+                                                 " to extended slice of size " + std::to_string(r.count));
+            for (int64_t i = 0, p = r.start; i < r.count; ++i, p += r.step)
+                items[static_cast<size_t>(p)] = with[static_cast<size_t>(i)];
+            return;
+        }
+        int64_t i = item_index(*this, key, static_cast<int64_t>(l->items.size()),
+                               "list indices must be integers or slices, not " + type_name(key),
+                               "list assignment index out of range");
+        get<ListObj>(obj)->items[static_cast<size_t>(i)] = v;
         return;
     }
     if (auto* d = get<DictObj>(obj)) {
-        if (get<ListObj>(key) || get<DictObj>(key))
-            raise(BuiltinId::TypeError, "unhashable type: '" + type_name(key) + "'");
-        if (Value* slot = dict_find(*d, key)) {
+        (void)d;
+        hash(key);
+        if (Value* slot = dict_find(*get<DictObj>(obj), key)) {
             *slot = v;
             return;
         }
         charge(2 * sizeof(Value));
-        get<DictObj>(obj)->items.emplace_back(key, v);
+        get<DictObj>(obj)->append(key, v);
+        return;
+    }
+    if (auto* q = get<DequeObj>(obj)) {
+        int64_t i = item_index(*this, key, static_cast<int64_t>(q->items.size()),
+                               "sequence index must be integer, not '" + type_name(key) + "'",
+                               "deque index out of range");
+        q->items[static_cast<size_t>(i)] = v;
         return;
     }
     raise(BuiltinId::TypeError, "'" + type_name(obj) + "' object does not support item assignment");
@@ -195,93 +262,43 @@ void Machine::store_subscript(Value obj, Value key, Value v) {
 
 void Machine::delete_subscript(Value obj, Value key) {
     if (auto* l = get<ListObj>(obj)) {
-        int64_t i = normalize_index(*this, key, static_cast<int64_t>(l->items.size()), "list assignment");
+        if (auto* sl = get<SliceObj>(key)) {
+            SliceObj s = *sl;
+            auto r = slice_indices(*this, s, static_cast<int64_t>(l->items.size()));
+            std::vector<Value>& items = get<ListObj>(obj)->items;
+            std::vector<bool> gone(items.size(), false);
+            for (int64_t i = 0, p = r.start; i < r.count; ++i, p += r.step) gone[static_cast<size_t>(p)] = true;
+            std::vector<Value> kept;
+            for (size_t i = 0; i < items.size(); ++i)
+                if (!gone[i]) kept.push_back(items[i]);
+            items = std::move(kept);
+            return;
+        }
+        int64_t i = item_index(*this, key, static_cast<int64_t>(l->items.size()),
+                               "list indices must be integers or slices, not " + type_name(key),
+                               "list assignment index out of range");
         l->items.erase(l->items.begin() + i);
         return;
     }
     if (auto* d = get<DictObj>(obj)) {
+        hash(key);
         for (size_t i = 0; i < d->items.size(); ++i) {
-            if (equal(d->items[i].first, key)) {
-                get<DictObj>(obj)->items.erase(get<DictObj>(obj)->items.begin() + static_cast<long>(i));
+            if (d->items[i].first.same(key) || equal(d->items[i].first, key)) {
+                get<DictObj>(obj)->erase(i);
                 return;
             }
         }
-        Value exc = make_exception(BuiltinId::KeyError, "");
-        get<ExceptionObj>(exc)->args = {key};
-        raise_value(exc);
+        key_error(*this, key);
+    }
+    if (auto* q = get<DequeObj>(obj)) {
+        int64_t i = item_index(*this, key, static_cast<int64_t>(q->items.size()),
+                               "sequence index must be integer, not '" + type_name(key) + "'",
+                               "deque index out of range");
+        q->items.erase(q->items.begin() + i);
+        q->version++;
+        return;
     }
     raise(BuiltinId::TypeError, "'" + type_name(obj) + "' object doesn't support item deletion");
-}
-
-Value Machine::get_iter(Value v) {
-    using K = IterObj::Kind;
-    if (get<IterObj>(v) || get<AsCompletedObj>(v)) return v;
-    IterObj it;
-    it.source = v;
-    if (get<ListObj>(v) || get<TupleObj>(v)) it.kind = K::Sequence;
-    else if (get<DictObj>(v)) it.kind = K::DictKeys;
-    else if (str_of(v)) it.kind = K::String;
-    else if (auto* r = get<RangeObj>(v)) {
-        it.kind = K::Range;
-        it.pos = r->start;
-        it.stop = r->stop;
-        it.step = r->step;
-    } else {
-        raise(BuiltinId::TypeError, "'" + type_name(v) + "' object is not iterable");
-    }
-    return Value::object(alloc(Object{it}));
-}
-
-bool Machine::iter_next(Value itv, Value* out) {
-    using K = IterObj::Kind;
-    auto* it = get<IterObj>(itv);
-    RC_CHECK(it != nullptr, "iter_next on a non-iterator");
-    switch (it->kind) {
-    case K::Range:
-        if (it->step > 0 ? it->pos >= it->stop : it->pos <= it->stop) return false;
-        *out = Value::integer(it->pos);
-        if (__builtin_add_overflow(it->pos, it->step, &it->pos)) it->pos = it->stop; // the end
-        return true;
-    case K::Sequence: {
-        const std::vector<Value>& items = get<ListObj>(it->source) ? get<ListObj>(it->source)->items
-                                                                  : get<TupleObj>(it->source)->items;
-        if (it->pos >= static_cast<int64_t>(items.size())) return false;
-        *out = items[it->pos++];
-        return true;
-    }
-    case K::String: {
-        const std::string& s = *str_of(it->source);
-        if (it->pos >= static_cast<int64_t>(s.size())) return false;
-        char c = s[it->pos++];
-        *out = new_str(std::string(1, c));
-        return true;
-    }
-    case K::DictKeys:
-    case K::DictValues:
-    case K::DictItems: {
-        auto& items = get<DictObj>(it->source)->items;
-        if (it->pos >= static_cast<int64_t>(items.size())) return false;
-        auto [k, v] = items[it->pos++];
-        if (it->kind == K::DictKeys) *out = k;
-        else if (it->kind == K::DictValues) *out = v;
-        else *out = new_tuple({k, v});
-        return true;
-    }
-    }
-    return false;
-}
-
-std::vector<Value> Machine::collect(Value iterable) {
-    if (auto* l = get<ListObj>(iterable)) return l->items;
-    if (auto* t = get<TupleObj>(iterable)) return t->items;
-    if (get<AsCompletedObj>(iterable))
-        raise(BuiltinId::TypeError, "as_completed() can only be consumed by a for loop in racecheck");
-    if (get<RangeObj>(iterable)) reserve(static_cast<uint64_t>(length(iterable)) * sizeof(Value));
-    Value it = get_iter(iterable);
-    std::vector<Value> out;
-    Value x;
-    while (iter_next(it, &x)) out.push_back(x);
-    return out;
 }
 
 } // namespace rc

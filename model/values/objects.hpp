@@ -6,6 +6,7 @@
 // deterministic, which replay and reports rely on.
 #pragma once
 
+#include <cstddef> // ptrdiff_t
 #include <cstdint> // int64_t, uint32_t, uint64_t
 #include <string>  // StrObj
 #include <utility> // pair
@@ -27,8 +28,15 @@
 
 namespace rc {
 
+/// A str: UTF-8 text whose Python meaning is its sequence of code points (unicode.hpp).
 struct StrObj {
     std::string s;
+    /// invariant: the number of code points in s (== s.size() exactly when s is ASCII).
+    uint32_t length = 0;
+
+    StrObj() = default;
+    explicit StrObj(std::string text);
+    bool ascii() const { return length == s.size(); }
 };
 struct TupleObj {
     std::vector<Value> items;
@@ -37,14 +45,89 @@ struct ListObj {
     std::vector<Value> items;
 };
 /// Insertion-ordered; keys compared with Python equality (small dicts: linear lookup).
+/// Mutate it through append/erase/clear only: they keep `seqs` in step.
 struct DictObj {
     std::vector<std::pair<Value, Value>> items;
+    /// seqs[i]: when items[i] was inserted (increasing). CPython's dict iterator walks its
+    /// entries array, in which deleted entries keep their place; an iterator here remembers the
+    /// last sequence number it yielded, so it continues where CPython's would.
+    std::vector<uint64_t> seqs;
+    uint64_t next_seq = 0;
+
+    void append(Value key, Value value) {
+        items.emplace_back(key, value);
+        seqs.push_back(next_seq++);
+    }
+    void erase(size_t i) {
+        items.erase(items.begin() + static_cast<std::ptrdiff_t>(i));
+        seqs.erase(seqs.begin() + static_cast<std::ptrdiff_t>(i));
+    }
+    void clear() {
+        items.clear();
+        seqs.clear();
+    }
+};
+/// set and frozenset, laid out as CPython 3.12's setobject.c lays them out (open addressing,
+/// linear probes, perturbation), so that iteration order, repr and pop() are CPython's for the
+/// same hashes (set_table.cpp).
+struct SetObj {
+    /// An empty slot: key Unbound, hash 0. A deleted slot (CPython's dummy): key Unbound,
+    /// hash -1. An active slot: the key and its hash.
+    struct Entry {
+        Value key;
+        int64_t hash = 0;
+    };
+    std::vector<Entry> table = std::vector<Entry>(8); // invariant: size is a power of 2, >= 8
+    uint32_t fill = 0;   // active + deleted slots
+    uint32_t used = 0;   // active slots (the length)
+    uint32_t finger = 0; // where pop() starts looking
+    bool frozen = false;
+};
+/// dict.keys() / values() / items(): live views of a dict.
+struct DictViewObj {
+    enum class Kind : uint8_t { Keys, Values, Items };
+    Kind kind = Kind::Keys;
+    Value dict;
+};
+/// collections.deque (a bounded one drops from the other end when full).
+struct DequeObj {
+    std::vector<Value> items;
+    int64_t maxlen = -1; // -1: unbounded
+    uint64_t version = 0; // bumped by every mutation: iterators raise when it changed
+};
+/// A generator: a suspended Python frame (a generator expression, a `def` with `yield`, or one
+/// of the prelude's lazy builtins: map, filter, zip, enumerate over a generator).
+struct GeneratorObj {
+    enum class Status : uint8_t { Created, Suspended, Running, Done };
+    FuncId code;
+    Status status = Status::Created;
+    /// While not running: the frame's local slots then its operand stack.
+    std::vector<Value> saved;
+    uint32_t saved_locals = 0; // how many of `saved` are local slots
+    uint32_t pc = 0;
+    /// Exceptions being handled inside the generator's frame when it yielded.
+    std::vector<Value> saved_exc;
+    /// type(g).__name__: "generator", or "map", "filter", ... for the lazy builtins.
+    BuiltinId type = BuiltinId::GeneratorType;
+};
+/// A logger of the logging module (getLogger(name)); the root logger is named "root".
+struct LoggerObj {
+    std::string name;
+    int64_t level = 0; // NOTSET: the root logger's level applies
 };
 struct RangeObj {
     int64_t start = 0, stop = 0, step = 1;
 };
 struct SliceObj {
     Value lower, upper, step; // None when absent
+};
+/// A bare `object()`: identity only (sentinels).
+struct PlainObj {};
+/// `str.lower` and other methods of a builtin type taken from the class: called with the
+/// receiver first.
+struct MethodDescriptorObj {
+    BuiltinId owner = BuiltinId::Str;
+    NameId method;
 };
 struct FunctionObj {
     FuncId code;
@@ -55,22 +138,43 @@ struct ExceptionObj {
     std::vector<Value> args;
     uint32_t line = 0;  // where it was raised (code-block line), 0 = unknown
     ThreadId thread;    // which thread raised it
+    /// What CPython's traceback printer appends to an uncaught NameError or AttributeError
+    /// (". Did you mean: 'counter'?"); never part of str(e).
+    std::string suggestion;
 };
 
-/// An iterator over a sequence or a range. Its `pos` advances; the source is read at each step.
+/// An iterator implemented natively: over a sequence, a dict, a set, a range or a str, or one
+/// of the lazy builtins over such iterators (enumerate, zip, reversed). Its `pos` advances;
+/// the source is read at each step (lists are live, as in CPython).
 struct IterObj {
-    enum class Kind : uint8_t { Sequence, DictKeys, DictItems, DictValues, Range, String };
+    enum class Kind : uint8_t {
+        Sequence,   // list or tuple: source[pos]
+        DictKeys,   // dict: the key/value/item at entry pos; stop = the dict's size, item =
+        DictItems,  //   its version when the iterator was made (a change raises RuntimeError)
+        DictValues,
+        Set,        // set: table slot pos; stop = the size when made
+        Range,      // pos = next value, stop, step
+        String,     // source: a str; pos = code point index, item = byte offset
+        Reversed,   // list/tuple/str: source[pos], pos counting down; -1: exhausted
+        Deque,      // deque: source[pos]; item = its version when made
+        Enumerate,  // inner: an iterator; pos = the next count
+        Zip,        // source: a tuple of iterators
+        Exhausted,  // an iterator that ran out stays out
+    };
     Kind kind = Kind::Sequence;
-    Value source;   // the list/tuple/dict/str being iterated (for Range: unused)
+    Value source;   // the list/tuple/dict/str/set/deque being iterated (Range: unused)
     int64_t pos = 0; // index, or the next range value
-    int64_t stop = 0, step = 1; // Range only
+    int64_t stop = 0, step = 1; // Range; Dict*/Set: the size when made
+    uint64_t item = 0;          // Dict*: version when made; String: byte offset; Deque: version
+    Value inner;                // Enumerate: the wrapped iterator
 };
 
 struct Object {
     std::variant<StrObj, TupleObj, ListObj, DictObj, RangeObj, SliceObj, FunctionObj,
                  ExceptionObj, IterObj, AsCompletedObj, ThreadObj, LockObj, RLockObj,
                  ConditionObj, SemaphoreObj, EventObj, BarrierObj, QueueObj, LocalObj, FutureObj,
-                 ExecutorObj>
+                 ExecutorObj, SetObj, DictViewObj, DequeObj, GeneratorObj, LoggerObj,
+                 MethodDescriptorObj, PlainObj>
         data;
     /// Reachable by more than one thread (stored in a shared global, passed to a thread, put in
     /// a queue...). Operations on unshared containers are invisible. Never reset.

@@ -1,11 +1,15 @@
-// Python value semantics for the subset: truth, equality, ordering, arithmetic (64-bit ints that
-// raise OverflowError instead of wrapping), str()/repr(), and the format-spec mini-language.
+// Python value semantics for the subset: truth, equality, rich comparison, types, repr/str.
+// Arithmetic is operators.cpp; the format-spec mini-language format_spec.cpp.
 #include <algorithm> // find (repr guard)
-#include <charconv> // to_chars for float repr
-#include <cmath>    // floor, fmod, isinf, isnan, pow
-#include <cstdio>   // snprintf for exponents and escapes
+#include <charconv>  // to_chars for float repr
+#include <cmath>     // isinf, isnan
+#include <cstdio>    // snprintf for exponents
 
-#include "model/runtime/machine.hpp" // Machine
+#include "model/runtime/machine.hpp"  // Machine
+#include "model/values/numbers.hpp"   // compare_int_float
+#include "model/values/set_table.hpp" // set_items
+#include "model/values/strings.hpp"   // str_repr
+#include "model/values/unicode.hpp"   // decode (ascii)
 
 namespace rc {
 
@@ -13,6 +17,44 @@ namespace {
 
 bool is_num(Value v) {
     return v.tag == VTag::Int || v.tag == VTag::Bool || v.tag == VTag::Float;
+}
+
+const char* cmp_symbol(ast::CmpOpKind op) {
+    using K = ast::CmpOpKind;
+    switch (op) {
+    case K::Lt: return "<";
+    case K::LtE: return "<=";
+    case K::Gt: return ">";
+    case K::GtE: return ">=";
+    default: return "==";
+    }
+}
+
+/// a <op> b for numbers: exact for int against float, as CPython compares them.
+bool compare_numbers(ast::CmpOpKind op, Value a, Value b) {
+    using K = ast::CmpOpKind;
+    int c;
+    if (a.tag == VTag::Float && b.tag == VTag::Float) {
+        if (std::isnan(a.f) || std::isnan(b.f)) return op == K::NotEq;
+        c = a.f < b.f ? -1 : a.f > b.f ? 1 : 0;
+    } else if (a.tag == VTag::Float) {
+        if (std::isnan(a.f)) return op == K::NotEq;
+        c = -compare_int_float(b.i, a.f);
+    } else if (b.tag == VTag::Float) {
+        if (std::isnan(b.f)) return op == K::NotEq;
+        c = compare_int_float(a.i, b.f);
+    } else {
+        c = a.i < b.i ? -1 : a.i > b.i ? 1 : 0;
+    }
+    switch (op) {
+    case K::Lt: return c < 0;
+    case K::LtE: return c <= 0;
+    case K::Gt: return c > 0;
+    case K::GtE: return c >= 0;
+    case K::Eq: return c == 0;
+    case K::NotEq: return c != 0;
+    default: return false;
+    }
 }
 
 } // namespace
@@ -53,67 +95,6 @@ std::string float_repr(double x) {
     return neg ? "-" + out : out;
 }
 
-namespace {
-
-std::string str_repr(const std::string& s) {
-    bool has_single = s.find('\'') != std::string::npos;
-    bool has_double = s.find('"') != std::string::npos;
-    char q = (has_single && !has_double) ? '"' : '\'';
-    std::string out(1, q);
-    for (unsigned char c : s) {
-        if (c == static_cast<unsigned char>(q) || c == '\\') {
-            out += '\\';
-            out += static_cast<char>(c);
-        } else if (c == '\n') {
-            out += "\\n";
-        } else if (c == '\t') {
-            out += "\\t";
-        } else if (c == '\r') {
-            out += "\\r";
-        } else if (c < 0x20 || c == 0x7f) {
-            char b[8];
-            std::snprintf(b, sizeof b, "\\x%02x", c);
-            out += b;
-        } else {
-            out += static_cast<char>(c);
-        }
-    }
-    out += q;
-    return out;
-}
-
-int64_t floordiv(int64_t a, int64_t b) {
-    int64_t q = a / b;
-    if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
-    return q;
-}
-int64_t floormod(int64_t a, int64_t b) {
-    int64_t r = a % b;
-    if (r != 0 && ((r < 0) != (b < 0))) r += b;
-    return r;
-}
-
-const char* binop_symbol(ast::BinOpKind op) {
-    using K = ast::BinOpKind;
-    switch (op) {
-    case K::Add: return "+";
-    case K::Sub: return "-";
-    case K::Mul: return "*";
-    case K::Div: return "/";
-    case K::FloorDiv: return "//";
-    case K::Mod: return "%";
-    case K::Pow: return "** or pow()";
-    case K::BitAnd: return "&";
-    case K::BitOr: return "|";
-    case K::BitXor: return "^";
-    case K::LShift: return "<<";
-    case K::RShift: return ">>";
-    }
-    return "?";
-}
-
-} // namespace
-
 bool Machine::truthy(Value v) {
     switch (v.tag) {
     case VTag::Unbound:
@@ -127,12 +108,11 @@ bool Machine::truthy(Value v) {
         if (auto* l = std::get_if<ListObj>(&o.data)) return !l->items.empty();
         if (auto* t = std::get_if<TupleObj>(&o.data)) return !t->items.empty();
         if (auto* d = std::get_if<DictObj>(&o.data)) return !d->items.empty();
+        if (auto* s = std::get_if<SetObj>(&o.data)) return s->used != 0;
+        if (auto* q = std::get_if<DequeObj>(&o.data)) return !q->items.empty();
+        if (std::get_if<DictViewObj>(&o.data)) return length(v) != 0;
         if (auto* r = std::get_if<RangeObj>(&o.data)) {
             return r->step > 0 ? r->start < r->stop : r->start > r->stop;
-        }
-        if (auto* q = std::get_if<QueueObj>(&o.data)) {
-            (void)q;
-            return true;
         }
         return true;
     }
@@ -147,16 +127,12 @@ const std::string* Machine::str_of(Value v) {
 
 bool Machine::equal(Value a, Value b) {
     NativeLevel level(*this, " in comparison"); // raising allocates only as it leaves
-    if (is_num(a) && is_num(b)) {
-        if (a.tag == VTag::Float || b.tag == VTag::Float) {
-            return (a.tag == VTag::Float ? a.f : static_cast<double>(a.i)) ==
-                   (b.tag == VTag::Float ? b.f : static_cast<double>(b.i));
-        }
-        return a.i == b.i;
-    }
+    if (is_num(a) && is_num(b)) return compare_numbers(ast::CmpOpKind::Eq, a, b);
+    if (get<DictViewObj>(a) || get<DictViewObj>(b)) return view_equal(a, b);
     if (a.tag != b.tag) return false;
     if (a.tag != VTag::Obj) return a.same(b);
     if (a.ref == b.ref) return true;
+    if (auto r = set_compare(ast::CmpOpKind::Eq, a, b)) return *r;
     const Object& oa = st.heap[a.ref];
     const Object& ob = st.heap[b.ref];
     if (oa.data.index() != ob.data.index()) return false;
@@ -164,7 +140,7 @@ bool Machine::equal(Value a, Value b) {
     auto seq_eq = [&](const std::vector<Value>& x, const std::vector<Value>& y) {
         if (x.size() != y.size()) return false;
         for (size_t i = 0; i < x.size(); ++i)
-            if (!equal(x[i], y[i])) return false;
+            if (!x[i].same(y[i]) && !equal(x[i], y[i])) return false;
         return true;
     };
     if (auto* t = std::get_if<TupleObj>(&oa.data)) {
@@ -175,6 +151,10 @@ bool Machine::equal(Value a, Value b) {
         std::vector<Value> x = l->items, y = std::get<ListObj>(ob.data).items;
         return seq_eq(x, y);
     }
+    if (auto* q = std::get_if<DequeObj>(&oa.data)) {
+        std::vector<Value> x = q->items, y = std::get<DequeObj>(ob.data).items;
+        return seq_eq(x, y);
+    }
     if (auto* d = std::get_if<DictObj>(&oa.data)) {
         auto x = d->items;
         auto y = std::get<DictObj>(ob.data).items;
@@ -182,8 +162,8 @@ bool Machine::equal(Value a, Value b) {
         for (auto& [k, v] : x) {
             bool found = false;
             for (auto& [k2, v2] : y) {
-                if (equal(k, k2)) {
-                    if (!equal(v, v2)) return false;
+                if (k.same(k2) || equal(k, k2)) {
+                    if (!v.same(v2) && !equal(v, v2)) return false;
                     found = true;
                     break;
                 }
@@ -192,82 +172,161 @@ bool Machine::equal(Value a, Value b) {
         }
         return true;
     }
-    if (auto* r = std::get_if<RangeObj>(&oa.data)) {
-        auto& r2 = std::get<RangeObj>(ob.data);
-        return r->start == r2.start && r->stop == r2.stop && r->step == r2.step;
+    if (auto* r = std::get_if<RangeObj>(&oa.data)) { // equal as sequences
+        RangeObj r1 = *r, r2 = std::get<RangeObj>(ob.data);
+        int64_t n1 = length(a), n2 = length(b);
+        if (n1 != n2) return false;
+        if (n1 == 0) return true;
+        if (r1.start != r2.start) return false;
+        return n1 == 1 || r1.step == r2.step;
+    }
+    if (auto* m = std::get_if<MethodDescriptorObj>(&oa.data)) {
+        auto& m2 = std::get<MethodDescriptorObj>(ob.data);
+        return m->owner == m2.owner && m->method == m2.method;
     }
     return false;
 }
 
-bool Machine::less(Value a, Value b) {
+/// A dict view compared with ==: keys and items views are set-like (compared with sets and
+/// other views by their items); a values view is equal only to itself.
+bool Machine::view_equal(Value a, Value b) {
+    auto as_set = [&](Value v) -> Value {
+        auto* dv = get<DictViewObj>(v);
+        if (!dv) return get<SetObj>(v) ? v : Value::unbound();
+        if (dv->kind == DictViewObj::Kind::Values) return Value::unbound();
+        Value s = new_set(true);
+        for (Value x : collect(v)) set_add(s, x);
+        return s;
+    };
+    if (a.same(b)) return true;
+    Value x = as_set(a), y = as_set(b);
+    if (x.is_unbound() || y.is_unbound()) return false;
+    return *set_compare(ast::CmpOpKind::Eq, x, y);
+}
+
+bool Machine::ordered(ast::CmpOpKind op, Value a, Value b) {
+    using K = ast::CmpOpKind;
     NativeLevel level(*this, " in comparison");
-    if (is_num(a) && is_num(b)) {
-        if (a.tag == VTag::Float || b.tag == VTag::Float) {
-            return (a.tag == VTag::Float ? a.f : static_cast<double>(a.i)) <
-                   (b.tag == VTag::Float ? b.f : static_cast<double>(b.i));
-        }
-        return a.i < b.i;
-    }
+    if (is_num(a) && is_num(b)) return compare_numbers(op, a, b);
     if (auto* sa = str_of(a)) {
-        if (auto* sb = str_of(b)) return *sa < *sb;
+        if (auto* sb = str_of(b)) { // UTF-8 byte order is code point order
+            int c = sa->compare(*sb);
+            return op == K::Lt ? c < 0 : op == K::LtE ? c <= 0 : op == K::Gt ? c > 0 : c >= 0;
+        }
     }
     auto seq = [&](Value v) -> const std::vector<Value>* {
         if (auto* t = get<TupleObj>(v)) return &t->items;
         if (auto* l = get<ListObj>(v)) return &l->items;
+        if (auto* q = get<DequeObj>(v)) return &q->items;
         return nullptr;
     };
     if (seq(a) && seq(b) && st.heap[a.ref].data.index() == st.heap[b.ref].data.index()) {
         std::vector<Value> x = *seq(a), y = *seq(b);
         for (size_t i = 0; i < x.size() && i < y.size(); ++i) {
-            if (!equal(x[i], y[i])) return less(x[i], y[i]);
+            if (!x[i].same(y[i]) && !equal(x[i], y[i])) return ordered(op, x[i], y[i]);
         }
-        return x.size() < y.size();
+        size_t n = x.size(), m = y.size();
+        return op == K::Lt ? n < m : op == K::LtE ? n <= m : op == K::Gt ? n > m : n >= m;
     }
-    raise(BuiltinId::TypeError, "'<' not supported between instances of '" + type_name(a) +
+    if (get<DictViewObj>(a) || get<DictViewObj>(b)) {
+        auto keys_set = [&](Value v) {
+            if (!get<DictViewObj>(v)) return v;
+            Value s = new_set(true);
+            for (Value x : collect(v)) set_add(s, x);
+            return s;
+        };
+        if (auto r = set_compare(op, keys_set(a), keys_set(b))) return *r;
+    }
+    if (auto r = set_compare(op, a, b)) return *r;
+    raise(BuiltinId::TypeError, std::string("'") + cmp_symbol(op) +
+                                    "' not supported between instances of '" + type_name(a) +
                                     "' and '" + type_name(b) + "'");
 }
 
-std::string Machine::type_name(Value v) {
+bool Machine::less(Value a, Value b) { return ordered(ast::CmpOpKind::Lt, a, b); }
+
+BuiltinId Machine::type_of(Value v) {
+    using B = BuiltinId;
     switch (v.tag) {
-    case VTag::Unbound: return "unbound";
-    case VTag::None: return "NoneType";
-    case VTag::Bool: return "bool";
-    case VTag::Int: return "int";
-    case VTag::Float: return "float";
-    case VTag::Builtin:
-        return is_exception_class(v.builtin_id()) ? "type" : "builtin_function_or_method";
-    case VTag::Module: return "module";
-    case VTag::BoundMethod: return "method";
+    case VTag::Unbound:
+    case VTag::None: return B::NoneType;
+    case VTag::Bool: return B::Bool;
+    case VTag::Int: return B::Int;
+    case VTag::Float: return B::Float;
+    case VTag::Builtin: {
+        BuiltinId id = v.builtin_id();
+        return is_class(id) ? B::Type : B::BuiltinFunctionType;
+    }
+    case VTag::Module: return B::ModuleType;
+    case VTag::BoundMethod: return is_container(Value::object(v.obj())) || get<StrObj>(Value::object(v.obj())) ||
+                                           get<TupleObj>(Value::object(v.obj()))
+                                       ? B::BuiltinFunctionType
+                                       : B::MethodType;
     case VTag::Obj: break;
     }
     return std::visit(
-        [](const auto& o) -> std::string {
+        [&](const auto& o) -> BuiltinId {
             using T = std::decay_t<decltype(o)>;
-            if constexpr (std::is_same_v<T, StrObj>) return "str";
-            else if constexpr (std::is_same_v<T, TupleObj>) return "tuple";
-            else if constexpr (std::is_same_v<T, ListObj>) return "list";
-            else if constexpr (std::is_same_v<T, DictObj>) return "dict";
-            else if constexpr (std::is_same_v<T, RangeObj>) return "range";
-            else if constexpr (std::is_same_v<T, SliceObj>) return "slice";
-            else if constexpr (std::is_same_v<T, FunctionObj>) return "function";
-            else if constexpr (std::is_same_v<T, ExceptionObj>)
-                return std::string(builtin_name(o.type));
-            else if constexpr (std::is_same_v<T, IterObj>) return "iterator";
-            else if constexpr (std::is_same_v<T, AsCompletedObj>) return "generator";
-            else if constexpr (std::is_same_v<T, ThreadObj>) return "Thread";
-            else if constexpr (std::is_same_v<T, LockObj>) return "lock";
-            else if constexpr (std::is_same_v<T, RLockObj>) return "RLock";
-            else if constexpr (std::is_same_v<T, ConditionObj>) return "Condition";
+            if constexpr (std::is_same_v<T, StrObj>) return B::Str;
+            else if constexpr (std::is_same_v<T, TupleObj>) return B::Tuple;
+            else if constexpr (std::is_same_v<T, ListObj>) return B::List;
+            else if constexpr (std::is_same_v<T, DictObj>) return B::Dict;
+            else if constexpr (std::is_same_v<T, SetObj>) return o.frozen ? B::Frozenset : B::Set;
+            else if constexpr (std::is_same_v<T, RangeObj>) return B::Range;
+            else if constexpr (std::is_same_v<T, SliceObj>) return B::Slice;
+            else if constexpr (std::is_same_v<T, FunctionObj>) return B::FunctionType;
+            else if constexpr (std::is_same_v<T, ExceptionObj>) return o.type;
+            else if constexpr (std::is_same_v<T, IterObj>) {
+                using K = IterObj::Kind;
+                switch (o.kind) {
+                case K::Sequence: return get<TupleObj>(o.source) ? B::TupleIterator : B::ListIterator;
+                case K::DictKeys: return B::DictKeyIterator;
+                case K::DictValues: return B::DictValueIterator;
+                case K::DictItems: return B::DictItemIterator;
+                case K::Set: return B::SetIterator;
+                case K::Range: return B::RangeIterator;
+                case K::String: return get<StrObj>(o.source)->ascii() ? B::StrIterator : B::StrUnicodeIterator;
+                case K::Reversed: return B::ReversedIterator;
+                case K::Deque: return B::DequeIterator;
+                case K::Enumerate: return B::Enumerate;
+                case K::Zip: return B::Zip;
+                case K::Exhausted: return B::ListIterator;
+                }
+                return B::ListIterator;
+            } else if constexpr (std::is_same_v<T, GeneratorObj>) return o.type;
+            else if constexpr (std::is_same_v<T, DictViewObj>)
+                return o.kind == DictViewObj::Kind::Keys     ? B::DictKeys
+                       : o.kind == DictViewObj::Kind::Values ? B::DictValues
+                                                             : B::DictItems;
+            else if constexpr (std::is_same_v<T, DequeObj>) return B::Deque;
+            else if constexpr (std::is_same_v<T, LoggerObj>) return B::LoggerType;
+            else if constexpr (std::is_same_v<T, MethodDescriptorObj>) return B::MethodDescriptor;
+            else if constexpr (std::is_same_v<T, AsCompletedObj>) return B::GeneratorType;
+            else if constexpr (std::is_same_v<T, ThreadObj>) return o.timer.valid() ? B::Timer : B::Thread;
+            else if constexpr (std::is_same_v<T, LockObj>) return B::LockType;
+            else if constexpr (std::is_same_v<T, RLockObj>) return B::RLockType;
+            else if constexpr (std::is_same_v<T, ConditionObj>) return B::Condition;
             else if constexpr (std::is_same_v<T, SemaphoreObj>)
-                return o.bounded ? "BoundedSemaphore" : "Semaphore";
-            else if constexpr (std::is_same_v<T, EventObj>) return "Event";
-            else if constexpr (std::is_same_v<T, BarrierObj>) return "Barrier";
-            else if constexpr (std::is_same_v<T, QueueObj>) return "Queue";
-            else if constexpr (std::is_same_v<T, LocalObj>) return "_thread._local";
-            else if constexpr (std::is_same_v<T, FutureObj>) return "Future";
-            else if constexpr (std::is_same_v<T, ExecutorObj>) return "ThreadPoolExecutor";
+                return o.bounded ? B::BoundedSemaphore : B::Semaphore;
+            else if constexpr (std::is_same_v<T, EventObj>) return B::Event;
+            else if constexpr (std::is_same_v<T, BarrierObj>) return B::Barrier;
+            else if constexpr (std::is_same_v<T, QueueObj>) return B::Queue;
+            else if constexpr (std::is_same_v<T, LocalObj>) return B::Local;
+            else if constexpr (std::is_same_v<T, FutureObj>) return B::FutureType;
+            else if constexpr (std::is_same_v<T, ExecutorObj>) return B::ThreadPoolExecutor;
+            else return B::Object;
         },
         st.heap[v.ref].data);
+}
+
+std::string Machine::type_name(Value v) {
+    if (v.tag == VTag::Unbound) return "unbound";
+    BuiltinId t = type_of(v);
+    if (t == BuiltinId::StrIterator) return "str_ascii_iterator";
+    std::string_view q = builtin_qualname(t);
+    if (size_t dot = q.rfind('.'); dot != std::string_view::npos) q = q.substr(dot + 1);
+    return std::string(builtin_kind(t) == BuiltinKind::TypeOnly || is_exception_class(t) ? q
+                                                                                           : builtin_name(t));
 }
 
 std::string Machine::repr(Value v) {
@@ -285,13 +344,22 @@ std::string Machine::repr_body(Value v) {
     case VTag::Bool: return v.i ? "True" : "False";
     case VTag::Int: return std::to_string(v.i);
     case VTag::Float: return float_repr(v.f);
-    case VTag::Builtin:
-        if (is_exception_class(v.builtin_id()))
-            return "<class '" + std::string(builtin_name(v.builtin_id())) + "'>";
-        return "<built-in function " + std::string(builtin_name(v.builtin_id())) + ">";
+    case VTag::Builtin: {
+        BuiltinId id = v.builtin_id();
+        if (id == BuiltinId::TypingForm) return "typing";
+        if (is_class(id)) return "<class '" + std::string(builtin_qualname(id)) + "'>";
+        return "<built-in function " + std::string(builtin_qualname(id)) + ">";
+    }
     case VTag::Module: return "<module '" + std::string(module_name(v.module_id())) + "'>";
-    case VTag::BoundMethod:
-        return "<bound method " + prog.name_of(v.method()) + " of " + type_name(Value::object(v.obj())) + " object>";
+    case VTag::BoundMethod: {
+        Value self = Value::object(v.obj());
+        if (render_short)
+            return "<bound method " + prog.name_of(v.method()) + " of " + type_name(self) + " object>";
+        if (type_of(v) == BuiltinId::BuiltinFunctionType)
+            return "<built-in method " + prog.name_of(v.method()) + " of " + type_name(self) +
+                   " object at 0x" + hex_identity(self) + ">";
+        return "<bound method " + type_name(self) + "." + prog.name_of(v.method()) + " of " + repr(self) + ">";
+    }
     case VTag::Obj: break;
     }
     Object& o = st.heap[v.ref];
@@ -315,7 +383,7 @@ std::string Machine::repr_body(Value v) {
         return str_repr(s->s);
     }
     if (render_cut) return ""; // rendering: the text is already cut
-    auto join = [&](const std::vector<Value>& items, const char* open, const char* close,
+    auto join = [&](const std::vector<Value>& items, const std::string& open, const std::string& close,
                     bool tuple) {
         std::vector<Value> copy = items; // repr may allocate: never hold a reference into heap
         std::string out = open;
@@ -328,9 +396,14 @@ std::string Machine::repr_body(Value v) {
         return out + close;
     };
     // CPython's reprlib guard: a container already being printed prints as [...] / {...}.
-    if (std::get_if<ListObj>(&o.data) || std::get_if<DictObj>(&o.data)) {
-        if (std::find(repr_stack.begin(), repr_stack.end(), v.ref) != repr_stack.end())
-            return std::get_if<ListObj>(&o.data) ? "[...]" : "{...}";
+    if (std::get_if<ListObj>(&o.data) || std::get_if<DictObj>(&o.data) ||
+        std::get_if<SetObj>(&o.data) || std::get_if<DequeObj>(&o.data)) {
+        if (std::find(repr_stack.begin(), repr_stack.end(), v.ref) != repr_stack.end()) {
+            if (std::get_if<ListObj>(&o.data)) return "[...]";
+            if (std::get_if<DequeObj>(&o.data)) return "[...]";
+            if (auto* s = std::get_if<SetObj>(&o.data)) return s->frozen ? "frozenset(...)" : "set(...)";
+            return "{...}";
+        }
     }
     struct Guard {
         std::vector<uint32_t>& stack;
@@ -339,6 +412,26 @@ std::string Machine::repr_body(Value v) {
     } guard(repr_stack, v.ref);
     if (auto* t = std::get_if<TupleObj>(&o.data)) return join(t->items, "(", ")", true);
     if (auto* l = std::get_if<ListObj>(&o.data)) return join(l->items, "[", "]", false);
+    if (auto* q = std::get_if<DequeObj>(&o.data)) {
+        int64_t maxlen = q->maxlen;
+        std::string out = join(q->items, "deque([", "]", false);
+        return out + (maxlen >= 0 ? ", maxlen=" + std::to_string(maxlen) + ")" : ")");
+    }
+    if (auto* s = std::get_if<SetObj>(&o.data)) {
+        bool frozen = s->frozen;
+        std::vector<Value> items = set_items(*this, v);
+        if (items.empty()) return frozen ? "frozenset()" : "set()";
+        std::string body = join(items, "{", "}", false);
+        return frozen ? "frozenset(" + body + ")" : body;
+    }
+    if (auto* dv = std::get_if<DictViewObj>(&o.data)) {
+        DictViewObj view = *dv;
+        std::vector<Value> items = collect(v);
+        const char* name = view.kind == DictViewObj::Kind::Keys     ? "dict_keys(["
+                           : view.kind == DictViewObj::Kind::Values ? "dict_values(["
+                                                                    : "dict_items([";
+        return join(items, name, "])", false);
+    }
     if (auto* d = std::get_if<DictObj>(&o.data)) {
         auto copy = d->items;
         std::string out = "{";
@@ -354,8 +447,16 @@ std::string Machine::repr_body(Value v) {
         if (r->step != 1) out += ", " + std::to_string(r->step);
         return out + ")";
     }
+    if (auto* s = std::get_if<SliceObj>(&o.data)) {
+        SliceObj sl = *s;
+        return "slice(" + repr(sl.lower) + ", " + repr(sl.upper) + ", " + repr(sl.step) + ")";
+    }
     if (auto* f = std::get_if<FunctionObj>(&o.data))
-        return "<function " + prog.code[f->code.value].name + ">";
+        return "<function " + prog.code[f->code.value].name +
+               (render_short ? std::string(">") : " at 0x" + hex_identity(v) + ">");
+    if (auto* md = std::get_if<MethodDescriptorObj>(&o.data))
+        return "<method '" + prog.name_of(md->method) + "' of '" + std::string(builtin_name(md->owner)) +
+               "' objects>";
     if (auto* e = std::get_if<ExceptionObj>(&o.data)) {
         std::string name(builtin_name(e->type));
         auto args = e->args;
@@ -372,9 +473,26 @@ std::string Machine::repr_body(Value v) {
         if (step_event) step_event->observed_identity = true;
         std::string state = t->started ? "started" : "initial";
         if (t->daemon) state += " daemon";
-        return "<Thread(" + t->name + ", " + state + ")>";
+        if (t->started && t->tid.valid() && st.threads[t->tid.value].status == ThreadStatus::Finished)
+            state = "stopped";
+        std::string ident = t->started ? " " + std::to_string(1000 + t->tid.value) : "";
+        return "<" + std::string(t->timer.valid() ? "Timer" : "Thread") + "(" + t->name + ", " + state + ident + ")>";
     }
-    return "<" + type_name(v) + " object>";
+    if (auto* l = std::get_if<LoggerObj>(&o.data)) {
+        std::string name = l->name;
+        return "<" + std::string(name == "root" ? "RootLogger" : "Logger") + " " + name + ">";
+    }
+    if (render_short) return "<" + type_name(v) + " object>";
+    std::string_view q = builtin_qualname(type_of(v));
+    std::string state;
+    if (auto* l = std::get_if<LockObj>(&o.data)) state = l->locked ? "locked " : "unlocked ";
+    return "<" + state + std::string(q) + " object at 0x" + hex_identity(v) + ">";
+}
+
+std::string Machine::hex_identity(Value v) {
+    char b[32];
+    std::snprintf(b, sizeof b, "%llx", static_cast<unsigned long long>(identity(v)));
+    return b;
 }
 
 std::string Machine::str(Value v) {
@@ -385,15 +503,29 @@ std::string Machine::str(Value v) {
         bool key_error = e->type == BuiltinId::KeyError;
         if (args.empty()) return "";
         if (args.size() == 1) return key_error ? repr(args[0]) : str(args[0]);
-        return repr(Value::object(v.obj())).substr(builtin_name(e->type).size());
+        return repr(new_tuple(args));
     }
     return repr_body(v); // CPython's object_str calls tp_repr directly: no second level
 }
 
+std::string Machine::ascii(Value v) {
+    std::string r = repr(v), out;
+    for (size_t pos = 0; pos < r.size();) {
+        size_t start = pos;
+        uint32_t c = unicode::decode(r, pos);
+        char b[16];
+        if (c < 0x80) out.append(r, start, pos - start);
+        else if (c <= 0xff) std::snprintf(b, sizeof b, "\\x%02x", c), out += b;
+        else if (c <= 0xffff) std::snprintf(b, sizeof b, "\\u%04x", c), out += b;
+        else std::snprintf(b, sizeof b, "\\U%08x", c), out += b;
+    }
+    return out;
+}
+
 int64_t Machine::to_index(Value v, const char* what) {
     if (v.is_int_like()) return v.i;
-    raise(BuiltinId::TypeError,
-          std::string(what) + " must be integers or slices, not " + type_name(v));
+    (void)what;
+    raise(BuiltinId::TypeError, "'" + type_name(v) + "' object cannot be interpreted as an integer");
 }
 
 double Machine::to_float(Value v, const char* what) {
@@ -402,206 +534,15 @@ double Machine::to_float(Value v, const char* what) {
     raise(BuiltinId::TypeError, std::string(what) + " must be a real number, not " + type_name(v));
 }
 
-Value Machine::binary(ast::BinOpKind op, Value l, Value r, bool inplace) {
-    using K = ast::BinOpKind;
-    if (l.is_int_like() && r.is_int_like()) {
-        int64_t a = l.i, b = r.i, out = 0;
-        auto overflow = [&]() {
-            raise(BuiltinId::OverflowError,
-                  "integer overflow: racecheck models int as 64-bit and this result does not fit");
-        };
-        switch (op) {
-        case K::Add: if (__builtin_add_overflow(a, b, &out)) overflow(); return Value::integer(out);
-        case K::Sub: if (__builtin_sub_overflow(a, b, &out)) overflow(); return Value::integer(out);
-        case K::Mul: if (__builtin_mul_overflow(a, b, &out)) overflow(); return Value::integer(out);
-        case K::Div:
-            if (b == 0) raise(BuiltinId::ZeroDivisionError, "division by zero");
-            return Value::floating(static_cast<double>(a) / static_cast<double>(b));
-        case K::FloorDiv:
-            if (b == 0) raise(BuiltinId::ZeroDivisionError, "integer division or modulo by zero");
-            if (a == INT64_MIN && b == -1) overflow();
-            return Value::integer(floordiv(a, b));
-        case K::Mod:
-            if (b == 0) raise(BuiltinId::ZeroDivisionError, "integer modulo by zero");
-            if (b == -1) return Value::integer(0);
-            return Value::integer(floormod(a, b));
-        case K::Pow: {
-            if (b < 0) return Value::floating(std::pow(static_cast<double>(a), static_cast<double>(b)));
-            int64_t result = 1, base = a;
-            while (b > 0) {
-                if (b & 1) {
-                    if (__builtin_mul_overflow(result, base, &result)) overflow();
-                }
-                b >>= 1;
-                if (b > 0 && __builtin_mul_overflow(base, base, &base)) overflow();
-            }
-            return Value::integer(result);
-        }
-        case K::BitAnd: return l.tag == VTag::Bool && r.tag == VTag::Bool ? Value::boolean(a & b) : Value::integer(a & b);
-        case K::BitOr: return l.tag == VTag::Bool && r.tag == VTag::Bool ? Value::boolean(a | b) : Value::integer(a | b);
-        case K::BitXor: return l.tag == VTag::Bool && r.tag == VTag::Bool ? Value::boolean(a ^ b) : Value::integer(a ^ b);
-        case K::LShift:
-            if (b < 0) raise(BuiltinId::ValueError, "negative shift count");
-            if (b >= 63 || (a != 0 && (a > (INT64_MAX >> b) || a < (INT64_MIN >> b)))) overflow();
-            return Value::integer(a << b);
-        case K::RShift:
-            if (b < 0) raise(BuiltinId::ValueError, "negative shift count");
-            return Value::integer(b >= 63 ? (a < 0 ? -1 : 0) : (a >> b));
-        }
-    }
-    if (is_num(l) && is_num(r)) {
-        double a = to_float(l, "operand"), b = to_float(r, "operand");
-        switch (op) {
-        case K::Add: return Value::floating(a + b);
-        case K::Sub: return Value::floating(a - b);
-        case K::Mul: return Value::floating(a * b);
-        case K::Div:
-            if (b == 0) raise(BuiltinId::ZeroDivisionError, "float division by zero");
-            return Value::floating(a / b);
-        case K::FloorDiv:
-            if (b == 0) raise(BuiltinId::ZeroDivisionError, "float floor division by zero");
-            return Value::floating(std::floor(a / b));
-        case K::Mod: {
-            if (b == 0) raise(BuiltinId::ZeroDivisionError, "float modulo");
-            double m = std::fmod(a, b);
-            if (m != 0 && ((m < 0) != (b < 0))) m += b;
-            return Value::floating(m);
-        }
-        case K::Pow: return Value::floating(std::pow(a, b));
-        default: break;
-        }
-    }
-    // sequences
-    if (op == K::Add) {
-        if (auto* sa = str_of(l)) {
-            if (auto* sb = str_of(r)) {
-                reserve_string(uint64_t{sa->size()} + sb->size());
-                return new_str(*sa + *sb);
-            }
-        }
-        if (auto* la = get<ListObj>(l)) {
-            if (auto* lb = get<ListObj>(r)) {
-                reserve((uint64_t{la->items.size()} + lb->items.size()) * sizeof(Value));
-                std::vector<Value> items = lb->items;
-                if (inplace) {
-                    charge(items.size() * sizeof(Value));
-                    get<ListObj>(l)->items.insert(get<ListObj>(l)->items.end(), items.begin(), items.end());
-                    if (shared(l))
-                        for (Value x : items) mark_shared(x);
-                    return l;
-                }
-                std::vector<Value> out = la->items;
-                out.insert(out.end(), items.begin(), items.end());
-                return new_list(std::move(out));
-            }
-        }
-        if (auto* ta = get<TupleObj>(l)) {
-            if (auto* tb = get<TupleObj>(r)) {
-                reserve((uint64_t{ta->items.size()} + tb->items.size()) * sizeof(Value));
-                std::vector<Value> out = ta->items;
-                out.insert(out.end(), tb->items.begin(), tb->items.end());
-                return new_tuple(std::move(out));
-            }
-        }
-    }
-    if (op == K::Mul && (r.is_int_like() || l.is_int_like())) {
-        Value seq = r.is_int_like() ? l : r;
-        int64_t n = std::max<int64_t>(0, r.is_int_like() ? r.i : l.i);
-        // The size is computed with overflow checks first: past what CPython's Py_ssize_t holds
-        // it raises as CPython does, past racecheck's limits the execution stops there.
-        if (auto* s = str_of(seq)) {
-            int64_t total = 0;
-            if (__builtin_mul_overflow(n, static_cast<int64_t>(s->size()), &total))
-                raise(BuiltinId::OverflowError, "repeated string is too long");
-            reserve_string(static_cast<uint64_t>(total));
-            std::string out;
-            out.reserve(static_cast<size_t>(total));
-            for (int64_t i = 0; i < n && !s->empty(); ++i) out += *s;
-            return new_str(std::move(out));
-        }
-        auto* lst = get<ListObj>(seq);
-        auto* tup = get<TupleObj>(seq);
-        if (lst || tup) {
-            std::vector<Value> items = lst ? lst->items : tup->items;
-            int64_t total = 0, bytes = 0;
-            if (__builtin_mul_overflow(n, static_cast<int64_t>(items.size()), &total) ||
-                __builtin_mul_overflow(total, static_cast<int64_t>(sizeof(Value)), &bytes))
-                raise(BuiltinId::MemoryError, ""); // CPython: PyErr_NoMemory
-            reserve(static_cast<uint64_t>(bytes));
-            std::vector<Value> out;
-            out.reserve(static_cast<size_t>(total));
-            for (int64_t i = 0; i < n && !items.empty(); ++i) out.insert(out.end(), items.begin(), items.end());
-            return lst ? new_list(std::move(out)) : new_tuple(std::move(out));
-        }
-    }
-    if (op == K::Mod && str_of(l)) {
-        raise(BuiltinId::TypeError, "printf-style '%' string formatting is outside racecheck's "
-                                    "subset; use an f-string");
-    }
-    raise(BuiltinId::TypeError, std::string("unsupported operand type(s) for ") +
-                                    binop_symbol(op) + (inplace ? "=" : "") + ": '" +
-                                    type_name(l) + "' and '" + type_name(r) + "'");
-}
-
-Value Machine::unary(ast::UnaryOpKind op, Value v) {
-    using K = ast::UnaryOpKind;
-    switch (op) {
-    case K::Not: return Value::boolean(!truthy(v));
-    case K::Neg:
-        if (v.is_int_like()) {
-            if (v.i == INT64_MIN) raise(BuiltinId::OverflowError, "integer overflow");
-            return Value::integer(-v.i);
-        }
-        if (v.tag == VTag::Float) return Value::floating(-v.f);
-        break;
-    case K::Pos:
-        if (v.is_int_like()) return Value::integer(v.i);
-        if (v.tag == VTag::Float) return v;
-        break;
-    case K::Invert:
-        if (v.is_int_like()) return Value::integer(~v.i);
-        break;
-    }
-    const char* sym = op == K::Neg ? "-" : op == K::Pos ? "+" : "~";
-    raise(BuiltinId::TypeError,
-          std::string("bad operand type for unary ") + sym + ": '" + type_name(v) + "'");
-}
-
-bool Machine::contains(Value container, Value item) {
-    if (auto* s = str_of(container)) {
-        auto* sub = str_of(item);
-        if (!sub)
-            raise(BuiltinId::TypeError,
-                  "'in <string>' requires string as left operand, not " + type_name(item));
-        return s->find(*sub) != std::string::npos;
-    }
-    if (auto* d = get<DictObj>(container)) return dict_find(*d, item) != nullptr;
-    if (auto* r = get<RangeObj>(container)) {
-        if (!item.is_int_like()) return false;
-        int64_t x = item.i;
-        if (r->step > 0 ? (x < r->start || x >= r->stop) : (x > r->start || x <= r->stop))
-            return false;
-        return (__int128{x} - r->start) % r->step == 0; // x - start may not fit in 64 bits
-    }
-    if (get<ListObj>(container) || get<TupleObj>(container)) {
-        std::vector<Value> items = get<ListObj>(container) ? get<ListObj>(container)->items
-                                                           : get<TupleObj>(container)->items;
-        for (Value x : items)
-            if (x.same(item) || equal(x, item)) return true;
-        return false;
-    }
-    raise(BuiltinId::TypeError, "argument of type '" + type_name(container) + "' is not iterable");
-}
-
 bool Machine::compare(ast::CmpOpKind op, Value l, Value r) {
     using K = ast::CmpOpKind;
     switch (op) {
-    case K::Eq: return equal(l, r);
-    case K::NotEq: return !equal(l, r);
-    case K::Lt: return less(l, r);
-    case K::Gt: return less(r, l);
-    case K::LtE: return less(l, r) || equal(l, r);
-    case K::GtE: return less(r, l) || equal(l, r);
+    case K::Eq: return l.same(r) ? !(l.tag == VTag::Float && std::isnan(l.f)) : equal(l, r);
+    case K::NotEq: return !(l.same(r) ? !(l.tag == VTag::Float && std::isnan(l.f)) : equal(l, r));
+    case K::Lt:
+    case K::LtE:
+    case K::Gt:
+    case K::GtE: return ordered(op, l, r);
     case K::Is: return l.same(r);
     case K::IsNot: return !l.same(r);
     case K::In: return contains(r, l);

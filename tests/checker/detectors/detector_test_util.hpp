@@ -39,7 +39,9 @@ struct Rng {
 class RecordingSink : public FindingSink {
 public:
     void report(Finding f) override { findings.push_back(std::move(f)); }
+    void refused(Refusal r) override { refusals.push_back(std::move(r)); }
     std::vector<Finding> findings;
+    std::vector<Refusal> refusals;
 };
 
 /// What one or many executions showed.

@@ -295,21 +295,18 @@ TEST_CASE("comprehension_variable_does_not_leak") {
     CHECK(contains_run(ops(p, 0), {"Binary *", "ListAppend 2", "Jump -> 5"}));
 }
 
-TEST_CASE("unknown_name_is_a_run_time_name_error_with_cpython_suggestion") {
+// The NameError's "Did you mean" is computed when it is raised, over what is bound then, as
+// CPython's traceback does (tests/model/runtime/interpreter_errors_test.cpp).
+TEST_CASE("unknown_name_is_a_run_time_name_error") {
     auto c = compile("counter = 0\ndef f():\n    return countr + 1\n");
     const GlobalInfo& g = global(program_of(*c), "countr");
-    CHECK(g.name_error_suffix == ". Did you mean: 'counter'?");
     CHECK_FALSE(g.shared); // never written: reading it is not a visible operation
-    auto far = compile("print(zzzzzz)\n");
-    CHECK(global(program_of(*far), "zzzzzz").name_error_suffix.empty());
+    CHECK_FALSE(g.fallback.has_value());
 }
 
-TEST_CASE("a_module_or_member_used_without_import_says_which_import_is_missing") {
-    auto mod = compile("def f():\n    time.sleep(1)\n");
-    CHECK(global(program_of(*mod), "time").name_error_suffix == ". Did you forget to import 'time'?");
-    auto member = compile("lock = Lock()\n");
-    CHECK(global(program_of(*member), "Lock").name_error_suffix ==
-          ". Did you forget to import it from 'threading'?");
+TEST_CASE("a_python_builtin_racecheck_does_not_model_is_refused_at_load_time") {
+    auto c = compile("print(hasattr([], 'x'))\n");
+    CHECK(error_of(*c).message == "unsupported: builtin 'hasattr'");
 }
 
 TEST_CASE("unknown_name_in_a_check_is_a_load_error_with_suggestion") {
@@ -342,15 +339,27 @@ TEST_CASE("multiprocessing_import_is_refused_with_reason") {
     auto os = compile("import os\n");
     CHECK(error_of(*os).message == "unsupported: import of module 'os'");
     CHECK(error_of(*os).hint ==
-          "racecheck models the threading, queue, time and concurrent.futures modules");
-    auto rnd = compile("import random\n");
-    CHECK(error_of(*rnd).message == "unsupported: import of module 'random'");
-    CHECK(error_of(*rnd).hint.find("deterministically") != std::string::npos);
+          "racecheck models the threading, queue, time, concurrent.futures, random, logging, sys "
+          "(exit), collections (deque) and typing modules");
+    // A member CPython's module has and racecheck does not implement is refused; one CPython's
+    // module lacks too is CPython's error (ImportError at load time, AttributeError when run).
+    auto unsupported = compile("import threading\nthreading.settrace(None)\n");
+    CHECK(error_of(*unsupported).message == "unsupported: threading.settrace");
+    CHECK(error_of(*unsupported).loc.line == 2);
     auto member = compile("from threading import Foo\n");
-    CHECK(error_of(*member).message == "unsupported: threading.Foo");
+    CHECK(error_of(*member).message == "cannot import name 'Foo' from 'threading'");
     auto attr = compile("import threading\nx = threading.Foo()\n");
-    CHECK(error_of(*attr).message == "unsupported: threading.Foo");
-    CHECK(error_of(*attr).loc.line == 2);
+    program_of(*attr);
+}
+
+TEST_CASE("star_import_binds_the_modules_public_names") {
+    auto c = compile("from threading import *\nlock = Lock()\nt = Thread(target=print)\n");
+    const Program& p = program_of(*c);
+    CHECK(contains_run(ops(p, 0), {"LoadConst <builtin Lock>", "StoreGlobal Lock"}));
+    auto bad = compile("from threading import *\nsettrace(None)\n");
+    CHECK(error_of(*bad).message == "unsupported: threading.settrace");
+    auto refused = compile("from random import *\n");
+    CHECK(error_of(*refused).message == "unsupported: from random import *");
 }
 
 TEST_CASE("concurrent_futures_import_binds_concurrent_and_resolves_statically") {
@@ -429,23 +438,17 @@ TEST_CASE("subscript_and_attribute_augmented_assignments_read_then_write") {
                         "Binary += (in-place)", "Rot2", "StoreAttr n"}));
 }
 
-TEST_CASE("arity_mismatch_of_a_module_level_function_is_a_load_error") {
-    auto many = compile("def worker(n):\n    pass\nworker(1, 2)\n");
-    CHECK(error_of(*many).message == "worker() takes 1 positional argument but 2 were given");
-    CHECK(error_of(*many).hint == "this call would raise TypeError when it runs");
-    auto missing = compile("def worker(n):\n    pass\nworker()\n");
-    CHECK(error_of(*missing).message ==
-          "worker() missing 1 required positional argument: 'n'");
-    auto kw = compile("def worker(n):\n    pass\nworker(1, x=2)\n");
-    CHECK(error_of(*kw).message == "worker() got an unexpected keyword argument 'x'");
-    auto thread = compile("import threading\ndef worker(a, b):\n    pass\n"
-                          "t = threading.Thread(target=worker, args=(1,))\n");
-    CHECK(error_of(*thread).message == "worker() missing 1 required positional argument: 'b'");
-    CHECK(error_of(*thread).loc.line == 4);
-    auto ok = compile("def worker(n, m=1):\n    pass\nworker(1)\nworker(n=1, m=2)\n");
-    program_of(*ok);
-    auto rebound = compile("def worker(n):\n    pass\nworker = print\nworker(1, 2)\n");
-    program_of(*rebound);
+// A call with the wrong arguments is CPython's TypeError when (and if) it runs, which the program
+// may catch: it compiles (tests/cpython/programs/func_arity_errors.py runs such calls).
+TEST_CASE("arity_mismatch_of_a_module_level_function_compiles") {
+    for (const char* code : {"def worker(n):\n    pass\nworker(1, 2)\n",
+                             "def worker(n):\n    pass\nworker()\n",
+                             "def worker(n):\n    pass\nworker(1, x=2)\n",
+                             "import threading\ndef worker(a, b):\n    pass\n"
+                             "t = threading.Thread(target=worker, args=(1,))\n"}) {
+        auto c = compile(code);
+        program_of(*c);
+    }
 }
 
 TEST_CASE("control_flow_errors_match_python") {

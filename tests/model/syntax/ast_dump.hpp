@@ -155,6 +155,13 @@ struct ExprDumper {
         return "(dictcomp " + dump(*c.key) + ":" + dump(*c.value) + dump_generators(c.generators) +
                ")";
     }
+    std::string operator()(const ast::Set &s) const { return "(set" + dump_all(s.elts) + ")"; }
+    std::string operator()(const ast::SetComp &c) const {
+        return "(setcomp " + dump(*c.elt) + dump_generators(c.generators) + ")";
+    }
+    std::string operator()(const ast::Yield &y) const {
+        return std::string(y.from ? "(yield-from" : "(yield") + (y.value ? " " + dump(*y.value) : "") + ")";
+    }
 };
 
 inline std::string dump(const ast::Expr &e) {
@@ -242,7 +249,7 @@ struct StmtDumper {
         return out + ")";
     }
     std::string operator()(const ast::ImportFrom &s) const {
-        std::string out = "(from " + s.module;
+        std::string out = "(from " + s.module + (s.star ? " *" : "");
         for (const ast::ImportAlias &a : s.names) {
             out += " " + a.name + (a.asname ? " as " + *a.asname : "");
         }

@@ -67,8 +67,6 @@ TEST_CASE("closures_and_function_forms_outside_the_subset_are_refused") {
     check_refusal("def f(a, **kw): pass\n", 1, 10, "unsupported: star-arguments");
     check_refusal("f(*xs)\n", 1, 3, "unsupported: star-arguments");
     check_refusal("f(a, **kw)\n", 1, 6, "unsupported: star-arguments");
-    check_refusal("def f():\n    yield 1\n", 2, 5, "unsupported: generators (yield)");
-    check_refusal("def f():\n    x = yield\n", 2, 9, "unsupported: generators (yield)");
     check_refusal("def f():\n    nonlocal x\n", 2, 5, "unsupported: nonlocal");
 }
 
@@ -81,23 +79,17 @@ TEST_CASE("other_constructs_outside_the_subset_are_refused") {
     check_refusal("match command:\n    case 1:\n        pass\n", 1, 1,
                   "unsupported: match statements");
     check_refusal("if (n := 3): pass\n", 1, 7, "unsupported: assignment expressions (:=)");
-    check_refusal("s = {1, 2}\n", 1, 5, "unsupported: sets");
-    check_refusal("s = {x for x in y}\n", 1, 5, "unsupported: sets");
+    check_refusal("s = {*a, 1}\n", 1, 6, "unsupported: starred expressions (unpacking)");
     check_refusal("d = {**a, 'k': 1}\n", 1, 6, "unsupported: dict unpacking (**)");
     check_refusal("a, *rest = xs\n", 1, 4, "unsupported: starred assignment targets");
     check_refusal("for a, *b in xs: pass\n", 1, 8, "unsupported: starred assignment targets");
     check_refusal("x = [*a, *b]\n", 1, 6, "unsupported: starred expressions (unpacking)");
     check_refusal("from . import x\n", 1, 1, "unsupported: relative imports");
-    check_refusal("from threading import *\n", 1, 23, "unsupported: from-import of *");
-    check_refusal("x: int = 0\n", 1, 2, "unsupported: type annotations");
-    check_refusal("def f(x: int): pass\n", 1, 8, "unsupported: type annotations");
-    check_refusal("def f(x) -> int: pass\n", 1, 10, "unsupported: type annotations");
     check_refusal("raise X from e\n", 1, 9, "unsupported: exception chaining (raise ... from ...)");
     check_refusal("x = b'raw'\n", 1, 5, "unsupported: bytes literals");
     check_refusal("x = a @ b\n", 1, 7, "unsupported: matrix multiplication (@)");
     check_refusal("x @= b\n", 1, 3, "unsupported: matrix multiplication (@)");
     check_refusal("def f(): ...\n", 1, 10, "unsupported: Ellipsis (...)");
-    check_refusal("x = f'{x=}'\n", 1, 8, "unsupported: self-documenting f-string fields ({x=})");
     check_refusal("x = f'{x:{w}}'\n", 1, 10,
                   "unsupported: nested replacement fields in f-string format specs");
     check_refusal("try:\n    pass\nexcept* E:\n    pass\n", 3, 7,

@@ -15,21 +15,21 @@ print(1 + 2 * 3 - 4, (1 + 2) * 3, 10 - 3 - 2)
 )") == "3 -4 -4 3\n1 2 -2 -1\n(-4, 1) 1024 3.5 -0.25 5\n3 9 5\n");
 }
 
-TEST_CASE("integer_overflow_raises_overflow_error_instead_of_wrapping") {
-    CHECK(output_of(R"(
-x = 9223372036854775807
-try:
-    x = x + 1
-    print("wrapped", x)
-except OverflowError:
-    print("overflow")
-try:
-    y = 3037000500 * 3037000500
-    print("wrapped", y)
-except OverflowError:
-    print("overflow")
-print(x)
-)") == "overflow\noverflow\n9223372036854775807\n");
+// CPython's int grows without bound; racecheck's is 64-bit, so a result beyond it is refused
+// (never wrapped, and never an OverflowError the program could catch or that becomes a finding).
+TEST_CASE("integer_beyond_64_bits_is_refused_instead_of_wrapping") {
+    for (const char* expr : {"x + 1", "3037000500 * 3037000500", "-(-x - 1)", "x ** 2", "x << 1",
+                             "abs(-x - 1)", "int(1e19)", "sum([x, x])"}) {
+        rc::test::Harness h(std::string("x = 9223372036854775807\ntry:\n    y = ") + expr +
+                            "\n    print('wrapped', y)\nexcept OverflowError:\n    print('caught')\n");
+        rc::test::Run r = h.run();
+        CAPTURE(expr);
+        CHECK(r.status == rc::RunStatus::Refused);
+        REQUIRE(r.state.refusal.has_value());
+        CHECK(r.state.refusal->what == "integer beyond 64 bits");
+        CHECK(r.state.refusal->line == 3);
+        CHECK(r.state.output.empty());
+    }
 }
 
 TEST_CASE("division_by_zero_raises_zero_division_error") {

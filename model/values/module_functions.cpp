@@ -1,0 +1,92 @@
+// The functions of the modules racecheck imports: time (virtual clocks), threading's helpers,
+// sys.exit, and the dispatch to random, logging and collections.deque.
+#include "model/runtime/machine.hpp" // Machine
+
+namespace rc {
+
+Value Machine::call_module_function(BuiltinId id, const Args& a) {
+    using S = Sig::Style;
+    switch (id) {
+    case BuiltinId::CurrentThread:
+        bind(a, Sig{"current_thread", S::Python, {}, 0, 0});
+        return Value::object(th().thread_obj);
+    case BuiltinId::MainThread:
+        bind(a, Sig{"main_thread", S::Python, {}, 0, 0});
+        return Value::object(st.threads[0].thread_obj);
+    case BuiltinId::ActiveCount: {
+        bind(a, Sig{"active_count", S::Python, {}, 0, 0});
+        if (step_event) step_event->read_threads = true;
+        int64_t n = 0;
+        for (ThreadId t : st.live_threads) {
+            const ThreadStatus status = st.thread(t).status;
+            n += status == ThreadStatus::Running || status == ThreadStatus::Diverged;
+        }
+        return Value::integer(n);
+    }
+    case BuiltinId::ThreadingEnumerate: {
+        bind(a, Sig{"enumerate", S::Python, {}, 0, 0});
+        if (step_event) step_event->read_threads = true;
+        std::vector<Value> alive;
+        for (ThreadId id : st.live_threads) {
+            const ThreadState& t = st.thread(id);
+            if (t.status == ThreadStatus::Running || t.status == ThreadStatus::Diverged)
+                alive.push_back(Value::object(t.thread_obj));
+        }
+        return new_list(std::move(alive));
+    }
+    case BuiltinId::GetIdent:
+        bind(a, Sig{"_thread.get_ident", S::None, {}, 0, 0});
+        if (step_event) step_event->observed_identity = true;
+        return Value::integer(1000 + tid.value);
+    case BuiltinId::Sleep: {
+        Value v = bind(a, Sig{"time.sleep", S::One, {"secs"}, 1, 1})[0];
+        if (!v.is_int_like() && v.tag != VTag::Float)
+            raise(BuiltinId::TypeError, "'" + type_name(v) + "' object cannot be interpreted as an integer");
+        double secs = to_float(v, "sleep()");
+        if (secs < 0) raise(BuiltinId::ValueError, "sleep length must be non-negative");
+        th().clock_ns += static_cast<int64_t>(secs * 1e9);
+        return Value::none();
+    }
+    case BuiltinId::Time:
+        bind(a, Sig{"time.time", S::None, {}, 0, 0});
+        return Value::floating(kTimeEpoch + static_cast<double>(th().clock_ns) / 1e9);
+    case BuiltinId::Monotonic:
+    case BuiltinId::PerfCounter:
+        bind(a, Sig{id == BuiltinId::Monotonic ? "time.monotonic" : "time.perf_counter", S::None, {}, 0, 0});
+        return Value::floating(static_cast<double>(th().clock_ns) / 1e9);
+    case BuiltinId::SysExit: {
+        Bound b = bind(a, Sig{"exit", S::Expected, {"status"}, 0, 1});
+        Value exc = make_exception(BuiltinId::SystemExit, "");
+        if (b.has(0)) get<ExceptionObj>(exc)->args = {b[0]};
+        raise_value(exc);
+    }
+    case BuiltinId::Deque: return make_deque(a);
+    case BuiltinId::TypingForm: unsupported("typing names outside annotations");
+    default: break;
+    }
+    switch (id) {
+    case BuiltinId::RandRandom:
+    case BuiltinId::RandSeed:
+    case BuiltinId::RandRandint:
+    case BuiltinId::RandRandrange:
+    case BuiltinId::RandChoice:
+    case BuiltinId::RandShuffle:
+    case BuiltinId::RandUniform:
+    case BuiltinId::RandSample:
+    case BuiltinId::RandGetrandbits:
+    case BuiltinId::RandChoices: return call_random(id, a);
+    case BuiltinId::LogBasicConfig:
+    case BuiltinId::LogDebug:
+    case BuiltinId::LogInfo:
+    case BuiltinId::LogWarning:
+    case BuiltinId::LogError:
+    case BuiltinId::LogCritical:
+    case BuiltinId::LogException:
+    case BuiltinId::LogLog:
+    case BuiltinId::LogGetLogger: return call_logging(id, a);
+    default: break;
+    }
+    unsupported("calling " + std::string(builtin_qualname(id)));
+}
+
+} // namespace rc

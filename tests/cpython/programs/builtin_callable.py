@@ -1,0 +1,3 @@
+def f():
+    pass
+print(callable(f), callable(print), callable(1), callable("a"), callable(int), callable(None))

@@ -1,0 +1,5 @@
+print(min(3, 1, 2), max(3, 1, 2), min([4, 5, 0]), max("hello"))
+print(min([], default=7), max([], default=None))
+print(min((2, "b"), (1, "z")), max([1.5, 2, -3]))
+print(max(["aa", "b", "ccc"], key=len), min(["aa", "b", "ccc"], key=len))
+print(max([3, -5, 2], key=abs), min({"x": 3, "y": 1}), max(1, 2, key=None), max([], key=len, default="d"))

@@ -1,0 +1,2 @@
+print("flushed", flush=True)
+print("a", "b", sep=None, end=None)

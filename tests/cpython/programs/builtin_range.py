@@ -1,0 +1,8 @@
+print(list(range(5)))
+print(list(range(2, 8)))
+print(list(range(10, 0, -3)))
+print(list(range(0)))
+print(range(3), range(1, 5), range(1, 10, 2))
+r = range(0, 20, 5)
+print(r[1], r[-1], r[1:3], 15 in r, 16 in r)
+print(r.start, r.stop, r.step)

@@ -1,0 +1,5 @@
+print(round(2.5), round(3.5), round(-2.5), round(0.5), round(1.5))
+print(round(2.675, 2), round(1.005, 2), round(3.14159, 3), round(7, 2), round(1234.5678, -2))
+print(round(1234, -2), round(1250, -2), round(1350, -2), round(-1250, -2), round(15, -1), round(25, -1))
+print(round(0.0), round(-0.4), type(round(2.5)), type(round(2.5, 0)), round(2.5, 0))
+print(round(5e-324, 2), round(1e300, -299))

@@ -1,0 +1,5 @@
+print(str(12), str(1.5), str(None), str(True), str([1, "a"]), str())
+print(int("42"), int(" 7 "), int(3.9), int(-3.9), int(True), int(), int("-12"), int("+5"))
+print(float("1.5"), float(2), float(), float(" 3 "), float("1e3"), float("-inf"), float("nan"))
+print(bool(0), bool(1), bool(""), bool("a"), bool([]), bool([0]), bool(None), bool())
+print(int("1_000"), float("1_0.5"))

@@ -1,0 +1,10 @@
+from collections import deque
+d = deque("abc")
+d.extend("de")
+d.extendleft("yz")
+print(d, d.count("a"), d.index("c"))
+d.insert(1, "!")
+d.remove("!")
+print(d.copy(), d == deque("zyabcde"), d.reverse(), d)
+d.clear()
+print(d, bool(d))

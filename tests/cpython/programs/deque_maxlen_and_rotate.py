@@ -1,0 +1,10 @@
+from collections import deque
+d = deque([1, 2, 3], maxlen=3)
+d.append(4)
+print(d, d.maxlen)
+d.appendleft(0)
+print(d)
+d.rotate(1)
+print(d)
+d.rotate(-2)
+print(d, list(d), d[0], d[-1], len(d))

@@ -1,0 +1,5 @@
+try:
+    x: undefined_type = 1
+    print("annotation ignored", x)
+except NameError as e:
+    print(e)

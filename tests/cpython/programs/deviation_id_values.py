@@ -1,0 +1,2 @@
+x = [1]
+print(id(x) == id(x), id(x))

@@ -1,0 +1,2 @@
+import random
+print(random.random(), random.randint(1, 1000000))

@@ -1,0 +1,2 @@
+import threading
+print(threading.get_ident(), threading.main_thread().ident)

@@ -1,0 +1,2 @@
+counts = {"x": 1}
+print(counts["y"])

@@ -1,0 +1,13 @@
+d = {"a": 1, "b": 2}
+print(d.get("a"), d.get("z"), d.get("z", 0), d.setdefault("c", 3), d.setdefault("a", 9), d)
+print(d.pop("b"), d.pop("z", None), d)
+d.update({"x": 10})
+d.update([("y", 11)])
+d.update(z=12)
+print(d)
+print(list(d.keys()), list(d.values()), list(d.items()))
+print(d.popitem(), d)
+e = d.copy()
+d.clear()
+print(d, e, len(e))
+print(dict.fromkeys("ab"), dict.fromkeys([1, 2], 0))

@@ -1,0 +1,16 @@
+import threading
+e = threading.Event()
+print(e.is_set(), e.wait(0), e.wait(timeout=0.01))
+e.set()
+print(e.is_set(), e.wait(), e.wait(1))
+e.clear()
+print(e.is_set())
+done = threading.Event()
+def worker():
+    print("worker runs")
+    done.set()
+t = threading.Thread(target=worker)
+t.start()
+done.wait()
+print("worker done")
+t.join()

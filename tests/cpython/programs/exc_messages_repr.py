@@ -1,0 +1,5 @@
+e = ValueError("bad", 2)
+print(e, repr(e), e.args)
+print(repr(KeyError("k")), str(KeyError("k")), str(KeyError()), repr(Exception()))
+print(IndexError("i"), TimeoutError(), repr(TimeoutError("t")), str(OSError("x")))
+print(isinstance(TimeoutError(), OSError), issubclass(KeyError, LookupError) if False else True)

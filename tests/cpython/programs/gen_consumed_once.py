@@ -1,0 +1,6 @@
+g = (x * 2 for x in range(3))
+print(list(g))
+print(list(g))
+h = (c for c in "ab")
+print(next(h), next(h), next(h, "end"))
+print(sum(x for x in range(5)), max(x % 3 for x in range(5)), sorted(x for x in "cab"))

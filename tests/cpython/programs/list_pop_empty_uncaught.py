@@ -1,0 +1,4 @@
+items = []
+print("before")
+items.pop()
+print("after")

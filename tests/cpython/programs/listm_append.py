@@ -1,0 +1,4 @@
+a = [3, 1, 2]
+a.append(4)
+a.append([5])
+print(a)

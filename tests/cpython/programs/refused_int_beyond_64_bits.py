@@ -1,0 +1,3 @@
+x = 2 ** 62
+print(x)
+print(x * 4)

@@ -1,0 +1,4 @@
+try:
+    raise RuntimeError("outer") from None
+except RuntimeError as e:
+    print(e)

@@ -1,0 +1,3 @@
+def va(*args):
+    return args
+print(va(1, 2))

@@ -1,0 +1,4 @@
+
+print("before")
+data = "héllo".encode("utf-8")
+print(data)

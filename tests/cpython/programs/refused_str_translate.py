@@ -1,0 +1,3 @@
+
+print("before")
+print("abc".translate({97: "x"}))

@@ -1,0 +1,3 @@
+s = {1, 2, 3}
+s.clear()
+print(s, len(s))

@@ -1,0 +1,3 @@
+s = {1, 2, 3}
+s.remove(3)
+print(s)

@@ -1,0 +1,3 @@
+s = {1, 2, 3}
+s.symmetric_difference_update({3, 4})
+print(s)

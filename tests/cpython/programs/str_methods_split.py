@@ -1,0 +1,5 @@
+print("a b  c".split(), "a,b,,c".split(","), "a b c".split(" ", 1), "a-b-c".split("-", maxsplit=1))
+print("  lead trail  ".split(), "x".split(","), "".split(), "".split(","), "a b c d".split(None, 2))
+print("a,b,c".rsplit(",", 1), "a b c".rsplit(maxsplit=1), "line1\nline2\r\nline3".splitlines())
+print("a\u2003b\u00a0c".split(), "a\tb\nc".split())
+print("k=v=w".partition("="), "k=v=w".rpartition("="), "kv".partition("="))

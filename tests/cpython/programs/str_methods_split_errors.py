@@ -1,0 +1,4 @@
+try:
+    "abc".split("")
+except ValueError as e:
+    print(e)

@@ -1,0 +1,6 @@
+print(repr("banana".casefold("Straße")))
+print(repr("banana".casefold("HELLO")))
+print(repr("banana".casefold("ﬁ")))
+print(repr("Ünïcödé banana".casefold("Straße")))
+print(repr("Ünïcödé banana".casefold("HELLO")))
+print(repr("Ünïcödé banana".casefold("ﬁ")))

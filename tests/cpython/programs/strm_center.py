@@ -1,0 +1,8 @@
+print(repr("banana".center("ab", 6)))
+print(repr("banana".center("ab", 7, "*")))
+print(repr("banana".center("abc", 2)))
+print(repr("banana".center("é", 4, "·")))
+print(repr("Ünïcödé banana".center("ab", 6)))
+print(repr("Ünïcödé banana".center("ab", 7, "*")))
+print(repr("Ünïcödé banana".center("abc", 2)))
+print(repr("Ünïcödé banana".center("é", 4, "·")))

@@ -1,0 +1,8 @@
+print(repr("banana".endswith("na")))
+print(repr("banana".endswith(("x", "na"))))
+print(repr("banana".endswith("ban", 0, 3)))
+print(repr("banana".endswith("")))
+print(repr("Ünïcödé banana".endswith("na")))
+print(repr("Ünïcödé banana".endswith(("x", "na"))))
+print(repr("Ünïcödé banana".endswith("ban", 0, 3)))
+print(repr("Ünïcödé banana".endswith("")))

@@ -1,0 +1,6 @@
+print(repr("banana".index("na")))
+print(repr("banana".index("b")))
+print(repr("banana".index("a", 2)))
+print(repr("Ünïcödé banana".index("na")))
+print(repr("Ünïcödé banana".index("b")))
+print(repr("Ünïcödé banana".index("a", 2)))

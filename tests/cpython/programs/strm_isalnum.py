@@ -1,0 +1,5 @@
+print(repr("abc1".isalnum()))
+print(repr("abc 1".isalnum()))
+print(repr("".isalnum()))
+print(repr("é2".isalnum()))
+print(repr("½".isalnum()))

@@ -1,0 +1,5 @@
+print(repr("abc".isalpha()))
+print(repr("ab1".isalpha()))
+print(repr("é".isalpha()))
+print(repr("".isalpha()))
+print(repr("ß".isalpha()))

@@ -1,0 +1,3 @@
+print(repr("abc".isascii()))
+print(repr("é".isascii()))
+print(repr("".isascii()))

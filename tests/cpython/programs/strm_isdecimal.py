@@ -1,0 +1,5 @@
+print(repr("123".isdecimal()))
+print(repr("½".isdecimal()))
+print(repr("²".isdecimal()))
+print(repr("١٢٣".isdecimal()))
+print(repr("".isdecimal()))

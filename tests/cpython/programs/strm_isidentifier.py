@@ -1,0 +1,6 @@
+print(repr("abc".isidentifier()))
+print(repr("_x1".isidentifier()))
+print(repr("1x".isidentifier()))
+print(repr("é".isidentifier()))
+print(repr("a b".isidentifier()))
+print(repr("".isidentifier()))

@@ -1,0 +1,5 @@
+print(repr("abc".islower()))
+print(repr("aBc".islower()))
+print(repr("123".islower()))
+print(repr("abc1".islower()))
+print(repr("ß".islower()))

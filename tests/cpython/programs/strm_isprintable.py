@@ -1,0 +1,5 @@
+print(repr("abc".isprintable()))
+print(repr("a\n".isprintable()))
+print(repr("".isprintable()))
+print(repr("é".isprintable()))
+print(repr("\x7f".isprintable()))

@@ -1,0 +1,5 @@
+print(repr("Hello World".istitle()))
+print(repr("Hello world".istitle()))
+print(repr("HELLO".istitle()))
+print(repr("Élan".istitle()))
+print(repr("".istitle()))

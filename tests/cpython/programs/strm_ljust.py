@@ -1,0 +1,6 @@
+print(repr("abc".ljust(8)))
+print(repr("abc".ljust(8, "-")))
+print(repr("abc".ljust(2)))
+print(repr("é".ljust(8)))
+print(repr("é".ljust(8, "-")))
+print(repr("é".ljust(2)))

@@ -1,0 +1,6 @@
+print(repr("  hi  ".lstrip()))
+print(repr("  hi  ".lstrip("ab")))
+print(repr("  hi  ".lstrip(None)))
+print(repr("abab-c".lstrip()))
+print(repr("abab-c".lstrip("ab")))
+print(repr("abab-c".lstrip(None)))

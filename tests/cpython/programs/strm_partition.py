@@ -1,0 +1,6 @@
+print(repr("banana".partition("n")))
+print(repr("banana".partition("x")))
+print(repr("banana".partition("ana")))
+print(repr("Ünïcödé banana".partition("n")))
+print(repr("Ünïcödé banana".partition("x")))
+print(repr("Ünïcödé banana".partition("ana")))

@@ -1,0 +1,6 @@
+print(repr("banana".removeprefix("ba")))
+print(repr("banana".removeprefix("x")))
+print(repr("banana".removeprefix("")))
+print(repr("Ünïcödé banana".removeprefix("ba")))
+print(repr("Ünïcödé banana".removeprefix("x")))
+print(repr("Ünïcödé banana".removeprefix("")))

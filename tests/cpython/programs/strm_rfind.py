@@ -1,0 +1,6 @@
+print(repr("banana".rfind("na")))
+print(repr("banana".rfind("na", 0, 4)))
+print(repr("banana".rfind("x")))
+print(repr("Ünïcödé banana".rfind("na")))
+print(repr("Ünïcödé banana".rfind("na", 0, 4)))
+print(repr("Ünïcödé banana".rfind("x")))

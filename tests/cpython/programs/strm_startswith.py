@@ -1,0 +1,8 @@
+print(repr("banana".startswith("ba")))
+print(repr("banana".startswith(("x", "b"))))
+print(repr("banana".startswith("an", 1)))
+print(repr("banana".startswith("an", 1, 2)))
+print(repr("Ünïcödé banana".startswith("ba")))
+print(repr("Ünïcödé banana".startswith(("x", "b"))))
+print(repr("Ünïcödé banana".startswith("an", 1)))
+print(repr("Ünïcödé banana".startswith("an", 1, 2)))

@@ -1,0 +1,6 @@
+print(repr("  hi  ".strip()))
+print(repr("  hi  ".strip("ab")))
+print(repr("xxhixx".strip()))
+print(repr("xxhixx".strip("ab")))
+print(repr("\u00a0hi\u2003".strip()))
+print(repr("\u00a0hi\u2003".strip("ab")))

@@ -1,0 +1,3 @@
+print(repr("AbC".swapcase()))
+print(repr("ß".swapcase()))
+print(repr("ÉtÉ".swapcase()))

@@ -1,0 +1,8 @@
+print(repr("42".zfill(10)))
+print(repr("42".zfill(3)))
+print(repr("-42".zfill(10)))
+print(repr("-42".zfill(3)))
+print(repr("+x".zfill(10)))
+print(repr("+x".zfill(3)))
+print(repr("ééé".zfill(10)))
+print(repr("ééé".zfill(3)))

@@ -1,0 +1,15 @@
+import threading
+def hello(who):
+    print("hello", who)
+t = threading.Timer(0.01, hello, args=("timer",))
+print(t.name)
+t.start()
+t.join()
+c = threading.Timer(10, hello, ["never"])
+c.start()
+c.cancel()
+c.join()
+print("cancelled", c.is_alive())
+k = threading.Timer(0.0, hello, kwargs={"who": "kw"})
+k.start()
+k.join()

@@ -1,0 +1,3 @@
+print("first")
+print("second")
+raise ValueError("after")

@@ -1,0 +1,1 @@
+None.append(1)

@@ -1,0 +1,1 @@
+raise Exception("a", 1)

@@ -1,0 +1,6 @@
+def a():
+    b()
+def b():
+    raise ValueError("deep")
+print("start")
+a()
