@@ -43,6 +43,11 @@ struct PreludeFuncs {
     FuncId pool_map;     // _rc_pool_map(pool, fn, iterables): ThreadPoolExecutor.map
     FuncId timer_main;   // _rc_timer_main(finished, interval, fn, args, kwargs): Timer.run
     FuncId drain;        // _rc_drain(iterable): list(iterable), run as Python (a generator)
+    FuncId drain_checked; // _rc_drain_checked(iterable, check, into): the same, hashing each
+                          // item (check 1) or checking it as a dict item (2) as it comes, and on
+                          // an exception handing the items so far to `into` (extend, update)
+    FuncId drain_until_in; // _rc_drain_until_in(iterable, s): up to the first item in s (isdisjoint)
+    FuncId minmax_drain; // _rc_minmax_drain(iterable, want_max): comparing as min()/max() do
     FuncId sum_drain;    // _rc_sum_drain(iterable, start): the same, adding as it goes, so that
                          // sum() raises at the item CPython's does, before later items run
     FuncId unpack;       // _rc_unpack(iterable, n): at most n + 1 items, for `a, b = gen`

@@ -38,7 +38,8 @@ void compile_prelude(Program& program, ProgramTables& tables) {
             {"_rc_thread_main", &p.thread_main}, {"_rc_wait_for", &p.wait_for},
             {"_rc_pool_worker", &p.pool_worker}, {"_rc_pool_map", &p.pool_map},
             {"_rc_timer_main", &p.timer_main},   {"_rc_drain", &p.drain},
-            {"_rc_sum_drain", &p.sum_drain},
+            {"_rc_sum_drain", &p.sum_drain},     {"_rc_drain_checked", &p.drain_checked},
+            {"_rc_drain_until_in", &p.drain_until_in}, {"_rc_minmax_drain", &p.minmax_drain},
             {"_rc_unpack", &p.unpack},           {"_rc_any", &p.any},
             {"_rc_all", &p.all},                 {"_rc_contains", &p.contains},
             {"_rc_not_contains", &p.not_contains},
@@ -52,6 +53,7 @@ void compile_prelude(Program& program, ProgramTables& tables) {
     program.prelude_end = static_cast<uint32_t>(program.code.size());
     const PreludeFuncs& p = program.prelude;
     for (FuncId f : {p.thread_main, p.wait_for, p.pool_worker, p.pool_map, p.timer_main, p.drain, p.sum_drain,
+                     p.drain_checked, p.drain_until_in, p.minmax_drain,
                      p.unpack, p.any, p.all, p.contains, p.not_contains, p.map, p.filter, p.zip, p.enumerate,
                      p.list_sort, p.sorted_key, p.minmax_key})
         RC_CHECK(f.valid(), "racecheck's prelude lacks a function PreludeFuncs names");

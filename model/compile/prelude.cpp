@@ -42,6 +42,45 @@ def _rc_pool_map(pool, fn, arg_tuples):
 def _rc_drain(iterable):
     return [x for x in iterable]
 
+def _rc_drain_checked(iterable, check, into):
+    items = []
+    try:
+        for x in iterable:
+            if check == 1:
+                hash(x)
+            elif check == 2:
+                try:
+                    dict([x])
+                except (TypeError, ValueError):
+                    dict(items + [x])
+            items.append(x)
+    except BaseException:
+        if into is not None:
+            into(items)
+        raise
+    return items
+
+def _rc_drain_until_in(iterable, s):
+    items = []
+    for x in iterable:
+        items.append(x)
+        if x in s:
+            break
+    return items
+
+def _rc_minmax_drain(iterable, want_max):
+    items = []
+    for x in iterable:
+        if not items:
+            best = x
+        elif want_max:
+            if x > best:
+                best = x
+        elif x < best:
+            best = x
+        items.append(x)
+    return items
+
 def _rc_sum_drain(iterable, start):
     if isinstance(start, str):
         sum([], start)

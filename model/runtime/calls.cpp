@@ -54,6 +54,65 @@ bool consumes_iterables(Machine& m, Value callee) {
 
 } // namespace
 
+void Machine::push_retry_drain(Value callee, Value arg, uint32_t i, uint32_t argc, uint32_t kwcount) {
+    // CPython's consumers take the items one at a time: each drain does, as each item comes, what
+    // the consumer would do with it and could fail on, so that an error stops the generator at
+    // the same item; extend and update keep the items taken before an error.
+    const uint32_t depth = argc + kwcount - 1 - i;
+    bool keyed = false;
+    if (kwcount) {
+        const auto& names = prog.kwnames[code().code[frame().pc - 1].a];
+        for (uint32_t k = 0; k < kwcount; ++k) keyed = keyed || prog.name_of(names[k]) == "key";
+    }
+    enum { None, Hash, DictItem } check = None;
+    Value into = Value::none();
+    if (callee.tag == VTag::Builtin) {
+        switch (callee.builtin_id()) {
+        case BuiltinId::Set:
+        case BuiltinId::Frozenset: check = Hash; break;
+        case BuiltinId::Dict: check = DictItem; break;
+        case BuiltinId::Min:
+        case BuiltinId::Max:
+            if (argc == 1 && !keyed) {
+                const bool want_max = callee.builtin_id() == BuiltinId::Max;
+                push_retry(prog.prelude.minmax_drain, {arg, Value::boolean(want_max)}, depth);
+                return;
+            }
+            break;
+        default: break;
+        }
+    } else if (callee.tag == VTag::BoundMethod) {
+        const bool is_set = get<SetObj>(Value::object(callee.obj())) != nullptr;
+        switch (known_name(callee.method())) {
+        case KnownName::isdisjoint:
+            push_retry(prog.prelude.drain_until_in, {arg, Value::object(callee.obj())}, depth);
+            return;
+        case KnownName::update:
+            check = is_set ? Hash : DictItem;
+            into = callee;
+            break;
+        case KnownName::difference_update:
+            check = Hash;
+            into = callee;
+            break;
+        case KnownName::extend:
+        case KnownName::extendleft: into = callee; break;
+        case KnownName::union_:
+        case KnownName::intersection:
+        case KnownName::difference:
+        case KnownName::symmetric_difference:
+        case KnownName::issubset:
+        case KnownName::issuperset:
+        case KnownName::intersection_update:
+        case KnownName::symmetric_difference_update:
+        case KnownName::fromkeys: check = Hash; break;
+        default: break;
+        }
+    }
+    if (check == None && into.is_none()) push_retry(prog.prelude.drain, {arg}, depth);
+    else push_retry(prog.prelude.drain_checked, {arg, Value::integer(check), into}, depth);
+}
+
 uint32_t Machine::line() {
     auto& frames = th().frames;
     for (size_t i = frames.size(); i-- > 0;) {
@@ -234,7 +293,7 @@ void Machine::do_call(uint32_t argc, uint32_t kwcount) {
                     push_retry(prog.prelude.sum_drain, {arg, start}, argc + kwcount - 1 - i);
                     return;
                 }
-                push_retry(prog.prelude.drain, {arg}, argc + kwcount - 1 - i);
+                push_retry_drain(callee, arg, i, argc, kwcount);
                 return;
             }
         }

@@ -305,6 +305,9 @@ public:
     /// Runs a prelude function whose result replaces the operand at `depth`, then re-executes
     /// the current instruction.
     void push_retry(FuncId code, std::vector<Value> args, uint32_t depth);
+    /// Drains generator `arg`, argument i of a Call of `callee` that consumes it whole, through
+    /// the prelude drain that fails where CPython's consumer would, then retries the Call.
+    void push_retry_drain(Value callee, Value arg, uint32_t i, uint32_t argc, uint32_t kwcount);
     /// Resumes a generator above the current frame (advancing its pc); false when the generator
     /// has already ended (nothing pushed).
     bool resume_generator(Value gen, Frame::Return how, uint32_t exit_pc, Value next_default);
