@@ -125,9 +125,10 @@ int check_one(const CheckRequest& rq, LoadedScenario& ls, std::vector<ReportTarg
     }
     report.search.strategy = info->name;
     if (report.search.refusal) { // an operation outside the subset: no verdict, exit 2
-        err << format_diagnostic(refusal_diagnostic(s, *report.search.refusal)) << "\n";
+        const Diagnostic where = refusal_diagnostic(s, *report.search.refusal);
+        err << format_diagnostic(where) << "\n";
         RefusedScenario refused{s.file, "unsupported: " + report.search.refusal->what,
-                                rq.expect && s.expect.empty()};
+                                rq.expect && s.expect.empty(), {where}};
         for (ReportTarget& t : targets) t.reporter->refused(refused, *t.out);
         return refused.documented ? kExitOk : kExitBadInput;
     }

@@ -85,6 +85,10 @@ void add_kind(Footprint& f, OpKind k, VarId var, ObjectId obj, ObjectId lock, Th
         f.add(Space::Output, 0, Mode::Write);
         object(Mode::Read, obj); // the shared list it prints, if any
         break;
+    case OpKind::Log: // a record on stderr, or a change of logging's configuration
+        f.add(Space::Output, 0, Mode::Write); // stdout and stderr ordered together (conservative)
+        object(Mode::Read, obj);
+        break;
     case OpKind::Sleep: break;
     case OpKind::ProgramExit: f.everything = true; break;
     }

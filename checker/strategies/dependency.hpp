@@ -37,6 +37,7 @@
 // | the step that ends thread t              | Write t's end, group "end" on all ends            |
 // | every executor/future operation          | Write pools (Read pools: result, done)            |
 // | print                                    | Write output (Read the shared list it prints)     |
+// | logging call (record, setLevel, ...)     | Write output (stderr and stdout as one stream)    |
 // | sleep                                    | nothing                                           |
 // | program exit                             | everything (it disables every other thread)       |
 //
