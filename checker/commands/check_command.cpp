@@ -146,6 +146,13 @@ int check_one(const CheckRequest& rq, LoadedScenario& ls, std::vector<ReportTarg
     bool outcome_traces = false;
     for (const ReportTarget& t : targets) outcome_traces = outcome_traces || t.outcome_traces;
     for (Outcome& o : report.search.outcomes) {
+        if (o.ending.rfind("cut by ", 0) == 0) { // no outcome: the execution never reached one
+            auto it = std::find_if(report.cut.begin(), report.cut.end(),
+                                   [&](const auto& c) { return c.first == o.ending; });
+            if (it == report.cut.end()) it = report.cut.insert(report.cut.end(), {o.ending, 0});
+            it->second += o.count;
+            continue;
+        }
         ReportedOutcome ro;
         ro.token = encode_schedule(o.schedule, fingerprint);
         if (outcome_traces && report.outcomes.size() < kOutcomeTraces)

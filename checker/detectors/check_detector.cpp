@@ -2,12 +2,114 @@
 #include "checker/detectors/check_detector.hpp"
 
 #include <algorithm> // find
+#include <cctype>    // isdigit, isalnum
+#include <cstring>   // strlen
+#include <functional> // lookup
+#include <optional>  // IntExpr
 #include <variant>   // get_if on heap objects
 
 #include "model/bytecode/bytecode.hpp" // Op::LoadGlobal
 #include "model/values/objects.hpp"  // ExceptionObj
 
 namespace rc {
+
+namespace {
+
+/// 500000 → "500,000".
+std::string grouped(int64_t n) {
+    std::string digits = std::to_string(n < 0 ? -static_cast<uint64_t>(n) : static_cast<uint64_t>(n));
+    std::string out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return n < 0 ? "-" + out : out;
+}
+
+/// Evaluates the integer expression of a check's right-hand side: integer literals, globals
+/// holding ints (params among them), + - * // and parentheses. nullopt for anything else.
+class IntExpr {
+public:
+    IntExpr(const std::string& text, const std::function<std::optional<int64_t>(const std::string&)>& lookup)
+        : s_(text), lookup_(lookup) {}
+    std::optional<int64_t> parse() {
+        auto v = sum();
+        skip();
+        if (!v || pos_ != s_.size()) return std::nullopt;
+        return v;
+    }
+
+private:
+    void skip() {
+        while (pos_ < s_.size() && s_[pos_] == ' ') ++pos_;
+    }
+    bool eat(const char* op) {
+        skip();
+        const size_t n = std::strlen(op);
+        if (s_.compare(pos_, n, op) != 0) return false;
+        pos_ += n;
+        return true;
+    }
+    std::optional<int64_t> sum() {
+        auto v = product();
+        while (v) {
+            if (eat("+")) {
+                auto r = product();
+                if (!r || __builtin_add_overflow(*v, *r, &*v)) return std::nullopt;
+            } else if (eat("-")) {
+                auto r = product();
+                if (!r || __builtin_sub_overflow(*v, *r, &*v)) return std::nullopt;
+            } else {
+                break;
+            }
+        }
+        return v;
+    }
+    std::optional<int64_t> product() {
+        auto v = atom();
+        while (v) {
+            if (eat("*")) {
+                auto r = atom();
+                if (!r || __builtin_mul_overflow(*v, *r, &*v)) return std::nullopt;
+            } else if (eat("//")) {
+                auto r = atom();
+                if (!r || *r <= 0 || *v < 0) return std::nullopt;
+                *v /= *r;
+            } else {
+                break;
+            }
+        }
+        return v;
+    }
+    std::optional<int64_t> atom() {
+        skip();
+        if (pos_ >= s_.size()) return std::nullopt;
+        if (eat("(")) {
+            auto v = sum();
+            if (!eat(")")) return std::nullopt;
+            return v;
+        }
+        const size_t from = pos_;
+        if (std::isdigit(static_cast<unsigned char>(s_[pos_]))) {
+            int64_t v = 0;
+            for (; pos_ < s_.size() && (std::isdigit(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '_'); ++pos_) {
+                if (s_[pos_] == '_') continue;
+                if (__builtin_mul_overflow(v, 10, &v) || __builtin_add_overflow(v, s_[pos_] - '0', &v))
+                    return std::nullopt;
+            }
+            return v;
+        }
+        while (pos_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '_')) ++pos_;
+        if (pos_ == from) return std::nullopt;
+        return lookup_(s_.substr(from, pos_ - from));
+    }
+
+    const std::string& s_;
+    const std::function<std::optional<int64_t>(const std::string&)>& lookup_;
+    size_t pos_ = 0;
+};
+
+} // namespace
 
 CheckDetector::CheckDetector(const DetectorContext& ctx) : ctx_(ctx) {}
 
@@ -61,11 +163,15 @@ void CheckDetector::evaluate(const Interpreter& in, const State& s, FuncId check
     f.key = std::string("check-failed:") + (final ? "final:" : "always:") + std::to_string(index);
     f.summary = final ? "final check failed: " + text
                       : "invariant broken: " + text + " (after step " + std::to_string(step) + ")";
-    if (!v.ok)
-        f.details.push_back("evaluating it raised " + v.repr);
-    else
-        f.details.push_back("it evaluates to " + v.repr);
-    if (std::string vals = values(in, s, check); !vals.empty()) f.details.push_back(vals);
+    if (std::string by = by_how_much(in, s, text); final && v.ok && !by.empty()) {
+        f.details.push_back(by);
+    } else {
+        if (!v.ok)
+            f.details.push_back("evaluating it raised " + v.repr);
+        else
+            f.details.push_back("it evaluates to " + v.repr);
+        if (std::string vals = values(in, s, check); !vals.empty()) f.details.push_back(vals);
+    }
     for (const Instr& ins : in.program().code[check.value].code)
         if (ins.op == Op::LoadGlobal) {
             std::string name = "`" + in.program().name_of(VarId(ins.a)) + "`";
@@ -77,6 +183,32 @@ void CheckDetector::evaluate(const Interpreter& in, const State& s, FuncId check
         always_failed_[index] = true;
     }
     sink.report(std::move(f));
+}
+
+std::string CheckDetector::by_how_much(const Interpreter& in, const State& s,
+                                       const std::string& text) const {
+    const size_t eq = text.find("==");
+    if (eq == std::string::npos || text.find("==", eq + 2) != std::string::npos) return "";
+    auto trim = [](std::string x) {
+        while (!x.empty() && x.front() == ' ') x.erase(x.begin());
+        while (!x.empty() && x.back() == ' ') x.pop_back();
+        return x;
+    };
+    const std::string name = trim(text.substr(0, eq));
+    const Program& p = in.program();
+    std::function<std::optional<int64_t>(const std::string&)> lookup =
+        [&](const std::string& n) -> std::optional<int64_t> {
+        for (size_t g = 0; g < p.globals.size() && g < s.globals.size(); ++g)
+            if (p.globals[g].name == n && s.globals[g].tag == VTag::Int) return s.globals[g].i;
+        return std::nullopt;
+    };
+    for (char c : name)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return "";
+    const std::optional<int64_t> actual = name.empty() ? std::nullopt : lookup(name);
+    const std::string rhs = trim(text.substr(eq + 2));
+    const std::optional<int64_t> expected = IntExpr(rhs, lookup).parse();
+    if (!actual || !expected) return "";
+    return name + " ended at " + grouped(*actual) + " (expected " + grouped(*expected) + ")";
 }
 
 std::string CheckDetector::values(const Interpreter& in, const State& s, FuncId check) const {

@@ -31,6 +31,9 @@ private:
                          FindingSink& sink);
     /// "counter is 3, THREADS is 2, ITERATIONS is 2"
     std::string values(const Interpreter& in, const State& s, FuncId check) const;
+    /// For a final check `GLOBAL == EXPR` (EXPR: ints, int globals, + - * //):
+    /// "counter ended at 100,001 (expected 500,000)"; "" otherwise.
+    std::string by_how_much(const Interpreter& in, const State& s, const std::string& text) const;
 
     const DetectorContext ctx_;       // a copy: detectors may outlive the caller's context
     std::vector<bool> always_failed_; // by always-check index: already reported this execution

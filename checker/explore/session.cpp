@@ -125,7 +125,8 @@ Session::Session(const Interpreter& in, std::vector<int64_t> params, DetectorCon
                  Budgets budgets, std::vector<std::string> watched)
     : in_(in), params_(std::move(params)), ctx_(std::move(ctx)), budgets_(budgets),
       watched_(std::move(watched)), initial_(in.initial_state(params_)),
-      dependency_(dependency_context(in.program())), reads_clock_(program_reads_clock(in.program())) {}
+      dependency_(dependency_context(in.program())), reads_clock_(program_reads_clock(in.program())),
+      loop_vars_(module_loop_variables(in.program())) {}
 
 Session::~Session() = default;
 
@@ -169,6 +170,7 @@ void Session::record_outcome(const Execution& ex, std::map<std::string, Outcome>
         for (size_t g = 0; g < p.globals.size(); ++g) {
             Value v = s.globals[g];
             if (p.globals[g].is_param || !is_scalar(s, v)) continue;
+            if (std::find(loop_vars_.begin(), loop_vars_.end(), g) != loop_vars_.end()) continue;
             o.values.emplace_back(p.globals[g].name, in_.repr(s, v));
         }
     }
@@ -657,6 +659,20 @@ DependencyContext dependency_context(const Program& p) {
     for (const std::string& n : p.names) c.reads_thread_count |= n == "active_count";
     for (const GlobalInfo& g : p.globals) c.reads_thread_count |= g.name == "active_count";
     return c;
+}
+
+std::vector<uint32_t> module_loop_variables(const Program& p) {
+    std::vector<uint32_t> vars;
+    if (p.code.empty()) return vars;
+    const std::vector<Instr>& body = p.code[0].code;
+    for (size_t i = 0; i < body.size(); ++i) {
+        if (body[i].op != Op::ForIter) continue;
+        size_t j = i + 1; // the loop's targets: `for x in`, `for a, b in`
+        if (j < body.size() && body[j].op == Op::UnpackSequence) ++j;
+        for (; j < body.size() && body[j].op == Op::StoreGlobal; ++j)
+            if (std::find(vars.begin(), vars.end(), body[j].a) == vars.end()) vars.push_back(body[j].a);
+    }
+    return vars;
 }
 
 std::vector<std::string> outcome_globals(const Program& p) {

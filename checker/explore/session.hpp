@@ -177,14 +177,20 @@ private:
     State spare_state_; // the last execution's state: its buffers take the next copy
     std::vector<Choice> previous_;        // the schedule of the previous execution
     uint32_t checkpoint_interval_ = 0;
+    std::vector<uint32_t> loop_vars_; // module_loop_variables(): never outcome values
 };
 
 /// What the dependency relation needs to know of a program (checker/strategies/dependency.hpp).
 DependencyContext dependency_context(const Program& program);
 
+/// The globals that module-level `for` loops assign (`for t in threads:`): loop variables, not
+/// results; they make no outcome unless a check reads them.
+std::vector<uint32_t> module_loop_variables(const Program& program);
+
 /// Globals whose final values define outcomes: the globals the scenario's checks read, in
 /// first-use order. Empty when there are no checks; the Session then watches every non-param
-/// global that holds a scalar (None, bool, int, float, str) at the end of an execution.
+/// global that holds a scalar (None, bool, int, float, str) at the end of an execution, except
+/// the loop variables of module-level `for` loops.
 std::vector<std::string> outcome_globals(const Program& program);
 
 } // namespace rc

@@ -95,6 +95,11 @@ Json scenario_json(const ScenarioReport& r) {
     Json outcomes = Json::array();
     for (const ReportedOutcome& o : r.outcomes) outcomes.push_back(outcome_json(o));
     j["outcomes"] = outcomes;
+    // "reachable": every outcome the program can reach; "seen": the search was not exhaustive.
+    j["outcomes_are"] = r.outcomes_exhaustive() ? "reachable" : "seen";
+    Json cut = Json::array(); // executions cut before their end: counted, never outcomes
+    for (const auto& [ending, n] : r.cut) cut.push_back(Json{{"ending", ending}, {"count", n}});
+    j["cut"] = cut;
     if (r.validation) {
         Json only = Json::array();
         for (const TsanRace& t : r.validation->tsan_only)

@@ -53,7 +53,19 @@ struct ScenarioReport {
     Budgets budgets;
     SearchResult search;                   // findings/outcomes moved out into the lists below
     std::vector<ReportedFinding> findings; // in SearchResult order
-    std::vector<ReportedOutcome> outcomes; // in SearchResult order
+    /// The outcomes of executions that ran to their end (ended, hang, run forever), in
+    /// SearchResult order. Executions cut by a budget or one of racecheck's limits never reached
+    /// an outcome: they are only counted, in `cut`.
+    std::vector<ReportedOutcome> outcomes;
+    /// Executions (stateful search: final states) cut before their end, by how they were cut
+    /// ("cut by the step limit", "cut by the memory limit"), in SearchResult order.
+    std::vector<std::pair<std::string, uint64_t>> cut;
+    /// Whether `outcomes` are all the reachable ones (an exhaustive search) or only those seen.
+    /// Executions cut before their end may have reached outcomes not listed.
+    bool outcomes_exhaustive() const {
+        return search.stopped_by == StopReason::Exhausted && cut.empty() &&
+               search.cut_executions == 0 && search.limit_executions == 0;
+    }
     /// The command that replays a token, without the token: "racecheck replay FILE [--param ..]".
     std::string replay_command;
     std::optional<ExpectCheck> expect; // set under --expect

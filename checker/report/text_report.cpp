@@ -267,25 +267,47 @@ private:
     }
 
     void outcomes(const ScenarioReport& r, std::ostream& out) {
-        if (r.outcomes.empty()) return;
-        std::vector<std::pair<std::string, std::set<std::string>>> values;
+        const bool all = r.outcomes_exhaustive();
+        const char* unit = r.search.states ? "final state" : "execution";
+        uint64_t reached = 0;
+        for (const ReportedOutcome& o : r.outcomes) reached += o.outcome.count;
+        // Per global: each value and how many executions ended with it.
+        std::vector<std::pair<std::string, std::map<std::string, uint64_t>>> values;
         for (const ReportedOutcome& o : r.outcomes) {
             for (const auto& value : o.outcome.values) { // not a structured binding: clang 14
                 const std::string& name = value.first;   // cannot capture one in the lambda
                 auto it = std::find_if(values.begin(), values.end(),
                                        [&key = name](const auto& v) { return v.first == key; });
                 if (it == values.end()) it = values.insert(values.end(), {name, {}});
-                it->second.insert(value.second);
+                it->second[value.second] += o.outcome.count;
             }
         }
         std::vector<std::string> groups;
-        for (auto& [name, set] : values) {
-            std::vector<std::string> v(set.begin(), set.end());
+        for (auto& [name, counts] : values) {
+            std::vector<std::string> v;
+            for (const auto& c : counts) v.push_back(c.first);
             sort_values(v);
+            if (!all) // what was seen, not all that can be: say how often
+                for (std::string& x : v) x += fmt::format(" ×{}", counts[x]);
             groups.push_back(v.size() == 1 ? name + " = " + v[0]
                                            : name + " ∈ {" + join(v, ", ") + "}");
         }
-        if (!groups.empty()) out << "reachable outcomes: " << join(groups, "; ") << "\n";
+        if (!groups.empty()) {
+            if (all)
+                out << "reachable outcomes: " << join(groups, "; ") << "\n";
+            else
+                out << fmt::format("outcomes seen (not exhaustive) in {} {}{} that ran to their "
+                                   "end: {}\n",
+                                   reached, unit, reached == 1 ? "" : "s", join(groups, "; "));
+        }
+        for (const auto& [ending, n] : r.cut)
+            out << fmt::format("{} {}{} {} before the end: not outcomes, their values are not "
+                               "shown\n",
+                               n, unit, n == 1 ? "" : "s", ending);
+        if (r.outcomes.empty()) {
+            if (options_.all_outcomes) all_outcomes(r, out);
+            return;
+        }
         std::set<std::string> distinct;
         std::map<std::string, uint64_t> endings;
         for (const ReportedOutcome& o : r.outcomes) {

@@ -177,6 +177,11 @@ private:
     }
 
     void outcomes(const ScenarioReport& r, const std::string& sid) {
+        for (const auto& [ending, n] : r.cut)
+            body_ += fmt::format("<p class=\"cut\">{} {}{} {} before the end: not outcomes, "
+                                 "their values are not shown</p>",
+                                 n, r.search.states ? "final state" : "execution",
+                                 n == 1 ? "" : "s", esc(ending));
         if (r.outcomes.empty()) return;
         std::vector<std::string> names; // every watched global, in first-seen order
         for (const ReportedOutcome& o : r.outcomes)
@@ -184,9 +189,10 @@ private:
                 if (std::find(names.begin(), names.end(), name) == names.end())
                     names.push_back(name);
         std::string& h = body_;
-        h += fmt::format("<h3>{} distinct outcome{}</h3><table class=\"outcomes\"><tr><th>#</th>"
+        h += fmt::format("<h3>{} distinct outcome{}{}</h3><table class=\"outcomes\"><tr><th>#</th>"
                          "<th>executions</th><th>ending</th>",
-                         r.outcomes.size(), r.outcomes.size() == 1 ? "" : "s");
+                         r.outcomes.size(), r.outcomes.size() == 1 ? "" : "s",
+                         r.outcomes_exhaustive() ? " (all reachable)" : " seen (not exhaustive)");
         for (const std::string& n : names) h += "<th>" + esc(n) + "</th>";
         h += "<th>output</th><th>interleaving</th></tr>";
         std::string witnesses;

@@ -23,12 +23,55 @@ for t in threads:
     REQUIRE(o.keys.count("check-failed:final:0"));
     const Finding& f = o.first("check-failed");
     CHECK(f.summary == "final check failed: counter == THREADS * ITERATIONS");
+    // An equality of a global with a number says by how much it missed.
+    REQUIRE(f.details.size() == 1);
+    CHECK(f.details[0].rfind("counter ended at ", 0) == 0);
+    CHECK(f.details[0].find(" (expected 4)") != std::string::npos);
+    CHECK(f.variables == std::vector<std::string>{"`counter`", "`THREADS`", "`ITERATIONS`"});
+}
+
+TEST_CASE("a_failed_final_check_that_is_not_an_equality_lists_the_globals_it_reads") {
+    DetectorHarness h(
+        R"(
+import threading
+counter = 0
+def worker():
+    global counter
+    for _ in range(ITERATIONS):
+        counter += 1
+threads = [threading.Thread(target=worker) for _ in range(THREADS)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+)",
+        {{"counter >= THREADS * ITERATIONS"}, {}, {{"THREADS", 2}, {"ITERATIONS", 2}}});
+    Observed o = h.explore();
+    const Finding& f = o.first("check-failed");
     bool listed = false;
     for (const std::string& d : f.details)
         listed = listed || (d.find("counter is ") == 0 &&
                             d.find(", THREADS is 2, ITERATIONS is 2") != std::string::npos);
     CHECK(listed);
-    CHECK(f.variables == std::vector<std::string>{"`counter`", "`THREADS`", "`ITERATIONS`"});
+}
+
+TEST_CASE("a_failed_equality_with_a_literal_says_by_how_much_with_digit_groups") {
+    DetectorHarness h(
+        R"(
+import threading
+counter = 0
+def worker():
+    global counter
+    for _ in range(10):
+        counter += 1
+t = threading.Thread(target=worker)
+t.start()
+t.join()
+)",
+        {{"counter == 10 * (2 + 1) // 1 + 1_000"}, {}, {}});
+    Observed o = h.explore(10);
+    const Finding& f = o.first("check-failed");
+    CHECK(f.details == std::vector<std::string>{"counter ended at 10 (expected 1,030)"});
 }
 
 TEST_CASE("an_uncaught_assertion_error_is_a_failed_check_not_an_exception") {
