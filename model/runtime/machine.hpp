@@ -190,7 +190,7 @@ public:
     bool compare(ast::CmpOpKind op, Value l, Value r);
     bool contains(Value container, Value item);
     std::string format(Value v, std::string_view spec, char conversion);
-    /// `fmt % args` (model/values/printf_format.cpp).
+    /// `fmt % args` (model/text/printf_format.cpp).
     Value percent_format(Value fmt, Value args);
     int64_t to_index(Value v, const char* what);
     double to_float(Value v, const char* what);
@@ -281,7 +281,7 @@ public:
     Value attribute(Value obj, NameId name);
     void store_attribute(Value obj, NameId name, Value v);
 
-    // ---- random and logging state (model/values/random_module.cpp, logging_module.cpp) ----
+    // ---- random and logging state (model/library/random_module.cpp, logging_module.cpp) ----
     uint32_t random_u32();
     double random_double();
     int64_t random_bits(int64_t k);

@@ -1,7 +1,10 @@
-// State's one operation that keeps an invariant: a thread's end and the live-thread index.
+// State's one operation that keeps an invariant (a thread's end and the live-thread index), and
+// hash_state: a 64-bit fingerprint of an execution state, for state caching and tests of
+// determinism. Heap object ids are hashed as they are: equal schedules allocate equal ids.
 #include "model/runtime/state.hpp"
 
 #include <algorithm> // lower_bound
+#include <cstring>   // memcpy
 
 namespace rc {
 
@@ -10,6 +13,188 @@ void State::finish_thread(ThreadId t) {
     auto it = std::lower_bound(live_threads.begin(), live_threads.end(), t,
                                [](ThreadId a, ThreadId b) { return a.value < b.value; });
     if (it != live_threads.end() && *it == t) live_threads.erase(it);
+}
+
+} // namespace rc
+
+namespace rc {
+
+namespace {
+
+struct Hasher {
+    uint64_t h = 0x9E3779B97F4A7C15ull;
+    void mix(uint64_t x) {
+        h ^= x + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
+        h *= 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
+    }
+    void value(const Value& v) {
+        mix(static_cast<uint64_t>(v.tag) << 32 | v.aux);
+        uint64_t bits;
+        std::memcpy(&bits, &v.i, sizeof bits);
+        mix(bits);
+    }
+    void values(const std::vector<Value>& vs) {
+        mix(vs.size());
+        for (const Value& v : vs) value(v);
+    }
+    void text(const std::string& s) {
+        mix(s.size());
+        for (char c : s) mix(static_cast<unsigned char>(c));
+    }
+};
+
+void hash_object(Hasher& h, const Object& o) {
+    h.mix(o.data.index() << 1 | (o.shared ? 1 : 0));
+    std::visit(
+        [&](const auto& x) {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, StrObj>) h.text(x.s);
+            else if constexpr (std::is_same_v<T, TupleObj> || std::is_same_v<T, ListObj>) h.values(x.items);
+            else if constexpr (std::is_same_v<T, DictObj>) {
+                h.mix(x.items.size());
+                for (auto& [k, v] : x.items) {
+                    h.value(k);
+                    h.value(v);
+                }
+                for (uint64_t q : x.seqs) h.mix(q);
+                h.mix(x.next_seq);
+            } else if constexpr (std::is_same_v<T, RangeObj>) {
+                h.mix(static_cast<uint64_t>(x.start));
+                h.mix(static_cast<uint64_t>(x.stop));
+                h.mix(static_cast<uint64_t>(x.step));
+            } else if constexpr (std::is_same_v<T, IterObj>) {
+                h.mix(static_cast<uint64_t>(x.kind));
+                h.value(x.source);
+                h.mix(static_cast<uint64_t>(x.pos));
+                h.mix(static_cast<uint64_t>(x.stop));
+                h.mix(static_cast<uint64_t>(x.step));
+                h.mix(x.item);
+                h.value(x.inner);
+            } else if constexpr (std::is_same_v<T, LockObj>) {
+                h.mix(x.locked);
+                h.mix(x.owner.value);
+            } else if constexpr (std::is_same_v<T, RLockObj>) {
+                h.mix(x.count);
+                h.mix(x.owner.value);
+            } else if constexpr (std::is_same_v<T, ConditionObj>) {
+                for (ThreadId t : x.waiters) h.mix(t.value);
+            } else if constexpr (std::is_same_v<T, SemaphoreObj>) {
+                h.mix(static_cast<uint64_t>(x.value));
+            } else if constexpr (std::is_same_v<T, EventObj>) {
+                h.mix(x.flag);
+            } else if constexpr (std::is_same_v<T, BarrierObj>) {
+                h.mix(x.waiting);
+                h.mix(x.generation);
+                h.mix(x.broken);
+            } else if constexpr (std::is_same_v<T, QueueObj>) {
+                h.values(x.items);
+                h.mix(static_cast<uint64_t>(x.unfinished));
+            } else if constexpr (std::is_same_v<T, ThreadObj>) {
+                h.mix(x.started);
+                h.mix(x.daemon);
+            } else if constexpr (std::is_same_v<T, FutureObj>) {
+                h.mix(static_cast<uint64_t>(x.status));
+                h.value(x.result);
+            } else if constexpr (std::is_same_v<T, ExecutorObj>) {
+                h.mix(x.shutdown);
+                h.mix(x.pending.size());
+            } else if constexpr (std::is_same_v<T, LocalObj>) {
+                for (auto& [t, attrs] : x.per_thread) {
+                    h.mix(t.value);
+                    for (auto& [n, v] : attrs) {
+                        h.mix(n.value);
+                        h.value(v);
+                    }
+                }
+            } else if constexpr (std::is_same_v<T, AsCompletedObj>) {
+                for (bool y : x.yielded) h.mix(y);
+            } else if constexpr (std::is_same_v<T, SetObj>) {
+                h.mix(x.table.size());
+                for (const SetObj::Entry& e : x.table) {
+                    h.value(e.key);
+                    h.mix(static_cast<uint64_t>(e.hash));
+                }
+                h.mix(static_cast<uint64_t>(x.fill) << 32 | x.used);
+                h.mix(static_cast<uint64_t>(x.finger) << 1 | (x.frozen ? 1 : 0));
+            } else if constexpr (std::is_same_v<T, DictViewObj>) {
+                h.mix(static_cast<uint64_t>(x.kind));
+                h.value(x.dict);
+            } else if constexpr (std::is_same_v<T, DequeObj>) {
+                h.values(x.items);
+                h.mix(static_cast<uint64_t>(x.maxlen));
+                h.mix(x.version);
+            } else if constexpr (std::is_same_v<T, GeneratorObj>) {
+                h.mix(x.code.value);
+                h.mix(static_cast<uint64_t>(x.status));
+                h.values(x.saved);
+                h.mix(static_cast<uint64_t>(x.saved_locals) << 32 | x.pc);
+                h.values(x.saved_exc);
+            } else if constexpr (std::is_same_v<T, LoggerObj>) {
+                h.text(x.name);
+                h.mix(static_cast<uint64_t>(x.level));
+            } else if constexpr (std::is_same_v<T, FunctionObj>) {
+                h.mix(x.code.value);
+                h.values(x.defaults);
+            } else if constexpr (std::is_same_v<T, ExceptionObj>) {
+                h.mix(static_cast<uint64_t>(x.type));
+                h.values(x.args);
+            } else if constexpr (std::is_same_v<T, SliceObj>) {
+                h.value(x.lower);
+                h.value(x.upper);
+                h.value(x.step);
+            } else if constexpr (std::is_same_v<T, MethodDescriptorObj>) {
+                h.mix(static_cast<uint64_t>(x.owner));
+                h.mix(x.method.value);
+            } else if constexpr (std::is_same_v<T, PlainObj>) {
+                // identity only
+            } else {
+                // exhaustive: a new object kind does not compile until it is handled here
+                static_assert(sizeof(T) == 0, "hash_object: an object kind not hashed");
+            }
+        },
+        o.data);
+}
+
+void hash_thread(Hasher& h, const ThreadState& t) {
+    h.mix(static_cast<uint64_t>(t.status));
+    h.mix(t.frames.size());
+    for (const Frame& f : t.frames) {
+        h.mix(f.code.value);
+        h.mix(f.pc);
+        h.mix(static_cast<uint64_t>(f.returns) << 32 | f.retry_depth);
+        h.mix(static_cast<uint64_t>(f.exit_pc) << 32 | f.generator.value);
+        h.value(f.next_default);
+    }
+    h.values(t.stack);
+    h.values(t.exc_stack);
+    h.mix(static_cast<uint64_t>(t.wait.kind) | (t.wait.notified ? 0x100 : 0) |
+          (t.wait.timed_out ? 0x200 : 0));
+}
+
+void hash_shared(Hasher& h, const State& s) {
+    h.values(s.globals);
+    h.mix(s.heap.size());
+    for (const Object& o : s.heap) hash_object(h, o);
+}
+
+} // namespace
+
+uint64_t hash_state(const State& s) {
+    Hasher h;
+    hash_shared(h, s);
+    h.mix(s.threads.size());
+    for (const ThreadState& t : s.threads) hash_thread(h, t);
+    h.text(s.output);
+    h.mix(s.ended);
+    return h.h;
+}
+
+uint64_t hash_thread_view(const State& s, ThreadId t) {
+    Hasher h;
+    hash_shared(h, s);
+    hash_thread(h, s.thread(t));
+    return h.h;
 }
 
 } // namespace rc

@@ -9,7 +9,7 @@
 #include "model/threading/lock.hpp"        // lock_*
 #include "model/threading/queue.hpp"       // queue_*
 #include "model/threading/semaphore.hpp"   // semaphore_*
-#include "model/threading/signatures.hpp"  // sync_constructor_sig, sync_method_sig
+#include "model/library/signatures.hpp"  // sync_constructor_sig, sync_method_sig
 #include "model/threading/thread.hpp"      // thread_*
 #include "model/threading/thread_pool.hpp" // executor_*, future_*, pool_*
 

@@ -2,7 +2,7 @@
 #include "model/threading/semaphore.hpp"
 
 #include "model/runtime/machine.hpp"       // Machine
-#include "model/threading/signatures.hpp" // sync_method_sig
+#include "model/library/signatures.hpp" // sync_method_sig
 
 namespace rc {
 

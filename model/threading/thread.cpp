@@ -5,7 +5,7 @@
 
 #include "model/runtime/machine.hpp" // Machine, run_on
 #include "model/threading/event.hpp"      // make_event, event_method (Timer.finished)
-#include "model/threading/signatures.hpp" // sync_constructor_sig
+#include "model/library/signatures.hpp" // sync_constructor_sig
 
 namespace rc {
 

@@ -9,7 +9,7 @@
 
 #include "model/runtime/machine.hpp"       // Machine, classify
 #include "model/threading/lock.hpp"       // lock_acquire_args_error
-#include "model/threading/signatures.hpp" // sync_method_sig, sig_accepts
+#include "model/library/signatures.hpp" // sync_method_sig, sig_accepts
 
 namespace rc {
 

@@ -10,7 +10,7 @@
 #include <cstring> // memcpy
 
 #include "model/runtime/machine.hpp" // Machine
-#include "model/values/unicode.hpp"  // code points
+#include "model/text/unicode.hpp"  // code points
 
 namespace rc {
 

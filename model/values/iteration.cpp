@@ -5,7 +5,7 @@
 // Generators run Python code and are resumed by the interpreter (runtime/generators.cpp).
 #include "model/runtime/machine.hpp" // Machine
 #include "model/values/set_table.hpp" // set_items
-#include "model/values/unicode.hpp"   // decode
+#include "model/text/unicode.hpp"   // decode
 
 namespace rc {
 

@@ -8,7 +8,7 @@
 #include <cstring> // strchr
 #include <string>  // cleaned literals
 
-#include "model/values/unicode.hpp" // whitespace
+#include "model/text/unicode.hpp" // whitespace
 
 namespace rc {
 

@@ -8,8 +8,8 @@
 #include "model/runtime/machine.hpp"  // Machine
 #include "model/values/numbers.hpp"   // compare_int_float
 #include "model/values/set_table.hpp" // set_items
-#include "model/values/strings.hpp"   // str_repr
-#include "model/values/unicode.hpp"   // decode (ascii)
+#include "model/text/strings.hpp"   // str_repr
+#include "model/text/unicode.hpp"   // decode (ascii)
 
 namespace rc {
 

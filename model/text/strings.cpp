@@ -1,10 +1,10 @@
 // str values: construction, repr, indexing and slicing by code point.
-#include "model/values/strings.hpp"
+#include "model/text/strings.hpp"
 
 #include <cstdio> // snprintf for escapes
 
 #include "model/runtime/machine.hpp" // Machine
-#include "model/values/unicode.hpp"  // code points, is_printable
+#include "model/text/unicode.hpp"  // code points, is_printable
 
 namespace rc {
 

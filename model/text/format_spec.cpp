@@ -10,8 +10,8 @@
 #include <cstring> // strchr
 
 #include "model/runtime/machine.hpp" // Machine
-#include "model/values/strings.hpp"  // to_u32, to_utf8
-#include "model/values/unicode.hpp"  // length, encode
+#include "model/text/strings.hpp"  // to_u32, to_utf8
+#include "model/text/unicode.hpp"  // length, encode
 
 namespace rc {
 

@@ -1,5 +1,5 @@
 // Code points of UTF-8 text, character classes and case mappings (unicode.hpp).
-#include "model/values/unicode.hpp"
+#include "model/text/unicode.hpp"
 
 #include <algorithm> // upper_bound
 

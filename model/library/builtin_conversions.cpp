@@ -4,7 +4,7 @@
 
 #include "model/runtime/machine.hpp" // Machine
 #include "model/values/numbers.hpp"  // parse_int, parse_float, round_float, float_divmod
-#include "model/values/unicode.hpp"  // encode, decode
+#include "model/text/unicode.hpp"  // encode, decode
 
 namespace rc {
 

@@ -1,7 +1,7 @@
 // CPython 3.12's signatures of the threading, queue and concurrent.futures callables (see
 // signatures.hpp). The names are CPython's __qualname__s as its TypeError messages spell them;
 // implicit = 1 counts a method's self as CPython's messages do.
-#include "model/threading/signatures.hpp"
+#include "model/library/signatures.hpp"
 
 #include <algorithm> // find, min
 

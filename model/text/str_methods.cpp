@@ -6,8 +6,8 @@
 #include <algorithm> // reverse
 
 #include "model/runtime/machine.hpp" // Machine
-#include "model/values/strings.hpp"  // to_u32, to_utf8
-#include "model/values/unicode.hpp"  // classes, case mappings
+#include "model/text/strings.hpp"  // to_u32, to_utf8
+#include "model/text/unicode.hpp"  // classes, case mappings
 
 namespace rc {
 

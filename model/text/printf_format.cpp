@@ -4,8 +4,8 @@
 #include <cstdio>  // snprintf for floats
 
 #include "model/runtime/machine.hpp" // Machine
-#include "model/values/strings.hpp"  // to_u32, to_utf8
-#include "model/values/unicode.hpp"  // length, encode
+#include "model/text/strings.hpp"  // to_u32, to_utf8
+#include "model/text/unicode.hpp"  // length, encode
 
 namespace rc {
 
