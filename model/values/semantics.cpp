@@ -329,15 +329,57 @@ std::string Machine::type_name(Value v) {
                                                                                            : builtin_name(t));
 }
 
+namespace {
+
+/// repr of a list or tuple, with a small stack frame: lists and tuples are the usual deep
+/// nesting, and CPython's 1498 levels must fit in the stack in sanitizer builds too, whose
+/// redzones make repr_body's frame (every kind's locals) several times larger.
+std::string repr_sequence(Machine& m, Value v, bool list) {
+    if (m.render_cut) return ""; // rendering: the text is already cut
+    // CPython's reprlib guard: a list already being printed prints as [...].
+    if (list && std::find(m.repr_stack.begin(), m.repr_stack.end(), v.ref) != m.repr_stack.end())
+        return "[...]";
+    const uint64_t cap = m.rendering ? Machine::kMaxRenderBytes : m.interp.limits().max_string;
+    std::vector<Value> items = list ? std::get<ListObj>(m.st.heap[v.ref].data).items
+                                    : std::get<TupleObj>(m.st.heap[v.ref].data).items;
+    m.repr_stack.push_back(v.ref);
+    struct Guard { // popped however the repr ends (RecursionError, a limit)
+        std::vector<uint32_t>& stack;
+        ~Guard() { stack.pop_back(); }
+    } guard{m.repr_stack};
+    std::string out = list ? "[" : "(";
+    for (size_t i = 0; i < items.size(); ++i) {
+        if (i) out += ", ";
+        out += m.repr(items[i]);
+        if (out.size() > cap) { // as repr_body's too_long
+            if (!m.rendering) m.reserve_string(out.size()); // exceeds
+            out.resize(static_cast<size_t>(cap));
+            m.render_cut = true;
+            return out;
+        }
+    }
+    if (!list && items.size() == 1) out += ",";
+    return out + (list ? "]" : ")");
+}
+
+} // namespace
+
 std::string Machine::repr(Value v) {
     // Python's repr raises RecursionError past the native recursion limit; rendering for reports
     // prints deeper nesting as "..." instead.
     if (rendering && repr_stack.size() > kMaxRenderDepth) return "...";
     NativeLevel level(*this, " while getting the repr of an object");
+    if (v.tag == VTag::Obj) {
+        const auto& data = st.heap[v.ref].data;
+        const bool list = std::holds_alternative<ListObj>(data);
+        if (list || std::holds_alternative<TupleObj>(data)) return repr_sequence(*this, v, list);
+    }
     return repr_body(v);
 }
 
-std::string Machine::repr_body(Value v) {
+// Out of line: its frame holds every kind's locals, and only the outermost level of a deep
+// list/tuple nesting runs here (repr() takes repr_sequence for them).
+__attribute__((noinline)) std::string Machine::repr_body(Value v) {
     switch (v.tag) {
     case VTag::Unbound: return "<unbound>";
     case VTag::None: return "None";
