@@ -108,6 +108,7 @@ private:
     void stmts(const ast::StmtList& list);
     void stmt(const ast::Stmt& s);
     void assign(const ast::Assign& a);
+    void ann_assign(const ast::AnnAssign& a);
     void aug_assign(const ast::AugAssign& a, SourceLoc loc);
     void del_target(const ast::Expr& t);
     void function_def(const ast::FunctionDef& def, SourceLoc loc);

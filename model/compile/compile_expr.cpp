@@ -45,7 +45,7 @@ void CodeGen::expr(const ast::Expr& e) {
             } else if constexpr (std::is_same_v<T, ast::BinOp>) {
                 expr(*n.left);
                 expr(*n.right);
-                b_.emit(Op::Binary, 0, static_cast<uint8_t>(n.op));
+                b_.emit(Op::Binary, n.annotation ? 2 : 0, static_cast<uint8_t>(n.op));
             } else if constexpr (std::is_same_v<T, ast::BoolOp>) {
                 bool_op(n);
             } else if constexpr (std::is_same_v<T, ast::Compare>) {
@@ -67,7 +67,7 @@ void CodeGen::expr(const ast::Expr& e) {
             } else if constexpr (std::is_same_v<T, ast::Subscript>) {
                 expr(*n.value);
                 subscript_index(*n.index);
-                b_.emit(Op::LoadSubscr);
+                b_.emit(Op::LoadSubscr, n.annotation ? 1 : 0);
             } else if constexpr (std::is_same_v<T, ast::Slice>) {
                 fail(e.loc, "invalid syntax", "a slice `a:b` is only valid inside `[...]`");
             } else if constexpr (std::is_same_v<T, ast::List> || std::is_same_v<T, ast::Tuple>) {

@@ -70,6 +70,8 @@ void CodeGen::stmt(const ast::Stmt& s) {
                 b_.emit(Op::Pop);
             } else if constexpr (std::is_same_v<T, ast::Assign>) {
                 assign(n);
+            } else if constexpr (std::is_same_v<T, ast::AnnAssign>) {
+                ann_assign(n);
             } else if constexpr (std::is_same_v<T, ast::AugAssign>) {
                 aug_assign(n, s.loc);
             } else if constexpr (std::is_same_v<T, ast::Delete>) {
@@ -119,6 +121,28 @@ void CodeGen::assign(const ast::Assign& a) {
     for (size_t k = 0; k < a.targets.size(); ++k) {
         if (k + 1 < a.targets.size()) b_.emit(Op::Dup);
         store_target(a.targets[k]);
+    }
+}
+
+void CodeGen::ann_assign(const ast::AnnAssign& a) {
+    if (a.value) {
+        expr(*a.value);
+        store_target(a.target);
+    } else if (auto* at = std::get_if<ast::Attribute>(&a.target.node)) {
+        // without a value CPython still evaluates the target, all but its last step
+        LineScope line(*this, a.target.loc);
+        expr(*at->value);
+        b_.emit(Op::Pop);
+    } else if (auto* sub = std::get_if<ast::Subscript>(&a.target.node)) {
+        LineScope line(*this, a.target.loc);
+        expr(*sub->value);
+        subscript_index(*sub->index);
+        b_.emit(Op::Pop);
+        b_.emit(Op::Pop);
+    }
+    if (a.annotation) {
+        expr(*a.annotation);
+        b_.emit(Op::Pop);
     }
 }
 
@@ -221,6 +245,15 @@ void CodeGen::function_def(const ast::FunctionDef& def, SourceLoc loc) {
         }
     }
     if (defaults > UINT8_MAX) fail(loc, "unsupported: more than 255 default values");
+    for (const ast::Param& p : def.params) { // CPython evaluates annotations after the defaults
+        if (!p.annotation) continue;
+        expr(*p.annotation);
+        b_.emit(Op::Pop);
+    }
+    if (def.returns) {
+        expr(*def.returns);
+        b_.emit(Op::Pop);
+    }
     b_.emit(Op::MakeFunction, index->second + 1, static_cast<uint8_t>(defaults));
     store_name(def.name, loc);
 }

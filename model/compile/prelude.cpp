@@ -183,6 +183,27 @@ def _rc_sorted_key(items, key, reverse):
     _rc_sort_by_keys(items, items, keys, reverse)
     return items
 
+def _rc_minmax_key_iter(iterable, key, want_max, has_default, default, empty):
+    first = True
+    for x in iterable:
+        k = key(x)
+        if first:
+            best = x
+            best_key = k
+            first = False
+        elif want_max:
+            if k > best_key:
+                best = x
+                best_key = k
+        elif k < best_key:
+            best = x
+            best_key = k
+    if first:
+        if has_default:
+            return default
+        raise ValueError(empty)
+    return best
+
 def _rc_minmax_key(items, key, want_max):
     best = items[0]
     best_key = key(best)

@@ -120,6 +120,12 @@ private:
                 } else if constexpr (std::is_same_v<T, ast::Assign>) {
                     expr(n.value);
                     for (const ast::Expr& t : n.targets) target(t, Use::Store);
+                } else if constexpr (std::is_same_v<T, ast::AnnAssign>) {
+                    if (n.value) expr(*n.value);
+                    // `x: int` without a value binds nothing, but makes x local in a function
+                    if (n.value || func_ || !std::holds_alternative<ast::Name>(n.target.node))
+                        target(n.target, Use::Store);
+                    if (n.annotation) expr(*n.annotation);
                 } else if constexpr (std::is_same_v<T, ast::AugAssign>) {
                     if (std::holds_alternative<ast::Name>(n.target.node)) target(n.target, Use::Load);
                     else expr(n.target);
@@ -188,6 +194,9 @@ private:
                  "define every function at module level");
         for (const ast::Param& p : def.params)
             if (p.default_value) expr(*p.default_value);
+        for (const ast::Param& p : def.params)
+            if (p.annotation) expr(*p.annotation);
+        if (def.returns) expr(*def.returns);
         StoreKind kind;
         kind.kind = StoreKind::Def;
         kind.def = &def;

@@ -336,6 +336,13 @@ Value Machine::min_max(bool want_max, const Args& a) {
         raise(BuiltinId::TypeError, std::string("Cannot specify a default for ") + name + "() with multiple positional arguments");
     if (a.pos.size() == 1 && !is_iterable(a.pos[0]))
         raise(BuiltinId::TypeError, "'" + type_name(a.pos[0]) + "' object is not iterable");
+    if (a.pos.size() == 1 && !key.is_none() && is_generator(a.pos[0])) {
+        push_prelude(prog.prelude.minmax_key_iter,
+                     {a.pos[0], key, Value::boolean(want_max), Value::boolean(!dflt.is_unbound()),
+                      dflt.is_unbound() ? Value::none() : dflt,
+                      new_str(std::string(name) + "() iterable argument is empty")});
+        return Value::unbound();
+    }
     std::vector<Value> items = a.pos.size() == 1 ? collect(a.pos[0]) : a.pos;
     if (items.empty()) {
         if (!dflt.is_unbound()) return dflt;

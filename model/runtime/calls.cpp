@@ -293,6 +293,17 @@ void Machine::do_call(uint32_t argc, uint32_t kwcount) {
                     push_retry(prog.prelude.sum_drain, {arg, start}, argc + kwcount - 1 - i);
                     return;
                 }
+                if (argc == 1 && kwcount && callee.tag == VTag::Builtin &&
+                    (callee.builtin_id() == BuiltinId::Min || callee.builtin_id() == BuiltinId::Max) &&
+                    is_generator(arg)) {
+                    // min()/max() with a key call it on each item as it comes: min_max iterates
+                    // the generator itself, in the prelude, so their side effects interleave.
+                    const auto& names = prog.kwnames[code().code[frame().pc - 1].a];
+                    bool keyed = false;
+                    for (uint32_t k = 0; k < kwcount; ++k)
+                        keyed = keyed || (prog.name_of(names[k]) == "key" && !stack[base + argc + k].is_none());
+                    if (keyed) break;
+                }
                 push_retry_drain(callee, arg, i, argc, kwcount);
                 return;
             }

@@ -147,7 +147,9 @@ void execute(Machine& m) {
     case Op::LoadSubscr: {
         Value key = m.pop();
         Value obj = m.pop();
-        Value v = m.subscript(obj, key);
+        // In an annotation (a == 1), a type subscripted is a generic alias, which racecheck
+        // stands for by the type itself (annotations are evaluated, never kept).
+        Value v = in.a == 1 && m.is_type_like(obj) ? obj : m.subscript(obj, key);
         if (m.event) m.event->value = v;
         m.push(v);
         break;
@@ -177,7 +179,10 @@ void execute(Machine& m) {
     case Op::Binary: {
         Value r = m.pop();
         Value l = m.pop();
-        m.push(m.binary(static_cast<ast::BinOpKind>(in.b), l, r, in.a == 1));
+        if (in.a == 2 && m.is_type_like(l) && m.is_type_like(r)) // `X | Y` in an annotation
+            m.push(l.is_none() ? r : l);
+        else
+            m.push(m.binary(static_cast<ast::BinOpKind>(in.b), l, r, in.a == 1));
         break;
     }
     case Op::Unary: m.push(m.unary(static_cast<ast::UnaryOpKind>(in.b), m.pop())); break;

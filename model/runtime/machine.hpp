@@ -298,6 +298,12 @@ public:
     /// A generator running one of the prelude's generator functions (map, filter, ...).
     Value make_prelude_generator(FuncId code, std::vector<Value> args, BuiltinId type);
     bool is_generator(Value v);
+    /// A class, a typing name or None: what `X[...]` and `X | Y` make generic aliases and
+    /// unions of in annotations.
+    bool is_type_like(Value v) const {
+        return v.is_none() ||
+               (v.tag == VTag::Builtin && (is_class(v.builtin_id()) || v.builtin_id() == BuiltinId::TypingForm));
+    }
     /// Pushes a frame for `code` with these local slots (RecursionError past the limit).
     void enter_frame(FuncId code, std::vector<Value> slots, Frame::Return returns);
     /// Calls a prelude function in place of the current call: its result is the call's.

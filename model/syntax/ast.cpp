@@ -28,7 +28,7 @@ uint32_t h(const Keyword& k) { return h(k.value); }
 uint32_t h(const Comprehension& c) { return std::max({h(c.target), h(c.iter), h(c.ifs)}); }
 uint32_t h(const WithItem& w) { return std::max(h(w.context), h(w.target)); }
 uint32_t h(const ExceptHandler& e) { return std::max(h(e.type), h(e.body)); }
-uint32_t h(const Param& p) { return h(p.default_value); }
+uint32_t h(const Param& p) { return std::max(h(p.default_value), h(p.annotation)); }
 uint32_t h(const std::variant<std::string, FormattedValue>& part) {
     auto* f = std::get_if<FormattedValue>(&part);
     return f ? h(f->value) : 0;
@@ -82,6 +82,8 @@ uint32_t height_of(const StmtNode& node) {
                        if constexpr (std::is_same_v<T, ExprStmt>) return h(n.value);
                        else if constexpr (std::is_same_v<T, Assign>)
                            return std::max(h(n.targets), h(n.value));
+                       else if constexpr (std::is_same_v<T, AnnAssign>)
+                           return std::max({h(n.target), h(n.value), h(n.annotation)});
                        else if constexpr (std::is_same_v<T, AugAssign>)
                            return std::max(h(n.target), h(n.value));
                        else if constexpr (std::is_same_v<T, Delete>) return h(n.targets);
@@ -99,7 +101,7 @@ uint32_t height_of(const StmtNode& node) {
                        else if constexpr (std::is_same_v<T, Assert>)
                            return std::max(h(n.test), h(n.msg));
                        else if constexpr (std::is_same_v<T, FunctionDef>)
-                           return std::max(h(n.params), h(n.body));
+                           return std::max({h(n.params), h(n.returns), h(n.body)});
                        else return 0; // Pass, Break, Continue, Global, Import, ImportFrom
                    },
                    node);

@@ -54,6 +54,7 @@ struct BinOp {
     BinOpKind op;
     ExprPtr left;
     ExprPtr right;
+    bool annotation = false; // `X | Y` in an evaluated annotation: a union of types there
 };
 enum class BoolOpKind { And, Or };
 /// `a and b and c`: two or more values.
@@ -99,6 +100,7 @@ struct Slice {
 struct Subscript {
     ExprPtr value;
     ExprPtr index;
+    bool annotation = false; // `list[int]` in an evaluated annotation: a generic alias there
 };
 struct List {
     std::vector<Expr> elts;
@@ -170,6 +172,14 @@ struct Assign {
     Expr value;
 };
 /// `target op= value`; target is a Name, Attribute or Subscript.
+/// `target: annotation [= value]`. CPython evaluates the annotation after the store, and only
+/// outside function bodies; in a function `annotation` is empty (a Name target without a value
+/// still makes the name local there).
+struct AnnAssign {
+    Expr target;
+    std::optional<Expr> value;
+    std::optional<Expr> annotation;
+};
 struct AugAssign {
     Expr target;
     BinOpKind op;
@@ -234,13 +244,15 @@ struct Param {
     std::string name;
     std::optional<Expr> default_value;
     SourceLoc loc;
+    std::optional<Expr> annotation; // evaluated when the def runs, after every default
 };
 /// A top-level `def`. Nested defs, decorators, *args/**kwargs and lambdas are refused by the
-/// parser (they need closures or varargs, outside the subset). Annotations are parsed and
-/// dropped (never evaluated).
+/// parser (they need closures or varargs, outside the subset). Annotations are evaluated when
+/// the def runs, as CPython does: the parameters' in order, then the return annotation.
 struct FunctionDef {
     std::string name;
     std::vector<Param> params;
+    std::optional<Expr> returns;
     StmtList body;
     bool generator = false; // its body has a `yield`
 };
@@ -262,7 +274,7 @@ struct ImportFrom {
     SourceLoc star_loc;
 };
 
-using StmtNode = std::variant<ExprStmt, Assign, AugAssign, Delete, Pass, Break, Continue, Return,
+using StmtNode = std::variant<ExprStmt, Assign, AnnAssign, AugAssign, Delete, Pass, Break, Continue, Return,
                               Global, If, While, For, With, Try, Raise, Assert, FunctionDef,
                               Import, ImportFrom>;
 

@@ -88,8 +88,30 @@ ast::Expr Parser::parse_yield() {
     return make_expr(std::move(y), loc);
 }
 
-void Parser::skip_annotation() {
-    (void)parse_test();
+namespace {
+
+void mark_annotation(ast::Expr& e) {
+    if (auto* s = std::get_if<ast::Subscript>(&e.node)) {
+        s->annotation = true;
+        mark_annotation(*s->value);
+        mark_annotation(*s->index);
+    } else if (auto* b = std::get_if<ast::BinOp>(&e.node)) {
+        if (b->op == ast::BinOpKind::BitOr) b->annotation = true;
+        mark_annotation(*b->left);
+        mark_annotation(*b->right);
+    } else if (auto* t = std::get_if<ast::Tuple>(&e.node)) {
+        for (ast::Expr& x : t->elts) mark_annotation(x);
+    } else if (auto* l = std::get_if<ast::List>(&e.node)) { // Callable[[int], str]
+        for (ast::Expr& x : l->elts) mark_annotation(x);
+    }
+}
+
+} // namespace
+
+ast::Expr Parser::parse_annotation() {
+    ast::Expr e = parse_test();
+    mark_annotation(e);
+    return e;
 }
 
 ast::Expr Parser::parse_test() {

@@ -203,7 +203,7 @@ ast::Stmt Parser::parse_expression_statement() {
         return make_stmt(ast::ExprStmt{std::move(y)}, loc);
     }
     ast::Expr first = parse_testlist(StarUse::Target);
-    if (is_op(":")) { // an annotated assignment: the annotation is parsed and dropped
+    if (is_op(":")) { // an annotated assignment
         if (!std::holds_alternative<ast::Name>(first.node) &&
             !std::holds_alternative<ast::Attribute>(first.node) &&
             !std::holds_alternative<ast::Subscript>(first.node)) {
@@ -212,16 +212,13 @@ ast::Stmt Parser::parse_expression_statement() {
                                 : "illegal target for annotation");
         }
         next();
-        skip_annotation();
-        if (!accept_op("=")) {
-            return make_stmt(ast::Pass{}, loc);
-        }
+        ast::AnnAssign ann;
+        ast::Expr annotation = parse_annotation();
+        if (function_depth_ == 0) ann.annotation = std::move(annotation);
         check_target(first, TargetUse::Assign);
-        ast::Expr value = is_keyword("yield") ? parse_yield() : parse_testlist(StarUse::Display);
-        ast::Assign assign;
-        assign.targets.push_back(std::move(first));
-        assign.value = std::move(value);
-        return make_stmt(std::move(assign), loc);
+        if (accept_op("=")) ann.value = is_keyword("yield") ? parse_yield() : parse_testlist(StarUse::Display);
+        ann.target = std::move(first);
+        return make_stmt(std::move(ann), loc);
     }
     if (is_op("@=")) {
         fail(tok().loc, "unsupported: matrix multiplication (@)",
@@ -488,7 +485,7 @@ ast::Stmt Parser::parse_def() {
         const SourceLoc param_loc = tok().loc;
         ast::Param param{expect_name(), std::nullopt, param_loc};
         if (accept_op(":")) {
-            skip_annotation();
+            param.annotation = parse_annotation();
         }
         for (const ast::Param &other : def.params) {
             if (other.name == param.name) {
@@ -509,7 +506,7 @@ ast::Stmt Parser::parse_def() {
     }
     expect_op(")");
     if (accept_op("->")) {
-        skip_annotation();
+        def.returns = parse_annotation();
     }
     expect_colon(true);
     ++function_depth_;

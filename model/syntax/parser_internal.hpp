@@ -143,8 +143,9 @@ private:
     ast::Expr parse_test();
     /// `yield [testlist]` or `yield from test`, at the `yield` keyword.
     ast::Expr parse_yield();
-    /// Parses and drops a type annotation (`x: int`, `def f(a: int) -> str`).
-    void skip_annotation();
+    /// Parses a type annotation (`x: int`, `def f(a: int) -> str`); its subscripts and `|`
+    /// are marked, since they build generic aliases and unions of types there.
+    ast::Expr parse_annotation();
     ast::Expr parse_or();
     ast::Expr parse_and();
     ast::Expr parse_not();

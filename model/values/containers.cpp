@@ -207,6 +207,9 @@ Value Machine::subscript(Value obj, Value key) {
         if (Value* v = dict_find(*d, key)) return *v;
         key_error(*this, key);
     }
+    if (obj.tag == VTag::Builtin && is_type_like(obj))
+        unsupported("subscripting a type (generic aliases such as list[int]) outside annotations",
+                    "racecheck accepts generic aliases in annotations only");
     raise(BuiltinId::TypeError, "'" + type_name(obj) + "' object is not subscriptable");
 }
 

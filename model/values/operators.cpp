@@ -227,6 +227,9 @@ Value Machine::binary(ast::BinOpKind op, Value l, Value r, bool inplace) {
             other.is_none() || other.tag == VTag::Obj)
             raise(BuiltinId::TypeError, "can't multiply sequence by non-int of type '" + type_name(other) + "'");
     }
+    if (op == K::BitOr && is_type_like(l) && is_type_like(r) && !(l.is_none() && r.is_none()))
+        unsupported("union types (X | Y) outside annotations",
+                    "racecheck accepts X | Y in annotations only; compare with isinstance(v, (X, Y)) instead");
     raise(BuiltinId::TypeError, std::string("unsupported operand type(s) for ") +
                                     binop_symbol(op) + (inplace ? "=" : "") + ": '" +
                                     type_name(l) + "' and '" + type_name(r) + "'");

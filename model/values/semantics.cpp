@@ -388,7 +388,10 @@ __attribute__((noinline)) std::string Machine::repr_body(Value v) {
     case VTag::Float: return float_repr(v.f);
     case VTag::Builtin: {
         BuiltinId id = v.builtin_id();
-        if (id == BuiltinId::TypingForm) return "typing";
+        if (id == BuiltinId::TypingForm) {
+            if (!rendering) unsupported("str()/repr() of a typing name", "racecheck keeps typing names for annotations only");
+            return "typing";
+        }
         if (is_class(id)) return "<class '" + std::string(builtin_qualname(id)) + "'>";
         return "<built-in function " + std::string(builtin_qualname(id)) + ">";
     }

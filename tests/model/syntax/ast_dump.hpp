@@ -177,6 +177,10 @@ struct StmtDumper {
     std::string operator()(const ast::Assign &s) const {
         return "(=" + dump_all(s.targets) + " " + dump(s.value) + ")";
     }
+    std::string operator()(const ast::AnnAssign &s) const {
+        return "(: " + dump(s.target) + (s.annotation ? " " + dump(*s.annotation) : std::string(" -")) +
+               (s.value ? " " + dump(*s.value) : std::string()) + ")";
+    }
     std::string operator()(const ast::AugAssign &s) const {
         return fmt::format("({}= {} {})", bin_op(s.op), dump(s.target), dump(s.value));
     }

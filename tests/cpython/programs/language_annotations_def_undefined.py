@@ -1,0 +1,3 @@
+def worker(n: int, q: Queue) -> None:
+    print(n)
+print("unreached")

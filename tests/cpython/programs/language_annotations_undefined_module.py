@@ -1,0 +1,3 @@
+print("before")
+count: Undefined = 0
+print("after")

@@ -1,0 +1,2 @@
+aliases = {"ints": list[int]}
+print(aliases)

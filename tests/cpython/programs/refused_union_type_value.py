@@ -1,0 +1,3 @@
+import typing
+OptionalInt = int | None
+print(isinstance(3, OptionalInt))
