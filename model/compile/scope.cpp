@@ -2,6 +2,7 @@
 // function's locals, the second (with every name resolvable) records how globals are used.
 #include "model/compile/scope.hpp"
 
+#include <unordered_set>
 #include <initializer_list> // comprehension results
 #include <type_traits>      // overload dispatch in visitors
 
@@ -72,6 +73,8 @@ protected:
     virtual void name(const std::string& id, Use use, SourceLoc loc, const StoreKind& kind) = 0;
     virtual void enter_function(const ast::FunctionDef& def, SourceLoc loc) = 0;
     virtual void star_import(ModuleId) {}
+    /// `id: annotation` in a function body (a Name target).
+    virtual void annotated(const std::string&, SourceLoc) {}
 
     const ast::FunctionDef* func_ = nullptr; // the function being walked, null at module level
     bool in_loop_ = false;                   // inside a module-level loop body or else
@@ -125,6 +128,8 @@ private:
                     // `x: int` without a value binds nothing, but makes x local in a function
                     if (n.value || func_ || !std::holds_alternative<ast::Name>(n.target.node))
                         target(n.target, Use::Store);
+                    if (auto* id = std::get_if<ast::Name>(&n.target.node); id && func_)
+                        annotated(id->id, n.target.loc);
                     if (n.annotation) expr(*n.annotation);
                 } else if constexpr (std::is_same_v<T, ast::AugAssign>) {
                     if (std::holds_alternative<ast::Name>(n.target.node)) target(n.target, Use::Load);
@@ -420,15 +425,25 @@ private:
     ScopeInfo& info_;
     const FunctionScope* fs_ = nullptr;
     std::unordered_map<std::string, bool> used_; // in the current function: name -> assigned
+    std::unordered_set<std::string> annotated_, declared_global_; // in the current function
 
     void enter_function(const ast::FunctionDef& def, SourceLoc) override {
         fs_ = &info_.functions[info_.function_index.at(&def)];
         used_.clear();
+        annotated_.clear();
+        declared_global_.clear();
+    }
+
+    void annotated(const std::string& id, SourceLoc loc) override {
+        if (declared_global_.count(id)) fail(loc, "annotated name '" + id + "' can't be global");
+        annotated_.insert(id);
     }
 
     void name(const std::string& id, Use use, SourceLoc loc, const StoreKind& kind) override {
         if (func_) {
             if (use == Use::GlobalDecl) {
+                if (annotated_.count(id)) fail(loc, "annotated name '" + id + "' can't be global");
+                declared_global_.insert(id);
                 auto it = used_.find(id);
                 if (it != used_.end())
                     fail(loc, "name '" + id + "' is " +

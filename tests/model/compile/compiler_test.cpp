@@ -470,6 +470,13 @@ TEST_CASE("control_flow_errors_match_python") {
     auto g = compile("x = 0\ndef f():\n    print(x)\n    global x\n    x = 1\n");
     CHECK(error_of(*g).message == "name 'x' is used prior to global declaration");
     CHECK(error_of(*g).loc.line == 4);
+    // CPython 3.12: "annotated name 'x' can't be global", at the later of the two statements
+    auto a = compile("x = 0\ndef f():\n    global x\n    x: int = 1\n");
+    CHECK(error_of(*a).message == "annotated name 'x' can't be global");
+    CHECK(error_of(*a).loc == rc::SourceLoc{4, 5});
+    auto b = compile("x = 0\ndef f():\n    x: int\n    global x\n");
+    CHECK(error_of(*b).message == "annotated name 'x' can't be global");
+    CHECK(error_of(*b).loc.line == 4);
 }
 
 TEST_CASE("params_are_the_first_globals_and_write_once") {
