@@ -289,8 +289,19 @@ private:
             sort_values(v);
             if (!all) // what was seen, not all that can be: say how often
                 for (std::string& x : v) x += fmt::format(" ×{}", counts[x]);
-            groups.push_back(v.size() == 1 ? name + " = " + v[0]
-                                           : name + " ∈ {" + join(v, ", ") + "}");
+            // A global with very many values (a counter a daemon bumps forever) keeps its line
+            // readable: the smallest and largest few, and how many there are.
+            constexpr size_t kHead = 8, kTail = 2;
+            const size_t n_values = v.size();
+            if (n_values > 2 * (kHead + kTail) && !options_.all_outcomes) {
+                std::vector<std::string> shown(v.begin(), v.begin() + kHead);
+                shown.push_back(fmt::format("… {} more …", n_values - kHead - kTail));
+                shown.insert(shown.end(), v.end() - kTail, v.end());
+                v = std::move(shown);
+            }
+            std::string group = v.size() == 1 ? name + " = " + v[0] : name + " ∈ {" + join(v, ", ") + "}";
+            if (n_values != v.size()) group += fmt::format(" ({} values; list them with --outcomes)", n_values);
+            groups.push_back(std::move(group));
         }
         if (!groups.empty()) {
             if (all)

@@ -4,6 +4,8 @@
 #include <doctest/doctest.h> // TEST_CASE, CHECK
 
 #include <nlohmann/json.hpp> // the JSON report
+#include <fmt/format.h>        // expected texts
+#include <set>               // distinct values
 #include <sstream>           // captured output
 #include <string>            // texts
 #include <vector>            // arguments
@@ -66,4 +68,24 @@ TEST_CASE("loop_variables_of_module_level_for_loops_are_no_outcome_globals") {
         CHECK(!o["values"].contains("i"));
         CHECK(!o["values"].contains("_"));
     }
+}
+
+TEST_CASE("a_global_with_very_many_values_is_shortened_unless_outcomes_are_asked_for") {
+    // The counter with one thread doing 60 increments against another: a random search sees
+    // dozens of final values; the line shows the smallest and largest few and how many.
+    int code = 0;
+    const std::vector<std::string> base{"scenarios/counter.yaml", "--strategy", "random", "--param",
+                                        "ITERATIONS=60", "--max-executions", "400", "--seed", "3"};
+    std::string text = run(base, code);
+    auto j = nlohmann::json::parse(run([&] { auto a = base; a.insert(a.end(), {"--format", "json"}); return a; }(), code));
+    std::set<std::string> values;
+    for (const auto& o : j["outcomes"]) values.insert(o["values"]["counter"].dump());
+    REQUIRE(values.size() > 20); // enough values to be shortened
+    CHECK_MESSAGE(has(text, fmt::format("more …, ")), text);
+    CHECK_MESSAGE(has(text, fmt::format("({} values; list them with --outcomes)", values.size())), text);
+    auto all = base;
+    all.push_back("--outcomes");
+    std::string full = run(all, code);
+    CHECK_MESSAGE(!has(full, "more …"), full);
+    CHECK_MESSAGE(!has(full, "list them with --outcomes"), full);
 }
