@@ -125,6 +125,7 @@ Json scenario_json(const ScenarioReport& r) {
             only.push_back(Json{{"variable", t.variable}, {"threads", t.threads}, {"lines", t.lines},
                                 {"writes", t.writes}, {"runs", t.runs}});
         j["validation"] = Json{{"free_runs", r.validation->free_runs},
+                               {"free_runs_planned", r.validation->free_planned},
                                {"tsan_only", only},
                                {"tsan_other", r.validation->tsan_other},
                                {"errors", r.validation->errors}};
