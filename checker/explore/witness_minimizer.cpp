@@ -83,9 +83,11 @@ std::vector<Mark> marks_of(const Finding& f) {
 }
 
 /// A schedule that takes the marks in their order and otherwise lets the running thread go on
-/// while it can; empty when the marks cannot be taken so.
+/// while it can, up to the last mark or (`to_end`) to the end of the program; empty when the
+/// marks cannot be taken so.
 std::vector<Choice> constrained_schedule(const Interpreter& in, const std::vector<int64_t>& params,
-                                         const std::vector<Mark>& marks, uint64_t max_steps) {
+                                         const std::vector<Mark>& marks, bool to_end,
+                                         uint64_t max_steps) {
     State st = in.initial_state(params);
     std::vector<ThreadId> ready;
     std::vector<uint64_t> taken;
@@ -99,7 +101,7 @@ std::vector<Choice> constrained_schedule(const Interpreter& in, const std::vecto
             if (marks[k].thread == t && marks[k].nth == steps_of(t) + 1) return true;
         return false;
     };
-    while (out.size() < max_steps) {
+    while (out.size() < max_steps && (to_end || next < marks.size())) {
         in.schedulable(st, ready);
         if (ready.empty()) break;
         auto can_go = [&](ThreadId t) {
@@ -156,9 +158,14 @@ WitnessSimplification simplify_witnesses(const Interpreter& in, const std::vecto
         if (f.kind == FindingKind::CheckFailed || f.kind == FindingKind::Exception)
             candidates.insert(candidates.end(), lost_updates.begin(), lost_updates.end());
         for (const std::vector<Mark>& marks : candidates) {
+            if (marks.empty()) continue; // nothing to keep in order: no candidate
             if (out_of_time()) return w;
+            // A race or a lost update shows at its last highlighted step; other findings at the
+            // end of the execution (a failed final check, a hang).
+            const bool to_end =
+                f.kind != FindingKind::DataRace && f.kind != FindingKind::LostUpdate;
             const std::vector<Choice> schedule =
-                constrained_schedule(in, params, marks, budget.max_steps);
+                constrained_schedule(in, params, marks, to_end, budget.max_steps);
             if (schedule.empty()) continue;
             ++w.replays;
             std::vector<Finding> found;

@@ -211,7 +211,7 @@ TraceRow fold_mixed(const Trace& t, size_t begin, size_t end, size_t runs) {
 /// folded too).
 void fold_stretch(const Trace& t, const std::vector<TraceRow>& rows, size_t begin, size_t end,
                   size_t& allowance, std::vector<TraceRow>& out) {
-    constexpr size_t kMaxRuns = 4;     // more runs than this: one row for the whole stretch
+    constexpr size_t kMaxRuns = 8;     // more runs than this: one row for the whole stretch
     constexpr size_t kShortRun = 3;    // runs this short are shown step by step
     std::vector<Run> runs;
     for (size_t i = begin; i < end; ++i) {

@@ -44,7 +44,7 @@ inline constexpr size_t kWitnessRows = 24;
 /// thread: a run of one thread's consecutive steps of at most three steps is shown as it is
 /// (while at most `max_rows` steps are shown in all); a longer one is one row, "runs line 15 99,998 times" when its steps repeat one cycle of lines
 /// and operations, else "runs 1,234 steps on lines 8–20", with the first and last values of the
-/// globals it writes ("counter 2 → 99,999"). A stretch of more than four runs (threads switching
+/// globals it writes ("counter 2 → 99,999"). A stretch of more than eight runs (threads switching
 /// often) is one row for all of its threads. Short traces are returned unchanged; the result
 /// never has more than a few rows per kept step, whatever the trace's length.
 std::vector<TraceRow> fold_rows(const Trace& trace, const std::vector<TraceRow>& rows,

@@ -446,7 +446,10 @@ std::optional<ValidationReport> validate(
                         ++v.free_showed;
             }
         }
-        if (racy && (forced || free)) v.tsan = tsan_saw ? "confirmed" : "not-reported";
+        // A verdict only from runs that happened: this finding's forced replay, or free runs.
+        const bool forced_ran = forced && forced_run[i] < (*forced)["runs"].size();
+        if (racy && (forced_ran || !free_index.empty()))
+            v.tsan = tsan_saw ? "confirmed" : "not-reported";
     }
 
     // TSan races no racy finding names, and reports not on a global.

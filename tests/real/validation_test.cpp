@@ -156,6 +156,7 @@ TEST_CASE("a_validation_past_its_time_budget_says_so_and_kills_nothing") {
     CHECK(r->free_budget_ran_out);
     for (const rc::Validation& v : r->findings) {
         CHECK(v.forced_replay == "n.a."); // no verdict from a run that did not happen
+        CHECK(v.tsan == "n.a.");
         CHECK(v.free_runs == 0);
         CHECK(v.free_showed == 0);
     }
