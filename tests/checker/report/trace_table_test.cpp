@@ -2,6 +2,7 @@
 // run of one thread; the folded rows account for every step; replay prints the check's table.
 #include <doctest/doctest.h> // TEST_CASE, CHECK
 
+#include <cctype>  // isalnum
 #include <sstream> // reports
 #include <string>  // notes
 #include <vector>  // rows
@@ -69,6 +70,24 @@ std::vector<std::string> table_lines(const std::string& text, const std::string&
         if (!inside && body.rfind(header_start, 0) == 0) inside = true;
         else if (inside && (body.empty() || body[0] < '0' || body[0] > '9')) break;
         if (inside) out.push_back(body);
+    }
+    return out;
+}
+
+/// The text with every replay token ("rc2.<hex>.<base64url>") cut to "T".
+std::string without_tokens(const std::string& text) {
+    std::string out;
+    for (size_t i = 0; i < text.size();) {
+        if (text.compare(i, 4, "rc2.") != 0) {
+            out += text[i++];
+            continue;
+        }
+        size_t j = i + 4;
+        while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) ||
+                                   text[j] == '.' || text[j] == '_' || text[j] == '-'))
+            ++j;
+        out += "T";
+        i = j;
     }
     return out;
 }
@@ -199,4 +218,26 @@ TEST_CASE("replay_prints_the_folded_table_of_the_check_report_and_full_unfolds_i
     REQUIRE(full_table.size() > check_table.size());
     for (size_t i = 1; i < full_table.size(); ++i)
         CHECK(full_table[i].rfind(std::to_string(i) + " ", 0) == 0);
+}
+
+TEST_CASE("reports_of_long_witnesses_stay_small_apart_from_their_replay_tokens") {
+    // A random execution of 2 × 5,000 iterations: witnesses of thousands of steps.
+    for (const std::string format : {"text", "json", "sarif", "junit", "html"}) {
+        rc::CheckRequest rq;
+        rq.paths = {"scenarios/counter.yaml"};
+        rq.params = {"THREADS=2", "ITERATIONS=5000"};
+        rq.strategy = "random";
+        rq.max_executions = 1;
+        rq.max_steps = 100000;
+        rq.validate = false;
+        rq.no_color = true;
+        rq.format = format;
+        std::ostringstream out, err;
+        CHECK(rc::run_check(rq, false, out, err) == rc::kExitFindings);
+        // Tokens (the way to every step) grow with the witness; nothing else may.
+        const std::string report = without_tokens(out.str());
+        CHECK_MESSAGE(report.size() < 64 * 1024, format << ": " << report.size() << " bytes");
+        if (format == "json" || format == "text")
+            CHECK_MESSAGE(report.find("folded") != std::string::npos, format);
+    }
 }
