@@ -15,7 +15,7 @@
 #include "checker/report/report.hpp"   // Reporter, ScenarioReport
 #include "checker/explore/schedule.hpp" // encode_schedule, scenario_fingerprint
 #include "checker/explore/session.hpp"  // Session, Budgets, outcome_globals
-#include "checker/explore/witness_minimizer.hpp" // minimize_witnesses
+#include "checker/explore/witness_minimizer.hpp" // minimize_witnesses, simplify_witnesses
 #include "checker/validate/validation.hpp" // validate, forced_replay_final_values
 #include "model/runtime/interpreter.hpp" // Interpreter
 
@@ -122,6 +122,14 @@ int check_one(const CheckRequest& rq, LoadedScenario& ls, std::vector<ReportTarg
         mb.max_seconds = std::min(2.0, mb.max_seconds / 4);
         minimize_witnesses(in, ls.compiled->param_values, detector_context(ls),
                            outcome_globals(ls.compiled->program), mb, report.search);
+    }
+    if (!interrupted && !report.search.refusal && !report.search.findings.empty()) {
+        // Whatever the strategy: witnesses that take the highlighted steps in order and let each
+        // thread run on otherwise, when they show the same bug with fewer preemptions.
+        Budgets sb = report.budgets;
+        sb.max_seconds = std::min(2.0, sb.max_seconds / 4);
+        simplify_witnesses(in, ls.compiled->param_values, detector_context(ls),
+                           outcome_globals(ls.compiled->program), sb, report.search);
     }
     report.search.strategy = info->name;
     if (report.search.refusal) { // an operation outside the subset: no verdict, exit 2

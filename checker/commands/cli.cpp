@@ -274,6 +274,8 @@ int parse_and_execute(int argc, const char *const *argv, bool tty, const Termina
                                "Steps allowed (default: explore.max_steps, else the default)")
         ->check(unsigned_integer());
     replay_command->add_flag("--no-color", replay.no_color, "Never colour the output");
+    replay_command->add_flag("--full", replay.full,
+                             "Show every step (a long witness is folded as in the check report)");
     add_max_memory(*replay_command, replay.max_memory);
 
     try {

@@ -6,7 +6,7 @@
 #include "checker/commands/check_command.hpp" // load_and_compile, detector_context, exit codes
 #include "checker/explore/schedule.hpp"      // decode_schedule, scenario_fingerprint
 #include "checker/explore/session.hpp"       // Session
-#include "checker/report/trace_table.hpp"   // trace_rows, print_trace_table, trace_ending_text
+#include "checker/report/trace_table.hpp"   // trace_rows, fold_rows, print_trace_table
 #include "model/runtime/interpreter.hpp"     // Interpreter
 
 namespace rc {
@@ -54,10 +54,26 @@ int run_replay(const ReplayRequest& rq, bool out_is_terminal, std::ostream& out,
     for (const std::string& p : params) out << (p == params.front() ? "  " : " ") << p;
     out << fmt::format("\nreplaying a schedule of {} step{}\n\n", choices.size(),
                        choices.size() == 1 ? "" : "s");
+    // The highlights of the findings this schedule is the witness of (those shown at its last
+    // step, as the check report's witness ends there), else of every finding it shows: then a
+    // finding's token replays to the table the check report printed for it.
+    size_t witness_of = 0;
+    for (const Finding& f : findings) witness_of = std::max(witness_of, f.schedule.size());
     std::vector<Highlight> highlights;
     for (const Finding& f : findings)
-        highlights.insert(highlights.end(), f.highlights.begin(), f.highlights.end());
-    print_trace_table(out, trace_rows(trace, highlights, &s.code), "  ", dim, reset);
+        if (f.schedule.size() == witness_of)
+            highlights.insert(highlights.end(), f.highlights.begin(), f.highlights.end());
+    // Folded, it is the check report's table (without the code column); --full shows every
+    // step beside its code.
+    std::vector<TraceRow> rows = trace_rows(trace, highlights, &s.code);
+    if (!rq.full) {
+        rows = fold_rows(trace, rows);
+        if (folded_steps(rows))
+            for (TraceRow& row : rows) row.source.clear();
+    }
+    print_trace_table(out, rows, "  ", dim, reset);
+    if (const std::string folded = folded_text(rows, trace.steps.size()); !folded.empty())
+        out << "  " << dim << folded << reset << "\n";
     out << "\n" << trace_ending_text(trace);
     if (trace.end.status == RunStatus::Limit) {
         DetectorContext ctx = detector_context(ls);

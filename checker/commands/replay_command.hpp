@@ -19,6 +19,7 @@ struct ReplayRequest {
     std::optional<uint64_t> max_steps;
     std::optional<uint64_t> max_memory; // MiB, as for the check that made the token
     bool no_color = false;
+    bool full = false; // every step, unfolded (default: the folded table the check report shows)
 };
 
 /// Returns the exit code: 0 the interleaving shows no finding, 1 it shows findings, 2 bad input

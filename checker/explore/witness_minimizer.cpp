@@ -1,7 +1,9 @@
 // Iterative preemption bounding as a witness minimizer (see witness_minimizer.hpp).
 #include "checker/explore/witness_minimizer.hpp"
 
-#include <algorithm> // max, any_of
+#include <algorithm> // max, any_of, sort, find
+#include <chrono>    // simplify_witnesses' time budget
+#include <optional>  // a pick
 #include <utility>   // pair
 
 #include "checker/strategies/preemption_bounding_strategy.hpp" // PreemptionBoundingStrategy
@@ -47,6 +49,145 @@ WitnessMinimization minimize_witnesses(const Interpreter& in, std::vector<int64_
         ++m.improved;
     }
     return m;
+}
+
+} // namespace rc
+
+namespace rc {
+
+namespace {
+
+/// A step to take in order: the thread's n-th step (1-based).
+struct Mark {
+    ThreadId thread;
+    uint64_t nth = 0;
+};
+
+/// The steps a finding's witness highlights, as (thread, n-th step of that thread).
+std::vector<Mark> marks_of(const Finding& f) {
+    std::vector<uint64_t> steps;
+    for (const Highlight& h : f.highlights)
+        if (h.step >= 1 && h.step <= f.schedule.size()) steps.push_back(h.step);
+    std::sort(steps.begin(), steps.end());
+    steps.erase(std::unique(steps.begin(), steps.end()), steps.end());
+    std::vector<Mark> marks;
+    std::vector<uint64_t> taken;
+    size_t k = 0;
+    for (uint64_t i = 0; i < f.schedule.size() && k < steps.size(); ++i) {
+        const ThreadId t = f.schedule[i].thread;
+        if (taken.size() <= t.value) taken.resize(t.value + 1, 0);
+        ++taken[t.value];
+        if (i + 1 == steps[k]) marks.push_back(Mark{t, taken[t.value]}), ++k;
+    }
+    return marks;
+}
+
+/// A schedule that takes the marks in their order and otherwise lets the running thread go on
+/// while it can, up to the last mark or (`to_end`) to the end of the program; empty when the
+/// marks cannot be taken so.
+std::vector<Choice> constrained_schedule(const Interpreter& in, const std::vector<int64_t>& params,
+                                         const std::vector<Mark>& marks, bool to_end,
+                                         uint64_t max_steps) {
+    State st = in.initial_state(params);
+    std::vector<ThreadId> ready;
+    std::vector<uint64_t> taken;
+    std::vector<Choice> out;
+    size_t next = 0;
+    ThreadId cur;
+    auto steps_of = [&](ThreadId t) { return t.value < taken.size() ? taken[t.value] : 0; };
+    // Whether t's next step is a mark other than the next one (then t must wait).
+    auto waits = [&](ThreadId t) {
+        for (size_t k = next + 1; k < marks.size(); ++k)
+            if (marks[k].thread == t && marks[k].nth == steps_of(t) + 1) return true;
+        return false;
+    };
+    while (out.size() < max_steps && (to_end || next < marks.size())) {
+        in.schedulable(st, ready);
+        if (ready.empty()) break;
+        auto can_go = [&](ThreadId t) {
+            return std::find(ready.begin(), ready.end(), t) != ready.end() &&
+                   in.is_enabled(st, t) && !waits(t);
+        };
+        std::optional<Choice> pick;
+        if (cur.valid() && can_go(cur)) pick = Choice{cur, false};
+        else if (next < marks.size() && can_go(marks[next].thread))
+            pick = Choice{marks[next].thread, false};
+        else
+            for (ThreadId t : ready)
+                if (can_go(t)) {
+                    pick = Choice{t, false};
+                    break;
+                }
+        if (!pick) // nothing enabled: time passes for a thread that can time out
+            for (ThreadId t : ready)
+                if (in.can_time_out(st, t) && !waits(t)) {
+                    pick = Choice{t, true};
+                    break;
+                }
+        if (!pick) return {};
+        const ThreadId t = pick->thread;
+        if (next < marks.size() && marks[next].thread == t && marks[next].nth == steps_of(t) + 1)
+            ++next;
+        if (taken.size() <= t.value) taken.resize(t.value + 1, 0);
+        ++taken[t.value];
+        in.step(st, t, pick->timeout);
+        out.push_back(*pick);
+        cur = t;
+    }
+    return next == marks.size() ? out : std::vector<Choice>{};
+}
+
+} // namespace
+
+WitnessSimplification simplify_witnesses(const Interpreter& in, const std::vector<int64_t>& params,
+                                         DetectorContext ctx, std::vector<std::string> watched,
+                                         Budgets budget, SearchResult& r) {
+    WitnessSimplification w;
+    const auto start = std::chrono::steady_clock::now();
+    auto out_of_time = [&] {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() >=
+               budget.max_seconds;
+    };
+    ctx.per_state = false;
+    Session session(in, params, std::move(ctx), budget, std::move(watched));
+    std::vector<std::vector<Mark>> lost_updates;
+    for (const Finding& f : r.findings)
+        if (f.kind == FindingKind::LostUpdate) lost_updates.push_back(marks_of(f));
+    for (Finding& f : r.findings) {
+        std::vector<std::vector<Mark>> candidates{marks_of(f)};
+        if (f.kind == FindingKind::CheckFailed || f.kind == FindingKind::Exception)
+            candidates.insert(candidates.end(), lost_updates.begin(), lost_updates.end());
+        for (const std::vector<Mark>& marks : candidates) {
+            if (marks.empty()) continue; // nothing to keep in order: no candidate
+            if (out_of_time()) return w;
+            // A race or a lost update shows at its last highlighted step; other findings at the
+            // end of the execution (a failed final check, a hang).
+            const bool to_end =
+                f.kind != FindingKind::DataRace && f.kind != FindingKind::LostUpdate;
+            const std::vector<Choice> schedule =
+                constrained_schedule(in, params, marks, to_end, budget.max_steps);
+            if (schedule.empty()) continue;
+            ++w.replays;
+            std::vector<Finding> found;
+            const Trace t = session.replay(schedule, &found);
+            if (t.divergence) continue;
+            for (Finding& g : found) {
+                if (g.key != f.key) continue;
+                g.preemptions = 0; // exact: the replay marks every preemption
+                for (size_t i = 0; i < g.schedule.size() && i < t.steps.size(); ++i)
+                    g.preemptions += t.steps[i].preempted ? 1 : 0;
+                if (std::make_pair(g.preemptions, g.schedule.size()) >=
+                    std::make_pair(f.preemptions, f.schedule.size()))
+                    break;
+                const uint64_t count = f.count;
+                f = std::move(g);
+                f.count = count;
+                ++w.improved;
+                break;
+            }
+        }
+    }
+    return w;
 }
 
 } // namespace rc

@@ -29,3 +29,25 @@ WitnessMinimization minimize_witnesses(const Interpreter& in, std::vector<int64_
                                        Budgets budget, SearchResult& r);
 
 } // namespace rc
+
+namespace rc {
+
+/// What simplify_witnesses did, for reports and tests.
+struct WitnessSimplification {
+    uint64_t replays = 0;  // candidate schedules tried
+    uint32_t improved = 0; // witnesses replaced
+};
+
+/// Witnesses of long executions, simplified without a search: for each finding, a candidate
+/// schedule takes the steps a witness highlights (a lost update's stale read, foreign write and
+/// stale write; a race's two accesses) in their order, as the same threads' same-numbered steps,
+/// and otherwise lets the running thread go on while it can (a switch only when it blocks, ends,
+/// or would pass a highlighted step that must wait). Candidates come from the finding's own
+/// highlights and, for findings at the end of an execution (a failed final check), from each
+/// lost update's. A candidate replaces the witness when its replay shows the same finding (the
+/// same key) with fewer preemptions, or as many and fewer steps. Runs until `max_seconds` is used.
+WitnessSimplification simplify_witnesses(const Interpreter& in, const std::vector<int64_t>& params,
+                                         DetectorContext ctx, std::vector<std::string> watched,
+                                         Budgets budget, SearchResult& r);
+
+} // namespace rc

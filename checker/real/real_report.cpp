@@ -17,6 +17,7 @@ const char* ending_name(Ending e) {
     case Ending::Diverged: return "diverged";
     case Ending::RunsForever: return "runs-forever";
     case Ending::StepLimit: return "step-limit";
+    case Ending::TimeLimit: return "time-limit";
     case Ending::Limit: return "limit";
     case Ending::Internal: return "internal-error";
     case Ending::Refused: return "refused";
@@ -145,8 +146,14 @@ void RealReport::add_abandoned(const std::string& why) {
                      {"schedule", ""}});
 }
 
+void RealReport::set_budget(double seconds, uint64_t planned, bool ran_out) {
+    budget_ = {{"seconds", seconds}, {"runs_planned", planned}, {"ran_out", ran_out}};
+}
+
 nlohmann::json RealReport::json() const {
-    return {{"mode", mode_}, {"runs", runs_}, {"tsan", tsan_}, {"tsan_other", other_}};
+    nlohmann::json j = {{"mode", mode_}, {"runs", runs_}, {"tsan", tsan_}, {"tsan_other", other_}};
+    if (!budget_.is_null()) j["budget"] = budget_;
+    return j;
 }
 
 } // namespace rc::real

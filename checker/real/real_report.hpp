@@ -5,7 +5,8 @@
 //   "mode": "forced" | "free",
 //   "runs": [{
 //     "ending": "ended" | "exception" | "hang" | "diverged" | "runs-forever" | "step-limit" |
-//               "internal-error",   // "exception": ended, and some thread raised uncaught
+//               "time-limit" | "internal-error",   // "exception": ended, and some thread
+//               // raised uncaught; "time-limit": cut when the --max-seconds budget ran out
 //     "steps": N, "final_values": {global: repr}, "failed_checks": [expr], "output": "...",
 //     "exceptions": [{"thread", "type", "text", "line"}],
 //     "hang": ["Thread-1 (worker) (line 12) waits to acquire Lock `a` (held by ...)"],
@@ -13,7 +14,9 @@
 //     "schedule": "0,0,1,1t,..."}],   // every step taken, as --schedule-choices spells it
 //   "tsan": [{"variable", "threads": [earlier, later], "lines": [..], "writes": [..],
 //             "runs": [run indices], "count": N}],
-//   "tsan_other": ["..."]
+//   "tsan_other": ["..."],
+//   "budget": {"seconds": S, "runs_planned": N, "ran_out": bool}   // under --max-seconds:
+//       // runs not started when the budget ran out are not in "runs"
 // }
 // Lines are YAML file lines. Nothing depends on addresses or times.
 #pragma once
@@ -38,6 +41,10 @@ public:
     /// Adds a run the watchdog abandoned: no state can be read any more.
     void add_abandoned(const std::string& why);
 
+    /// Under a time budget: `planned` runs were asked for; `ran_out`: the budget ended the
+    /// process's runs early (runs not started are not in "runs"; one cut is "time-limit").
+    void set_budget(double seconds, uint64_t planned, bool ran_out);
+
     nlohmann::json json() const;
 
 private:
@@ -49,6 +56,7 @@ private:
     nlohmann::json runs_ = nlohmann::json::array();
     nlohmann::json tsan_ = nlohmann::json::array();
     nlohmann::json other_ = nlohmann::json::array();
+    nlohmann::json budget_; // null: no time budget
 };
 
 } // namespace rc::real

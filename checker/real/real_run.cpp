@@ -254,6 +254,10 @@ uint32_t RealRun::decide_next() {
     case RunStatus::Running: break;
     }
     if (state_.steps >= cfg_.max_steps) return end(Ending::StepLimit);
+    if (cfg_.deadline && state_.steps % 1024 == 0 && std::chrono::steady_clock::now() >= *cfg_.deadline) {
+        note_ = "cut after " + std::to_string(state_.steps) + " steps: the time budget ran out";
+        return end(Ending::TimeLimit);
+    }
     if (cfg_.mode == RealMode::Free) return 0;
     if (next_choice_ < cfg_.schedule.size()) {
         const Choice c = cfg_.schedule[next_choice_];

@@ -17,6 +17,7 @@
 //  - A watchdog in the calling thread ends a run that hangs; the process never hangs.
 #pragma once
 
+#include <chrono>     // deadline
 #include <cstdint>    // uint32_t, uint64_t
 #include <functional> // abandon callback
 #include <optional>   // diverged_at
@@ -40,6 +41,8 @@ struct RunConfig {
     RealMode mode = RealMode::Free;
     std::vector<Choice> schedule; // Forced: followed from the first step
     uint64_t max_steps = 2000;        // a run longer than this is cut (Ending::StepLimit)
+    /// A run still going at this time is cut (Ending::TimeLimit): the process's time budget.
+    std::optional<std::chrono::steady_clock::time_point> deadline;
     /// The watchdog fires when no step is taken while the run's threads spend this much CPU
     /// time spinning for turns, or 10× this much wall time.
     double stall_seconds = 2.0;
@@ -61,6 +64,7 @@ enum class Ending {
     Diverged,    // Forced: the schedule named a thread that cannot move
     RunsForever, // a thread ran past the interpreter's local-instruction limit
     StepLimit,   // cut by RunConfig::max_steps
+    TimeLimit,   // cut by RunConfig::deadline (the time budget of racecheck_tsan)
     Limit,       // one of racecheck's resource limits stopped the model (State::limit)
     Internal,    // the runtime's primitives disagreed with the model (a racecheck bug)
     Refused,     // the program met an operation outside the subset (State::refusal; note says it)

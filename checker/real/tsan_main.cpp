@@ -2,14 +2,21 @@
 // object (format in real_report.hpp). Built with -fsanitize=thread; depends on model/ only.
 //
 //   racecheck_tsan FILE [--param N=V]... (--schedule-choices "0,1,1t,2")... [--max-steps N]
+//   racecheck_tsan FILE [--param N=V]... --schedule-file PATH [--max-steps N]
 //   racecheck_tsan FILE [--param N=V]... --free-runs N [--seed S] [--max-steps N]
-//   (also --stall-seconds S for the watchdog, and --no-sync, a negative control for tests)
+//   (also --max-seconds S, the time budget of all runs; --stall-seconds S for the watchdog, and
+//   --no-sync, a negative control for tests)
 //
 // A schedule is a comma-separated list of thread ids (0 = MainThread), a `t` suffix meaning the
-// timeout branch; each --schedule-choices is one forced run, in order. Exit codes: 0 the JSON
+// timeout branch; each --schedule-choices, and each line of a --schedule-file (for witnesses
+// too long for a command line), is one forced run, in order. Under --max-seconds, no run starts
+// after the budget ran out and a run still going then is cut ("time-limit"); the JSON's
+// "budget" says how many runs were asked for. Exit codes: 0 the JSON
 // was printed (whatever it says), 2 bad input (a Diagnostic on stderr), 3 internal error.
 #include <cstdint>  // uint64_t
+#include <chrono>   // the time budget
 #include <cstdio>   // fflush
+#include <fstream>  // --schedule-file
 #include <iostream> // cout, cerr
 #include <string>   // arguments
 #include <vector>   // schedules
@@ -71,11 +78,14 @@ int main(int argc, char** argv) {
     std::string file;
     std::vector<std::string> params, schedules;
     uint64_t free_runs = 0, seed = 1, max_steps = 2000; // the Session's default step budget
-    double stall = 2.0;
+    double stall = 2.0, max_seconds = 0;
+    std::string schedule_file;
     bool skip_sync = false;
     app.add_option("FILE", file, "scenario file")->required();
     app.add_option("--param", params, "NAME=VALUE overrides a scenario param");
     app.add_option("--schedule-choices", schedules, "a forced run: thread ids, `t` = timeout");
+    app.add_option("--schedule-file", schedule_file, "forced runs, one schedule a line");
+    app.add_option("--max-seconds", max_seconds, "time budget of all runs (0: none)");
     app.add_option("--free-runs", free_runs, "unforced runs to make");
     app.add_option("--seed", seed, "varies the yields of free runs");
     app.add_option("--max-steps", max_steps, "steps after which a run is cut");
@@ -87,8 +97,16 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         return app.exit(e) == 0 ? 0 : 2;
     }
+    const auto start = std::chrono::steady_clock::now();
+    if (!schedule_file.empty()) {
+        std::ifstream in(schedule_file);
+        if (!in) return fail_input("--schedule-file " + schedule_file + " cannot be read");
+        for (std::string line; std::getline(in, line);)
+            if (!line.empty()) schedules.push_back(line);
+    }
     if (schedules.empty() == (free_runs == 0))
-        return fail_input("give either --schedule-choices (one or more) or --free-runs N");
+        return fail_input("give either --schedule-choices or --schedule-file (one or more "
+                          "schedules) or --free-runs N");
 
     auto loaded = rc::load_scenario(file);
     if (auto* d = std::get_if<rc::Diagnostic>(&loaded)) {
@@ -127,7 +145,17 @@ int main(int argc, char** argv) {
         configs.push_back(std::move(c));
     }
     rc::real::RealReport report(scenario, in, schedules.empty() ? "free" : "forced");
+    std::optional<std::chrono::steady_clock::time_point> deadline;
+    if (max_seconds > 0)
+        deadline = start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                std::chrono::duration<double>(max_seconds));
+    bool ran_out = false;
     for (rc::real::RunConfig& c : configs) {
+        if (deadline && std::chrono::steady_clock::now() >= *deadline) {
+            ran_out = true; // the runs left are not started
+            break;
+        }
+        c.deadline = deadline;
         c.max_steps = max_steps;
         c.stall_seconds = stall;
         c.skip_sync = skip_sync;
@@ -136,8 +164,11 @@ int main(int argc, char** argv) {
             std::cout << report.json().dump(2) << std::endl;
             std::fflush(stdout);
         };
-        report.add(rc::real::run_real(in, cs.param_values, c));
+        rc::real::RunResult r = rc::real::run_real(in, cs.param_values, c);
+        ran_out = ran_out || r.ending == rc::real::Ending::TimeLimit;
+        report.add(r);
     }
+    if (deadline) report.set_budget(max_seconds, configs.size(), ran_out);
     std::cout << report.json().dump(2) << std::endl;
     return 0;
 }

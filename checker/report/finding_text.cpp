@@ -3,16 +3,17 @@
 
 #include <fmt/format.h> // lines
 
-#include "checker/report/trace_table.hpp" // trace_rows, elide_rows, print_trace_table
+#include "checker/report/trace_table.hpp" // trace_rows, fold_rows, print_trace_table
 
 namespace rc {
 
 void print_finding_body(std::ostream& out, const ScenarioReport& r, const ReportedFinding& rf,
                         const TextColors& colors) {
     const Finding& f = rf.finding;
-    std::vector<TraceRow> rows =
-        elide_rows(trace_rows(rf.witness, f.highlights), f.threads, kWitnessRows);
+    std::vector<TraceRow> rows = fold_rows(rf.witness, trace_rows(rf.witness, f.highlights));
     if (!rows.empty()) print_trace_table(out, rows, "    ", colors.dim, colors.reset);
+    if (const std::string folded = folded_text(rows, rf.witness.steps.size()); !folded.empty())
+        out << "    " << colors.dim << folded << colors.reset << "\n";
     for (const std::string& d : f.details) out << "    " << d << "\n";
     if (rf.witness.divergence)
         out << "    " << colors.yellow << "replaying the witness diverged at step "

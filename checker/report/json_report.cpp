@@ -3,7 +3,8 @@
 // fixed order and no times or addresses appear, so the same input gives the same bytes.
 #include <nlohmann/json.hpp> // ordered_json
 
-#include "checker/report/report.hpp" // Reporter, ScenarioReport
+#include "checker/report/report.hpp"      // Reporter, ScenarioReport
+#include "checker/report/trace_table.hpp" // trace_rows, fold_rows
 
 namespace rc {
 
@@ -14,11 +15,23 @@ using Json = nlohmann::ordered_json;
 /// Indented by 2; bytes that are not UTF-8 (program output may hold any) become U+FFFD.
 std::string dump(const Json& j) { return j.dump(2, ' ', false, Json::error_handler_t::replace); }
 
-Json trace_json(const Trace& t) {
+/// The witness folded as the text report folds it (trace_table.hpp fold_rows): a step is
+/// {step, thread, line, operation, preempted}; a folded stretch is {step, folded, thread, line,
+/// operation}, `folded` steps from `step` on, `operation` saying what they did. The token
+/// (`schedule`) replays every step.
+Json trace_json(const Trace& t, const std::vector<Highlight>& highlights) {
     Json steps = Json::array();
-    for (size_t i = 0; i < t.steps.size(); ++i) {
-        const TraceStep& s = t.steps[i];
-        steps.push_back(Json{{"step", i + 1},
+    for (const TraceRow& row : fold_rows(t, trace_rows(t, highlights))) {
+        if (row.folded) {
+            steps.push_back(Json{{"step", row.step},
+                                 {"folded", row.folded},
+                                 {"thread", row.thread},
+                                 {"line", row.line},
+                                 {"operation", row.operation}});
+            continue;
+        }
+        const TraceStep& s = t.steps[row.step - 1];
+        steps.push_back(Json{{"step", row.step},
                              {"thread", s.thread},
                              {"line", s.line},
                              {"operation", s.operation},
@@ -29,6 +42,10 @@ Json trace_json(const Trace& t) {
 
 Json finding_json(const ReportedFinding& rf) {
     const Finding& f = rf.finding;
+    Json trace = trace_json(rf.witness, f.highlights);
+    uint64_t folded = 0;
+    for (const Json& row : trace)
+        if (row.contains("folded")) folded += row["folded"].get<uint64_t>();
     return Json{{"kind", std::string(finding_kind_name(f.kind))},
                 {"summary", f.summary},
                 {"details", f.details},
@@ -38,7 +55,9 @@ Json finding_json(const ReportedFinding& rf) {
                 {"count", f.count},
                 {"preemptions", f.preemptions},
                 {"schedule", rf.token},
-                {"trace", trace_json(rf.witness)}};
+                {"steps", rf.witness.steps.size()},
+                {"folded_steps", folded},
+                {"trace", trace}};
 }
 
 Json outcome_json(const ReportedOutcome& ro) {
@@ -106,6 +125,7 @@ Json scenario_json(const ScenarioReport& r) {
             only.push_back(Json{{"variable", t.variable}, {"threads", t.threads}, {"lines", t.lines},
                                 {"writes", t.writes}, {"runs", t.runs}});
         j["validation"] = Json{{"free_runs", r.validation->free_runs},
+                               {"free_runs_planned", r.validation->free_planned},
                                {"tsan_only", only},
                                {"tsan_other", r.validation->tsan_other},
                                {"errors", r.validation->errors}};

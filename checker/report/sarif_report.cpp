@@ -15,7 +15,7 @@
 #include "checker/report/report.hpp"        // Reporter, ScenarioReport
 #include "checker/report/scenario_text.hpp" // ScenarioText, SourceRegion
 #include "checker/report/search_text.hpp"   // search_line
-#include "checker/report/trace_table.hpp"   // trace_rows, elide_rows
+#include "checker/report/trace_table.hpp"   // trace_rows, fold_rows, folded_text
 
 namespace rc {
 
@@ -23,9 +23,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-/// Steps of a witness given as thread flow locations: every step of a typical witness; longer
-/// ones are folded as the text report folds them (GitHub keeps at most 1,000 of them anyway).
-constexpr size_t kMaxFlowSteps = 256;
 
 /// A path as a URI reference: relative paths stay relative (to the repository root, as code
 /// scanning resolves them), absolute ones become file:// URIs; reserved bytes are %-encoded.
@@ -69,14 +66,12 @@ Json location(const std::string& file, const ScenarioText& text, uint32_t line,
 
 Json code_flow(const ScenarioReport& r, const ReportedFinding& rf, const ScenarioText& text) {
     const Finding& f = rf.finding;
-    const std::vector<TraceRow> rows =
-        elide_rows(trace_rows(rf.witness, f.highlights), f.threads, kMaxFlowSteps);
+    // Folded as the text report folds it: a folded stretch is one location, its message the
+    // stretch's text, its executionOrder the stretch's first step.
+    const std::vector<TraceRow> rows = fold_rows(rf.witness, trace_rows(rf.witness, f.highlights));
     std::vector<std::string> threads; // in order of first step
     std::vector<Json> flows;
-    size_t shown = 0;
     for (const TraceRow& row : rows) {
-        if (row.step == 0) continue; // a folded stretch: a gap in executionOrder
-        ++shown;
         size_t t = 0;
         while (t < threads.size() && threads[t] != row.thread) ++t;
         if (t == threads.size()) {
@@ -85,12 +80,17 @@ Json code_flow(const ScenarioReport& r, const ReportedFinding& rf, const Scenari
                                  {"message", Json{{"text", row.thread}}},
                                  {"locations", Json::array()}});
         }
-        std::string message = "step " + std::to_string(row.step) + ": " + row.operation;
+        std::string message =
+            row.folded > 1 ? "steps " + std::to_string(row.step) + "–" +
+                                 std::to_string(row.step + row.folded - 1) + ": " + row.operation
+                           : "step " + std::to_string(row.step) + ": " + row.operation;
         if (!row.note.empty()) message += "  " + row.note;
         flows[t]["locations"].push_back(
             Json{{"location", location(r.scenario->file, text, row.line, message)},
                  {"executionOrder", row.step},
-                 {"importance", row.note.empty() ? "important" : "essential"}});
+                 {"importance", row.folded      ? "unimportant"
+                                : row.note.empty() ? "important"
+                                                   : "essential"}});
     }
     // Where each unfinished thread stands: blocked for good when the program hangs, else only
     // where the witness stops.
@@ -111,8 +111,8 @@ Json code_flow(const ScenarioReport& r, const ReportedFinding& rf, const Scenari
     std::string summary = "the witness interleaving: " + std::to_string(steps) + " step" +
                           (steps == 1 ? "" : "s") + ", " + std::to_string(f.preemptions) +
                           " preemption" + (f.preemptions == 1 ? "" : "s");
-    if (shown < steps)
-        summary += " (" + std::to_string(shown) + " shown; replay the token to see every step)";
+    if (const std::string folded = folded_text(rows, steps); !folded.empty())
+        summary += "; " + folded;
     Json thread_flows = Json::array();
     for (Json& flow : flows) thread_flows.push_back(std::move(flow));
     return Json{{"message", Json{{"text", summary}}}, {"threadFlows", thread_flows}};

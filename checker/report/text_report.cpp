@@ -228,6 +228,14 @@ private:
         print_finding_body(out, r, rf, TextColors{style_.dim, style_.yellow, style_.reset});
     }
 
+    /// "20 free runs", "3 of 20 free runs: the time budget of 20 s ran out".
+    static std::string free_runs_text(const ValidationReport& v) {
+        if (v.free_runs == v.free_planned || !v.free_budget_ran_out)
+            return fmt::format("{} free run{}", v.free_runs, v.free_runs == 1 ? "" : "s");
+        return fmt::format("{} of {} free runs: the time budget of {:g} s ran out", v.free_runs,
+                           v.free_planned, v.budget_seconds);
+    }
+
     /// The BRIEF's "validated on real threads under ThreadSanitizer" section: one line per
     /// finding, then every disagreement (races only TSan saw, racecheck_tsan failures).
     void validation(const ScenarioReport& r, std::ostream& out) {
@@ -237,18 +245,21 @@ private:
         }
         if (!r.validation) return;
         const ValidationReport& v = *r.validation;
-        out << "\nvalidated on real threads under ThreadSanitizer (" << v.free_runs
-            << " free runs)\n";
+        out << "\nvalidated on real threads under ThreadSanitizer (" << free_runs_text(v) << ")\n";
         for (size_t i = 0; i < r.findings.size() && i < v.findings.size(); ++i) {
             const Validation& fv = v.findings[i];
+            // Nothing real ran (every process failed or ran out of time): no verdict, no ✓.
+            const bool nothing = fv.forced_replay == "n.a." && fv.tsan == "n.a." && !fv.free_runs;
             bool good = fv.forced_replay != "not-reproduced" && fv.forced_replay != "diverged" &&
-                        fv.tsan != "not-reported";
+                        fv.tsan != "not-reported" && !nothing;
             std::string mark = good ? style_.green + "✓" + style_.reset : style_.yellow + "!" + style_.reset;
             std::vector<std::string> parts;
             if (fv.forced_replay != "n.a.") parts.push_back("forced replay: " + fv.forced_replay);
             if (fv.tsan != "n.a.") parts.push_back("TSan: " + fv.tsan);
-            parts.push_back(fmt::format("shown by itself in {} of {} free runs", fv.free_showed,
-                                        fv.free_runs));
+            parts.push_back(fv.free_runs || !v.free_planned
+                                ? fmt::format("shown by itself in {} of {} free runs",
+                                              fv.free_showed, fv.free_runs)
+                                : std::string("no free run ran to its end"));
             out << "  " << mark << " " << r.findings[i].finding.summary << "\n      "
                 << join(parts, "; ") << "\n";
             if (!fv.detail.empty()) out << "      " << fv.detail << "\n";

@@ -1,7 +1,7 @@
 // Trace tables: rows from a recorded execution, elision of long witnesses, aligned printing.
 #include "checker/report/trace_table.hpp"
 
-#include <algorithm> // max, find
+#include <algorithm> // max, find, count_if
 #include <sstream>   // splitting the code block
 
 namespace rc {
@@ -88,45 +88,224 @@ std::vector<TraceRow> trace_rows(const Trace& trace, const std::vector<Highlight
     return rows;
 }
 
-std::vector<TraceRow> elide_rows(const std::vector<TraceRow>& rows,
-                                 const std::vector<std::string>& threads, size_t max_rows) {
-    if (rows.size() <= max_rows) return rows;
+namespace {
+
+/// A run of one thread's consecutive steps (indices into the trace) inside a folded stretch.
+struct Run {
+    size_t begin = 0, end = 0; // [begin, end)
+};
+
+/// "counter 2 → 99,999; done = True": the first and last values each global got from the
+/// GlobalWrite steps in [begin, end), in order of first write (at most three globals).
+std::string writes_text(const Trace& t, size_t begin, size_t end) {
+    struct Written {
+        std::string name, first, last;
+        uint64_t count = 0;
+    };
+    std::vector<Written> vars;
+    for (size_t i = begin; i < end; ++i) {
+        const TraceStep& s = t.steps[i];
+        if (s.event.kind != OpKind::GlobalWrite) continue;
+        const std::string& op = s.operation; // Interpreter::describe_event: "write NAME = VALUE"
+        const size_t eq = op.find(" = ");
+        if (op.rfind("write ", 0) != 0 || eq == std::string::npos) continue;
+        std::string name = op.substr(6, eq - 6), value = op.substr(eq + 3);
+        auto it = std::find_if(vars.begin(), vars.end(),
+                               [&](const Written& v) { return v.name == name; });
+        if (it == vars.end()) it = vars.insert(vars.end(), Written{name, value, value, 0});
+        it->last = value;
+        ++it->count;
+    }
+    auto number = [](const std::string& v) { // ints read better grouped: 99999 → 99,999
+        const bool negative = !v.empty() && v[0] == '-';
+        const std::string digits = negative ? v.substr(1) : v;
+        if (digits.empty() || digits.size() > 18 ||
+            digits.find_first_not_of("0123456789") != std::string::npos)
+            return v;
+        return (negative ? "-" : "") + grouped(std::stoull(digits));
+    };
+    std::string out;
+    for (size_t k = 0; k < vars.size() && k < 3; ++k) {
+        const Written& v = vars[k];
+        out += (out.empty() ? "" : "; ") + v.name +
+               (v.count == 1 ? " = " + number(v.first)
+                             : " " + number(v.first) + " → " + number(v.last));
+    }
+    if (vars.size() > 3) out += "; " + std::to_string(vars.size() - 3) + " more globals written";
+    return out;
+}
+
+/// "line 15", "lines 8–9": the lines of steps [begin, end).
+std::string lines_text(const Trace& t, size_t begin, size_t end) {
+    uint32_t lo = 0, hi = 0;
+    for (size_t i = begin; i < end; ++i) {
+        const uint32_t l = t.steps[i].line;
+        if (!l) continue;
+        lo = lo ? std::min(lo, l) : l;
+        hi = std::max(hi, l);
+    }
+    if (!lo) return "";
+    return lo == hi ? "line " + std::to_string(lo)
+                    : "lines " + std::to_string(lo) + "–" + std::to_string(hi);
+}
+
+/// The smallest period p (up to 16) with which the steps of a run repeat (same line, operation
+/// kind and variable), or 0 when there is none covering at least two cycles.
+size_t cycle_period(const Trace& t, const Run& r) {
+    auto same = [&](size_t i, size_t j) {
+        const TraceStep& a = t.steps[i];
+        const TraceStep& b = t.steps[j];
+        return a.line == b.line && a.event.kind == b.event.kind && a.event.var == b.event.var;
+    };
+    const size_t n = r.end - r.begin;
+    for (size_t p = 1; p <= 16 && 2 * p <= n; ++p) {
+        bool ok = true;
+        for (size_t i = r.begin + p; i < r.end && ok; ++i) ok = same(i, i - p);
+        if (ok) return p;
+    }
+    return 0;
+}
+
+TraceRow fold_run(const Trace& t, const Run& r) {
+    TraceRow row;
+    row.step = r.begin + 1;
+    row.folded = r.end - r.begin;
+    row.thread = t.steps[r.begin].thread;
+    const size_t n = r.end - r.begin;
+    const std::string where = lines_text(t, r.begin, r.end);
+    if (where.rfind("line ", 0) == 0) row.line = t.steps[r.begin].line;
+    if (const size_t p = cycle_period(t, r)) {
+        row.operation = "runs " + (where.empty() ? std::string("its code") : where) + " " +
+                        grouped(n / p) + " times";
+        if (n % p) row.operation += " and " + grouped(n % p) + (n % p == 1 ? " step" : " steps");
+    } else {
+        row.operation = "runs " + grouped(n) + (n == 1 ? " step" : " steps") +
+                        (where.empty() ? "" : " on " + where);
+    }
+    const std::string writes = writes_text(t, r.begin, r.end);
+    if (!writes.empty()) row.operation += "; " + writes;
+    return row;
+}
+
+/// One row for a stretch [begin, end) in which threads switch often.
+TraceRow fold_mixed(const Trace& t, size_t begin, size_t end, size_t runs) {
+    std::vector<std::string> threads;
+    for (size_t i = begin; i < end; ++i)
+        if (std::find(threads.begin(), threads.end(), t.steps[i].thread) == threads.end())
+            threads.push_back(t.steps[i].thread);
+    TraceRow row;
+    row.step = begin + 1;
+    row.folded = end - begin;
+    for (size_t k = 0; k < threads.size() && k < 2; ++k)
+        row.thread += (k ? ", " : "") + threads[k];
+    if (threads.size() > 2) row.thread += " +" + std::to_string(threads.size() - 2);
+    row.operation = "run " + grouped(end - begin) + " steps, " + grouped(runs - 1) +
+                    " switches between " + std::to_string(threads.size()) + " threads";
+    const std::string writes = writes_text(t, begin, end);
+    if (!writes.empty()) row.operation += "; " + writes;
+    return row;
+}
+
+/// Appends the rows of the unkept stretch [begin, end).
+/// `allowance`: how many more steps may still be shown as themselves (short runs past it are
+/// folded too).
+void fold_stretch(const Trace& t, const std::vector<TraceRow>& rows, size_t begin, size_t end,
+                  size_t& allowance, std::vector<TraceRow>& out) {
+    constexpr size_t kMaxRuns = 8;     // more runs than this: one row for the whole stretch
+    constexpr size_t kShortRun = 3;    // runs this short are shown step by step
+    std::vector<Run> runs;
+    for (size_t i = begin; i < end; ++i) {
+        if (runs.empty() || t.steps[i].thread != t.steps[runs.back().begin].thread)
+            runs.push_back(Run{i, i + 1});
+        else
+            runs.back().end = i + 1;
+        if (runs.size() > kMaxRuns) break;
+    }
+    if (runs.size() > kMaxRuns) {
+        size_t count = 0;
+        for (size_t i = begin; i < end; ++i)
+            if (i == begin || t.steps[i].thread != t.steps[i - 1].thread) ++count;
+        out.push_back(fold_mixed(t, begin, end, count));
+        return;
+    }
+    for (const Run& r : runs) {
+        if (r.end - r.begin <= std::min(kShortRun, allowance)) {
+            allowance -= r.end - r.begin;
+            for (size_t i = r.begin; i < r.end; ++i) out.push_back(rows[i]);
+        } else {
+            out.push_back(fold_run(t, r));
+        }
+    }
+}
+
+} // namespace
+
+std::string grouped(uint64_t n) {
+    const std::string digits = std::to_string(n);
+    std::string out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+std::vector<TraceRow> fold_rows(const Trace& trace, const std::vector<TraceRow>& rows,
+                                size_t max_rows) {
+    if (rows.size() <= max_rows || rows.size() != trace.steps.size()) return rows;
     std::vector<bool> keep(rows.size(), false);
     size_t kept = 0;
     auto mark = [&](size_t i) {
         if (!keep[i]) keep[i] = true, ++kept;
     };
-    auto involved = [&](const TraceRow& r) {
-        return threads.empty() ||
-               std::find(threads.begin(), threads.end(), r.thread) != threads.end();
-    };
+    const size_t tail = std::min<size_t>(rows.size(), 3);
+    for (size_t i = rows.size() - tail; i < rows.size(); ++i) mark(i);
     for (size_t i = 0; i < rows.size(); ++i)
-        if (involved(rows[i]) || !rows[i].note.empty()) mark(i);
-    if (kept > max_rows) {
-        // Still too long: the highlighted rows with one row of context each side and the last
-        // rows; then the latest preemptions, as many as fit.
-        std::fill(keep.begin(), keep.end(), false);
-        kept = 0;
-        const size_t tail = std::min<size_t>(rows.size(), 4);
-        for (size_t i = rows.size() - tail; i < rows.size(); ++i) mark(i);
-        for (size_t i = rows.size(); i-- > 0 && kept < max_rows;) {
+        if (rows[i].highlighted) mark(i);
+    size_t preemptions = 0;
+    for (const TraceRow& r : rows) preemptions += r.note.empty() || r.highlighted ? 0 : 1;
+    if (kept + preemptions <= max_rows) {
+        for (size_t i = 0; i < rows.size(); ++i)
+            if (!rows[i].note.empty()) mark(i);
+    } else {
+        // Too many: the preemptions next to a highlight, then the latest ones, as many as fit.
+        for (size_t i = 0; i < rows.size(); ++i) {
             if (!rows[i].highlighted) continue;
-            mark(i);
-            if (i + 1 < rows.size() && kept < max_rows) mark(i + 1);
-            if (i > 0 && kept < max_rows) mark(i - 1);
+            if (i + 1 < rows.size() && !rows[i + 1].note.empty() && kept < max_rows) mark(i + 1);
+            if (i > 0 && !rows[i - 1].note.empty() && kept < max_rows) mark(i - 1);
         }
         for (size_t i = rows.size(); i-- > 0 && kept < max_rows;)
             if (!rows[i].note.empty()) mark(i);
     }
+    size_t allowance = max_rows > kept ? max_rows - kept : 0;
     std::vector<TraceRow> out;
-    for (size_t i = 0; i < rows.size(); ++i) {
+    for (size_t i = 0; i < rows.size();) {
         if (keep[i]) {
-            out.push_back(rows[i]);
-        } else if (out.empty() || out.back().step != 0) {
-            out.push_back(TraceRow{}); // elision row
+            out.push_back(rows[i++]);
+            continue;
         }
+        size_t j = i;
+        while (j < rows.size() && !keep[j]) ++j;
+        fold_stretch(trace, rows, i, j, allowance, out);
+        i = j;
     }
     return out;
+}
+
+uint64_t folded_steps(const std::vector<TraceRow>& rows) {
+    uint64_t n = 0;
+    for (const TraceRow& r : rows) n += r.folded;
+    return n;
+}
+
+std::string folded_text(const std::vector<TraceRow>& rows, uint64_t total_steps) {
+    const uint64_t n = folded_steps(rows);
+    if (!n) return "";
+    size_t folds = 0;
+    for (const TraceRow& r : rows) folds += r.folded ? 1 : 0;
+    return grouped(n) + " of " + grouped(total_steps) + " steps are folded into " +
+           std::to_string(folds) + (folds == 1 ? " row" : " rows") +
+           " (`racecheck replay --full` shows every step)";
 }
 
 void print_trace_table(std::ostream& out, const std::vector<TraceRow>& rows,
@@ -134,8 +313,16 @@ void print_trace_table(std::ostream& out, const std::vector<TraceRow>& rows,
                        const std::string& reset) {
     size_t w_step = 4, w_thread = 6, w_line = 4, w_op = 9, w_src = 0;
     bool any_source = false;
+    auto step_text = [](const TraceRow& r) {
+        return r.folded > 1 ? std::to_string(r.step) + "–" + std::to_string(r.step + r.folded - 1)
+                            : std::to_string(r.step);
+    };
     for (const TraceRow& r : rows) {
-        if (r.step == 0) continue;
+        if (r.folded) { // a stretch's text is not a column: it only sets the step column
+            w_step = std::max(w_step, display_width(step_text(r)));
+            w_thread = std::max(w_thread, display_width(r.thread));
+            continue;
+        }
         w_step = std::max(w_step, std::to_string(r.step).size());
         w_thread = std::max(w_thread, display_width(r.thread));
         w_line = std::max(w_line, std::to_string(r.line).size());
@@ -148,8 +335,12 @@ void print_trace_table(std::ostream& out, const std::vector<TraceRow>& rows,
                          (any_source ? pad("operation", w_op) + "  code" : "operation");
     out << dim << header << reset << "\n";
     for (const TraceRow& r : rows) {
-        if (r.step == 0) {
-            out << indent << pad_left("…", w_step) << "\n";
+        if (r.folded) {
+            std::string line = indent + pad_left(step_text(r), w_step) + "  " +
+                               pad(r.thread, w_thread) + "  " +
+                               pad_left(r.line ? std::to_string(r.line) : "", w_line) + "  " +
+                               dim + "⋯ " + r.operation + reset;
+            out << line << "\n";
             continue;
         }
         std::string line = indent + pad_left(std::to_string(r.step), w_step) + "  " +

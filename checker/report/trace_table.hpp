@@ -14,9 +14,12 @@
 namespace rc {
 
 struct TraceRow {
-    uint64_t step = 0; // 1-based; 0 marks an elision row ("…")
-    std::string thread;
-    uint32_t line = 0; // YAML line; 0 when the step has none
+    uint64_t step = 0; // 1-based; the first step of a folded stretch
+    /// A folded stretch: the row stands for `folded` steps, step .. step + folded - 1, and
+    /// `operation` says what they did ("runs line 15 99,998 times; counter 2 → 99,999"). 0: one step.
+    uint64_t folded = 0;
+    std::string thread; // a folded stretch of several threads names them all
+    uint32_t line = 0;  // YAML line; 0 when the step has none (a stretch: its first line)
     std::string operation;
     std::string note;   // "← preempts Thread-1; ← overwrites Thread-2's write", or empty
     bool highlighted = false; // a finding's highlight is on this step (not only a preemption)
@@ -29,15 +32,33 @@ struct TraceRow {
 std::vector<TraceRow> trace_rows(const Trace& trace, const std::vector<Highlight>& highlights,
                                  const std::string* code = nullptr);
 
-/// How many rows of a witness the reports show before folding it (elide_rows).
+/// How many steps a witness table shows as themselves before the rest is folded (fold_rows).
 inline constexpr size_t kWitnessRows = 24;
 
-/// Shortens a long witness to at most `max_rows` steps (plus one elision row per run of dropped
-/// rows). Preferred, in this order: every row of `threads` (when non-empty) and every row with a
-/// note, when they fit; else the highlighted rows with one row of context each side and the last
-/// rows, then as many of the latest preemptions as fit. Short traces are returned unchanged.
-std::vector<TraceRow> elide_rows(const std::vector<TraceRow>& rows,
-                                 const std::vector<std::string>& threads, size_t max_rows);
+/// The witness table of a long execution: the steps that show the bug, the rest folded.
+///
+/// Kept as themselves, when there are more than `max_rows` rows: the highlighted steps (the
+/// finding's accesses: a stale read, the foreign write, the stale write; two racing accesses),
+/// the last three steps, and the preemptions (all of them when they fit in `max_rows`, else the
+/// ones next to a highlight, then the latest). Each stretch between kept steps is folded by
+/// thread: a run of one thread's consecutive steps of at most three steps is shown as it is
+/// (while at most `max_rows` steps are shown in all); a longer one is one row, "runs line 15 99,998 times" when its steps repeat one cycle of lines
+/// and operations, else "runs 1,234 steps on lines 8–20", with the first and last values of the
+/// globals it writes ("counter 2 → 99,999"). A stretch of more than eight runs (threads switching
+/// often) is one row for all of its threads. Short traces are returned unchanged; the result
+/// never has more than a few rows per kept step, whatever the trace's length.
+std::vector<TraceRow> fold_rows(const Trace& trace, const std::vector<TraceRow>& rows,
+                                size_t max_rows = kWitnessRows);
+
+/// The steps folded away in `rows` (the sum of TraceRow::folded).
+uint64_t folded_steps(const std::vector<TraceRow>& rows);
+
+/// "199,996 of 200,010 steps are folded into 3 rows (`racecheck replay --full` shows every
+/// step)", or "" when nothing is folded.
+std::string folded_text(const std::vector<TraceRow>& rows, uint64_t total_steps);
+
+/// 1234567 → "1,234,567".
+std::string grouped(uint64_t n);
 
 /// Prints the rows under a header line, every line starting with `indent`; columns are aligned
 /// by display width (UTF-8 aware). `dim`/`reset` wrap the header and notes (empty: no colour).

@@ -101,6 +101,9 @@ ProcessResult run_process(const std::vector<std::string>& args, double timeout_s
     return r;
 }
 
+/// How long past its budget racecheck_tsan may take before it is killed.
+constexpr double kKillGraceSeconds = 10;
+
 std::string tsan_binary(const ValidationOptions& opts) {
     if (!opts.tsan_binary.empty()) return opts.tsan_binary;
     char self[4096];
@@ -118,15 +121,19 @@ std::optional<nlohmann::json> run_tsan(const ValidationOptions& opts, std::vecto
                                        std::vector<std::string>& errors, double& seconds) {
     const auto start = std::chrono::steady_clock::now();
     args.insert(args.begin(), tsan_binary(opts));
-    ProcessResult r = run_process(args, opts.timeout_seconds);
+    // racecheck_tsan keeps to its budget itself (--max-seconds: it starts no run after it and
+    // cuts the one still going); the kill is only for a process that does not.
+    args.push_back("--max-seconds");
+    args.push_back(fmt::format("{}", opts.timeout_seconds));
+    ProcessResult r = run_process(args, opts.timeout_seconds + kKillGraceSeconds);
     seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::string what = "racecheck_tsan, " + task + ",";
     if (!r.started) errors.push_back(what + " could not be started");
     else if (r.timed_out)
-        errors.push_back(fmt::format("{} ran out of time: it was still running when its time "
-                                     "limit of {:g} s ran out, and was killed (the real threads "
-                                     "hang or are too slow{})",
-                                     what, opts.timeout_seconds, slow_hint));
+        errors.push_back(fmt::format("{} did not stop within {:g} s of its time budget of {:g} s "
+                                     "and was killed, so its runs are unknown (the real threads "
+                                     "hang{})",
+                                     what, kKillGraceSeconds, opts.timeout_seconds, slow_hint));
     else if (r.exit_code != 0)
         errors.push_back(what + (r.exit_code < 0 ? " crashed" : " exited with " +
                                  std::to_string(r.exit_code)) + ": " + r.err_tail);
@@ -302,24 +309,42 @@ std::optional<ValidationReport> validate(
     };
     ValidationReport report;
     report.findings.resize(findings.size());
-    report.free_runs = opts.free_runs;
 
-    // Forced replays: one racecheck_tsan process, one run per replayable finding, in order.
+    // Forced replays: one racecheck_tsan process, one run per replayable finding, in order; the
+    // schedules go in a file, one a line (a long witness does not fit a command line).
     std::vector<std::string> forced_args = base_args(s, opts);
     std::vector<size_t> forced_run(findings.size(), SIZE_MAX);
     size_t forced_count = 0;
+    std::string schedules;
     for (size_t i = 0; i < findings.size(); ++i) {
         if (!gets_forced_replay(findings[i])) continue;
         forced_run[i] = forced_count++;
-        forced_args.push_back("--schedule-choices");
-        forced_args.push_back(choices_argument(findings[i].schedule));
+        schedules += choices_argument(findings[i].schedule) + "\n";
     }
     std::optional<nlohmann::json> forced, free;
-    if (forced_count)
-        forced = run_tsan(opts, forced_args,
-                          fmt::format("forcing {} witness{} on real threads", forced_count,
-                                      forced_count == 1 ? "" : "es"),
-                          "", report.errors, report.forced_seconds);
+    if (forced_count) {
+        const std::string task = fmt::format("forcing {} witness{} on real threads", forced_count,
+                                             forced_count == 1 ? "" : "es");
+        char path[] = "/tmp/racecheck_schedules_XXXXXX";
+        const int fd = mkstemp(path);
+        bool written = fd >= 0;
+        for (size_t off = 0; written && off < schedules.size();) {
+            const ssize_t n = write(fd, schedules.data() + off, schedules.size() - off);
+            if (n < 0 && errno == EINTR) continue;
+            written = n > 0;
+            off += n > 0 ? static_cast<size_t>(n) : 0;
+        }
+        if (fd >= 0) close(fd);
+        if (written) {
+            forced_args.push_back("--schedule-file");
+            forced_args.push_back(path);
+            forced = run_tsan(opts, forced_args, task, "", report.errors, report.forced_seconds);
+        } else {
+            report.errors.push_back("racecheck_tsan, " + task +
+                                    ", could not be given its schedules: no temporary file");
+        }
+        if (fd >= 0) unlink(path);
+    }
     if (opts.free_runs) {
         std::vector<std::string> free_args = base_args(s, opts);
         free_args.push_back("--free-runs");
@@ -327,9 +352,19 @@ std::optional<ValidationReport> validate(
         free = run_tsan(opts, free_args,
                         fmt::format("making {} free run{}", opts.free_runs,
                                     opts.free_runs == 1 ? "" : "s"),
-                        "; fewer --runs makes the free runs shorter", report.errors,
-                        report.free_seconds);
+                        "", report.errors, report.free_seconds);
     }
+    // The free runs that ran to their end within the budget: a run cut by the time budget
+    // shows nothing, and is no free run.
+    std::vector<size_t> free_index; // index into free["runs"]
+    if (free)
+        for (size_t k = 0; k < (*free)["runs"].size(); ++k)
+            if ((*free)["runs"][k]["ending"] != "time-limit") free_index.push_back(k);
+    report.free_runs = free_index.size();
+    report.free_planned = opts.free_runs;
+    report.budget_seconds = opts.timeout_seconds;
+    report.free_budget_ran_out =
+        free && free->contains("budget") && (*free)["budget"].value("ran_out", false);
 
     // A real run that met an operation outside the subset (which the model's search, cut by a
     // budget, did not reach) shows nothing: say so rather than count it as a run without bugs.
@@ -349,7 +384,11 @@ std::optional<ValidationReport> validate(
         Validation& v = report.findings[i];
         const bool racy = f.kind == FindingKind::DataRace || f.kind == FindingKind::LostUpdate;
         bool tsan_saw = false;
-        if (forced && forced_run[i] != SIZE_MAX) {
+        if (forced && forced_run[i] != SIZE_MAX && forced_run[i] >= (*forced)["runs"].size()) {
+            v.detail = fmt::format("the forced replay did not start: the validation's time "
+                                   "budget of {:g} s ran out before it",
+                                   opts.timeout_seconds);
+        } else if (forced && forced_run[i] != SIZE_MAX) {
             const nlohmann::json& run = (*forced)["runs"][forced_run[i]];
             const std::vector<uint64_t> runs = race_runs(*forced, f);
             const bool in_replay = std::find(runs.begin(), runs.end(), forced_run[i]) != runs.end();
@@ -359,15 +398,26 @@ std::optional<ValidationReport> validate(
                                 : f.kind == FindingKind::LostUpdate && !expected(i).empty()
                                     ? ends_with(run, expected(i))
                                     : shows(run, f, s, expected(i));
-            if (run["ending"] == "diverged") {
+            if (run["ending"] == "time-limit") {
+                v.forced_replay = "n.a.";
+                v.detail = fmt::format("the forced replay was {} (the validation's time budget "
+                                       "of {:g} s)",
+                                       run["note"].get<std::string>(), opts.timeout_seconds);
+            } else if (run["ending"] == "diverged") {
                 v.forced_replay = "diverged";
                 v.detail = "the witness did not fit the real run: " + run["note"].get<std::string>();
             } else {
                 v.forced_replay = showed ? "reproduced" : "not-reproduced";
                 if (showed && f.kind == FindingKind::LostUpdate && !expected(i).empty()) {
-                    v.detail = "the witness, forced on real threads, ends with";
-                    for (const auto& [name, repr] : expected(i)) v.detail += " " + name + " = " + repr;
-                    v.detail += ", as the model predicted";
+                    std::string real, model;
+                    for (const auto& [name, repr] : expected(i)) {
+                        real += (real.empty() ? "" : ", ") + name + " = " +
+                                run["final_values"][name].get<std::string>();
+                        model += (model.empty() ? "" : ", ") + name + " = " + repr;
+                    }
+                    v.detail = fmt::format("the witness, forced on real threads ({} steps), "
+                                           "ended with {}; the model predicted {}",
+                                           run["steps"].get<uint64_t>(), real, model);
                 }
                 if (!showed) {
                     v.detail = "the forced replay ended " + run["ending"].get<std::string>();
@@ -384,21 +434,22 @@ std::optional<ValidationReport> validate(
         if (free) {
             const std::vector<uint64_t> runs = race_runs(*free, f);
             tsan_saw = tsan_saw || !runs.empty();
-            v.free_runs = (*free)["runs"].size();
+            v.free_runs = free_index.size();
             if (f.kind == FindingKind::DataRace) {
-                std::vector<uint64_t> distinct = runs;
-                std::sort(distinct.begin(), distinct.end());
-                v.free_showed = static_cast<uint64_t>(
-                    std::unique(distinct.begin(), distinct.end()) - distinct.begin());
+                for (size_t k : free_index) // runs cut by the time budget are no free runs
+                    if (std::find(runs.begin(), runs.end(), k) != runs.end()) ++v.free_showed;
             } else {
-                for (size_t k = 0; k < (*free)["runs"].size(); ++k)
+                for (size_t k : free_index)
                     if ((k < replayed.size() && replayed[k].count(f.key)) ||
                         (f.kind == FindingKind::Nontermination &&
                          shows((*free)["runs"][k], f, s, expected(i))))
                         ++v.free_showed;
             }
         }
-        if (racy && (forced || free)) v.tsan = tsan_saw ? "confirmed" : "not-reported";
+        // A verdict only from runs that happened: this finding's forced replay, or free runs.
+        const bool forced_ran = forced && forced_run[i] < (*forced)["runs"].size();
+        if (racy && (forced_ran || !free_index.empty()))
+            v.tsan = tsan_saw ? "confirmed" : "not-reported";
     }
 
     // TSan races no racy finding names, and reports not on a global.

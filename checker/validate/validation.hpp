@@ -43,8 +43,9 @@ namespace rc {
 
 struct ValidationOptions {
     uint64_t free_runs = 20;
-    /// Wall-clock limit for each racecheck_tsan process (forced replays, then free runs); a
-    /// process past it is killed and the validation reports it.
+    /// Time budget of each racecheck_tsan process (forced replays, then free runs): it starts no
+    /// run after it and cuts a run still going; the report says how many free runs ran. A
+    /// process that does not stop within 10 s more is killed, and the validation says so.
     double timeout_seconds = 20;
     /// Steps after which a real run is cut (pass the search's Budgets::max_steps).
     uint64_t max_steps = 2000;
@@ -74,7 +75,10 @@ struct ValidationReport {
     std::vector<std::string> tsan_other; // TSan reports not on a global (a racecheck bug)
     /// racecheck_tsan failures (crash, timeout, unreadable output), as sentences.
     std::vector<std::string> errors;
-    uint64_t free_runs = 0;
+    uint64_t free_runs = 0;    // free runs that ran to their end within the time budget
+    uint64_t free_planned = 0; // free runs asked for (--runs)
+    bool free_budget_ran_out = false; // the time budget stopped the free runs early
+    double budget_seconds = 0;        // ValidationOptions::timeout_seconds
     double forced_seconds = 0, free_seconds = 0; // wall time (reports may omit it)
 };
 

@@ -8,24 +8,9 @@
 #include <fmt/format.h> // rows
 
 #include "checker/report/markup.hpp"      // escape_markup
-#include "checker/report/trace_table.hpp" // trace_rows, elide_rows, trace_ending_text
+#include "checker/report/trace_table.hpp" // trace_rows, fold_rows, trace_ending_text
 
 namespace rc {
-
-namespace {
-
-/// "⋯ 9,870 steps folded": the steps between two kept rows.
-std::string folded(uint64_t n) {
-    std::string digits = std::to_string(n), grouped;
-    for (size_t i = 0; i < digits.size(); ++i) {
-        if (i && (digits.size() - i) % 3 == 0) grouped += ',';
-        grouped += digits[i];
-    }
-    return "⋯ " + grouped + (n == 1 ? " step" : " steps") +
-           " folded (replay the token to see every step)";
-}
-
-} // namespace
 
 std::string html_lanes(const LanesRequest& rq) {
     const Trace& t = *rq.trace;
@@ -39,8 +24,7 @@ std::string html_lanes(const LanesRequest& rq) {
     std::set<uint64_t> marked;
     for (const Highlight& h : rq.highlights) marked.insert(h.step);
 
-    const std::vector<TraceRow> rows =
-        elide_rows(trace_rows(t, rq.highlights), rq.keep, kWitnessRows);
+    const std::vector<TraceRow> rows = fold_rows(t, trace_rows(t, rq.highlights));
     std::string h =
         fmt::format("<div class=\"witness\" id=\"{}\" tabindex=\"0\" data-steps=\"{}\">", rq.id,
                     t.steps.size());
@@ -51,16 +35,13 @@ std::string html_lanes(const LanesRequest& rq) {
          "class=\"lanes\"><thead><tr><th>step</th>";
     for (const std::string& name : threads) h += "<th>" + escape_markup(name) + "</th>";
     h += "</tr></thead><tbody>";
-    uint64_t previous = 0; // the last step shown
-    for (size_t i = 0; i < rows.size(); ++i) {
-        const TraceRow& row = rows[i];
-        if (row.step == 0) {
-            const uint64_t next = i + 1 < rows.size() ? rows[i + 1].step : t.steps.size() + 1;
-            h += fmt::format("<tr class=\"fold\"><td colspan=\"{}\">{}</td></tr>",
-                             threads.size() + 1, folded(next - previous - 1));
+    for (const TraceRow& row : rows) {
+        if (row.folded) { // a folded stretch: one row across the lanes
+            h += fmt::format("<tr class=\"fold\"><td colspan=\"{}\">⋯ steps {}–{}: {}{}</td></tr>",
+                             threads.size() + 1, row.step, row.step + row.folded - 1,
+                             escape_markup(row.thread), escape_markup(" " + row.operation));
             continue;
         }
-        previous = row.step;
         const bool preempt = t.steps[row.step - 1].preempted && row.step > 1;
         std::string cls = "st";
         if (preempt) cls += " pre";
@@ -100,7 +81,10 @@ std::string html_lanes(const LanesRequest& rq) {
         }
         h += "</tr>";
     }
-    h += "</tbody></table><p class=\"ending\">" + escape_markup(trace_ending_text(t)) + "</p></div>";
+    h += "</tbody></table><p class=\"ending\">" + escape_markup(trace_ending_text(t)) + "</p>";
+    if (const std::string folded = folded_text(rows, t.steps.size()); !folded.empty())
+        h += "<p class=\"folded\">" + escape_markup(folded) + "</p>";
+    h += "</div>";
     std::string located;
     for (uint32_t line : rq.located_lines)
         located += (located.empty() ? "" : " ") + std::to_string(line);

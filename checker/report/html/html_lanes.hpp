@@ -22,7 +22,6 @@ struct LanesRequest {
     const Trace* trace = nullptr;
     std::vector<Highlight> highlights;   // steps to mark, with their notes
     bool conflicts = false;              // highlights are conflicting accesses (race, lost update)
-    std::vector<std::string> keep;       // threads whose rows folding keeps (the finding's)
     std::vector<uint32_t> located_lines; // code lines to mark as the finding's
 };
 

@@ -153,8 +153,8 @@ private:
             h += fmt::format(" <span class=\"file\">{}:{}</span>", esc(r.scenario->file), at.line);
         h += "</h3>";
         if (!rf.witness.steps.empty()) {
-            LanesRequest lanes{id + "-w",           sid + "-code", &rf.witness, f.highlights,
-                               conflicting(f.kind), f.threads,     f.lines};
+            LanesRequest lanes{id + "-w",         sid + "-code", &rf.witness,
+                               f.highlights,      conflicting(f.kind), f.lines};
             if (at.line && lanes.located_lines.empty()) lanes.located_lines.push_back(at.line);
             h += html_lanes(lanes);
         }
@@ -217,7 +217,7 @@ private:
                                          o.outcome.count == 1 ? "" : "s", esc(r.replay_command),
                                          esc(o.token));
                 witnesses += html_lanes(
-                    LanesRequest{id + "-w", sid + "-code", &*o.witness, {}, false, {}, {}});
+                    LanesRequest{id + "-w", sid + "-code", &*o.witness, {}, false, {}});
                 witnesses += "</details>";
             } else {
                 h += "<code>" + esc(o.token) + "</code>";

@@ -215,7 +215,10 @@ with tempfile.TemporaryDirectory() as tmp:
         shown = w.all("tr", "st")
         check(len(shown) <= 24, f"a witness of {w.attrs['data-steps']} steps shows {len(shown)} rows")
     folds = [r.content() for r in dom.all("tr", "fold")]
-    check(folds and all(re.match(r"⋯ [0-9,]+ steps? folded", f) for f in folds), "fold rows")
+    check(folds and all(re.match(r"⋯ steps [0-9]+–[0-9]+: ", f) for f in folds), "fold rows")
+    notes = [p.content() for p in dom.all("p", "folded")]
+    check(notes and all(re.match(r"[0-9,]+ of [0-9,]+ steps are folded into ", n) for n in notes),
+          "folded-steps notes")
     check(size < 150_000, f"the page with 10,000-step witnesses is {size} bytes")
     print(f"page with {steps}-step witnesses ({len(witnesses)} witnesses): {size} bytes")
 
