@@ -179,6 +179,19 @@ void CodeGen::compare(const ast::Compare& c) {
 }
 
 void CodeGen::call(const ast::Call& c, SourceLoc loc) {
+    // super() in a method: super(TheClass, first_parameter), as CPython's __class__ cell gives
+    if (auto* n = std::get_if<ast::Name>(&c.func->node);
+        n && n->id == "super" && c.args.empty() && c.keywords.empty() && fn_ && !fn_->class_name.empty() &&
+        fn_->def && !fn_->def->params.empty()) {
+        NameRef ref = resolve_load("super", loc);
+        if (ref.kind == NameRef::Builtin) {
+            b_.emit(Op::LoadBuiltin, ref.index);
+            load_name(fn_->class_name, loc);
+            b_.emit(Op::LoadLocal, 0);
+            b_.emit(Op::Call, 2);
+            return;
+        }
+    }
     expr(*c.func);
     for (const ast::Expr& a : c.args) expr(a);
     std::vector<NameId> names;

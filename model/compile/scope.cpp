@@ -74,6 +74,7 @@ protected:
     virtual void star_import(ModuleId) {}
 
     const ast::FunctionDef* func_ = nullptr; // the function being walked, null at module level
+    const ast::ClassDef* class_ = nullptr;   // the class whose body is being walked
     bool in_loop_ = false;                   // inside a module-level loop body or else
     int genexp_depth_ = 0;                   // inside a generator expression's body
 
@@ -169,6 +170,8 @@ private:
                     if (n.msg) expr(*n.msg);
                 } else if constexpr (std::is_same_v<T, ast::FunctionDef>) {
                     function(n, s.loc);
+                } else if constexpr (std::is_same_v<T, ast::ClassDef>) {
+                    class_def(n, s.loc);
                 } else if constexpr (std::is_same_v<T, ast::Import>) {
                     for (const ast::ImportAlias& a : n.names) import_alias(a);
                 } else if constexpr (std::is_same_v<T, ast::ImportFrom>) {
@@ -182,16 +185,43 @@ private:
             s.node);
     }
 
+    void class_def(const ast::ClassDef& c, SourceLoc loc) {
+        if (func_ || class_)
+            fail(loc, "unsupported: class definitions inside functions or classes",
+                 "define the class at module level");
+        exprs(c.bases);
+        class_ = &c;
+        for (const ast::Stmt& s : c.body) {
+            if (auto* fd = std::get_if<ast::FunctionDef>(&s.node)) {
+                function(*fd, s.loc);
+            } else if (auto* a = std::get_if<ast::Assign>(&s.node)) {
+                expr(a->value);
+                for (const ast::Expr& t : a->targets)
+                    if (!std::holds_alternative<ast::Name>(t.node))
+                        fail(t.loc, "unsupported: this assignment target in a class body",
+                             "assign class attributes to plain names (count = 0)");
+            } else if (auto* e = std::get_if<ast::ExprStmt>(&s.node)) {
+                expr(e->value);
+            } else if (!std::holds_alternative<ast::Pass>(s.node)) {
+                fail(s.loc, "unsupported: this statement in a class body",
+                     "a class body may hold methods, assignments of class attributes and a docstring");
+            }
+        }
+        class_ = nullptr;
+        name(c.name, Use::Store, loc, {});
+    }
+
     void function(const ast::FunctionDef& def, SourceLoc loc) {
         if (func_)
             fail(loc, "unsupported: nested function definitions",
                  "define every function at module level");
+        exprs(def.decorators);
         for (const ast::Param& p : def.params)
             if (p.default_value) expr(*p.default_value);
         StoreKind kind;
-        kind.kind = StoreKind::Def;
+        kind.kind = def.decorators.empty() ? StoreKind::Def : StoreKind::Other;
         kind.def = &def;
-        name(def.name, Use::Store, loc, kind);
+        if (!class_) name(def.name, Use::Store, loc, kind);
         bool saved_loop = in_loop_;
         func_ = &def;
         in_loop_ = false;
@@ -289,6 +319,10 @@ private:
                     expr(*n.body);
                     expr(*n.orelse);
                 } else if constexpr (std::is_same_v<T, ast::Call>) {
+                    // super() in a method reads the class's global, as CPython's __class__ cell
+                    if (auto* f = std::get_if<ast::Name>(&n.func->node);
+                        f && f->id == "super" && n.args.empty() && func_ && class_)
+                        name(class_->name, Use::Load, e.loc, {});
                     expr(*n.func);
                     exprs(n.args);
                     for (const ast::Keyword& k : n.keywords) expr(*k.value);
@@ -388,6 +422,8 @@ private:
         FunctionScope fs;
         fs.def = &def;
         fs.loc = loc;
+        fs.class_name = class_ ? class_->name : "";
+        fs.qualname = class_ ? class_->name + "." + def.name : def.name;
         for (const ast::Param& p : def.params) {
             if (fs.slots.count(p.name))
                 fail(p.loc, "duplicate argument '" + p.name + "' in function definition");

@@ -235,7 +235,7 @@ struct Param {
     std::optional<Expr> default_value;
     SourceLoc loc;
 };
-/// A top-level `def`. Nested defs, decorators, *args/**kwargs and lambdas are refused by the
+/// A top-level `def` or a method. Nested defs, *args/**kwargs and lambdas are refused by the
 /// parser (they need closures or varargs, outside the subset). Annotations are parsed and
 /// dropped (never evaluated).
 struct FunctionDef {
@@ -243,6 +243,15 @@ struct FunctionDef {
     std::vector<Param> params;
     StmtList body;
     bool generator = false; // its body has a `yield`
+    /// `@expr` lines above the def, outermost first (applied innermost first, as in Python).
+    std::vector<Expr> decorators;
+};
+/// A module-level `class Name(bases):`. Its body holds method `def`s, class attribute
+/// assignments to names, docstrings and `pass` (anything else is refused by the compiler).
+struct ClassDef {
+    std::string name;
+    std::vector<Expr> bases;
+    StmtList body;
 };
 struct ImportAlias {
     std::string name;                  // dotted module name, or the imported name in `from`
@@ -264,7 +273,7 @@ struct ImportFrom {
 
 using StmtNode = std::variant<ExprStmt, Assign, AugAssign, Delete, Pass, Break, Continue, Return,
                               Global, If, While, For, With, Try, Raise, Assert, FunctionDef,
-                              Import, ImportFrom>;
+                              Import, ImportFrom, ClassDef>;
 
 struct Stmt {
     StmtNode node;

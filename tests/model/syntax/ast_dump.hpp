@@ -231,8 +231,16 @@ struct StmtDumper {
     std::string operator()(const ast::Assert &s) const {
         return "(assert " + dump(s.test) + (s.msg ? " " + dump(*s.msg) : "") + ")";
     }
+    std::string operator()(const ast::ClassDef &s) const {
+        return "(class " + s.name + " (" + (s.bases.empty() ? "" : dump_all(s.bases).substr(1)) + ") " +
+               dump(s.body) + ")";
+    }
     std::string operator()(const ast::FunctionDef &s) const {
-        std::string out = "(def " + s.name + " (";
+        std::string out;
+        for (const ast::Expr &d : s.decorators) {
+            out += "@" + dump(d) + " ";
+        }
+        out += "(def " + s.name + " (";
         for (size_t i = 0; i < s.params.size(); ++i) {
             out += (i > 0 ? " " : "") + s.params[i].name;
             if (s.params[i].default_value) {
