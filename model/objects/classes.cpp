@@ -549,7 +549,20 @@ std::string Machine::native_repr(Value v) {
         std::string inner = repr(get<InstanceObj>(v)->native); // <Thread(Thread-1, initial)>
         return "<" + ref<ClassObj>(cls).name + inner.substr(inner.find('('));
     }
-    if (render_short) return "<" + ref<ClassObj>(cls).name + " object>";
+    if (render_short) { // traces and outcomes: the class and its scalar attributes
+        const AttrList attrs = get<InstanceObj>(v)->attrs;
+        std::string out = "<" + ref<ClassObj>(cls).name;
+        size_t shown = 0;
+        for (const auto& [n, x] : attrs) {
+            if (++shown > 6) {
+                out += " ...";
+                break;
+            }
+            const bool plain = x.tag != VTag::Obj || str_of(x);
+            out += " " + prog.name_of(n) + "=" + (plain ? repr(x) : "<" + type_name(x) + ">");
+        }
+        return out + (attrs.empty() ? " object>" : ">");
+    }
     return "<__main__." + ref<ClassObj>(cls).name + " object at 0x" + hex_identity(v) + ">";
 }
 
