@@ -185,6 +185,22 @@ private:
             s.node);
     }
 
+    /// The special names a class may define: the ones racecheck calls (others would be
+    /// silently ignored by the builtins that CPython makes call them, so they are refused).
+    static void check_class_name(const std::string& id, SourceLoc loc) {
+        if (id.size() < 5 || id.rfind("__", 0) != 0 || id.compare(id.size() - 2, 2, "__") != 0) return;
+        static const char* const supported[] = {"__init__", "__repr__", "__str__", "__eq__", "__ne__",
+                                                "__lt__",   "__le__",   "__gt__",  "__ge__", "__hash__",
+                                                "__doc__"};
+        for (const char* s : supported)
+            if (id == s) return;
+        if (id == "__slots__")
+            fail(loc, "unsupported: __slots__", "remove __slots__: instances then keep their attributes in a dict");
+        fail(loc, "unsupported: special method " + id + " in a class",
+             "racecheck calls __init__, __str__, __repr__, the comparisons and __hash__ of a class; "
+             "others (descriptors, __getattr__, __len__, operators, context managers, __new__) are outside the subset");
+    }
+
     void class_def(const ast::ClassDef& c, SourceLoc loc) {
         if (func_ || class_)
             fail(loc, "unsupported: class definitions inside functions or classes",
@@ -193,13 +209,16 @@ private:
         class_ = &c;
         for (const ast::Stmt& s : c.body) {
             if (auto* fd = std::get_if<ast::FunctionDef>(&s.node)) {
+                check_class_name(fd->name, s.loc);
                 function(*fd, s.loc);
             } else if (auto* a = std::get_if<ast::Assign>(&s.node)) {
                 expr(a->value);
-                for (const ast::Expr& t : a->targets)
+                for (const ast::Expr& t : a->targets) {
                     if (!std::holds_alternative<ast::Name>(t.node))
                         fail(t.loc, "unsupported: this assignment target in a class body",
                              "assign class attributes to plain names (count = 0)");
+                    check_class_name(std::get<ast::Name>(t.node).id, t.loc);
+                }
             } else if (auto* e = std::get_if<ast::ExprStmt>(&s.node)) {
                 expr(e->value);
             } else if (!std::holds_alternative<ast::Pass>(s.node)) {

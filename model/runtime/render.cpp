@@ -62,7 +62,7 @@ std::string Interpreter::exception_text(const State& s, Value exc) const {
     auto* e = m.get<ExceptionObj>(exc);
     if (!e) return m.repr(exc);
     std::string msg = m.str(exc);
-    std::string name(builtin_name(e->type));
+    std::string name = e->cls.valid() ? m.type_name(exc) : std::string(builtin_name(e->type));
     return msg.empty() ? name : name + ": " + msg;
 }
 
@@ -71,7 +71,8 @@ std::string Interpreter::traceback_text(const State& s, Value exc) const {
     auto* e = m.get<ExceptionObj>(exc);
     if (!e) return m.repr(exc);
     std::string msg = m.str(exc);
-    std::string name(builtin_qualname(e->type));
+    // CPython's traceback names a class of __main__ without its module
+    std::string name = e->cls.valid() ? m.type_name(exc) : std::string(builtin_qualname(e->type));
     return (msg.empty() ? name : name + ": " + msg) + e->suggestion;
 }
 
