@@ -71,6 +71,8 @@ public:
 protected:
     virtual void name(const std::string& id, Use use, SourceLoc loc, const StoreKind& kind) = 0;
     virtual void enter_function(const ast::FunctionDef& def, SourceLoc loc) = 0;
+    /// The function entered last is done (a lambda's: its enclosing function goes on).
+    virtual void leave_function() {}
     virtual void star_import(ModuleId) {}
 
     const ast::FunctionDef* func_ = nullptr; // the function being walked, null at module level
@@ -246,8 +248,50 @@ private:
         in_loop_ = false;
         enter_function(def, loc);
         stmts(def.body);
+        leave_function();
         func_ = nullptr;
         in_loop_ = saved_loop;
+    }
+
+    /// A lambda: a function of its own, inside the expression's scope. Reading a local of an
+    /// enclosing function or comprehension would need a closure cell: refused (FactFinder and here).
+    void lambda(const ast::Lambda& l, SourceLoc loc) {
+        const ast::FunctionDef& def = *l.def;
+        for (const ast::Param& p : def.params)
+            if (p.default_value) expr(*p.default_value);
+        std::vector<std::vector<const ast::Expr*>> outer_comps;
+        outer_comps.swap(comp_scopes_);
+        const ast::FunctionDef* saved_func = func_;
+        const ast::ClassDef* saved_class = class_;
+        const bool saved_loop = in_loop_;
+        func_ = &def;
+        class_ = nullptr;
+        in_loop_ = false;
+        lambda_comps_.push_back(&outer_comps);
+        enter_function(def, loc);
+        stmts(def.body);
+        leave_function();
+        lambda_comps_.pop_back();
+        func_ = saved_func;
+        class_ = saved_class;
+        in_loop_ = saved_loop;
+        comp_scopes_.swap(outer_comps);
+    }
+
+    /// Comprehension variables around each lambda being walked, innermost last.
+    std::vector<const std::vector<std::vector<const ast::Expr*>>*> lambda_comps_;
+
+    void refuse_comprehension_closure(const std::string& id, SourceLoc loc) {
+        if (lambda_comps_.empty()) return;
+        for (const ast::Param& p : func_->params)
+            if (p.name == id) return;
+        for (const auto* comps : lambda_comps_)
+            for (const auto& scope : *comps)
+                for (const ast::Expr* e : scope)
+                    if (std::get<ast::Name>(e->node).id == id)
+                        fail(loc, "unsupported: closures (the lambda reads '" + id +
+                                      "', a variable of the enclosing comprehension)",
+                             "bind it as a default value: lambda " + id + "=" + id + ": ...");
     }
 
     void import_alias(const ast::ImportAlias& a) {
@@ -319,7 +363,10 @@ private:
             [&](const auto& n) {
                 using T = std::decay_t<decltype(n)>;
                 if constexpr (std::is_same_v<T, ast::Name>) {
+                    refuse_comprehension_closure(n.id, e.loc);
                     if (!comp_bound(n.id)) name(n.id, Use::Load, e.loc, {});
+                } else if constexpr (std::is_same_v<T, ast::Lambda>) {
+                    lambda(n, e.loc);
                 } else if constexpr (std::is_same_v<T, ast::FString>) {
                     for (const auto& part : n.parts)
                         if (auto* f = std::get_if<ast::FormattedValue>(&part)) expr(*f->value);
@@ -401,10 +448,14 @@ private:
 
     void star_import(ModuleId m) override { info_.star_modules.push_back(m); }
 
+    std::vector<size_t> current_; // the functions being walked, innermost last
+
+    void leave_function() override { current_.pop_back(); }
+
     void name(const std::string& id, Use use, SourceLoc, const StoreKind&) override {
         if (use != Use::Store && use != Use::Del) return;
         if (!func_) return add_global(id);
-        FunctionScope& fs = info_.functions.back();
+        FunctionScope& fs = info_.functions[current_.back()];
         if (fs.declared_global.count(id)) return add_global(id);
         if (fs.slots.count(id)) return;
         fs.slots.emplace(id, static_cast<uint32_t>(fs.locals.size()));
@@ -443,6 +494,8 @@ private:
         fs.loc = loc;
         fs.class_name = class_ ? class_->name : "";
         fs.qualname = class_ ? class_->name + "." + def.name : def.name;
+        if (!current_.empty()) fs.qualname = info_.functions[current_.back()].qualname + ".<locals>." + def.name;
+        current_.push_back(info_.functions.size());
         for (const ast::Param& p : def.params) {
             if (fs.slots.count(p.name))
                 fail(p.loc, "duplicate argument '" + p.name + "' in function definition");
@@ -467,9 +520,18 @@ private:
     const FunctionScope* fs_ = nullptr;
     std::unordered_map<std::string, bool> used_; // in the current function: name -> assigned
 
+    std::vector<std::pair<const FunctionScope*, std::unordered_map<std::string, bool>>> outer_;
+
     void enter_function(const ast::FunctionDef& def, SourceLoc) override {
+        outer_.emplace_back(fs_, std::move(used_));
         fs_ = &info_.functions[info_.function_index.at(&def)];
         used_.clear();
+    }
+
+    void leave_function() override {
+        fs_ = outer_.back().first;
+        used_ = std::move(outer_.back().second);
+        outer_.pop_back();
     }
 
     void name(const std::string& id, Use use, SourceLoc loc, const StoreKind& kind) override {
@@ -485,6 +547,12 @@ private:
             }
             used_[id] = used_[id] || use != Use::Load;
             if (fs_->slot(id)) return; // a local
+            for (const auto& [outer, names] : outer_) // a lambda reading an enclosing local
+                if (outer && outer->slot(id) && !outer->declared_global.count(id))
+                    fail(loc, "unsupported: closures (the lambda reads '" + id +
+                                  "', a local variable of the enclosing function)",
+                         "bind it as a default value: lambda " + id + "=" + id +
+                             ": ..., or pass it as an argument");
         } else if (use == Use::GlobalDecl) {
             return; // `global` at module level is a no-op
         }

@@ -42,6 +42,7 @@ uint32_t height_of(const ExprNode& node) {
                        using T = std::decay_t<decltype(n)>;
                        if constexpr (std::is_same_v<T, Constant> || std::is_same_v<T, Name>)
                            return 0;
+                       else if constexpr (std::is_same_v<T, Lambda>) return n.height;
                        else if constexpr (std::is_same_v<T, FString>) return h(n.parts);
                        else if constexpr (std::is_same_v<T, UnaryOp>) return h(n.operand);
                        else if constexpr (std::is_same_v<T, BinOp>)

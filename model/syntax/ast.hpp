@@ -147,9 +147,18 @@ struct Yield {
     bool from = false;
 };
 
+struct FunctionDef;
+/// `lambda params: body`, held as the function it defines: a FunctionDef named "<lambda>" whose
+/// body is `return body`. A lambda may read its parameters and module globals; one that reads a
+/// local of an enclosing function (a closure) is refused by scope analysis.
+struct Lambda {
+    std::shared_ptr<FunctionDef> def;
+    uint32_t height = 1; // of the FunctionDef (params and body)
+};
+
 using ExprNode = std::variant<Constant, Name, FString, UnaryOp, BinOp, BoolOp, Compare, IfExp,
                               Call, Attribute, Subscript, Slice, List, Tuple, Dict, ListComp,
-                              GeneratorExp, DictComp, Set, SetComp, Yield>;
+                              GeneratorExp, DictComp, Set, SetComp, Yield, Lambda>;
 
 struct Expr {
     ExprNode node;

@@ -162,6 +162,7 @@ struct ExprDumper {
     std::string operator()(const ast::Yield &y) const {
         return std::string(y.from ? "(yield-from" : "(yield") + (y.value ? " " + dump(*y.value) : "") + ")";
     }
+    std::string operator()(const ast::Lambda &l) const;
 };
 
 inline std::string dump(const ast::Expr &e) {
@@ -267,6 +268,14 @@ struct StmtDumper {
 
 inline std::string dump(const ast::Stmt &s) {
     return std::visit(StmtDumper{}, s.node);
+}
+
+inline std::string ExprDumper::operator()(const ast::Lambda &l) const {
+    std::string out = "(lambda (";
+    for (size_t i = 0; i < l.def->params.size(); ++i) {
+        out += (i > 0 ? " " : "") + l.def->params[i].name;
+    }
+    return out + ") " + dump(l.def->body) + ")";
 }
 
 } // namespace rc::test
