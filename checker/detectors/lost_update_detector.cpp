@@ -12,22 +12,33 @@ void LostUpdateDetector::begin_execution(const Interpreter& in, const State& ini
 }
 
 void LostUpdateDetector::restore(const std::any& saved) {
-    reads_ = std::any_cast<const std::map<std::pair<uint32_t, uint32_t>, Read>&>(saved);
+    reads_ = std::any_cast<const std::map<std::pair<uint32_t, uint64_t>, Read>&>(saved);
 }
 
 void LostUpdateDetector::history(std::vector<HistoryItem>& out) const {
-    for (const auto& [key, r] : reads_)
-        out.push_back({ThreadId(key.first), ObjectId(),
-                       static_cast<uint64_t>(key.second) << 33 | static_cast<uint64_t>(r.line) << 1 |
-                           (r.stale ? 1 : 0)});
+    for (const auto& [key, r] : reads_) {
+        const bool attr = (key.second & kAttr) != 0;
+        const ObjectId obj = attr ? ObjectId(static_cast<uint32_t>(key.second >> 32 & 0x7FFFFFFF)) : ObjectId();
+        const uint64_t id = attr ? key.second & 0xFFFFFFFF : key.second;
+        out.push_back({ThreadId(key.first), obj,
+                       id << 33 | static_cast<uint64_t>(r.line) << 1 | (r.stale ? 1 : 0)});
+    }
 }
 
 void LostUpdateDetector::on_step(const Interpreter& in, uint64_t step, const Event& e,
                                  const State& after, FindingSink& sink) {
-    if ((e.kind != OpKind::GlobalRead && e.kind != OpKind::GlobalWrite) || e.raised) return;
-    if (!e.var.valid() || e.var.value >= in.program().globals.size()) return;
-    const auto key = std::make_pair(e.thread.value, e.var.value);
-    if (e.kind == OpKind::GlobalRead) {
+    const bool attr = e.kind == OpKind::AttrRead || e.kind == OpKind::AttrWrite;
+    if ((e.kind != OpKind::GlobalRead && e.kind != OpKind::GlobalWrite && !attr) || e.raised) return;
+    uint64_t loc = 0;
+    if (attr) {
+        if (!e.obj.valid()) return;
+        loc = kAttr | uint64_t{e.obj.value} << 32 | e.method.value;
+    } else {
+        if (!e.var.valid() || e.var.value >= in.program().globals.size()) return;
+        loc = e.var.value;
+    }
+    const auto key = std::make_pair(e.thread.value, loc);
+    if (e.kind == OpKind::GlobalRead || e.kind == OpKind::AttrRead) {
         reads_[key] = Read{e.line, step, e.value, false, Write{}};
         return;
     }
@@ -37,7 +48,8 @@ void LostUpdateDetector::on_step(const Interpreter& in, uint64_t step, const Eve
         reads_.erase(it); // this write consumes the read
         const Write* overwritten = r.stale ? &r.overwritten : nullptr;
         if (overwritten) {
-            const std::string& name = in.program().name_of(e.var);
+            const std::string name =
+                attr ? in.attribute_label(after, e.obj, e.method) : in.program().name_of(e.var);
             const std::string me = in.thread_name(after, e.thread);
             const std::string other = in.thread_name(after, overwritten->thread);
             uint32_t rl = ctx_.display_line(r.line), wl = ctx_.display_line(e.line);
@@ -65,7 +77,7 @@ void LostUpdateDetector::on_step(const Interpreter& in, uint64_t step, const Eve
         }
     }
     for (auto& [k, r] : reads_) // other threads' reads of this global are stale now
-        if (k.second == e.var.value && k.first != e.thread.value) {
+        if (k.second == loc && k.first != e.thread.value) {
             r.stale = true;
             r.overwritten = Write{e.thread, e.line, step, e.value};
         }

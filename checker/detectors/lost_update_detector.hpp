@@ -3,6 +3,7 @@
 // is the read-modify-write atomicity violation of `counter += 1` (see Lu et al., "Learning from
 // Mistakes", ASPLOS 2008, on atomicity-violation bug patterns), observed on one execution.
 //
+// Attributes of shared objects (`self.balance += 1`) are locations as globals are.
 // Per (thread, global) the detector keeps the thread's latest read not yet followed by its own
 // write, and whether another thread has written the global since (the last such write): a
 // small state that a stateful search can put in its fingerprint (history()).
@@ -45,8 +46,10 @@ private:
     };
 
     const DetectorContext ctx_; // a copy: detectors may outlive the caller's context
-    /// (thread, var) → its latest read not yet followed by its own write.
-    std::map<std::pair<uint32_t, uint32_t>, Read> reads_;
+    /// (thread, location) → its latest read not yet followed by its own write. A location is a
+    /// global's VarId, or kAttr | object << 32 | attribute name for an attribute.
+    std::map<std::pair<uint32_t, uint64_t>, Read> reads_;
+    static constexpr uint64_t kAttr = uint64_t{1} << 63;
 };
 
 } // namespace rc

@@ -12,44 +12,63 @@ void RaceDetector::begin_execution(const Interpreter& in, const State& initial) 
     hb_.begin(initial);
     locks_.begin();
     vars_.assign(in.program().globals.size(), VarState{});
+    attrs_.clear();
+}
+
+std::string RaceDetector::Location::label(const Interpreter& in, const State& s) const {
+    if (var.valid()) return in.program().name_of(var);
+    return in.attribute_label(s, obj, name);
 }
 
 namespace {
-template <class HB, class Locks, class Vars> struct RaceSaved {
+template <class HB, class Locks, class Vars, class Attrs> struct RaceSaved {
     HB hb;
     Locks locks;
     Vars vars;
+    Attrs attrs;
 };
 } // namespace
 
 std::any RaceDetector::save() const {
     if (ctx_.per_state) return {};
-    return RaceSaved<HappensBefore, HeldLocks, std::vector<VarState>>{hb_, locks_, vars_};
+    return RaceSaved<HappensBefore, HeldLocks, std::vector<VarState>, std::map<uint64_t, VarState>>{
+        hb_, locks_, vars_, attrs_};
 }
 
 void RaceDetector::restore(const std::any& saved) {
     if (ctx_.per_state) return;
-    const auto& s =
-        std::any_cast<const RaceSaved<HappensBefore, HeldLocks, std::vector<VarState>>&>(saved);
+    const auto& s = std::any_cast<
+        const RaceSaved<HappensBefore, HeldLocks, std::vector<VarState>, std::map<uint64_t, VarState>>&>(saved);
     hb_ = s.hb;
     locks_ = s.locks;
     vars_ = s.vars;
+    attrs_ = s.attrs;
 }
 
 void RaceDetector::on_state(const Interpreter& in, const State& s, FindingSink& sink) {
     if (!ctx_.per_state || s.ended) return;
     struct Next {
         ThreadId thread;
-        uint32_t var, line;
+        uint64_t var; // a global, or 1 << 63 | object << 32 | attribute
+        uint32_t line;
         bool write;
+        Location where;
     };
     std::vector<Next> next;
     for (const ThreadState& t : s.threads) {
         if (t.status != ThreadStatus::Running) continue;
         const PendingOp& op = t.pending;
+        const bool attr = op.kind == OpKind::AttrRead || op.kind == OpKind::AttrWrite;
+        if (attr) {
+            if (!op.obj.valid() || !in.is_enabled(s, t.id)) continue;
+            next.push_back({t.id, uint64_t{1} << 63 | uint64_t{op.obj.value} << 32 | op.method.value, op.line,
+                            op.kind == OpKind::AttrWrite, Location{VarId(), op.obj, op.method}});
+            continue;
+        }
         if ((op.kind != OpKind::GlobalRead && op.kind != OpKind::GlobalWrite) || !op.var.valid()) continue;
         if (!in.is_enabled(s, t.id)) continue;
-        next.push_back({t.id, op.var.value, op.line, op.kind == OpKind::GlobalWrite});
+        next.push_back({t.id, op.var.value, op.line, op.kind == OpKind::GlobalWrite,
+                        Location{op.var, ObjectId(), NameId()}});
     }
     for (size_t i = 0; i < next.size(); ++i)
         for (size_t j = 0; j < next.size(); ++j) {
@@ -59,7 +78,7 @@ void RaceDetector::on_state(const Interpreter& in, const State& s, FindingSink& 
             if (a.write && j < i) continue;                      // two writes: once
             Access first{{a.thread, 1}, a.line, 1, a.write, {}};
             Access second{{b.thread, 1}, b.line, 2, b.write, {}};
-            Finding f = race_finding(in, s, VarId(a.var), first, second);
+            Finding f = race_finding(in, s, a.where, first, second);
             f.then = {Choice{a.thread, false}, Choice{b.thread, false}};
             sink.report(std::move(f));
         }
@@ -70,11 +89,22 @@ void RaceDetector::on_step(const Interpreter& in, uint64_t step, const Event& e,
     if (ctx_.per_state) return;
     locks_.on_step(e, after, step);
     hb_.on_step(e, after);
-    if ((e.kind != OpKind::GlobalRead && e.kind != OpKind::GlobalWrite) || e.raised) return;
-    if (!e.var.valid() || e.var.value >= vars_.size()) return;
-    VarState& v = vars_[e.var.value];
+    const bool attr = e.kind == OpKind::AttrRead || e.kind == OpKind::AttrWrite;
+    if ((e.kind != OpKind::GlobalRead && e.kind != OpKind::GlobalWrite && !attr) || e.raised) return;
+    Location where;
+    VarState* slot = nullptr;
+    if (attr) {
+        if (!e.obj.valid()) return;
+        where = Location{VarId(), e.obj, e.method};
+        slot = &attrs_[uint64_t{e.obj.value} << 32 | e.method.value];
+    } else {
+        if (!e.var.valid() || e.var.value >= vars_.size()) return;
+        where = Location{e.var, ObjectId(), NameId()};
+        slot = &vars_[e.var.value];
+    }
+    VarState& v = *slot;
     const VectorClock& now = hb_.clock(e.thread);
-    Access a{hb_.epoch(e.thread), e.line, step, e.kind == OpKind::GlobalWrite, {}};
+    Access a{hb_.epoch(e.thread), e.line, step, e.kind == OpKind::GlobalWrite || e.kind == OpKind::AttrWrite, {}};
     for (const HeldLocks::Held& h : locks_.held(e.thread)) a.locks.push_back(h.lock);
     std::sort(a.locks.begin(), a.locks.end());
 
@@ -89,7 +119,7 @@ void RaceDetector::on_step(const Interpreter& in, uint64_t step, const Event& e,
         }
         // write-read race
         if (v.written && v.write.at.thread != e.thread && !v.write.at.happens_before(now))
-            report(in, after, e.var, v.write, a, sink);
+            report(in, after, where, v.write, a, sink);
         if (v.reads.size() <= 1 && (v.reads.empty() || v.reads[0].at.happens_before(now))) {
             v.reads.assign(1, a); // [FT READ EXCLUSIVE]
         } else if (mine != v.reads.end()) {
@@ -106,23 +136,23 @@ void RaceDetector::on_step(const Interpreter& in, uint64_t step, const Event& e,
         return;
     }
     if (v.written && v.write.at.thread != e.thread && !v.write.at.happens_before(now))
-        report(in, after, e.var, v.write, a, sink); // write-write race
+        report(in, after, where, v.write, a, sink); // write-write race
     for (const Access& r : v.reads)
         if (r.at.thread != e.thread && !r.at.happens_before(now))
-            report(in, after, e.var, r, a, sink); // read-write race
+            report(in, after, where, r, a, sink); // read-write race
     v.written = true;
     v.write = std::move(a);
     v.reads.clear(); // [FT WRITE SHARED] resets the read set to the empty epoch
 }
 
-void RaceDetector::report(const Interpreter& in, const State& s, VarId var, const Access& prior,
-                          const Access& now, FindingSink& sink) const {
-    sink.report(race_finding(in, s, var, prior, now));
+void RaceDetector::report(const Interpreter& in, const State& s, const Location& where,
+                          const Access& prior, const Access& now, FindingSink& sink) const {
+    sink.report(race_finding(in, s, where, prior, now));
 }
 
-Finding RaceDetector::race_finding(const Interpreter& in, const State& s, VarId var,
+Finding RaceDetector::race_finding(const Interpreter& in, const State& s, const Location& where,
                                    const Access& prior, const Access& now) const {
-    const std::string& name = in.program().name_of(var);
+    const std::string name = where.label(in, s);
     uint32_t l1 = ctx_.display_line(prior.line), l2 = ctx_.display_line(now.line);
     auto side = [&](const Access& x, uint32_t line) {
         return in.thread_name(s, x.at.thread) + " " + (x.write ? "write" : "read") + " (line " +

@@ -19,6 +19,8 @@
 #pragma once
 
 #include <cstdint> // uint32_t, uint64_t
+#include <map>     // per-attribute state
+#include <string>  // location names
 #include <vector>  // per-variable state
 
 #include "checker/detectors/detector.hpp"       // Detector, DetectorContext
@@ -52,15 +54,23 @@ private:
         Access write;
         std::vector<Access> reads;
     };
-    void report(const Interpreter& in, const State& s, VarId var, const Access& prior,
+    /// The shared location an access touches: a global or an attribute of an object.
+    struct Location {
+        VarId var;      // a global, or
+        ObjectId obj;   // an attribute `name` of obj
+        NameId name;
+        std::string label(const Interpreter& in, const State& s) const;
+    };
+    void report(const Interpreter& in, const State& s, const Location& where, const Access& prior,
                 const Access& now, FindingSink& sink) const;
-    Finding race_finding(const Interpreter& in, const State& s, VarId var, const Access& prior,
-                         const Access& now) const;
+    Finding race_finding(const Interpreter& in, const State& s, const Location& where,
+                         const Access& prior, const Access& now) const;
 
     const DetectorContext ctx_; // a copy: detectors may outlive the caller's context
     HappensBefore hb_;
     HeldLocks locks_;
     std::vector<VarState> vars_; // by VarId, reset per execution
+    std::map<uint64_t, VarState> attrs_; // by object << 32 | attribute name, reset per execution
 };
 
 } // namespace rc

@@ -153,6 +153,8 @@ std::vector<SyncAction> RealSync::plan(const Event& e, const State& after) {
     case OpKind::GlobalWrite:
     case OpKind::ContainerRead:
     case OpKind::ContainerWrite:
+    case OpKind::AttrRead:
+    case OpKind::AttrWrite:
     case OpKind::LockQuery:
     case OpKind::CondNotify:
     case OpKind::EventClear:

@@ -26,9 +26,11 @@ void add_kind(Footprint& f, OpKind k, VarId var, ObjectId obj, ObjectId lock, Th
             f.add(Space::Observed, 0, Mode::Write);
         break;
     case OpKind::ContainerRead:
+    case OpKind::AttrRead:
         if (obj.valid()) f.add(Space::Object, obj.value, Mode::Read, elem);
         break;
     case OpKind::ContainerWrite:
+    case OpKind::AttrWrite:
         if (obj.valid()) f.add(Space::Object, obj.value, Mode::Write, elem);
         if (ctx.observes_containers) f.add(Space::Observed, 0, Mode::Write);
         break;
@@ -176,6 +178,7 @@ bool read_only(const Event& e) {
     switch (e.kind) {
     case OpKind::GlobalRead:
     case OpKind::ContainerRead:
+    case OpKind::AttrRead:
     case OpKind::LockQuery:
     case OpKind::ThreadQuery:
     case OpKind::FutureQuery:

@@ -22,6 +22,8 @@
 // | read / write of global g                 | Read / Write var g                                |
 // | container read / write of object o       | Read / Write object o (one element for `a[i]`,    |
 // |                                          | `a[i] = v` on a list: other elements commute)     |
+// | attribute read / write of o.name         | Read / Write object o, element name (other        |
+// |                                          | attributes commute)                               |
 // | Lock/RLock acquire, release              | Write lock                                        |
 // | Lock.locked()                            | Read lock                                         |
 // | Condition wait (releases its lock), wake | Write condition, Write its lock                   |

@@ -383,6 +383,14 @@ std::optional<ValidationReport> validate(
         const Finding& f = findings[i];
         Validation& v = report.findings[i];
         const bool racy = f.kind == FindingKind::DataRace || f.kind == FindingKind::LostUpdate;
+        // An attribute (`account.balance`) has no memory cell of its own in the real-thread
+        // runtime yet (issue 11): TSan cannot see its accesses, so there is no verdict.
+        if (racy && !f.variables.empty() && unquote(f.variables.front()).find('.') != std::string::npos) {
+            v.detail = "no verdict: the real-thread runtime gives attributes no memory cell of their own "
+                       "yet, so TSan cannot see their accesses";
+            if (free) v.free_runs = (*free)["runs"].size();
+            continue;
+        }
         bool tsan_saw = false;
         if (forced && forced_run[i] != SIZE_MAX && forced_run[i] >= (*forced)["runs"].size()) {
             v.detail = fmt::format("the forced replay did not start: the validation's time "

@@ -32,7 +32,10 @@ namespace rc {
     X(Chr, "chr", Fn, "") X(Ord, "ord", Fn, "") X(Pow, "pow", Fn, "") X(Hex, "hex", Fn, "")       \
     X(Bin, "bin", Fn, "") X(Oct, "oct", Fn, "") X(Format, "format", Fn, "")                       \
     X(Ascii, "ascii", Fn, "") X(Object, "object", Cls, "") X(Slice, "slice", Cls, "")             \
-    X(Issubclass, "issubclass", Fn, "")                                                            \
+    X(Issubclass, "issubclass", Fn, "") X(Super, "super", Cls, "")                                 \
+    X(Staticmethod, "staticmethod", Cls, "") X(Classmethod, "classmethod", Cls, "")                \
+    X(Property, "property", Cls, "") X(Hasattr, "hasattr", Fn, "") X(Getattr, "getattr", Fn, "")   \
+    X(Setattr, "setattr", Fn, "")                                                                  \
     /* threading */                                                                                \
     X(Thread, "Thread", ModCls, "threading.Thread") X(Lock, "Lock", ModFn, "allocate_lock")        \
     X(RLock, "RLock", ModFn, "RLock") X(Condition, "Condition", ModCls, "threading.Condition")     \

@@ -78,6 +78,8 @@ enum class Op : uint8_t {
                  //                                         [set, ..., v] -> [set, ...]
     MakeGenExp,  // a: Program::genexps index, b: captured values (the enclosing locals the
                  // expression reads, by value)             [iterator, c1..cb] -> [generator]
+    BuildClass,  // a: n bases: a new class; its body's code stores into it with StoreAttr
+                 //                                         [name, b1..bn] -> [class]
     YieldValue,  // in a generator frame: hands v to the resumer and suspends; resumed, pushes
                  // None (send() is outside the subset)     [v] -> [None]
 };
@@ -102,6 +104,7 @@ struct ExceptionEntry {
 
 struct CodeObject {
     std::string name;               // "<module>" for the module body
+    std::string qualname;           // "Counter.increment" for a method; empty: the name
     uint32_t param_count = 0;       // parameters occupy local slots [0, param_count)
     uint32_t local_count = 0;       // all slots: params, locals, hidden temporaries
     std::vector<NameId> param_names;// size == param_count, for keyword binding and messages

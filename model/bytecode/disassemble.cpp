@@ -65,6 +65,7 @@ const char* op_name(Op op) {
     case Op::SetUpdateConst: return "SetUpdateConst";
     case Op::SetAdd: return "SetAdd";
     case Op::MakeGenExp: return "MakeGenExp";
+    case Op::BuildClass: return "BuildClass";
     case Op::YieldValue: return "YieldValue";
     }
     return "?";
@@ -158,6 +159,7 @@ std::string operand(const Program& p, const CodeObject& code, const Instr& in) {
     case Op::SetUpdateConst:
     case Op::SetAdd:
     case Op::Raise:
+    case Op::BuildClass:
         return fmt::format("{}", in.a);
     case Op::MakeGenExp:
         return fmt::format("genexp {} ({} captured)", in.a, in.b);

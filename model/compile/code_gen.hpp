@@ -112,6 +112,7 @@ private:
     void aug_assign(const ast::AugAssign& a, SourceLoc loc);
     void del_target(const ast::Expr& t);
     void function_def(const ast::FunctionDef& def, SourceLoc loc);
+    void class_def(const ast::ClassDef& c, SourceLoc loc);
     void import(const ast::Import& imp);
     void import_from(const ast::ImportFrom& imp, SourceLoc loc);
     void assert_stmt(const ast::Assert& a);
@@ -174,6 +175,10 @@ private:
     /// stored (dict) or yielded (a generator expression's own code).
     enum class CompResult { List, Set, Dict, Yield } comp_result_ = CompResult::List;
     std::vector<std::string> local_names_;
+    /// Inside a class body: the hidden slot holding the class, and the names its body has
+    /// bound so far (a load of one reads the class attribute, as CPython's class scope does).
+    std::optional<uint32_t> class_slot_;
+    std::vector<std::string> class_names_;
 };
 
 /// "racecheck models these members of threading: Thread, Lock, ..."

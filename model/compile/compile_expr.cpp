@@ -103,6 +103,17 @@ void CodeGen::expr(const ast::Expr& e) {
                 b_.emit(folded ? Op::SetUpdateConst : Op::BuildSet, static_cast<uint32_t>(n.elts.size()));
             } else if constexpr (std::is_same_v<T, ast::Yield>) {
                 yield(n, e.loc);
+            } else if constexpr (std::is_same_v<T, ast::Lambda>) {
+                auto index = scope_.function_index.find(n.def.get());
+                RC_CHECK(index != scope_.function_index.end(), "lambda missed by scope analysis");
+                uint32_t defaults = 0;
+                for (const ast::Param& p : n.def->params)
+                    if (p.default_value) {
+                        expr(*p.default_value);
+                        ++defaults;
+                    }
+                if (defaults > UINT8_MAX) fail(e.loc, "unsupported: more than 255 default values");
+                b_.emit(Op::MakeFunction, index->second + 1, static_cast<uint8_t>(defaults));
             } else {
                 static_assert(std::is_same_v<T, ast::DictComp>);
                 const CompResult saved = comp_result_;
@@ -179,6 +190,19 @@ void CodeGen::compare(const ast::Compare& c) {
 }
 
 void CodeGen::call(const ast::Call& c, SourceLoc loc) {
+    // super() in a method: super(TheClass, first_parameter), as CPython's __class__ cell gives
+    if (auto* n = std::get_if<ast::Name>(&c.func->node);
+        n && n->id == "super" && c.args.empty() && c.keywords.empty() && fn_ && !fn_->class_name.empty() &&
+        fn_->def && !fn_->def->params.empty()) {
+        NameRef ref = resolve_load("super", loc);
+        if (ref.kind == NameRef::Builtin) {
+            b_.emit(Op::LoadBuiltin, ref.index);
+            load_name(fn_->class_name, loc);
+            b_.emit(Op::LoadLocal, 0);
+            b_.emit(Op::Call, 2);
+            return;
+        }
+    }
     expr(*c.func);
     for (const ast::Expr& a : c.args) expr(a);
     std::vector<NameId> names;
@@ -315,6 +339,9 @@ void names_read(const ast::Expr& e, std::vector<std::string>& out) {
                 comprehension_names(n.generators, 0, out);
             } else if constexpr (std::is_same_v<T, ast::Yield>) {
                 if (n.value) names_read(*n.value, out);
+            } else if constexpr (std::is_same_v<T, ast::Lambda>) {
+                for (const ast::Param& p : n.def->params)
+                    if (p.default_value) names_read(*p.default_value, out);
             }
         },
         e.node);

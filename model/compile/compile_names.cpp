@@ -107,6 +107,10 @@ CodeGen::NameRef CodeGen::resolve_store(const std::string& id, SourceLoc loc) co
 }
 
 void CodeGen::load_name(const std::string& id, SourceLoc loc) {
+    if (class_slot_ && std::find(class_names_.begin(), class_names_.end(), id) != class_names_.end()) {
+        b_.emit(Op::LoadLocal, *class_slot_); // a name the class body bound: its attribute
+        return b_.emit(Op::LoadAttr, tables_.name(id).value);
+    }
     NameRef ref = resolve_load(id, loc);
     switch (ref.kind) {
     case NameRef::Local:

@@ -106,6 +106,8 @@ void CodeGen::stmt(const ast::Stmt& s) {
                 assert_stmt(n);
             } else if constexpr (std::is_same_v<T, ast::FunctionDef>) {
                 function_def(n, s.loc);
+            } else if constexpr (std::is_same_v<T, ast::ClassDef>) {
+                class_def(n, s.loc);
             } else if constexpr (std::is_same_v<T, ast::Import>) {
                 import(n);
             } else {
@@ -235,6 +237,7 @@ void CodeGen::del_target(const ast::Expr& t) {
 void CodeGen::function_def(const ast::FunctionDef& def, SourceLoc loc) {
     auto index = scope_.function_index.find(&def);
     RC_CHECK(index != scope_.function_index.end(), "function missed by scope analysis");
+    for (const ast::Expr& d : def.decorators) expr(d);
     uint32_t defaults = 0;
     for (const ast::Param& p : def.params) {
         if (p.default_value) {
@@ -255,7 +258,64 @@ void CodeGen::function_def(const ast::FunctionDef& def, SourceLoc loc) {
         b_.emit(Op::Pop);
     }
     b_.emit(Op::MakeFunction, index->second + 1, static_cast<uint8_t>(defaults));
+    for (size_t k = def.decorators.size(); k-- > 0;) {
+        LineScope line(*this, def.decorators[k].loc);
+        b_.emit(Op::Call, 1, 0);
+    }
+    if (class_slot_) {
+        b_.emit(Op::LoadLocal, *class_slot_);
+        b_.emit(Op::StoreAttr, tables_.name(def.name).value);
+        class_names_.push_back(def.name);
+        return;
+    }
     store_name(def.name, loc);
+}
+
+void CodeGen::class_def(const ast::ClassDef& c, SourceLoc loc) {
+    RC_CHECK(kind_ == CodeKind::Module && !class_slot_, "a class outside the module body");
+    b_.emit(Op::LoadConst, tables_.constant(c.name));
+    for (const ast::Expr& base : c.bases) expr(base);
+    if (c.bases.size() > UINT8_MAX) fail(loc, "unsupported: more than 255 base classes");
+    b_.emit(Op::BuildClass, static_cast<uint32_t>(c.bases.size()));
+    const uint32_t slot = hidden_slot(".class " + c.name);
+    b_.emit(Op::StoreLocal, slot);
+    class_slot_ = slot;
+    class_names_.clear();
+    for (const ast::Stmt& s : c.body) {
+        LineScope line(*this, s.loc);
+        if (auto* fd = std::get_if<ast::FunctionDef>(&s.node)) {
+            function_def(*fd, s.loc);
+        } else if (auto* a = std::get_if<ast::Assign>(&s.node)) {
+            expr(a->value);
+            for (size_t k = 0; k < a->targets.size(); ++k) {
+                if (k + 1 < a->targets.size()) b_.emit(Op::Dup);
+                const std::string& id = std::get<ast::Name>(a->targets[k].node).id;
+                b_.emit(Op::LoadLocal, slot);
+                b_.emit(Op::StoreAttr, tables_.name(id).value);
+                class_names_.push_back(id);
+            }
+        } else if (auto* an = std::get_if<ast::AnnAssign>(&s.node)) {
+            // `name: annotation [= value]`: the value is stored, then the annotation evaluated
+            if (an->value) {
+                const std::string& id = std::get<ast::Name>(an->target.node).id;
+                expr(*an->value);
+                b_.emit(Op::LoadLocal, slot);
+                b_.emit(Op::StoreAttr, tables_.name(id).value);
+                class_names_.push_back(id);
+            }
+            if (an->annotation) {
+                expr(*an->annotation);
+                b_.emit(Op::Pop);
+            }
+        } else if (auto* e = std::get_if<ast::ExprStmt>(&s.node)) {
+            expr(e->value);
+            b_.emit(Op::Pop);
+        }
+    }
+    class_slot_.reset();
+    class_names_.clear();
+    b_.emit(Op::LoadLocal, slot);
+    store_name(c.name, loc);
 }
 
 namespace {

@@ -94,6 +94,7 @@ std::variant<Program, CompileError> compile_program(const CompileInput& input) {
             CodeGen gen(tables, scope, CodeKind::Function, &fs);
             program.code.push_back(gen.compile_body(fs.def->body, fs.def->name, fs.loc));
             program.code.back().generator = fs.def->generator;
+            program.code.back().qualname = fs.qualname;
         }
     } catch (CompileFailure& f) {
         return CompileError{std::move(f.error), std::nullopt};

@@ -72,11 +72,14 @@ public:
 protected:
     virtual void name(const std::string& id, Use use, SourceLoc loc, const StoreKind& kind) = 0;
     virtual void enter_function(const ast::FunctionDef& def, SourceLoc loc) = 0;
+    /// The function entered last is done (a lambda's: its enclosing function goes on).
+    virtual void leave_function() {}
     virtual void star_import(ModuleId) {}
     /// `id: annotation` in a function body (a Name target).
     virtual void annotated(const std::string&, SourceLoc) {}
 
     const ast::FunctionDef* func_ = nullptr; // the function being walked, null at module level
+    const ast::ClassDef* class_ = nullptr;   // the class whose body is being walked
     bool in_loop_ = false;                   // inside a module-level loop body or else
     int genexp_depth_ = 0;                   // inside a generator expression's body
 
@@ -180,6 +183,8 @@ private:
                     if (n.msg) expr(*n.msg);
                 } else if constexpr (std::is_same_v<T, ast::FunctionDef>) {
                     function(n, s.loc);
+                } else if constexpr (std::is_same_v<T, ast::ClassDef>) {
+                    class_def(n, s.loc);
                 } else if constexpr (std::is_same_v<T, ast::Import>) {
                     for (const ast::ImportAlias& a : n.names) import_alias(a);
                 } else if constexpr (std::is_same_v<T, ast::ImportFrom>) {
@@ -193,26 +198,121 @@ private:
             s.node);
     }
 
+    /// The special names a class may define: the ones racecheck calls (others would be
+    /// silently ignored by the builtins that CPython makes call them, so they are refused).
+    static void check_class_name(const std::string& id, SourceLoc loc) {
+        if (id.size() < 5 || id.rfind("__", 0) != 0 || id.compare(id.size() - 2, 2, "__") != 0) return;
+        static const char* const supported[] = {"__init__", "__repr__", "__str__", "__eq__", "__ne__",
+                                                "__lt__",   "__le__",   "__gt__",  "__ge__", "__hash__",
+                                                "__doc__"};
+        for (const char* s : supported)
+            if (id == s) return;
+        if (id == "__slots__")
+            fail(loc, "unsupported: __slots__", "remove __slots__: instances then keep their attributes in a dict");
+        fail(loc, "unsupported: special method " + id + " in a class",
+             "racecheck calls __init__, __str__, __repr__, the comparisons and __hash__ of a class; "
+             "others (descriptors, __getattr__, __len__, operators, context managers, __new__) are outside the subset");
+    }
+
+    void class_def(const ast::ClassDef& c, SourceLoc loc) {
+        if (func_ || class_)
+            fail(loc, "unsupported: class definitions inside functions or classes",
+                 "define the class at module level");
+        exprs(c.bases);
+        class_ = &c;
+        for (const ast::Stmt& s : c.body) {
+            if (auto* fd = std::get_if<ast::FunctionDef>(&s.node)) {
+                check_class_name(fd->name, s.loc);
+                function(*fd, s.loc);
+            } else if (auto* a = std::get_if<ast::Assign>(&s.node)) {
+                expr(a->value);
+                for (const ast::Expr& t : a->targets) {
+                    if (!std::holds_alternative<ast::Name>(t.node))
+                        fail(t.loc, "unsupported: this assignment target in a class body",
+                             "assign class attributes to plain names (count = 0)");
+                    check_class_name(std::get<ast::Name>(t.node).id, t.loc);
+                }
+            } else if (auto* an = std::get_if<ast::AnnAssign>(&s.node)) {
+                if (!std::holds_alternative<ast::Name>(an->target.node))
+                    fail(an->target.loc, "unsupported: this assignment target in a class body",
+                         "assign class attributes to plain names (count: int = 0)");
+                if (an->value) expr(*an->value);
+                check_class_name(std::get<ast::Name>(an->target.node).id, an->target.loc);
+                if (an->annotation) expr(*an->annotation);
+            } else if (auto* e = std::get_if<ast::ExprStmt>(&s.node)) {
+                expr(e->value);
+            } else if (!std::holds_alternative<ast::Pass>(s.node)) {
+                fail(s.loc, "unsupported: this statement in a class body",
+                     "a class body may hold methods, assignments of class attributes and a docstring");
+            }
+        }
+        class_ = nullptr;
+        name(c.name, Use::Store, loc, {});
+    }
+
     void function(const ast::FunctionDef& def, SourceLoc loc) {
         if (func_)
             fail(loc, "unsupported: nested function definitions",
                  "define every function at module level");
+        exprs(def.decorators);
         for (const ast::Param& p : def.params)
             if (p.default_value) expr(*p.default_value);
         for (const ast::Param& p : def.params)
             if (p.annotation) expr(*p.annotation);
         if (def.returns) expr(*def.returns);
         StoreKind kind;
-        kind.kind = StoreKind::Def;
+        kind.kind = def.decorators.empty() ? StoreKind::Def : StoreKind::Other;
         kind.def = &def;
-        name(def.name, Use::Store, loc, kind);
+        if (!class_) name(def.name, Use::Store, loc, kind);
         bool saved_loop = in_loop_;
         func_ = &def;
         in_loop_ = false;
         enter_function(def, loc);
         stmts(def.body);
+        leave_function();
         func_ = nullptr;
         in_loop_ = saved_loop;
+    }
+
+    /// A lambda: a function of its own, inside the expression's scope. Reading a local of an
+    /// enclosing function or comprehension would need a closure cell: refused (FactFinder and here).
+    void lambda(const ast::Lambda& l, SourceLoc loc) {
+        const ast::FunctionDef& def = *l.def;
+        for (const ast::Param& p : def.params)
+            if (p.default_value) expr(*p.default_value);
+        std::vector<std::vector<const ast::Expr*>> outer_comps;
+        outer_comps.swap(comp_scopes_);
+        const ast::FunctionDef* saved_func = func_;
+        const ast::ClassDef* saved_class = class_;
+        const bool saved_loop = in_loop_;
+        func_ = &def;
+        class_ = nullptr;
+        in_loop_ = false;
+        lambda_comps_.push_back(&outer_comps);
+        enter_function(def, loc);
+        stmts(def.body);
+        leave_function();
+        lambda_comps_.pop_back();
+        func_ = saved_func;
+        class_ = saved_class;
+        in_loop_ = saved_loop;
+        comp_scopes_.swap(outer_comps);
+    }
+
+    /// Comprehension variables around each lambda being walked, innermost last.
+    std::vector<const std::vector<std::vector<const ast::Expr*>>*> lambda_comps_;
+
+    void refuse_comprehension_closure(const std::string& id, SourceLoc loc) {
+        if (lambda_comps_.empty()) return;
+        for (const ast::Param& p : func_->params)
+            if (p.name == id) return;
+        for (const auto* comps : lambda_comps_)
+            for (const auto& scope : *comps)
+                for (const ast::Expr* e : scope)
+                    if (std::get<ast::Name>(e->node).id == id)
+                        fail(loc, "unsupported: closures (the lambda reads '" + id +
+                                      "', a variable of the enclosing comprehension)",
+                             "bind it as a default value: lambda " + id + "=" + id + ": ...");
     }
 
     void import_alias(const ast::ImportAlias& a) {
@@ -284,7 +384,10 @@ private:
             [&](const auto& n) {
                 using T = std::decay_t<decltype(n)>;
                 if constexpr (std::is_same_v<T, ast::Name>) {
+                    refuse_comprehension_closure(n.id, e.loc);
                     if (!comp_bound(n.id)) name(n.id, Use::Load, e.loc, {});
+                } else if constexpr (std::is_same_v<T, ast::Lambda>) {
+                    lambda(n, e.loc);
                 } else if constexpr (std::is_same_v<T, ast::FString>) {
                     for (const auto& part : n.parts)
                         if (auto* f = std::get_if<ast::FormattedValue>(&part)) expr(*f->value);
@@ -303,6 +406,10 @@ private:
                     expr(*n.body);
                     expr(*n.orelse);
                 } else if constexpr (std::is_same_v<T, ast::Call>) {
+                    // super() in a method reads the class's global, as CPython's __class__ cell
+                    if (auto* f = std::get_if<ast::Name>(&n.func->node);
+                        f && f->id == "super" && n.args.empty() && func_ && class_)
+                        name(class_->name, Use::Load, e.loc, {});
                     expr(*n.func);
                     exprs(n.args);
                     for (const ast::Keyword& k : n.keywords) expr(*k.value);
@@ -362,10 +469,14 @@ private:
 
     void star_import(ModuleId m) override { info_.star_modules.push_back(m); }
 
+    std::vector<size_t> current_; // the functions being walked, innermost last
+
+    void leave_function() override { current_.pop_back(); }
+
     void name(const std::string& id, Use use, SourceLoc, const StoreKind&) override {
         if (use != Use::Store && use != Use::Del) return;
         if (!func_) return add_global(id);
-        FunctionScope& fs = info_.functions.back();
+        FunctionScope& fs = info_.functions[current_.back()];
         if (fs.declared_global.count(id)) return add_global(id);
         if (fs.slots.count(id)) return;
         fs.slots.emplace(id, static_cast<uint32_t>(fs.locals.size()));
@@ -402,6 +513,10 @@ private:
         FunctionScope fs;
         fs.def = &def;
         fs.loc = loc;
+        fs.class_name = class_ ? class_->name : "";
+        fs.qualname = class_ ? class_->name + "." + def.name : def.name;
+        if (!current_.empty()) fs.qualname = info_.functions[current_.back()].qualname + ".<locals>." + def.name;
+        current_.push_back(info_.functions.size());
         for (const ast::Param& p : def.params) {
             if (fs.slots.count(p.name))
                 fail(p.loc, "duplicate argument '" + p.name + "' in function definition");
@@ -427,7 +542,10 @@ private:
     std::unordered_map<std::string, bool> used_; // in the current function: name -> assigned
     std::unordered_set<std::string> annotated_, declared_global_; // in the current function
 
+    std::vector<std::pair<const FunctionScope*, std::unordered_map<std::string, bool>>> outer_;
+
     void enter_function(const ast::FunctionDef& def, SourceLoc) override {
+        outer_.emplace_back(fs_, std::move(used_));
         fs_ = &info_.functions[info_.function_index.at(&def)];
         used_.clear();
         annotated_.clear();
@@ -437,6 +555,12 @@ private:
     void annotated(const std::string& id, SourceLoc loc) override {
         if (declared_global_.count(id)) fail(loc, "annotated name '" + id + "' can't be global");
         annotated_.insert(id);
+    }
+
+    void leave_function() override {
+        fs_ = outer_.back().first;
+        used_ = std::move(outer_.back().second);
+        outer_.pop_back();
     }
 
     void name(const std::string& id, Use use, SourceLoc loc, const StoreKind& kind) override {
@@ -454,6 +578,12 @@ private:
             }
             used_[id] = used_[id] || use != Use::Load;
             if (fs_->slot(id)) return; // a local
+            for (const auto& [outer, names] : outer_) // a lambda reading an enclosing local
+                if (outer && outer->slot(id) && !outer->declared_global.count(id))
+                    fail(loc, "unsupported: closures (the lambda reads '" + id +
+                                  "', a local variable of the enclosing function)",
+                         "bind it as a default value: lambda " + id + "=" + id +
+                             ": ..., or pass it as an argument");
         } else if (use == Use::GlobalDecl) {
             return; // `global` at module level is a no-op
         }

@@ -26,6 +26,8 @@ namespace rc {
 struct FunctionScope {
     const ast::FunctionDef* def = nullptr;
     SourceLoc loc; // the `def` statement
+    std::string class_name; // a method: its class ("" for a module-level function)
+    std::string qualname;   // "Counter.increment", or the def's name
     std::vector<std::string> locals; // parameters first, then bound names in order
     std::unordered_map<std::string, uint32_t> slots;
     std::unordered_set<std::string> declared_global;

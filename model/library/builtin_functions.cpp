@@ -226,6 +226,7 @@ Value Machine::call_builtin(BuiltinId id, const Args& a) {
     }
     case BuiltinId::Issubclass: {
         Bound b = bind(a, Sig{"issubclass", S::Expected, {"cls", "class_or_tuple"}, 2, 2});
+        if (get<ClassObj>(b[0])) return Value::boolean(user_subclass(b[0].obj(), b[1]));
         if (b[0].tag != VTag::Builtin || !is_class(b[0].builtin_id()))
             raise(BuiltinId::TypeError, "issubclass() arg 1 must be a class");
         return Value::boolean(is_subclass(b[0].builtin_id(), b[1]));
@@ -240,7 +241,48 @@ Value Machine::call_builtin(BuiltinId id, const Args& a) {
     case BuiltinId::Type: {
         if (a.pos.size() == 3) unsupported("type(name, bases, dict): creating classes");
         if (a.pos.size() != 1 || !a.kw.empty()) raise(BuiltinId::TypeError, "type() takes 1 or 3 arguments");
-        return Value::builtin(type_of(a.pos[0]));
+        return type_value(a.pos[0]);
+    }
+    case BuiltinId::Super: return make_super(a);
+    case BuiltinId::Staticmethod:
+    case BuiltinId::Classmethod:
+    case BuiltinId::Property: return make_wrapper(id, a);
+    case BuiltinId::Hasattr:
+    case BuiltinId::Getattr:
+    case BuiltinId::Setattr: {
+        const char* fname = id == BuiltinId::Hasattr ? "hasattr" : id == BuiltinId::Getattr ? "getattr" : "setattr";
+        const size_t lo = id == BuiltinId::Setattr ? 3 : 2, hi = id == BuiltinId::Getattr ? 3 : lo;
+        if (!a.kw.empty()) raise(BuiltinId::TypeError, std::string(fname) + "() takes no keyword arguments");
+        if (a.pos.size() < lo || a.pos.size() > hi)
+            raise(BuiltinId::TypeError, std::string(fname) + (lo == hi ? " expected " : " expected at least ") +
+                                            std::to_string(lo) + " arguments, got " + std::to_string(a.pos.size()));
+        const std::string* text = str_of(a.pos[1]);
+        if (!text)
+            raise(BuiltinId::TypeError, std::string(fname == std::string("setattr") ? "attribute" : "attribute") +
+                                            " name must be string, not '" + type_name(a.pos[1]) + "'");
+        std::optional<NameId> n = find_name(*text);
+        Value obj = a.pos[0];
+        if (id == BuiltinId::Setattr) {
+            if (!n) unsupported("setattr() of an attribute name the program never spells",
+                                "write the attribute name in the code (obj.name = value)");
+            Value setter;
+            if (property_of(obj, *n, true, &setter)) call_sync(setter, {obj, a.pos[2]});
+            else store_attribute(obj, *n, a.pos[2]);
+            return Value::none();
+        }
+        try {
+            if (!n) raise(BuiltinId::AttributeError, "'" + type_name(obj) + "' object has no attribute '" + *text + "'");
+            Value getter;
+            if (property_of(obj, *n, false, &getter)) return call_sync(getter, {obj});
+            Value v = attribute(obj, *n);
+            return id == BuiltinId::Hasattr ? Value::boolean(true) : v;
+        } catch (PyRaise& r) {
+            auto* e = get<ExceptionObj>(r.exc);
+            if (!e || !exception_matches(e->type, BuiltinId::AttributeError)) throw;
+            if (id == BuiltinId::Hasattr) return Value::boolean(false);
+            if (a.pos.size() == 3) return a.pos[2];
+            throw;
+        }
     }
     case BuiltinId::Iter: {
         Bound b = bind(a, Sig{"iter", S::Expected, {"object", "sentinel"}, 1, 2});
@@ -372,6 +414,7 @@ bool Machine::is_subclass(BuiltinId have, Value cls, const char* who) {
             if (is_subclass(have, c, who)) return true;
             continue;
         }
+        if (get<ClassObj>(c)) continue; // a builtin class is no subclass of a user class
         if (c.tag != VTag::Builtin || !is_class(c.builtin_id()))
             raise(BuiltinId::TypeError, std::string(who) + "() arg 2 must be a type, a tuple of types, or a union");
         BuiltinId want = c.builtin_id();
@@ -384,18 +427,25 @@ bool Machine::is_subclass(BuiltinId have, Value cls, const char* who) {
     return false;
 }
 
-bool Machine::isinstance(Value v, Value cls) { return is_subclass(type_of(v), cls, "isinstance"); }
+bool Machine::isinstance(Value v, Value cls) {
+    if (ObjectId c = class_of(v); c.valid()) return user_subclass(c, cls);
+    return is_subclass(type_of(v), cls, "isinstance");
+}
 
 bool Machine::is_callable(Value v) {
     switch (v.tag) {
     case VTag::Builtin: return v.builtin_id() != BuiltinId::TypingForm;
     case VTag::BoundMethod: return true;
-    case VTag::Obj: return get<FunctionObj>(v) || get<MethodDescriptorObj>(v);
+    case VTag::Obj:
+        return get<FunctionObj>(v) || get<MethodDescriptorObj>(v) || get<MethodObj>(v) || get<ClassObj>(v) ||
+               (class_of(v).valid() && !user_dunder(v, "__call__").is_unbound());
     default: return false;
     }
 }
 
-bool Machine::is_python_callable(Value v) { return get<FunctionObj>(v) != nullptr; }
+bool Machine::is_python_callable(Value v) {
+    return get<FunctionObj>(v) != nullptr || get<MethodObj>(v) != nullptr || get<ClassObj>(v) != nullptr;
+}
 
 Value Machine::call_native(Value callee, std::vector<Value> args) {
     Args a;

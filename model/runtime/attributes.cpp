@@ -68,6 +68,16 @@ Value Machine::attribute(Value obj, NameId name) {
         if (auto b = module_member(m, n)) return Value::builtin(*b);
         no_attribute(obj, name);
     }
+    if (Value found; user_attribute(obj, name, &found)) return found;
+    if (n == "__init__" && obj.tag == VTag::Builtin &&
+        (obj.builtin_id() == BuiltinId::Thread || obj.builtin_id() == BuiltinId::Object ||
+         is_exception_class(obj.builtin_id()))) {
+        MethodDescriptorObj md; // Thread.__init__(self, ...) in a subclass's __init__
+        md.owner = obj.builtin_id();
+        md.method = name;
+        return Value::object(alloc(Object{md}));
+    }
+    if (n == "__class__") return type_value(obj);
     if (n == "__name__" || n == "__qualname__") {
         if (obj.tag == VTag::Builtin) return new_str(std::string(builtin_name(obj.builtin_id())));
         if (auto* f = get<FunctionObj>(obj)) return new_str(prog.code[f->code.value].name);
@@ -168,6 +178,7 @@ Value Machine::attribute(Value obj, NameId name) {
 }
 
 void Machine::store_attribute(Value obj, NameId name, Value v) {
+    if (store_user_attribute(obj, name, v)) return;
     const KnownName k = known_name(name);
     if (auto* t = get<ThreadObj>(obj)) {
         if (k == KnownName::daemon) {

@@ -206,13 +206,14 @@ void Machine::complete_call(Value result) {
     frame().pc++;
 }
 
-void Machine::push_frame(Value fnv, const Args& a, uint32_t call_line) {
+void Machine::push_frame(Value fnv, const Args& a, uint32_t call_line, Value construct) {
     const uint32_t call_col = th().frames.empty() ? 0 : col();
     auto* fn = get<FunctionObj>(fnv);
     RC_CHECK(fn != nullptr, "push_frame on a non-function");
     FuncId code_id = fn->code;
     std::vector<Value> defaults = fn->defaults;
     const CodeObject& code = prog.code[code_id.value];
+    const std::string& fname = code.qualname.empty() ? code.name : code.qualname; // for messages
     if (th().frames.size() >= interp.limits().max_frames)
         raise(BuiltinId::RecursionError, "maximum recursion depth exceeded");
     size_t n = code.param_count;
@@ -222,7 +223,7 @@ void Machine::push_frame(Value fnv, const Args& a, uint32_t call_line) {
         std::string takes = required == n ? plural(n, "positional argument", "positional arguments")
                                           : "from " + std::to_string(required) + " to " + std::to_string(n) +
                                                 " positional arguments";
-        raise(BuiltinId::TypeError, code.name + "() takes " + takes + " but " + std::to_string(a.pos.size()) +
+        raise(BuiltinId::TypeError, fname + "() takes " + takes + " but " + std::to_string(a.pos.size()) +
                                         (a.pos.size() == 1 ? " was" : " were") + " given");
     }
     for (size_t i = 0; i < a.pos.size(); ++i) slots[i] = a.pos[i];
@@ -230,10 +231,10 @@ void Machine::push_frame(Value fnv, const Args& a, uint32_t call_line) {
         size_t i = 0;
         while (i < n && code.param_names[i] != name) ++i;
         if (i == n)
-            raise(BuiltinId::TypeError, code.name + "() got an unexpected keyword argument '" +
+            raise(BuiltinId::TypeError, fname + "() got an unexpected keyword argument '" +
                                             prog.name_of(name) + "'");
         if (!slots[i].is_unbound())
-            raise(BuiltinId::TypeError, code.name + "() got multiple values for argument '" +
+            raise(BuiltinId::TypeError, fname + "() got multiple values for argument '" +
                                             prog.name_of(name) + "'");
         slots[i] = v;
     }
@@ -246,7 +247,7 @@ void Machine::push_frame(Value fnv, const Args& a, uint32_t call_line) {
     }
     if (!missing.empty())
         raise(BuiltinId::TypeError,
-              code.name + "() missing " +
+              fname + "() missing " +
                   plural(missing.size(), "required positional argument", "required positional arguments") +
                   ": " + quote_list(missing));
     if (code.generator) { // a generator function: the call makes the generator
@@ -265,6 +266,10 @@ void Machine::push_frame(Value fnv, const Args& a, uint32_t call_line) {
     f.call_col = call_col;
     f.locals_base = static_cast<uint32_t>(th().stack.size());
     f.stack_base = f.locals_base + code.local_count;
+    if (!construct.is_unbound()) {
+        f.returns = Frame::Return::Construct;
+        f.init_self = construct;
+    }
     th().stack.insert(th().stack.end(), slots.begin(), slots.end());
     th().frames.push_back(f);
 }
@@ -350,8 +355,22 @@ void Machine::do_call(uint32_t argc, uint32_t kwcount) {
         a = std::move(inner);
     }
 
+    if (auto* mo = get<MethodObj>(callee)) { // a bound method of a Python function
+        Args b;
+        b.pos.reserve(a.pos.size() + 1);
+        b.pos.push_back(mo->self);
+        b.pos.insert(b.pos.end(), a.pos.begin(), a.pos.end());
+        b.kw = std::move(a.kw);
+        callee = mo->func;
+        a = std::move(b);
+    }
     if (callee.tag == VTag::Obj && get<FunctionObj>(callee)) {
         push_frame(callee, a, call_line);
+        return;
+    }
+    if (get<ClassObj>(callee)) {
+        Value made = call_class(callee, a, call_line);
+        if (!made.is_unbound()) complete_call(made);
         return;
     }
     // next(generator[, default]) resumes the generator's frame.
@@ -382,6 +401,7 @@ void Machine::do_call(uint32_t argc, uint32_t kwcount) {
 }
 
 Value Machine::call_method_value(Value self, NameId method, const Args& a) {
+    if (class_of(self).valid() || get<WrapperObj>(self)) return call_user_method(self, method, a);
     if (get<ListObj>(self) || get<DictObj>(self) || get<TupleObj>(self) || str_of(self) ||
         get<SetObj>(self) || get<DequeObj>(self))
         return call_container_method(self, method, a);
@@ -409,6 +429,13 @@ Value Machine::call_method_value(Value self, NameId method, const Args& a) {
 
 Value Machine::call_descriptor(const MethodDescriptorObj& md, const Args& a) {
     const MethodDescriptorObj d = md;
+    if (!a.pos.empty() && class_of(a.pos[0]).valid() && prog.name_of(d.method) == "__init__") {
+        Args rest; // Thread.__init__(self, ...) / Exception.__init__(self, ...) in a subclass
+        rest.pos.assign(a.pos.begin() + 1, a.pos.end());
+        rest.kw = a.kw;
+        native_init(a.pos[0], rest);
+        return Value::none();
+    }
     if (d.owner == BuiltinId::Dict && known_name(d.method) == KnownName::fromkeys) return dict_fromkeys(a);
     const std::string qual = std::string(builtin_name(d.owner)) + "." + prog.name_of(d.method);
     if (a.pos.empty())

@@ -37,6 +37,12 @@ void finish_frame(Machine& m, Value result) {
     case Frame::Return::Retry: m.peek(f.retry_depth) = result; break;
     case Frame::Return::ForIter:
     case Frame::Return::Next: m.generator_returned(f); break;
+    case Frame::Return::Construct:
+        if (!result.is_none())
+            m.raise(BuiltinId::TypeError, "__init__() should return None, not '" + m.type_name(result) + "'");
+        th.stack.push_back(f.init_self);
+        break;
+    case Frame::Return::Discard: break;
     }
 }
 
@@ -134,14 +140,38 @@ void execute(Machine& m) {
         break;
     case Op::LoadBuiltin: m.push(Value::builtin(static_cast<BuiltinId>(in.a))); break;
     case Op::LoadAttr: {
-        Value obj = m.pop();
-        m.push(m.attribute(obj, NameId(in.a)));
+        Value obj = m.peek();
+        Value getter;
+        if (m.property_of(obj, NameId(in.a), false, &getter)) { // runs the getter: pc moves on
+            m.pop();
+            Args a;
+            a.pos.push_back(obj);
+            m.push_frame(getter, a, m.line());
+            return;
+        }
+        m.pop();
+        Value v = m.attribute(obj, NameId(in.a));
+        if (m.event) m.event->value = v;
+        m.push(v);
         break;
     }
     case Op::StoreAttr: {
-        Value obj = m.pop();
-        Value v = m.pop();
+        Value obj = m.peek();
+        Value v = m.peek(1);
+        Value setter;
+        if (m.property_of(obj, NameId(in.a), true, &setter)) {
+            m.pop();
+            m.pop();
+            Args a;
+            a.pos = {obj, v};
+            m.push_frame(setter, a, m.line());
+            m.frame().returns = Frame::Return::Discard;
+            return;
+        }
+        m.pop();
+        m.pop();
         m.store_attribute(obj, NameId(in.a), v);
+        if (m.event) m.event->value = v;
         break;
     }
     case Op::LoadSubscr: {
@@ -301,6 +331,14 @@ void execute(Machine& m) {
         m.set_add(m.peek(in.a - 1), v);
         break;
     }
+    case Op::BuildClass: {
+        auto& st = m.th().stack;
+        std::vector<Value> bases(st.end() - in.a, st.end());
+        st.resize(st.size() - in.a);
+        Value name = m.pop();
+        m.push(m.build_class(name, bases));
+        break;
+    }
     case Op::MakeGenExp: {
         auto& st = m.th().stack;
         std::vector<Value> slots(st.end() - in.b - 1, st.end()); // the iterator, then captures
@@ -372,7 +410,14 @@ void execute(Machine& m) {
             m.raise_value(th.exc_stack.back());
         }
         Value e = m.pop();
-        if (e.tag == VTag::Builtin && is_exception_class(e.builtin_id())) {
+        if (auto* c = m.get<ClassObj>(e); c && is_exception_class(c->native)) {
+            if (!m.class_lookup(e.obj(), m.dunder("__init__")).is_unbound())
+                m.unsupported("raising an exception class whose __init__ is Python code without calling it",
+                              "raise an instance: raise " + c->name + "(...)");
+            Value cls = e;
+            e = m.make_exception(c->native, "");
+            m.get<ExceptionObj>(e)->cls = cls.obj();
+        } else if (e.tag == VTag::Builtin && is_exception_class(e.builtin_id())) {
             e = m.make_exception(e.builtin_id(), "");
         } else if (!m.get<ExceptionObj>(e)) {
             m.raise(BuiltinId::TypeError, "exceptions must derive from BaseException");
@@ -393,6 +438,12 @@ void execute(Machine& m) {
         bool match = false;
         auto* eo = m.get<ExceptionObj>(exc);
         for (Value t : types) {
+            if (auto* c = m.get<ClassObj>(t)) {
+                if (!is_exception_class(c->native))
+                    m.raise(BuiltinId::TypeError, "catching classes that do not inherit from BaseException is not allowed");
+                if (eo && eo->cls.valid() && m.user_subclass(eo->cls, t)) match = true;
+                continue;
+            }
             if (t.tag != VTag::Builtin || !is_exception_class(t.builtin_id()))
                 m.raise(BuiltinId::TypeError, "catching classes that do not inherit from BaseException is not allowed");
             if (eo && exception_matches(eo->type, t.builtin_id())) match = true;
@@ -438,8 +489,18 @@ void unwind(Machine& m, Value exc) {
         if (e->line == 0) e->line = m.line();
         if (!e->thread.valid()) e->thread = m.tid;
     }
+    if (unwind_above(m, exc, 0)) return;
+    auto* e = m.get<ExceptionObj>(exc);
+    if (e && e->type == BuiltinId::SystemExit) th.system_exit = exc;
+    else th.uncaught = exc;
+    th.wait = Wait{};
+    end_thread(m);
+}
+
+bool unwind_above(Machine& m, Value& exc, size_t depth) {
+    ThreadState& th = m.th();
     bool at_instruction = true; // the frame's pc is at the raising instruction (else past it)
-    while (!th.frames.empty()) {
+    while (th.frames.size() > depth) {
         Frame& f = th.frames.back();
         const CodeObject& code = m.prog.code[f.code.value];
         uint32_t pc = at_instruction ? f.pc : f.pc - 1;
@@ -448,7 +509,7 @@ void unwind(Machine& m, Value exc) {
                 th.stack.resize(f.stack_base + e.depth);
                 th.stack.push_back(exc);
                 f.pc = e.handler;
-                return;
+                return true;
             }
         }
         const Frame gone = f;
@@ -459,11 +520,7 @@ void unwind(Machine& m, Value exc) {
         at_instruction = gone.returns == Frame::Return::Retry;
         if (gone.generator.valid()) exc = m.generator_raised(gone, exc);
     }
-    auto* e = m.get<ExceptionObj>(exc);
-    if (e && e->type == BuiltinId::SystemExit) th.system_exit = exc;
-    else th.uncaught = exc;
-    th.wait = Wait{};
-    end_thread(m);
+    return false;
 }
 
 void run_on(Machine& m) {

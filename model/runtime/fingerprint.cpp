@@ -64,8 +64,28 @@ template <class F> void for_each_ref(const Object& o, F&& f) {
                 v(x.upper);
                 v(x.step);
             } else if constexpr (std::is_same_v<T, FunctionObj>) vs(x.defaults);
-            else if constexpr (std::is_same_v<T, ExceptionObj>) vs(x.args);
-            else if constexpr (std::is_same_v<T, IterObj>) {
+            else if constexpr (std::is_same_v<T, ExceptionObj>) {
+                vs(x.args);
+                if (x.cls.valid()) f(x.cls.value);
+                for (auto& [n, val] : x.attrs) v(val);
+            } else if constexpr (std::is_same_v<T, ClassObj>) {
+                vs(x.bases);
+                for (ObjectId k : x.mro) f(k.value);
+                for (auto& [n, val] : x.attrs) v(val);
+            } else if constexpr (std::is_same_v<T, InstanceObj>) {
+                f(x.cls.value);
+                for (auto& [n, val] : x.attrs) v(val);
+                v(x.native);
+            } else if constexpr (std::is_same_v<T, MethodObj>) {
+                v(x.func);
+                v(x.self);
+            } else if constexpr (std::is_same_v<T, WrapperObj>) {
+                v(x.func);
+                v(x.setter);
+            } else if constexpr (std::is_same_v<T, SuperObj>) {
+                f(x.cls.value);
+                v(x.self);
+            } else if constexpr (std::is_same_v<T, IterObj>) {
                 v(x.source);
                 v(x.inner);
             } else if constexpr (std::is_same_v<T, AsCompletedObj>) {
@@ -239,6 +259,14 @@ void Fingerprinter::value(const State& s, Value v) {
     }
 }
 
+void Fingerprinter::attrs(const State& s, const AttrList& list) {
+    h_.mix(list.size());
+    for (const auto& [n, v] : list) {
+        h_.mix(n.value);
+        value(s, v);
+    }
+}
+
 void Fingerprinter::object(const State& s, const Object& o) {
     h_.mix(o.data.index() << 1 | (o.shared ? 1 : 0));
     auto vs = [&](const std::vector<Value>& xs) {
@@ -277,6 +305,30 @@ void Fingerprinter::object(const State& s, const Object& o) {
                 h_.mix(x.line);
                 h_.mix(thread(x.thread));
                 mix_text(h_, x.suggestion);
+                h_.mix(x.cls.valid() ? id_of(x.cls.value) : kNone);
+                attrs(s, x.attrs);
+            } else if constexpr (std::is_same_v<T, ClassObj>) {
+                mix_text(h_, x.name);
+                vs(x.bases);
+                h_.mix(x.mro.size());
+                for (ObjectId k : x.mro) h_.mix(id_of(k.value));
+                h_.mix(static_cast<uint64_t>(x.native) << 32 | x.line);
+                attrs(s, x.attrs);
+            } else if constexpr (std::is_same_v<T, InstanceObj>) {
+                h_.mix(id_of(x.cls.value));
+                attrs(s, x.attrs);
+                value(s, x.native);
+                h_.mix(x.line);
+            } else if constexpr (std::is_same_v<T, MethodObj>) {
+                value(s, x.func);
+                value(s, x.self);
+            } else if constexpr (std::is_same_v<T, WrapperObj>) {
+                h_.mix(static_cast<uint64_t>(x.kind));
+                value(s, x.func);
+                value(s, x.setter);
+            } else if constexpr (std::is_same_v<T, SuperObj>) {
+                h_.mix(id_of(x.cls.value));
+                value(s, x.self);
             } else if constexpr (std::is_same_v<T, IterObj>) {
                 h_.mix(static_cast<uint64_t>(x.kind));
                 value(s, x.source);
@@ -455,6 +507,7 @@ Fingerprint Fingerprinter::operator()(const State& s) {
             h_.mix(static_cast<uint64_t>(f.retry_depth) << 32 | f.exit_pc);
             h_.mix(f.generator.valid() ? id_of(f.generator.value) : kNone);
             value(s, f.next_default);
+            value(s, f.init_self);
         }
         h_.mix(th.stack.size());
         for (const Value& v : th.stack) value(s, v);

@@ -84,6 +84,7 @@ private:
     void value(const State& s, Value v);
     uint32_t id_of(uint32_t obj);
     void object(const State& s, const Object& o);
+    void attrs(const State& s, const AttrList& list);
     uint32_t thread(ThreadId t) const { return t.valid() && t.value < rank_.size() ? rank_[t.value] : UINT32_MAX; }
 
     FingerprintOptions options_;

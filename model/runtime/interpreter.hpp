@@ -107,6 +107,9 @@ public:
     std::string traceback_text(const State& s, Value exc) const;
     /// A global whose value is this object ("lock"), or a description ("Lock object #3").
     std::string object_label(const State& s, ObjectId o) const;
+    /// "account.balance", "accounts[1].balance", "BankAccount.balance of the object created at
+    /// line 12" (a code-block line), for attribute accesses.
+    std::string attribute_label(const State& s, ObjectId o, NameId name) const;
     /// One line saying what a blocked thread waits for: "waits to acquire Lock `lock` held by
     /// Thread-1 (worker) since line 12". `display_line` maps code-block lines to the lines the
     /// user sees (the YAML file's); identity when empty.

@@ -262,8 +262,10 @@ public:
     /// started a two-phase blocking operation (th().wait is set).
     void do_call(uint32_t argc, uint32_t kwcount);
     /// Pushes a frame for a Python function with bound arguments (TypeError on a mismatch); a
-    /// generator function's call completes with a new generator instead.
-    void push_frame(Value function, const Args& args, uint32_t call_line);
+    /// generator function's call completes with a new generator instead. With `construct`, the
+    /// frame is an __init__ whose call results in `construct` (Frame::Return::Construct).
+    void push_frame(Value function, const Args& args, uint32_t call_line,
+                    Value construct = Value::unbound());
     Value call_builtin(BuiltinId id, const Args& args);
     /// abs, str, int, float, round, divmod, pow, chr, ord, hex, bin, oct, format; Unbound for
     /// another builtin.
@@ -280,6 +282,50 @@ public:
     Value min_max(bool want_max, const Args& args);
     Value attribute(Value obj, NameId name);
     void store_attribute(Value obj, NameId name, Value v);
+
+    // ---- classes the program defines (model/objects/classes.cpp) ----
+    /// The NameId of an identifier if the program (or racecheck) interned it.
+    std::optional<NameId> find_name(const std::string& text) const;
+    /// The NameId of a dunder name, invalid when the program never spells it.
+    NameId dunder(const char* text) const;
+    /// BuildClass: a new class with these bases (C3 MRO; one builtin base at most).
+    Value build_class(Value name, const std::vector<Value>& bases);
+    /// The user class of an instance or exception, invalid for other values.
+    ObjectId class_of(Value v);
+    /// `name` along the MRO of cls (after class `after` when valid); Unbound when absent.
+    Value class_lookup(ObjectId cls, NameId name, ObjectId after = ObjectId());
+    /// A class attribute as seen through an instance (self) or the class (self Unbound):
+    /// functions bind, staticmethod unwraps, classmethod binds the class.
+    Value bind_class_attr(Value found, Value self, ObjectId cls);
+    /// The getter (or setter) of a property `name` of obj's class; false when none.
+    bool property_of(Value obj, NameId name, bool setter, Value* fn);
+    /// Attribute of a class, instance, super(), bound method or wrapper; false when obj is none
+    /// of those (or the builtin exception's attribute applies).
+    bool user_attribute(Value obj, NameId name, Value* out);
+    bool store_user_attribute(Value obj, NameId name, Value v);
+    /// Instantiates a user class: the instance, or Unbound when an __init__ frame was pushed.
+    Value call_class(Value cls, const Args& args, uint32_t call_line);
+    /// object/Thread/exception __init__ for an instance of a user class.
+    void native_init(Value self, const Args& args);
+    /// A native method reached through super() (__init__, __str__, __repr__) or a property's
+    /// setter()/getter().
+    Value call_user_method(Value self, NameId method, const Args& args);
+    Value make_wrapper(BuiltinId id, const Args& args);
+    Value make_super(const Args& args);
+    bool user_subclass(ObjectId have, Value cls);
+    /// type(v): the user class of an instance, else the builtin class.
+    Value type_value(Value v);
+    /// The def a user class defines for a dunder; Unbound when none.
+    Value user_dunder(Value v, const char* name);
+    /// Runs a Python function to its end inside the current operation and returns its result
+    /// (memory accesses in it are part of this operation; a threading operation is refused).
+    Value call_sync(Value fn, std::vector<Value> args);
+    /// str()/repr() by a user __str__/__repr__; nullopt when the class defines neither.
+    std::optional<std::string> user_str(Value v, bool want_repr);
+    std::string native_repr(Value v);
+    std::string native_str(Value v);
+    std::optional<bool> user_compare(ast::CmpOpKind op, Value a, Value b);
+    std::optional<int64_t> user_hash(Value v);
 
     // ---- random and logging state (model/library/random_module.cpp, logging_module.cpp) ----
     uint32_t random_u32();
@@ -366,6 +412,9 @@ void execute(Machine& m);
 void unwind(Machine& m, Value exc);
 /// Runs the thread through invisible work to its next visible operation or its end (exec.cpp).
 void run_on(Machine& m);
+/// Unwinds frames above `depth` to a handler of `exc`: false when none of them handles it
+/// (they are all popped then; `exc` becomes what their callers see).
+bool unwind_above(Machine& m, Value& exc, size_t depth);
 
 /// Which instruction is a visible operation, and what it is (model/threading/visibility.cpp). Returns false for
 /// invisible work. `m` is positioned at the instruction (th().frames.back().pc).

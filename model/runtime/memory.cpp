@@ -26,6 +26,9 @@ uint64_t object_bytes(const Object& o) {
             else if constexpr (std::is_same_v<T, FunctionObj>) n += x.defaults.size() * sizeof(Value);
             else if constexpr (std::is_same_v<T, ExceptionObj>) n += x.args.size() * sizeof(Value);
             else if constexpr (std::is_same_v<T, ThreadObj>) n += x.name.size();
+            else if constexpr (std::is_same_v<T, ClassObj>)
+                n += x.name.size() + x.attrs.size() * sizeof(x.attrs[0]) + x.mro.size() * sizeof(ObjectId);
+            else if constexpr (std::is_same_v<T, InstanceObj>) n += x.attrs.size() * sizeof(x.attrs[0]);
             else if constexpr (std::is_same_v<T, ExecutorObj>) n += x.name_prefix.size();
         },
         o.data);

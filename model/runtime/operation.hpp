@@ -19,6 +19,9 @@ namespace rc {
     X(GlobalWrite, "write")          /* var; value = value written (Unbound for del) */            \
     X(ContainerRead, "read")         /* obj: a shared list/dict/str read (len, subscript, iter) */ \
     X(ContainerWrite, "write")       /* obj: a shared list/dict mutation (append, pop, []=) */     \
+    X(AttrRead, "read")              /* obj: a shared instance or class; method = attribute name;*/\
+                                     /* value = value read                                      */\
+    X(AttrWrite, "write")            /* obj, method: the attribute written; value = value       */\
     X(LockAcquire, "acquire")        /* obj: Lock/RLock; value = True/False (non-blocking fail) */ \
     X(LockRelease, "release")        /* obj: Lock/RLock */                                         \
     X(LockQuery, "locked")           /* obj: Lock/RLock; value = locked() */                       \

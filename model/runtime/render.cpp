@@ -62,7 +62,7 @@ std::string Interpreter::exception_text(const State& s, Value exc) const {
     auto* e = m.get<ExceptionObj>(exc);
     if (!e) return m.repr(exc);
     std::string msg = m.str(exc);
-    std::string name(builtin_name(e->type));
+    std::string name = e->cls.valid() ? m.type_name(exc) : std::string(builtin_name(e->type));
     return msg.empty() ? name : name + ": " + msg;
 }
 
@@ -71,7 +71,8 @@ std::string Interpreter::traceback_text(const State& s, Value exc) const {
     auto* e = m.get<ExceptionObj>(exc);
     if (!e) return m.repr(exc);
     std::string msg = m.str(exc);
-    std::string name(builtin_qualname(e->type));
+    // CPython's traceback names a class of __main__ without its module
+    std::string name = e->cls.valid() ? m.type_name(exc) : std::string(builtin_qualname(e->type));
     return (msg.empty() ? name : name + ": " + msg) + e->suggestion;
 }
 
@@ -95,7 +96,59 @@ std::string Interpreter::object_label(const State& s, ObjectId o) const {
         if (auto* c = m.get<ConditionObj>(v); c && c->lock == o)
             return "of Condition `" + program_.globals[g].name + "`";
     }
+    // An attribute of an object a global holds (`account.lock`), or of one in a global list.
+    auto in_attrs = [&](Value holder, const std::string& path) -> std::string {
+        const AttrList* attrs = nullptr;
+        if (auto* i = m.get<InstanceObj>(holder)) attrs = &i->attrs;
+        else if (auto* c = m.get<ClassObj>(holder)) attrs = &c->attrs;
+        if (!attrs) return "";
+        for (const auto& [n, x] : *attrs)
+            if (x.tag == VTag::Obj && x.ref == o.value) return "`" + path + "." + program_.name_of(n) + "`";
+        return "";
+    };
+    for (size_t g = 0; g < s.globals.size(); ++g) {
+        Value v = s.globals[g];
+        if (std::string l = in_attrs(v, program_.globals[g].name); !l.empty()) return l;
+        const std::vector<Value>* items = nullptr;
+        if (auto* l = m.get<ListObj>(v)) items = &l->items;
+        else if (auto* t = m.get<TupleObj>(v)) items = &t->items;
+        if (!items) continue;
+        for (size_t i = 0; i < items->size() && i < 64; ++i)
+            if (std::string l = in_attrs((*items)[i], program_.globals[g].name + "[" + std::to_string(i) + "]");
+                !l.empty())
+                return l;
+    }
+    if (auto* i = m.get<InstanceObj>(Value::object(o)))
+        return m.get<ClassObj>(Value::object(i->cls))->name + " object #" + std::to_string(o.value) +
+               " (created at line " + std::to_string(i->line) + ")";
     return "#" + std::to_string(o.value);
+}
+
+std::string Interpreter::attribute_label(const State& s, ObjectId o, NameId name) const {
+    Machine m = viewer(*this, s);
+    const std::string& attr = program_.name_of(name);
+    for (size_t g = 0; g < s.globals.size(); ++g) {
+        Value v = s.globals[g];
+        if (v.tag == VTag::Obj && v.ref == o.value) return program_.globals[g].name + "." + attr;
+    }
+    for (size_t g = 0; g < s.globals.size(); ++g) {
+        const std::vector<Value>* items = nullptr;
+        if (auto* l = m.get<ListObj>(s.globals[g])) items = &l->items;
+        else if (auto* t = m.get<TupleObj>(s.globals[g])) items = &t->items;
+        if (!items) continue;
+        for (size_t i = 0; i < items->size(); ++i)
+            if ((*items)[i].tag == VTag::Obj && (*items)[i].ref == o.value)
+                return program_.globals[g].name + "[" + std::to_string(i) + "]." + attr;
+    }
+    if (auto* c = m.get<ClassObj>(Value::object(o))) return c->name + "." + attr;
+    if (ObjectId cls = m.class_of(Value::object(o)); cls.valid()) {
+        uint32_t line = 0;
+        if (auto* i = m.get<InstanceObj>(Value::object(o))) line = i->line;
+        else line = m.get<ExceptionObj>(Value::object(o))->line;
+        return m.get<ClassObj>(Value::object(cls))->name + "." + attr + " of the object created at line " +
+               std::to_string(line);
+    }
+    return "#" + std::to_string(o.value) + "." + attr;
 }
 
 std::string Interpreter::describe_pending(const State& s, ThreadId t) const {
@@ -105,6 +158,8 @@ std::string Interpreter::describe_pending(const State& s, ThreadId t) const {
     switch (op.kind) {
     case OpKind::GlobalRead:
     case OpKind::GlobalWrite: return verb + " " + program_.name_of(op.var);
+    case OpKind::AttrRead:
+    case OpKind::AttrWrite: return verb + " " + attribute_label(s, op.obj, op.method);
     case OpKind::ProgramExit: return "exit (waits for non-daemon threads)";
     case OpKind::Sleep: return "sleep";
     case OpKind::Print: return "print";
@@ -181,6 +236,8 @@ std::string Interpreter::describe_event(const State& s, const Event& e) const {
     case OpKind::GlobalRead: return "read  " + program_.name_of(e.var) + " → " + repr(s, e.value);
     case OpKind::GlobalWrite:
         return "write " + program_.name_of(e.var) + " = " + (e.value.is_unbound() ? std::string("<deleted>") : repr(s, e.value));
+    case OpKind::AttrRead: return "read  " + attribute_label(s, e.obj, e.method) + " → " + repr(s, e.value);
+    case OpKind::AttrWrite: return "write " + attribute_label(s, e.obj, e.method) + " = " + repr(s, e.value);
     case OpKind::ContainerRead:
     case OpKind::ContainerWrite: {
         std::string out = std::string(e.kind == OpKind::ContainerRead ? "read  " : "write ") + label(e.obj);

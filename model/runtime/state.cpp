@@ -42,6 +42,13 @@ struct Hasher {
         mix(s.size());
         for (char c : s) mix(static_cast<unsigned char>(c));
     }
+    void attrs(const AttrList& list) {
+        mix(list.size());
+        for (const auto& [n, v] : list) {
+            mix(n.value);
+            value(v);
+        }
+    }
 };
 
 void hash_object(Hasher& h, const Object& o) {
@@ -139,6 +146,28 @@ void hash_object(Hasher& h, const Object& o) {
             } else if constexpr (std::is_same_v<T, ExceptionObj>) {
                 h.mix(static_cast<uint64_t>(x.type));
                 h.values(x.args);
+                h.mix(x.cls.value);
+                h.attrs(x.attrs);
+            } else if constexpr (std::is_same_v<T, ClassObj>) {
+                h.text(x.name);
+                h.values(x.bases);
+                for (ObjectId k : x.mro) h.mix(k.value);
+                h.mix(static_cast<uint64_t>(x.native) << 32 | x.line);
+                h.attrs(x.attrs);
+            } else if constexpr (std::is_same_v<T, InstanceObj>) {
+                h.mix(x.cls.value);
+                h.attrs(x.attrs);
+                h.value(x.native);
+            } else if constexpr (std::is_same_v<T, MethodObj>) {
+                h.value(x.func);
+                h.value(x.self);
+            } else if constexpr (std::is_same_v<T, WrapperObj>) {
+                h.mix(static_cast<uint64_t>(x.kind));
+                h.value(x.func);
+                h.value(x.setter);
+            } else if constexpr (std::is_same_v<T, SuperObj>) {
+                h.mix(x.cls.value);
+                h.value(x.self);
             } else if constexpr (std::is_same_v<T, SliceObj>) {
                 h.value(x.lower);
                 h.value(x.upper);
@@ -165,6 +194,7 @@ void hash_thread(Hasher& h, const ThreadState& t) {
         h.mix(static_cast<uint64_t>(f.returns) << 32 | f.retry_depth);
         h.mix(static_cast<uint64_t>(f.exit_pc) << 32 | f.generator.value);
         h.value(f.next_default);
+        h.value(f.init_self);
     }
     h.values(t.stack);
     h.values(t.exc_stack);

@@ -27,6 +27,9 @@ struct Frame {
                    // jumps to `exit_pc`
         Next,      // a generator resumed by next() (caller pc past the Call): a yielded value
                    // is pushed; when it ends, next_default is pushed or StopIteration raised
+        Construct, // __init__ called by instantiation (caller pc past the Call): the result
+                   // must be None; init_self is pushed instead
+        Discard,   // a property setter run by StoreAttr (caller pc past it): nothing is pushed
     };
     FuncId code;
     uint32_t exc_depth = 0;   // ThreadState::exc_stack size when the frame was entered
@@ -40,6 +43,7 @@ struct Frame {
     uint32_t exit_pc = 0;     // ForIter
     ObjectId generator;       // the GeneratorObj this frame runs, if any
     Value next_default;       // Next: Unbound when next() has no default
+    Value init_self;          // Construct: the instance being initialized
 };
 
 enum class ThreadStatus : uint8_t {

@@ -42,6 +42,7 @@ uint32_t height_of(const ExprNode& node) {
                        using T = std::decay_t<decltype(n)>;
                        if constexpr (std::is_same_v<T, Constant> || std::is_same_v<T, Name>)
                            return 0;
+                       else if constexpr (std::is_same_v<T, Lambda>) return n.height;
                        else if constexpr (std::is_same_v<T, FString>) return h(n.parts);
                        else if constexpr (std::is_same_v<T, UnaryOp>) return h(n.operand);
                        else if constexpr (std::is_same_v<T, BinOp>)
@@ -101,7 +102,9 @@ uint32_t height_of(const StmtNode& node) {
                        else if constexpr (std::is_same_v<T, Assert>)
                            return std::max(h(n.test), h(n.msg));
                        else if constexpr (std::is_same_v<T, FunctionDef>)
-                           return std::max({h(n.params), h(n.returns), h(n.body)});
+                           return std::max({h(n.params), h(n.returns), h(n.body), h(n.decorators)});
+                       else if constexpr (std::is_same_v<T, ClassDef>)
+                           return std::max(h(n.bases), h(n.body));
                        else return 0; // Pass, Break, Continue, Global, Import, ImportFrom
                    },
                    node);

@@ -149,9 +149,18 @@ struct Yield {
     bool from = false;
 };
 
+struct FunctionDef;
+/// `lambda params: body`, held as the function it defines: a FunctionDef named "<lambda>" whose
+/// body is `return body`. A lambda may read its parameters and module globals; one that reads a
+/// local of an enclosing function (a closure) is refused by scope analysis.
+struct Lambda {
+    std::shared_ptr<FunctionDef> def;
+    uint32_t height = 1; // of the FunctionDef (params and body)
+};
+
 using ExprNode = std::variant<Constant, Name, FString, UnaryOp, BinOp, BoolOp, Compare, IfExp,
                               Call, Attribute, Subscript, Slice, List, Tuple, Dict, ListComp,
-                              GeneratorExp, DictComp, Set, SetComp, Yield>;
+                              GeneratorExp, DictComp, Set, SetComp, Yield, Lambda>;
 
 struct Expr {
     ExprNode node;
@@ -246,15 +255,25 @@ struct Param {
     SourceLoc loc;
     std::optional<Expr> annotation; // evaluated when the def runs, after every default
 };
-/// A top-level `def`. Nested defs, decorators, *args/**kwargs and lambdas are refused by the
-/// parser (they need closures or varargs, outside the subset). Annotations are evaluated when
-/// the def runs, as CPython does: the parameters' in order, then the return annotation.
+/// A top-level `def` or a method. Nested defs, *args/**kwargs and lambdas that read enclosing
+/// locals are refused (they need closures or varargs, outside the subset). Annotations are
+/// evaluated when the def runs, as CPython does: the parameters' in order, then the return
+/// annotation.
 struct FunctionDef {
     std::string name;
     std::vector<Param> params;
     std::optional<Expr> returns;
     StmtList body;
     bool generator = false; // its body has a `yield`
+    /// `@expr` lines above the def, outermost first (applied innermost first, as in Python).
+    std::vector<Expr> decorators;
+};
+/// A module-level `class Name(bases):`. Its body holds method `def`s, class attribute
+/// assignments to names, docstrings and `pass` (anything else is refused by the compiler).
+struct ClassDef {
+    std::string name;
+    std::vector<Expr> bases;
+    StmtList body;
 };
 struct ImportAlias {
     std::string name;                  // dotted module name, or the imported name in `from`
@@ -276,7 +295,7 @@ struct ImportFrom {
 
 using StmtNode = std::variant<ExprStmt, Assign, AnnAssign, AugAssign, Delete, Pass, Break, Continue, Return,
                               Global, If, While, For, With, Try, Raise, Assert, FunctionDef,
-                              Import, ImportFrom>;
+                              Import, ImportFrom, ClassDef>;
 
 struct Stmt {
     StmtNode node;

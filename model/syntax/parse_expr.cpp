@@ -1,5 +1,6 @@
 // Expressions, following Python 3's grammar and precedence: conditional < or < and < not <
 // comparisons < | < ^ < & < shifts < + - < * / // % < unary < ** < primary.
+#include <algorithm> // max
 #include <string>  // messages
 #include <utility> // move
 
@@ -117,8 +118,52 @@ ast::Expr Parser::parse_annotation() {
 ast::Expr Parser::parse_test() {
     DepthGuard guard(*this);
     if (is_keyword("lambda")) {
-        fail(tok().loc, "unsupported: lambda (closures)",
-             "define a module-level function with def and pass its name");
+        const SourceLoc loc = next().loc;
+        auto def = std::make_shared<ast::FunctionDef>();
+        def->name = "<lambda>";
+        bool seen_default = false;
+        while (!is_op(":")) {
+            if (is_op("*") || is_op("**")) {
+                fail(tok().loc, "unsupported: star-arguments",
+                     "give the function a fixed list of parameters");
+            }
+            if (is_op("/")) {
+                fail(tok().loc, "unsupported: positional-only parameters (/)", "remove the '/' marker");
+            }
+            const SourceLoc param_loc = tok().loc;
+            ast::Param param{expect_name(), std::nullopt, param_loc};
+            for (const ast::Param &other : def->params) {
+                if (other.name == param.name) {
+                    late_error(param_loc, "duplicate argument '" + param.name + "' in function definition");
+                }
+            }
+            if (accept_op("=")) {
+                param.default_value = parse_test();
+                seen_default = true;
+            } else if (seen_default) {
+                fail(param_loc, "parameter without a default follows parameter with a default");
+            }
+            def->params.push_back(std::move(param));
+            if (!accept_op(",")) {
+                break;
+            }
+        }
+        expect_op(":");
+        ast::Expr body = parse_test();
+        const SourceLoc body_loc = body.loc;
+        ast::Return ret;
+        ret.value = std::move(body);
+        def->body.push_back(make_stmt(std::move(ret), body_loc));
+        ast::Lambda lambda;
+        lambda.height = def->body.back().height;
+        for (const ast::Param &p : def->params) {
+            if (p.default_value) {
+                lambda.height = std::max(lambda.height, p.default_value->height);
+            }
+        }
+        lambda.height += 1;
+        lambda.def = def;
+        return make_expr(std::move(lambda), loc);
     }
     if (is_keyword("yield")) {
         return parse_yield();

@@ -44,8 +44,23 @@ std::string statement_on_line(std::string_view keyword, SourceLoc loc) {
 void Parser::parse_statement(ast::StmtList &out) {
     const Token &t = tok();
     if (t.kind == TokenKind::Op && t.text == "@") {
-        fail(t.loc, "unsupported: decorators",
-             "call the wrapping function explicitly after the def instead");
+        std::vector<ast::Expr> decorators;
+        while (accept_op("@")) {
+            decorators.push_back(parse_test());
+            expect_newline();
+        }
+        if (is_keyword("class")) {
+            fail(tok().loc, "unsupported: class decorators",
+                 "apply the function to the class after its definition instead");
+        }
+        if (!is_keyword("def")) {
+            fail_here();
+        }
+        ast::Stmt def = parse_def();
+        std::get<ast::FunctionDef>(def.node).decorators = std::move(decorators);
+        def.height = ast::height_of(def.node);
+        out.push_back(std::move(def));
+        return;
     }
     if (t.kind == TokenKind::Name && t.text == "match" && at_match_statement()) {
         fail(t.loc, "unsupported: match statements", "use an if/elif chain instead");
@@ -67,9 +82,7 @@ void Parser::parse_statement(ast::StmtList &out) {
     } else if (t.text == "def") {
         out.push_back(parse_def());
     } else if (t.text == "class") {
-        fail(t.loc, "unsupported: class definitions",
-             "racecheck models module-level functions and the threading/queue objects; "
-             "rewrite the class's methods as functions over a dict");
+        out.push_back(parse_class());
     } else if (t.text == "async") {
         fail(t.loc, "unsupported: async",
              "racecheck models threading code; use threads instead of coroutines");
@@ -520,6 +533,41 @@ ast::Stmt Parser::parse_def() {
     loop_depth_ = outer_loops;
     --function_depth_;
     return make_stmt(std::move(def), loc);
+}
+
+ast::Stmt Parser::parse_class() {
+    const SourceLoc loc = next().loc;
+    if (function_depth_ > 0 || class_depth_ > 0) {
+        fail(loc, "unsupported: class definitions inside functions or classes",
+             "define the class at module level");
+    }
+    ast::ClassDef cls;
+    cls.name = expect_name();
+    if (accept_op("(")) {
+        while (!is_op(")")) {
+            if (is_op("*") || is_op("**")) {
+                fail(tok().loc, "unsupported: star-arguments in a class's bases",
+                     "name the base classes one by one");
+            }
+            if (tok().kind == TokenKind::Name && peek(1).kind == TokenKind::Op && peek(1).text == "=") {
+                fail(tok().loc, "unsupported: class keyword arguments (metaclass=...)",
+                     "racecheck models classes without metaclasses; remove the keyword");
+            }
+            cls.bases.push_back(parse_test());
+            if (!accept_op(",")) {
+                break;
+            }
+        }
+        expect_op(")");
+    }
+    expect_colon(true);
+    ++class_depth_;
+    const int outer_loops = loop_depth_;
+    loop_depth_ = 0;
+    cls.body = parse_block(fmt::format("class definition on line {}", loc.line));
+    loop_depth_ = outer_loops;
+    --class_depth_;
+    return make_stmt(std::move(cls), loc);
 }
 
 std::string Parser::parse_dotted_name() {

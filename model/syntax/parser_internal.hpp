@@ -131,6 +131,7 @@ private:
     ast::Stmt parse_with();
     ast::WithItem parse_with_item();
     ast::Stmt parse_def();
+    ast::Stmt parse_class();
     ast::Stmt parse_import();
     ast::Stmt parse_from_import();
     std::string parse_dotted_name();
@@ -184,6 +185,7 @@ private:
     size_t pos_ = 0;         // invariant: < tokens_.size(); tokens_.back() is END
     int depth_ = 0;          // current nesting of guarded parse functions
     int function_depth_ = 0; // > 0 inside a def body
+    int class_depth_ = 0;    // > 0 inside a class body
     int loop_depth_ = 0;     // enclosing loops within the current function (or module)
     int comprehension_depth_ = 0; // > 0 inside a comprehension or generator expression
     bool saw_yield_ = false; // the def being parsed has a yield

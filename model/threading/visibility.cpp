@@ -348,6 +348,56 @@ bool classify_sync_method(Machine& m, CallView c, Value self, KnownName k, Pendi
     return false;
 }
 
+/// An attribute access `obj.name` is a visible read or write of the attribute when another
+/// thread can reach obj (an instance of a user class, or a user class) and the name is data:
+/// not a method, a staticmethod/classmethod or a property (whose getter runs as Python code and
+/// makes its own accesses), and not a native attribute of a Thread subclass. Reads of a class
+/// attribute through an instance are keyed by the class that holds it.
+bool classify_attr(Machine& m, Value obj, NameId name, bool write, PendingOp* out) {
+    if (!m.shared(obj)) return false;
+    ObjectId owner;
+    if (auto* c = m.get<ClassObj>(obj)) {
+        (void)c;
+        Value found = m.class_lookup(obj.obj(), name);
+        if (m.get<FunctionObj>(found) || m.get<WrapperObj>(found)) return false;
+        owner = obj.obj();
+        if (!write && found.is_unbound()) return false; // AttributeError or a native attribute
+        if (!write) {
+            for (ObjectId k : m.get<ClassObj>(obj)->mro)
+                if (find_attr(m.get<ClassObj>(Value::object(k))->attrs, name)) {
+                    owner = k;
+                    break;
+                }
+        }
+    } else {
+        ObjectId cls = m.class_of(obj);
+        if (!cls.valid()) return false;
+        const AttrList& attrs =
+            m.get<InstanceObj>(obj) ? m.get<InstanceObj>(obj)->attrs : m.get<ExceptionObj>(obj)->attrs;
+        Value found = m.class_lookup(cls, name);
+        if (auto* w = m.get<WrapperObj>(found); w && w->kind == WrapperObj::Kind::Property) return false;
+        if (auto* i = m.get<InstanceObj>(obj); i && !i->native.is_unbound()) {
+            const KnownName k = known_name(name);
+            if (k == KnownName::name || k == KnownName::daemon) return false; // the Thread's own
+        }
+        owner = obj.obj();
+        if (!write && !find_attr(attrs, name)) {
+            if (found.is_unbound() || m.get<FunctionObj>(found) || m.get<WrapperObj>(found)) return false;
+            for (ObjectId k : m.get<ClassObj>(Value::object(cls))->mro)
+                if (find_attr(m.get<ClassObj>(Value::object(k))->attrs, name)) {
+                    owner = k;
+                    break;
+                }
+            if (!m.shared(Value::object(owner))) return false;
+        }
+    }
+    out->kind = write ? OpKind::AttrWrite : OpKind::AttrRead;
+    out->obj = owner;
+    out->method = name;
+    out->elem = name.value; // (object, attribute): accesses to other attributes commute
+    return true;
+}
+
 /// The lock/semaphore/executor operation a `with` block's entry or exit performs.
 bool classify_with(Machine& m, Value ctx, bool enter, PendingOp* out) {
     if (ctx.tag != VTag::Obj) return false;
@@ -412,6 +462,8 @@ bool classify(Machine& m, PendingOp* out) {
         out->kind = OpKind::GlobalWrite;
         out->var = VarId(in.a);
         return true;
+    case Op::LoadAttr: return classify_attr(m, m.peek(0), NameId(in.a), false, out);
+    case Op::StoreAttr: return classify_attr(m, m.peek(0), NameId(in.a), true, out);
     case Op::LoadSubscr:
     case Op::DeleteSubscr:
     case Op::StoreSubscr: {

@@ -103,8 +103,22 @@ void Machine::mark_shared(Value root) {
                 else if constexpr (std::is_same_v<T, GeneratorObj>) {
                     todo.insert(todo.end(), o.saved.begin(), o.saved.end());
                     todo.insert(todo.end(), o.saved_exc.begin(), o.saved_exc.end());
-                } else if constexpr (std::is_same_v<T, ExceptionObj>)
+                } else if constexpr (std::is_same_v<T, ExceptionObj>) {
                     todo.insert(todo.end(), o.args.begin(), o.args.end());
+                    for (auto& [n, x] : o.attrs) todo.push_back(x);
+                } else if constexpr (std::is_same_v<T, InstanceObj>) {
+                    for (auto& [n, x] : o.attrs) todo.push_back(x);
+                    todo.push_back(o.native);
+                    todo.push_back(Value::object(o.cls));
+                } else if constexpr (std::is_same_v<T, ClassObj>) {
+                    for (auto& [n, x] : o.attrs) todo.push_back(x);
+                    todo.insert(todo.end(), o.bases.begin(), o.bases.end());
+                } else if constexpr (std::is_same_v<T, MethodObj>)
+                    todo.insert(todo.end(), {o.func, o.self});
+                else if constexpr (std::is_same_v<T, WrapperObj>)
+                    todo.insert(todo.end(), {o.func, o.setter});
+                else if constexpr (std::is_same_v<T, SuperObj>)
+                    todo.push_back(o.self);
                 else if constexpr (std::is_same_v<T, ThreadObj>)
                     todo.insert(todo.end(), {o.target, o.args, o.kwargs});
                 else if constexpr (std::is_same_v<T, FutureObj>)

@@ -162,6 +162,7 @@ int64_t Machine::hash(Value v) {
                                   n <= 1 ? Value::none() : Value::integer(rr.step)};
         return hash(new_tuple(std::move(key)));
     }
+    if (auto h = user_hash(v)) return *h;
     // By identity (CPython: _Py_HashPointer(address) = address rotated right by 4 bits).
     uint64_t address = static_cast<uint64_t>(identity(v));
     return finish((address >> 4) | (address << 60));

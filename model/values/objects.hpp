@@ -16,6 +16,7 @@
 #include "model/bytecode/builtins.hpp" // BuiltinId for exception classes
 #include "model/ids.hpp"      // ObjectId, ThreadId, FuncId, NameId
 #include "model/values/value.hpp"    // Value
+#include "model/objects/classes.hpp"   // ClassObj, InstanceObj, MethodObj, WrapperObj, SuperObj
 // The threading primitives' state (each primitive's own file holds it, as loom does):
 #include "model/threading/barrier.hpp"     // BarrierObj
 #include "model/threading/condition.hpp"   // ConditionObj
@@ -141,6 +142,10 @@ struct ExceptionObj {
     /// What CPython's traceback printer appends to an uncaught NameError or AttributeError
     /// (". Did you mean: 'counter'?"); never part of str(e).
     std::string suggestion;
+    /// The program's exception class it is an instance of (invalid: a builtin one), and the
+    /// attributes its code set on it.
+    ObjectId cls;
+    AttrList attrs;
 };
 
 /// An iterator implemented natively: over a sequence, a dict, a set, a range or a str, or one
@@ -174,7 +179,8 @@ struct Object {
                  ExceptionObj, IterObj, AsCompletedObj, ThreadObj, LockObj, RLockObj,
                  ConditionObj, SemaphoreObj, EventObj, BarrierObj, QueueObj, LocalObj, FutureObj,
                  ExecutorObj, SetObj, DictViewObj, DequeObj, GeneratorObj, LoggerObj,
-                 MethodDescriptorObj, PlainObj>
+                 MethodDescriptorObj, PlainObj, ClassObj, InstanceObj, MethodObj, WrapperObj,
+                 SuperObj>
         data;
     /// Reachable by more than one thread (stored in a shared global, passed to a thread, put in
     /// a queue...). Operations on unshared containers are invisible. Never reset.

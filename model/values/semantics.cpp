@@ -132,6 +132,7 @@ bool Machine::equal(Value a, Value b) {
     if (a.tag != b.tag) return false;
     if (a.tag != VTag::Obj) return a.same(b);
     if (a.ref == b.ref) return true;
+    if (auto r = user_compare(ast::CmpOpKind::Eq, a, b)) return *r;
     if (auto r = set_compare(ast::CmpOpKind::Eq, a, b)) return *r;
     const Object& oa = st.heap[a.ref];
     const Object& ob = st.heap[b.ref];
@@ -238,6 +239,7 @@ bool Machine::ordered(ast::CmpOpKind op, Value a, Value b) {
         if (auto r = set_compare(op, keys_set(a), keys_set(b))) return *r;
     }
     if (auto r = set_compare(op, a, b)) return *r;
+    if (auto r = user_compare(op, a, b)) return *r;
     raise(BuiltinId::TypeError, std::string("'") + cmp_symbol(op) +
                                     "' not supported between instances of '" + type_name(a) +
                                     "' and '" + type_name(b) + "'");
@@ -314,6 +316,14 @@ BuiltinId Machine::type_of(Value v) {
             else if constexpr (std::is_same_v<T, LocalObj>) return B::Local;
             else if constexpr (std::is_same_v<T, FutureObj>) return B::FutureType;
             else if constexpr (std::is_same_v<T, ExecutorObj>) return B::ThreadPoolExecutor;
+            else if constexpr (std::is_same_v<T, ClassObj>) return B::Type;
+            else if constexpr (std::is_same_v<T, InstanceObj>) return ref<ClassObj>(o.cls).native;
+            else if constexpr (std::is_same_v<T, MethodObj>) return B::MethodType;
+            else if constexpr (std::is_same_v<T, WrapperObj>)
+                return o.kind == WrapperObj::Kind::Static  ? B::Staticmethod
+                       : o.kind == WrapperObj::Kind::Class ? B::Classmethod
+                                                           : B::Property;
+            else if constexpr (std::is_same_v<T, SuperObj>) return B::Super;
             else return B::Object;
         },
         st.heap[v.ref].data);
@@ -321,6 +331,7 @@ BuiltinId Machine::type_of(Value v) {
 
 std::string Machine::type_name(Value v) {
     if (v.tag == VTag::Unbound) return "unbound";
+    if (ObjectId c = class_of(v); c.valid()) return ref<ClassObj>(c).name;
     BuiltinId t = type_of(v);
     if (t == BuiltinId::StrIterator) return "str_ascii_iterator";
     std::string_view q = builtin_qualname(t);
@@ -428,6 +439,28 @@ __attribute__((noinline)) std::string Machine::repr_body(Value v) {
         return str_repr(s->s);
     }
     if (render_cut) return ""; // rendering: the text is already cut
+    if (class_of(v).valid()) {
+        if (auto s = user_str(v, true)) return *s;
+        return native_repr(v);
+    }
+    if (auto* c = std::get_if<ClassObj>(&o.data)) return "<class '__main__." + c->name + "'>";
+    if (auto* mo = std::get_if<MethodObj>(&o.data)) {
+        MethodObj bound = *mo;
+        const CodeObject& fc = prog.code[get<FunctionObj>(bound.func)->code.value];
+        std::string qual = fc.qualname.empty() ? fc.name : fc.qualname;
+        if (render_short) return "<bound method " + qual + ">";
+        return "<bound method " + qual + " of " + repr(bound.self) + ">";
+    }
+    if (auto* w = std::get_if<WrapperObj>(&o.data)) {
+        WrapperObj wr = *w;
+        if (wr.kind == WrapperObj::Kind::Property) return "<property object at 0x" + hex_identity(v) + ">";
+        return std::string(wr.kind == WrapperObj::Kind::Static ? "<staticmethod(" : "<classmethod(") +
+               repr(wr.func) + ")>";
+    }
+    if (auto* sp = std::get_if<SuperObj>(&o.data)) {
+        SuperObj s = *sp;
+        return "<super: " + repr(Value::object(s.cls)) + ", " + (get<ClassObj>(s.self) ? "<" + ref<ClassObj>(s.self.obj()).name + " object>" : "<" + type_name(s.self) + " object>") + ">";
+    }
     auto join = [&](const std::vector<Value>& items, const std::string& open, const std::string& close,
                     bool tuple) {
         std::vector<Value> copy = items; // repr may allocate: never hold a reference into heap
@@ -497,7 +530,9 @@ __attribute__((noinline)) std::string Machine::repr_body(Value v) {
         return "slice(" + repr(sl.lower) + ", " + repr(sl.upper) + ", " + repr(sl.step) + ")";
     }
     if (auto* f = std::get_if<FunctionObj>(&o.data))
-        return "<function " + prog.code[f->code.value].name +
+        return "<function " +
+               (prog.code[f->code.value].qualname.empty() ? prog.code[f->code.value].name
+                                                           : prog.code[f->code.value].qualname) +
                (render_short ? std::string(">") : " at 0x" + hex_identity(v) + ">");
     if (auto* md = std::get_if<MethodDescriptorObj>(&o.data))
         return "<method '" + prog.name_of(md->method) + "' of '" + std::string(builtin_name(md->owner)) +
@@ -543,6 +578,10 @@ std::string Machine::hex_identity(Value v) {
 std::string Machine::str(Value v) {
     if (auto* s = str_of(v)) return *s;
     NativeLevel level(*this, " while getting the str of an object");
+    if (class_of(v).valid()) {
+        if (auto s = user_str(v, false)) return *s;
+        return native_str(v);
+    }
     if (auto* e = get<ExceptionObj>(v)) {
         auto args = e->args;
         bool key_error = e->type == BuiltinId::KeyError;

@@ -7,7 +7,8 @@
 # (rc_model links nothing of ours; rc_strategies and rc_detectors link rc_model only; rc_real
 # never links rc_checker); this script also catches header-only dependencies.
 #   RC_SOURCE_DIR  the repository root
-set(interp "model/scenario/;model/syntax/ast.hpp;model/bytecode/;model/values/;model/text/;model/library/;model/runtime/;model/threading/")
+set(interp "model/scenario/;model/syntax/ast.hpp;model/bytecode/;model/values/;model/text/;model/library/;model/runtime/;model/threading/;model/objects/")
+set(rule_model/objects "${interp}")
 set(rule_model/scenario "")
 set(rule_model/syntax "model/scenario/")
 set(rule_model/bytecode "model/scenario/;model/syntax/ast.hpp")

@@ -162,6 +162,7 @@ struct ExprDumper {
     std::string operator()(const ast::Yield &y) const {
         return std::string(y.from ? "(yield-from" : "(yield") + (y.value ? " " + dump(*y.value) : "") + ")";
     }
+    std::string operator()(const ast::Lambda &l) const;
 };
 
 inline std::string dump(const ast::Expr &e) {
@@ -235,8 +236,16 @@ struct StmtDumper {
     std::string operator()(const ast::Assert &s) const {
         return "(assert " + dump(s.test) + (s.msg ? " " + dump(*s.msg) : "") + ")";
     }
+    std::string operator()(const ast::ClassDef &s) const {
+        return "(class " + s.name + " (" + (s.bases.empty() ? "" : dump_all(s.bases).substr(1)) + ") " +
+               dump(s.body) + ")";
+    }
     std::string operator()(const ast::FunctionDef &s) const {
-        std::string out = "(def " + s.name + " (";
+        std::string out;
+        for (const ast::Expr &d : s.decorators) {
+            out += "@" + dump(d) + " ";
+        }
+        out += "(def " + s.name + " (";
         for (size_t i = 0; i < s.params.size(); ++i) {
             out += (i > 0 ? " " : "") + s.params[i].name;
             if (s.params[i].default_value) {
@@ -263,6 +272,14 @@ struct StmtDumper {
 
 inline std::string dump(const ast::Stmt &s) {
     return std::visit(StmtDumper{}, s.node);
+}
+
+inline std::string ExprDumper::operator()(const ast::Lambda &l) const {
+    std::string out = "(lambda (";
+    for (size_t i = 0; i < l.def->params.size(); ++i) {
+        out += (i > 0 ? " " : "") + l.def->params[i].name;
+    }
+    return out + ") " + dump(l.def->body) + ")";
 }
 
 } // namespace rc::test

@@ -1,0 +1,7 @@
+def make():
+    class Local:
+        pass
+    return Local()
+
+
+print(make())
