@@ -13,6 +13,7 @@
 #include "checker/commands/interrupt.hpp"     // InterruptGuard
 #include "checker/commands/progress_line.hpp" // ProgressLine
 #include "checker/report/report.hpp"   // Reporter, ScenarioReport
+#include "checker/explore/portfolio.hpp" // run_portfolio
 #include "checker/explore/schedule.hpp" // encode_schedule, scenario_fingerprint
 #include "checker/explore/session.hpp"  // Session, Budgets, outcome_globals
 #include "checker/explore/witness_minimizer.hpp" // minimize_witnesses, simplify_witnesses
@@ -98,6 +99,7 @@ int check_one(const CheckRequest& rq, LoadedScenario& ls, std::vector<ReportTarg
     so.seed = rq.seed.value_or(s.explore.seed.value_or(so.seed));
     so.preemption_bound = rq.preemption_bound ? rq.preemption_bound : s.explore.preemption_bound;
     if (rq.max_state_memory_mb) so.memory_mb = *rq.max_state_memory_mb;
+    if (rq.pct_depth) so.pct_depth = *rq.pct_depth;
     std::unique_ptr<Strategy> strategy = info->make(so);
 
     Interpreter in(ls.compiled->program, interpreter_limits(rq.max_memory));
@@ -108,10 +110,14 @@ int check_one(const CheckRequest& rq, LoadedScenario& ls, std::vector<ReportTarg
                     outcome_globals(ls.compiled->program));
     session.set_symmetry(rq.symmetry);
     ProgressLine line(err, s.name, report.budgets, rq.terminal_columns);
-    report.search = session.run(*strategy, [&](const SearchProgress& p) {
+    const ProgressHook hook = [&](const SearchProgress& p) {
         if (rq.progress) line.update(p);
         return !InterruptGuard::requested();
-    });
+    };
+    report.search = info->portfolio
+                        ? run_portfolio(session, *strategy, "state",
+                                        PortfolioOptions{so.seed, so.pct_depth}, hook)
+                        : session.run(*strategy, hook);
     line.clear();
     interrupted = report.search.stopped_by == StopReason::Interrupted;
     if (!interrupted && !report.search.refusal &&
@@ -131,7 +137,7 @@ int check_one(const CheckRequest& rq, LoadedScenario& ls, std::vector<ReportTarg
         simplify_witnesses(in, ls.compiled->param_values, detector_context(ls),
                            outcome_globals(ls.compiled->program), sb, report.search);
     }
-    report.search.strategy = info->name;
+    if (report.search.strategy.empty()) report.search.strategy = info->name;
     if (report.search.refusal) { // an operation outside the subset: no verdict, exit 2
         const Diagnostic where = refusal_diagnostic(s, *report.search.refusal);
         err << format_diagnostic(where) << "\n";

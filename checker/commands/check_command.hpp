@@ -34,6 +34,7 @@ struct CheckRequest {
     std::optional<std::string> strategy;
     std::optional<uint64_t> seed;
     std::optional<uint32_t> preemption_bound;
+    std::optional<uint32_t> pct_depth; // pct and the portfolio's bug hunting
     std::optional<uint64_t> max_executions;
     std::optional<double> max_seconds;
     std::optional<uint64_t> max_steps;

@@ -166,6 +166,11 @@ void add_check_options(CLI::App &app, CheckRequest &rq) {
         ->check(CLI::IsMember(registry_names(strategy_registry(), "replay")));
     app.add_option("--seed", rq.seed, "Seed of the random strategy (default: explore.seed, else 1)")
         ->check(unsigned_integer());
+    app.add_option("--pct-depth", rq.pct_depth,
+                   fmt::format("pct (and the portfolio's bug hunting): the bug depth d, d − 1 "
+                               "priority change points per execution (default {})",
+                               StrategyOptions{}.pct_depth))
+        ->check(CLI::Range(1u, 64u));
     app.add_option("--preemption-bound", rq.preemption_bound,
                    "pb: the largest number of preemptions to try (default: explore."
                    "preemption_bound, else until exhausted)");

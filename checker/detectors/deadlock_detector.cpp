@@ -147,8 +147,8 @@ void DeadlockDetector::end_execution(const Interpreter& in, const State& final_s
                                      const ExecutionEnd& end, FindingSink& sink) {
     if (end.fair_cycle && !end.spinning.empty())
         report_blocked(in, final_state, end, sink); // a busy-wait no thread will release
-    else if (end.fair_cycle || end.step_limit || end.status == RunStatus::Diverged)
-        report_nontermination(in, final_state, end, sink);
+    else if (end.fair_cycle || (!end.step_limit && end.status == RunStatus::Diverged))
+        report_nontermination(in, final_state, end, sink); // a cut by a budget never is one
     else if (end.status == RunStatus::Blocked)
         report_blocked(in, final_state, end, sink);
 }
@@ -245,16 +245,6 @@ void DeadlockDetector::report_blocked(const Interpreter& in, const State& s,
     sink.report(std::move(f));
 }
 
-bool DeadlockDetector::starved(const std::vector<ThreadId>& running) const {
-    if (recent_.size() < kRecent) return false;
-    for (ThreadId t : running) {
-        bool ran = false;
-        for (auto& [rt, rl] : recent_) ran = ran || rt == t;
-        if (!ran) return true;
-    }
-    return false;
-}
-
 void DeadlockDetector::report_nontermination(const Interpreter& in, const State& s,
                                              const ExecutionEnd& end, FindingSink& sink) const {
     Finding f;
@@ -278,7 +268,7 @@ void DeadlockDetector::report_nontermination(const Interpreter& in, const State&
             lines.insert(ctx_.display_line(recent_[i].second));
         f.details.push_back("every thread that could leave the cycle is also scheduled in it: "
                             "a fair scheduler need not ever end the program");
-    } else if (!end.step_limit) {
+    } else {
         for (const ThreadState& t : s.threads) {
             if (t.status != ThreadStatus::Diverged) continue;
             uint32_t line = ctx_.display_line(t.diverged_line);
@@ -290,25 +280,6 @@ void DeadlockDetector::report_nontermination(const Interpreter& in, const State&
                                 std::to_string(line) + ")");
         }
         f.summary = f.details.empty() ? "a thread runs forever" : f.details.front();
-    } else {
-        std::vector<ThreadId> running;
-        in.schedulable(s, running);
-        if (starved(running)) return;
-        for (ThreadId t : running) // MainThread could exit now: only daemons keep running
-            if (t.value == 0 && s.thread(t).pending.kind == OpKind::ProgramExit &&
-                in.is_enabled(s, t))
-                return;
-        f.summary = "execution did not finish within " + std::to_string(steps_) + " steps";
-        for (ThreadId t : running) {
-            f.threads.push_back(in.thread_name(s, t));
-            f.details.push_back(f.threads.back() + " (line " +
-                                std::to_string(ctx_.display_line(s.thread(t).pending.line)) +
-                                ") next: " + in.describe_pending(s, t));
-            for (auto& [rt, rl] : recent_)
-                if (rt == t) lines.insert(ctx_.display_line(rl));
-        }
-        f.details.push_back("a loop keeps running; if it waits for a flag, use an Event or a "
-                            "Condition instead of polling (or raise the step budget)");
     }
     f.lines.assign(lines.begin(), lines.end());
     f.key = "nontermination";

@@ -8,12 +8,11 @@
 // of a deadlock when
 // a thread waits forever in Condition.wait (not notified) and, earlier in the execution, a
 // notify on that same Condition woke nobody: the signal came before the wait and was lost.
-// Busy-waits the Session stopped as endless (ExecutionEnd::spinning) are deadlocks too. An
-// execution cut by the step budget, or a thread running away without visible operations, is a
-// nontermination finding — unless the cut schedule was unfair: a thread that could have run
-// was starved for the whole recent window, or MainThread could exit at once and only daemons
-// kept running (a fair scheduler would have ended the program; see CHESS, Musuvathi & Qadeer,
-// "Fair Stateless Model Checking", PLDI 2008). A daemon looping forever is not a bug.
+// Busy-waits the Session stopped as endless (ExecutionEnd::spinning) are deadlocks too.
+// Nontermination is reported only when it is shown: a fair cycle of the state graph (the
+// stateful search) or a thread that runs away without visible operations (RunStatus::Diverged).
+// An execution cut by a budget (ExecutionEnd::step_limit) is a cut, never a finding: the
+// program may well have ended a step later.
 #pragma once
 
 #include <cstdint> // uint32_t, uint64_t
@@ -48,8 +47,6 @@ private:
                         FindingSink& sink) const;
     void report_nontermination(const Interpreter& in, const State& s, const ExecutionEnd& end,
                                FindingSink& sink) const;
-    /// Some thread in `running` took no step in the recent window (which is full).
-    bool starved(const std::vector<ThreadId>& running) const;
     /// "waits to acquire Lock `b` held by Thread-2 (worker) since line 11", lines mapped.
     std::string wait_text(const Interpreter& in, const State& s, ThreadId t) const;
 

@@ -95,7 +95,9 @@ struct Session::Execution {
     std::vector<Choice> schedule;
     uint32_t preemptions = 0;
     ThreadId last;
-    std::map<std::string, Finding> local;      // this execution's findings, best witness per key
+    /// This execution's findings, best witness per key; until complete_findings(), a finding's
+    /// schedule holds only the steps after local_depth[key] (record_finding).
+    std::map<std::string, Finding> local;
     std::map<std::string, size_t> local_depth; // key → the depth at which it was recorded
     Trace* trace = nullptr;
     ExecutionEnd end;
@@ -105,6 +107,8 @@ struct Session::Execution {
     bool save = false;          // save checkpoints (a search, not a replay)
     bool per_state = false;     // detectors look at every state (stateful search)
     bool spin_detection = true; // cut busy-waits (not in a stateful search: they are cycles)
+    bool timed = false;         // a search's execution: stopped when the time budget runs out
+    bool out_of_time = false;   // it was: a partial execution, no outcome
     // busy-wait detection: per thread, fingerprints seen since the last shared change
     std::vector<std::unordered_set<uint64_t>> spin_history;
     std::vector<bool> spinning;
@@ -118,7 +122,8 @@ struct Session::Checkpoint {
     ThreadId last;
     std::vector<std::unordered_set<uint64_t>> spin_history;
     std::vector<bool> spinning;
-    std::map<std::string, Finding> local; // findings recorded up to this depth
+    std::map<std::string, Finding> local; // findings recorded up to this depth (tails only)
+    std::map<std::string, size_t> local_depth;
 };
 
 Session::Session(const Interpreter& in, std::vector<int64_t> params, DetectorContext ctx,
@@ -131,27 +136,40 @@ Session::Session(const Interpreter& in, std::vector<int64_t> params, DetectorCon
 Session::~Session() = default;
 
 void Session::record_finding(Execution& ex, Finding f) {
+    // The witness is this execution's schedule up to here, then the finding's `then` steps. The
+    // prefix is not copied here (a detector may report the same finding at every step of a long
+    // execution): the finding keeps its tail, local_depth the prefix length, and
+    // complete_findings() joins them when the execution ends.
     const size_t depth = ex.schedule.size();
-    f.schedule = ex.schedule;
-    f.preemptions = ex.preemptions;
-    if (!f.then.empty()) { // found in this state: the steps that show it follow
-        ThreadId prev = ex.last;
-        for (const Choice& c : f.then) {
-            if (prev.valid() && c.thread != prev) ++f.preemptions; // at most (recounted later)
-            prev = c.thread;
-            f.schedule.push_back(c);
-        }
+    uint32_t preemptions = ex.preemptions;
+    ThreadId prev = ex.last;
+    for (const Choice& c : f.then) {
+        if (prev.valid() && c.thread != prev) ++preemptions; // at most (recounted later)
+        prev = c.thread;
+    }
+    auto it = ex.local.find(f.key);
+    if (it != ex.local.end()) {
+        const std::pair<uint32_t, size_t> have{it->second.preemptions,
+                                               ex.local_depth[f.key] + it->second.schedule.size()};
+        if (!(std::pair<uint32_t, size_t>{preemptions, depth + f.then.size()} < have)) return;
+    }
+    if (!f.then.empty()) // highlights of a finding found in a state count from that state
         for (Highlight& h : f.highlights) h.step += depth;
-        f.then.clear();
-    }
+    f.schedule = std::move(f.then);
+    f.then.clear();
+    f.preemptions = preemptions;
     f.count = 1;
-    auto [it, inserted] = ex.local.emplace(f.key, f);
-    if (inserted) {
-        ex.local_depth[f.key] = depth;
-    } else if (witness_rank(f) < witness_rank(it->second)) {
-        ex.local_depth[f.key] = depth;
-        it->second = std::move(f);
+    ex.local_depth[f.key] = depth;
+    ex.local[f.key] = std::move(f);
+}
+
+void Session::complete_findings(Execution& ex) {
+    for (auto& [key, f] : ex.local) {
+        const size_t depth = ex.local_depth[key];
+        f.schedule.insert(f.schedule.begin(), ex.schedule.begin(),
+                          ex.schedule.begin() + static_cast<long>(depth));
     }
+    ex.local_depth.clear();
 }
 
 void Session::record_outcome(const Execution& ex, std::map<std::string, Outcome>& outcomes) {
@@ -268,8 +286,34 @@ void Session::save_checkpoint(const Execution& ex, const Detectors& detectors) {
     cp.spin_history = ex.spin_history;
     cp.spinning = ex.spinning;
     cp.local = ex.local;
+    cp.local_depth = ex.local_depth;
     checkpoints_.push_back(std::move(cp));
+    if (checkpoints_.size() > kMaxCheckpoints) thin_checkpoints();
 }
+
+void Session::thin_checkpoints() {
+    // Dense near the deepest checkpoint, sparse far from it: a gap may be as wide as 1/16 of its
+    // distance from the deepest one. Strategies backtrack from the end of the last execution
+    // (DFS orders), so a resume replays few steps, and a long execution keeps O(log depth)
+    // checkpoints instead of one per step (a 1M-step execution kept 1M states).
+    const size_t tip = checkpoints_.back().depth;
+    std::vector<Checkpoint> kept;
+    kept.reserve(checkpoints_.size());
+    size_t last_kept = tip;
+    for (size_t i = checkpoints_.size(); i-- > 0;) {
+        Checkpoint& cp = checkpoints_[i];
+        if (i + 1 == checkpoints_.size() || last_kept - cp.depth > (tip - last_kept) / 16) {
+            last_kept = cp.depth;
+            kept.push_back(std::move(cp));
+        } else if (spare_checkpoints_.size() < 4) {
+            spare_checkpoints_.push_back(std::move(cp));
+        }
+    }
+    std::reverse(kept.begin(), kept.end());
+    checkpoints_ = std::move(kept);
+}
+
+
 
 void Session::begin_execution(Execution& ex, Detectors& detectors, size_t resume) {
     RC_CHECK(resume <= previous_.size(), "a strategy resumes deeper than the previous execution");
@@ -294,7 +338,7 @@ void Session::begin_execution(Execution& ex, Detectors& detectors, size_t resume
     ex.spin_history = cp.spin_history;
     ex.spinning = cp.spinning;
     ex.local = cp.local;
-    for (const auto& [key, f] : ex.local) ex.local_depth[key] = cp.depth;
+    ex.local_depth = cp.local_depth;
 }
 
 void Session::run_execution(Execution& ex, Detectors& detectors, const Chooser& choose,
@@ -335,8 +379,12 @@ void Session::run_execution(Execution& ex, Detectors& detectors, const Chooser& 
             fingerprinter_->collect_garbage(ex.state); // before it is copied into a checkpoint
         }
         // Strategies resume only where they can choose again: at states with several options.
+        // A checkpoint copies the state, a resume replays the steps after it: with a large heap,
+        // checkpoints are spaced so that the copies cost about what the replays do.
         if (ex.save && checkpoint_interval_ && step % checkpoint_interval_ == 0 &&
-            point.options.size() > 1 && (checkpoints_.empty() || checkpoints_.back().depth < step))
+            point.options.size() > 1 &&
+            (checkpoints_.empty() ||
+             checkpoints_.back().depth + 1 + ex.state.heap.size() / 16 <= step))
             save_checkpoint(ex, detectors);
         if (ex.per_state)
             for (auto& d : detectors) d->on_state(in_, ex.state, sink);
@@ -346,6 +394,13 @@ void Session::run_execution(Execution& ex, Detectors& detectors, const Chooser& 
         if (point.options.empty()) break;
         if (step >= budgets_.max_steps) {
             ex.end.step_limit = true;
+            break;
+        }
+        // A long execution looks at the clock now and then: the time budget holds within it.
+        if (ex.timed && step && (step & 0xff) == 0 &&
+            std::chrono::steady_clock::now() >= deadline_) {
+            ex.end.step_limit = true;
+            ex.out_of_time = true;
             break;
         }
         std::optional<size_t> pick;
@@ -449,6 +504,7 @@ void Session::report_cycle(const FairCycle& cycle, Detectors& detectors,
                 ex.end.spinning.push_back(c.thread);
     std::sort(ex.end.spinning.begin(), ex.end.spinning.end());
     finish_execution(ex, detectors, ChoicePoint{});
+    complete_findings(ex);
     merge_findings(found, ex.local);
     // The program does not end there: a busy-wait hangs, a cycle with progress runs forever.
     ex.end.status = cycle.reads_only ? RunStatus::Blocked : RunStatus::Diverged;
@@ -461,6 +517,8 @@ SearchResult Session::run(Strategy& strategy, const ProgressHook& progress) {
     dctx.per_state = stateful;
     bool symmetric = stateful && symmetry_allowed_;
     const auto start = std::chrono::steady_clock::now();
+    deadline_ = start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                            std::chrono::duration<double>(std::min(budgets_.max_seconds, 1e9)));
     auto elapsed = [&] {
         return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     };
@@ -497,11 +555,13 @@ SearchResult Session::run(Strategy& strategy, const ProgressHook& progress) {
             ex.save = true;
             ex.per_state = stateful;
             ex.spin_detection = !stateful;
+            ex.timed = true;
             begin_execution(ex, detectors, strategy.resume_depth());
             run_execution(
                 ex, detectors, [&](const ChoicePoint& p) { return std::optional<size_t>(strategy.choose(p)); },
                 &strategy);
             finish_execution(ex, detectors, ChoicePoint{});
+            complete_findings(ex);
             ended_schedule_ = &ex.schedule;
             strategy.end_execution();
             ended_schedule_ = nullptr;
@@ -523,6 +583,12 @@ SearchResult Session::run(Strategy& strategy, const ProgressHook& progress) {
             } keep{spare_state_, ex.state};
             if (symmetric && identity_seen_) { // the program can tell threads apart
                 again = true;
+                break;
+            }
+            if (ex.out_of_time) { // the time budget ran out inside it: its findings stand,
+                merge_findings(found, ex.local); // it is no execution (it did not end)
+                if (!ex.stopped || !stateful) --runs;
+                r.stopped_by = StopReason::MaxSeconds;
                 break;
             }
             if (ex.stopped || strategy.repeat_execution()) {
@@ -609,6 +675,7 @@ Trace Session::replay(const std::vector<Choice>& schedule, std::vector<Finding>*
     for (auto& d : detectors) d->begin_execution(in_, ex.state);
     run_execution(ex, detectors, follow, nullptr);
     finish_execution(ex, detectors, ChoicePoint{});
+    complete_findings(ex);
     merge_findings(found, ex.local);
     t.end = ex.end;
     t.refusal = ex.refusal;

@@ -4,6 +4,7 @@
 // strategies and detectors; they do not know each other.
 #pragma once
 
+#include <chrono>   // deadline
 #include <cstdint>  // uint64_t
 #include <functional> // Chooser
 #include <map>      // outcomes by key
@@ -21,10 +22,14 @@
 namespace rc {
 
 /// Independent budgets, each checked after every execution (steps: after every step).
+/// max_steps is a safety cap, not a cut of terminating programs: an execution runs until the
+/// program ends, blocks or is shown to loop (a busy-wait, a cycle of states), and only one that
+/// does none of these in 10 M steps is cut. A cut is reported as a cut, never as a finding.
+/// The time budget also holds inside an execution (checked every 256 steps).
 struct Budgets {
     uint64_t max_executions = 200000;
     double max_seconds = 8.0;
-    uint64_t max_steps = 2000; // per execution; an execution cut here is reported
+    uint64_t max_steps = 10'000'000; // per execution; an execution cut here is reported
 };
 
 /// One distinct final outcome: the values of the watched globals and the printed output.
@@ -124,6 +129,10 @@ public:
     /// the program never looks at a thread's identity)? Default: yes.
     void set_symmetry(bool allowed) { symmetry_allowed_ = allowed; }
 
+    const Budgets& budgets() const { return budgets_; }
+    /// The budgets of the next run() (a portfolio gives each part its share).
+    void set_budgets(const Budgets& b) { budgets_ = b; }
+
     /// Runs exactly `schedule`, recording every step; detectors run too (their findings are
     /// returned in `findings`). A schedule that does not fit is reported in Trace::divergence.
     Trace replay(const std::vector<Choice>& schedule, std::vector<Finding>* findings = nullptr);
@@ -146,7 +155,12 @@ private:
     void finish_execution(Execution& ex, Detectors& detectors, const ChoicePoint& last);
     void begin_execution(Execution& ex, Detectors& detectors, size_t resume);
     void save_checkpoint(const Execution& ex, const Detectors& detectors);
+    /// Keeps checkpoints_ at O(log depth): dense near the deepest, sparse far from it.
+    void thin_checkpoints();
+    static constexpr size_t kMaxCheckpoints = 512;
     void record_finding(Execution& ex, Finding f);
+    /// Gives every finding of the execution its whole witness (record_finding keeps tails).
+    void complete_findings(Execution& ex);
     void record_outcome(const Execution& ex, std::map<std::string, Outcome>& outcomes);
     /// Fills the footprints of a choice point for a strategy that wants them.
     void add_footprints(const Execution& ex, ChoicePoint& point) const;
@@ -177,6 +191,7 @@ private:
     State spare_state_; // the last execution's state: its buffers take the next copy
     std::vector<Choice> previous_;        // the schedule of the previous execution
     uint32_t checkpoint_interval_ = 0;
+    std::chrono::steady_clock::time_point deadline_; // the time budget of the current search
     std::vector<uint32_t> loop_vars_; // module_loop_variables(): never outcome values
 };
 

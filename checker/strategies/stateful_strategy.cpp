@@ -20,6 +20,7 @@ void StatefulStrategy::restart() {
     nodes_.clear();
     edges_.clear();
     stack_.clear();
+    stack_heap_bytes_ = 0;
     depth_ = resume_ = 0;
     cut_at_visited_ = terminal_ = 0;
     wide_ = done_ = cut_ = false;
@@ -28,7 +29,8 @@ void StatefulStrategy::restart() {
 
 uint64_t StatefulStrategy::memory_bytes() const {
     return slot_key_.capacity() * sizeof(StateKey) + slot_node_.capacity() * sizeof(uint32_t) +
-           nodes_.capacity() * sizeof(Node) + edges_.capacity() * sizeof(Edge);
+           nodes_.capacity() * sizeof(Node) + edges_.capacity() * sizeof(Edge) +
+           stack_.capacity() * sizeof(Level) + stack_heap_bytes_;
 }
 
 std::pair<uint32_t, bool> StatefulStrategy::visit(const StateKey& key, uint64_t enabled) {
@@ -117,6 +119,10 @@ size_t StatefulStrategy::choose(const ChoicePoint& point) {
         stopped_ = true;
         return kStop;
     }
+    if (memory_bytes() > bound_bytes_) { // a long path filled the bound: stop here
+        stopped_ = true;                  // (begin_execution then ends the search)
+        return kStop;
+    }
     Level level;
     level.node = node;
     level.options = point.options;
@@ -133,6 +139,7 @@ size_t StatefulStrategy::choose(const ChoicePoint& point) {
             if (!point.last_index || i != *point.last_index) level.order.push_back(static_cast<uint32_t>(i));
     }
     nodes_[node].on_stack = true;
+    stack_heap_bytes_ += level_heap_bytes(level);
     stack_.push_back(std::move(level));
     last_node_ = node;
     last_choice_ = point.options[stack_.back().order[0]];
@@ -161,6 +168,7 @@ void StatefulStrategy::on_end_state(const ChoicePoint& point) {
 void StatefulStrategy::end_execution() {
     auto pop = [&] {
         nodes_[stack_.back().node].on_stack = false;
+        stack_heap_bytes_ -= level_heap_bytes(stack_.back());
         stack_.pop_back();
     };
     while (stack_.size() > depth_) pop();

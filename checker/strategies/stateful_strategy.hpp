@@ -30,8 +30,9 @@
 //   concrete threads, so it runs without symmetry (the Session searches again without it when
 //   a symmetric search finds a cycle).
 //
-// The visited set and the state graph are bounded by `memory_mb`; the search stops (MaxStateMemory)
-// rather than grow past it. A state cut by the steps-per-execution budget is not marked
+// The visited set, the state graph and the DFS stack (one level per step of the current path)
+// are bounded by `memory_mb`; the search stops (MaxStateMemory) rather than grow past it, also
+// in the middle of a long path. A state cut by the steps-per-execution budget is not marked
 // visited (it was never expanded).
 #pragma once
 
@@ -104,6 +105,12 @@ private:
     std::vector<Node> nodes_;
     std::vector<Edge> edges_;
     std::vector<Level> stack_;
+    /// What the levels' vectors hold: a long path is as much memory as its states (counted in
+    /// memory_bytes(), so the bound holds along a 1M-step execution too).
+    uint64_t stack_heap_bytes_ = 0;
+    static uint64_t level_heap_bytes(const Level& l) {
+        return l.order.capacity() * sizeof(uint32_t) + l.options.capacity() * sizeof(Choice);
+    }
     size_t depth_ = 0;
     size_t resume_ = 0;
     uint32_t last_node_ = kNone; // the node of the state before the last step

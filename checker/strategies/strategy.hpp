@@ -156,14 +156,18 @@ struct StrategyOptions {
     uint64_t seed = 1;
     std::optional<uint32_t> preemption_bound; // pb: the largest bound to try; unset = until exhausted
     std::vector<Choice> schedule;             // replay: the choices to follow
-    uint64_t random_executions = 1000;        // random: how many executions
+    uint64_t random_executions = 1000;        // random, pct, stale-read: how many executions
     uint64_t memory_mb = 1024;                // stateful: bound of the visited set
+    uint32_t pct_depth = 3;                   // pct: the bug depth d it targets
 };
 
 struct StrategyInfo {
     std::string name;
     std::string help;
     std::function<std::unique_ptr<Strategy>(const StrategyOptions&)> make;
+    /// The portfolio (checker/explore/portfolio.hpp): `make` gives its systematic part, which
+    /// runs after a probe and, for a large program, bug hunting.
+    bool portfolio = false;
 };
 
 /// Every strategy, in --help order. The first is the default.

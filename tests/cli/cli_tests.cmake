@@ -66,6 +66,9 @@ rc_cli_test(check_help_lists_strategies_and_formats EXIT 0 STDOUT "pb +iterative
             ARGS --help)
 rc_cli_test(check_expect_matching_exits_0 EXIT 0 STDOUT "expect: matches \\[data-race, lost-update, check-failed\\]"
             ARGS scenarios/counter.yaml --expect)
+# The default budgets, as a user runs it: the daemons' infinite state spaces and the tutorials'
+# 1 M-step executions take the 8 s time budget each (the tutorials' findings come from the
+# portfolio's first execution; a smaller budget cut it on a loaded machine).
 rc_cli_test(check_expect_on_the_whole_corpus_exits_0 EXIT 0 STDOUT "scenarios: [0-9]+ match their expect, 0 differ"
             ARGS scenarios --expect --no-validate)
 if(TARGET racecheck_tsan)

@@ -108,9 +108,9 @@ check_progress_line(terminal, "clean", 80)  # the width unknown: 80 is assumed
 # 3. A folder run: the scenarios after the interrupted one are not checked, and listed.
 code, out, terminal = interrupted_run(
     ["scenarios/", "--no-validate", "--strategy", "pb", "--max-seconds", "120", "--max-executions", "100000000"],
-    r"counter-unsafe-and-safe: [0-9]+ findings? ·", "folder")
+    r"counter-lock-tutorial: [0-9]+ findings? ·", "folder")
 check(code == 1, f"folder: exit {code}, expected 1 (findings before Ctrl-C)")
-check(re.search(r"counter-unsafe-and-safe .*stopped: interrupted", out), "folder: summary line")
+check(re.search(r"counter-lock-tutorial .*stopped: interrupted", out), "folder: summary line")
 m = re.search(r"interrupted \(Ctrl-C\): ([0-9]+) not checked", out)
 check(m and int(m.group(1)) > 10, f"folder: unchecked count: {out[-300:]}")
 

@@ -188,12 +188,14 @@ TEST_CASE("a_busy_wait_no_thread_ends_is_a_deadlock") {
                         "make"));
 }
 
-TEST_CASE("an_execution_cut_by_the_step_budget_is_nontermination") {
+TEST_CASE("an_execution_cut_by_the_step_budget_is_a_cut_never_nontermination") {
+    // A cut shows nothing: the program may have ended a step later (issue 9). Only a shown loop
+    // (a fair cycle, a run-away thread) is nontermination.
     DetectorHarness h(kSpin);
     Observed o = h.run({}, 1, 300);
-    REQUIRE(o.has("nontermination"));
-    CHECK(o.keys.count("nontermination:4"));
-    CHECK(o.first("nontermination").summary == "execution did not finish within 300 steps");
+    CHECK(o.status == rc::RunStatus::Running);
+    CHECK_FALSE(o.has("nontermination"));
+    CHECK_FALSE(o.has("deadlock"));
 }
 
 TEST_CASE("a_loop_without_visible_operations_is_nontermination") {

@@ -11,11 +11,16 @@ using rc::find_strategy;
 using rc::strategy_registry;
 using rc::StrategyOptions;
 
-TEST_CASE("registry_lists_state_first_as_the_default_then_pb_dfs_dpor_random_replay") {
+TEST_CASE("registry_lists_the_portfolio_first_as_the_default_then_the_others") {
     std::vector<std::string> names;
     for (const auto &info : strategy_registry())
         names.push_back(info.name);
-    CHECK(names == std::vector<std::string>{"state", "pb", "dfs", "dpor", "random", "replay"});
+    CHECK(names == std::vector<std::string>{"portfolio", "state", "pb", "dfs", "dpor", "pct",
+                                            "stale-read", "random", "replay"});
+    CHECK(strategy_registry().front().portfolio);
+    for (size_t i = 1; i < strategy_registry().size(); ++i) CHECK_FALSE(strategy_registry()[i].portfolio);
+    // The portfolio's systematic part is the stateful search.
+    CHECK(strategy_registry().front().make(StrategyOptions{})->stateful());
 }
 
 TEST_CASE("registry_entries_have_one_line_help") {
@@ -44,6 +49,10 @@ TEST_CASE("registry_factories_pass_the_options_on") {
     auto random = rc::test::run_search(*find_strategy("random")->make(o), p);
     CHECK(random.schedules.size() == 7);
     CHECK(random.coverage == "7 random executions (seed 9; not exhaustive)");
+    auto pct = rc::test::run_search(*find_strategy("pct")->make(o), p);
+    CHECK(pct.schedules.size() == 7);
+    CHECK(pct.coverage.rfind("7 PCT executions (depth 3, seed 9;", 0) == 0);
+    CHECK(rc::test::run_search(*find_strategy("stale-read")->make(o), p).schedules.size() == 7);
     auto replay = rc::test::run_search(*find_strategy("replay")->make(o), p);
     REQUIRE(replay.schedules.size() == 1);
     CHECK(replay.schedules[0][0].thread.value == 1);
