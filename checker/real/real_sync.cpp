@@ -115,7 +115,10 @@ std::vector<SyncAction> RealSync::plan(const Event& e, const State& after) {
     // acquires every worker's end.
     case OpKind::PoolSubmit:
         if (!e.raised && e.value.is_obj()) release({e.value.obj().value, Role::Submitted, 0}, out);
+        // _adjust_thread_count takes the idle semaphore's lock, which every release held
+        if (!e.raised) acquire(object, out);
         break;
+    case OpKind::PoolIdle: release(object, out); break;
     case OpKind::PoolNext:
         if (e.value.is_obj()) acquire({e.value.obj().value, Role::Submitted, 0}, out);
         break;
@@ -160,7 +163,8 @@ std::vector<SyncAction> RealSync::plan(const Event& e, const State& after) {
     case OpKind::ThreadStart:
     case OpKind::PoolShutdown:
     case OpKind::Print:
-    case OpKind::Sleep: break;
+    case OpKind::Sleep:
+    case OpKind::Choose: break;
     }
     return out;
 }
