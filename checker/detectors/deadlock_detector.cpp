@@ -247,10 +247,12 @@ void DeadlockDetector::report_blocked(const Interpreter& in, const State& s,
 
 bool DeadlockDetector::starved(const std::vector<ThreadId>& running) const {
     if (recent_.size() < kRecent) return false;
+    // A thread that ran at most once in the last kRecent steps was kept waiting by the schedule
+    // (one step of a print, say, then cut): the budget, not the program, stopped it.
     for (ThreadId t : running) {
-        bool ran = false;
-        for (auto& [rt, rl] : recent_) ran = ran || rt == t;
-        if (!ran) return true;
+        size_t ran = 0;
+        for (auto& [rt, rl] : recent_) ran += rt == t;
+        if (ran <= 1) return true;
     }
     return false;
 }

@@ -132,7 +132,11 @@ std::vector<SyncAction> RealSync::plan(const Event& e, const State& after) {
             acquire(object, out);
         break;
     case OpKind::AsCompletedNext:
-        if (e.value.is_obj()) acquire({e.value.obj().value, Role::Object, 0}, out);
+        if (auto* batch = e.value.is_obj() ? std::get_if<TupleObj>(&after.object(e.value.obj()).data) : nullptr) {
+            for (Value f : batch->items) acquire({f.obj().value, Role::Object, 0}, out); // done at its start
+        } else if (e.value.is_obj()) {
+            acquire({e.value.obj().value, Role::Object, 0}, out);
+        }
         break;
     case OpKind::PoolJoin:
         if (auto* x = std::get_if<ExecutorObj>(&after.object(e.obj).data))

@@ -54,7 +54,7 @@ def _rc_pool_results(futures):
         yield r
 
 def _rc_as_completed(it):
-    batch = _rc_as_completed_batch(it)
+    batch = list(_rc_as_completed_batch(it))
     while batch:
         i = 0
         while i < len(batch) - 1 and _rc_choose():

@@ -47,7 +47,7 @@ Value make_as_completed(Machine& m, const Args& a) {
     }
     ac.yielded.assign(ac.futures.size(), false);
     Value it = Value::object(m.alloc(Object{std::move(ac)}));
-    return m.make_prelude_generator(m.prog.prelude.as_completed, {it}, BuiltinId::AsCompleted);
+    return m.make_prelude_generator(m.prog.prelude.as_completed, {it}, BuiltinId::GeneratorType);
 }
 
 Value pool_builtin(Machine& m, BuiltinId id, const Args& a) {
@@ -88,9 +88,9 @@ Value pool_builtin(Machine& m, BuiltinId id, const Args& a) {
             ac->yielded[i] = true;
             batch.push_back(Value::object(ac->futures[i]));
         }
-        Value list = m.new_list(std::move(batch));
-        if (m.event) m.event->value = list;
-        return list;
+        Value done_now = m.new_tuple(std::move(batch)); // a tuple: the event keeps what it was
+        if (m.event) m.event->value = done_now;
+        return done_now;
     }
     case BuiltinId::RcPoolSubmit: {
         Args sa;
