@@ -98,7 +98,10 @@ void HappensBefore::on_step(const Event& e, const State& after) {
         break;
     case OpKind::PoolSubmit:
         if (!e.raised && e.value.is_obj()) release(t, {e.value.obj(), Role::Submitted});
+        // _adjust_thread_count takes the idle semaphore's lock, which every release held
+        if (!e.raised) acquire(t, {e.obj});
         break;
+    case OpKind::PoolIdle: release(t, {e.obj}); break;
     case OpKind::PoolNext:
         if (e.value.is_obj()) acquire(t, {e.value.obj(), Role::Submitted});
         break;
@@ -112,7 +115,11 @@ void HappensBefore::on_step(const Event& e, const State& after) {
             acquire(t, {e.obj});
         break;
     case OpKind::AsCompletedNext:
-        if (e.value.is_obj()) acquire(t, {e.value.obj()});
+        if (auto* batch = e.value.is_obj() ? std::get_if<TupleObj>(&after.object(e.value.obj()).data) : nullptr) {
+            for (Value f : batch->items) acquire(t, {f.obj()}); // the futures done when it started
+        } else if (e.value.is_obj()) {
+            acquire(t, {e.value.obj()});
+        }
         break;
     case OpKind::PoolJoin:
         if (auto* x = std::get_if<ExecutorObj>(&after.object(e.obj).data))

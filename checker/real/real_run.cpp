@@ -143,6 +143,9 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
                 timeout = next_timeout_;
             } else if (in_.is_enabled(state_, t)) {
                 step = true;
+                // A choice the explorer makes (as_completed's order among futures already
+                // done: CPython's set order): free runs take either branch, as a coin decides.
+                if (op.kind == OpKind::Choose) timeout = ((rng += 0x9E3779B97F4A7C15ull) >> 33) & 1;
             } else if (in_.can_time_out(state_, t) && !any_enabled()) {
                 step = timeout = true;
             }

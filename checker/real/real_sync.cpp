@@ -115,7 +115,10 @@ std::vector<SyncAction> RealSync::plan(const Event& e, const State& after) {
     // acquires every worker's end.
     case OpKind::PoolSubmit:
         if (!e.raised && e.value.is_obj()) release({e.value.obj().value, Role::Submitted, 0}, out);
+        // _adjust_thread_count takes the idle semaphore's lock, which every release held
+        if (!e.raised) acquire(object, out);
         break;
+    case OpKind::PoolIdle: release(object, out); break;
     case OpKind::PoolNext:
         if (e.value.is_obj()) acquire({e.value.obj().value, Role::Submitted, 0}, out);
         break;
@@ -129,7 +132,11 @@ std::vector<SyncAction> RealSync::plan(const Event& e, const State& after) {
             acquire(object, out);
         break;
     case OpKind::AsCompletedNext:
-        if (e.value.is_obj()) acquire({e.value.obj().value, Role::Object, 0}, out);
+        if (auto* batch = e.value.is_obj() ? std::get_if<TupleObj>(&after.object(e.value.obj()).data) : nullptr) {
+            for (Value f : batch->items) acquire({f.obj().value, Role::Object, 0}, out); // done at its start
+        } else if (e.value.is_obj()) {
+            acquire({e.value.obj().value, Role::Object, 0}, out);
+        }
         break;
     case OpKind::PoolJoin:
         if (auto* x = std::get_if<ExecutorObj>(&after.object(e.obj).data))
@@ -162,7 +169,8 @@ std::vector<SyncAction> RealSync::plan(const Event& e, const State& after) {
     case OpKind::ThreadStart:
     case OpKind::PoolShutdown:
     case OpKind::Print:
-    case OpKind::Sleep: break;
+    case OpKind::Sleep:
+    case OpKind::Choose: break;
     }
     return out;
 }

@@ -78,6 +78,7 @@ void add_kind(Footprint& f, OpKind k, VarId var, ObjectId obj, ObjectId lock, Th
         f.add(Space::Spawn, 0, Mode::Write); // may start a worker thread
         break;
     case OpKind::PoolNext:
+    case OpKind::PoolIdle:
     case OpKind::FutureFinish:
     case OpKind::AsCompletedNext:
     case OpKind::PoolShutdown: f.add(Space::Pools, 0, Mode::Write); break;
@@ -91,7 +92,8 @@ void add_kind(Footprint& f, OpKind k, VarId var, ObjectId obj, ObjectId lock, Th
         f.add(Space::Output, 0, Mode::Write); // stdout and stderr ordered together (conservative)
         object(Mode::Read, obj);
         break;
-    case OpKind::Sleep: break;
+    case OpKind::Sleep:
+    case OpKind::Choose: break; // a choice of the explorer: no shared effect
     case OpKind::ProgramExit: f.everything = true; break;
     }
 }
@@ -184,7 +186,8 @@ bool read_only(const Event& e) {
     case OpKind::FutureQuery:
     case OpKind::QueueQuery:
     case OpKind::EventIsSet:
-    case OpKind::Sleep: return true;
+    case OpKind::Sleep:
+    case OpKind::Choose: return true;
     case OpKind::LockAcquire:
     case OpKind::SemAcquire: return e.value.tag == VTag::Bool && e.value.i == 0;
     case OpKind::EventWait:

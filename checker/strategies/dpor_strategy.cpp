@@ -88,11 +88,15 @@ size_t DporStrategy::free_choice(const ChoicePoint& point, const Node& node) con
 }
 
 StopReason DporStrategy::stop_reason() const {
-    return busy_waits_ ? StopReason::BoundReached : StopReason::Exhausted;
+    return busy_waits_ || choices_ ? StopReason::BoundReached : StopReason::Exhausted;
 }
 
 size_t DporStrategy::choose(const ChoicePoint& point) {
     busy_waits_ |= point.busy_wait_cut;
+    // A choice of the explorer (OpKind::Choose) has two branches in one thread; the reduction
+    // follows threads and takes one of them.
+    for (size_t i = 0; i < point.options.size(); ++i)
+        choices_ |= point.options[i].timeout && point.ops[i].kind == OpKind::Choose;
     RC_CHECK(point.footprints.size() == point.options.size(), "dpor: a choice point without footprints");
     std::vector<ThreadId> fresh = see_threads(point);
     auto index_of = [&](ThreadId t) -> size_t {
@@ -300,6 +304,10 @@ std::string DporStrategy::coverage() const {
     std::string extra;
     if (sleep_blocked_ + infeasible_)
         extra = " (" + std::to_string(sleep_blocked_ + infeasible_) + " redundant executions stopped)";
+    if (exhausted_ && choices_)
+        return n + extra + " (not exhaustive: the program makes choices whose order CPython leaves "
+                           "arbitrary (as_completed), which dpor explores one way; --strategy "
+                           "state explores them all)";
     if (exhausted_ && busy_waits_)
         return n + extra + " (not exhaustive: busy-waits were cut, which partial-order reduction "
                            "does not cover; --strategy state explores them exactly)";

@@ -115,6 +115,7 @@ private:
     uint64_t infeasible_ = 0;
     bool exhausted_ = false;
     bool busy_waits_ = false; // the Session cut a busy-wait: the reduction's argument fails
+    bool choices_ = false;    // a Choose was met: only one of its branches is explored
 };
 
 } // namespace rc

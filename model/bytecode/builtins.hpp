@@ -117,7 +117,11 @@ namespace rc {
     X(RcFutureFinish, "_rc_future_finish", Internal, "")                                           \
     X(RcFutureFail, "_rc_future_fail", Internal, "")                                               \
     X(RcSortByKeys, "_rc_sort_by_keys", Internal, "")                                              \
-    X(RcTimerFinished, "_rc_timer_finished", Internal, "")
+    X(RcTimerFinished, "_rc_timer_finished", Internal, "")                                         \
+    X(RcWrite, "_rc_write", Internal, "") X(RcChoose, "_rc_choose", Internal, "")                  \
+    X(RcPoolIdle, "_rc_pool_idle", Internal, "")                                                   \
+    X(RcAsCompletedBatch, "_rc_as_completed_batch", Internal, "")                                 \
+    X(RcLazyResults, "_rc_lazy_results", Internal, "")
 // clang-format on
 
 /// What a builtin is: a function or a class of Python's builtins module, a function or class

@@ -28,16 +28,51 @@ def _rc_pool_worker(pool):
         fut = _rc_pool_next(pool)
         if fut is None:
             return
-        try:
-            result = _rc_apply(_rc_future_fn(fut), _rc_future_args(fut), _rc_future_kwargs(fut))
-        except BaseException as e:
-            _rc_future_fail(fut, e)
-        else:
-            _rc_future_finish(fut, result)
+        if fut is not False:
+            try:
+                result = _rc_apply(_rc_future_fn(fut), _rc_future_args(fut), _rc_future_kwargs(fut))
+            except BaseException as e:
+                _rc_future_fail(fut, e)
+            else:
+                _rc_future_finish(fut, result)
+        _rc_pool_idle(pool)
 
 def _rc_pool_map(pool, fn, arg_tuples):
     futures = [_rc_pool_submit(pool, fn, args) for args in arg_tuples]
-    return [f.result() for f in futures]
+    return _rc_lazy_results(futures)
+
+def _rc_pool_results(futures):
+    futures.reverse()
+    while futures:
+        f = futures.pop()
+        try:
+            r = f.result()
+        except BaseException:
+            for g in futures:
+                g.cancel()
+            raise
+        yield r
+
+def _rc_as_completed(it):
+    batch = list(_rc_as_completed_batch(it))
+    while batch:
+        i = 0
+        while i < len(batch) - 1 and _rc_choose():
+            i += 1
+        yield batch.pop(i)
+    for f in it:
+        yield f
+
+def _rc_print(objects, sep, end):
+    first = True
+    for o in objects:
+        if first:
+            first = False
+        elif sep:
+            _rc_write(sep)
+        _rc_write(o)
+    if end:
+        _rc_write(end)
 
 def _rc_drain(iterable):
     return [x for x in iterable]

@@ -38,6 +38,9 @@ bool is_threading_constructor(BuiltinId id) {
     case BuiltinId::RcFutureFinish:
     case BuiltinId::RcFutureFail:
     case BuiltinId::RcTimerFinished:
+    case BuiltinId::RcPoolIdle:
+    case BuiltinId::RcAsCompletedBatch:
+    case BuiltinId::RcLazyResults:
         return true;
     default: return false;
     }
@@ -70,19 +73,22 @@ Value Machine::call_builtin(BuiltinId id, const Args& a) {
             return *str_of(b[k]);
         };
         std::string sep = text_of(0, "sep", " "), end = text_of(1, "end", "\n");
-        std::string text;
-        for (size_t i = 0; i < a.pos.size(); ++i) {
-            if (i) text += sep;
-            text += str(a.pos[i]);
-            if (text.size() > interp.limits().max_string) reserve_string(text.size()); // exceeds
-        }
-        text += end;
+        // CPython's builtin_print writes each object's str, each separator and the end with a
+        // call of sys.stdout.write of its own; the GIL can pass between them (a flush releases it
+        // in the write system call). _rc_print makes each piece a visible write (_rc_write).
+        push_prelude(prog.prelude.print, {new_tuple(a.pos), new_str(std::move(sep)), new_str(std::move(end))});
+        return Value::unbound();
+    }
+    case BuiltinId::RcWrite: { // one piece of a print: str() of it, written to stdout
+        std::string text = str(a.pos[0]);
+        if (text.size() > interp.limits().max_string) reserve_string(text.size()); // exceeds
         charge(text.size()); // the output is part of the program's memory
         st.output += text;
         digest_output(st, text);
         if (event) event->value = new_str(std::move(text));
         return Value::none();
     }
+    case BuiltinId::RcChoose: return Value::boolean(timeout); // the explorer's choice
     case BuiltinId::Len: return Value::integer(length(bind(a, Sig{"len", S::One, {"obj"}, 1, 1})[0]));
     case BuiltinId::Range: {
         Bound b = bind(a, Sig{"range", S::Expected, {"start", "stop", "step"}, 1, 3});

@@ -529,7 +529,7 @@ Fingerprint Fingerprinter::operator()(const State& s) {
     for (size_t i = 0; i < queue_.size(); ++i) {
         const uint32_t o = queue_[i];
         object(s, s.heap[o]);
-        if (auto* f = std::get_if<FutureObj>(&s.heap[o].data); f && f->status == FutureObj::Status::Finished)
+        if (auto* f = std::get_if<FutureObj>(&s.heap[o].data); f && f->done())
             finished_.emplace_back(f->finish_seq, id_[o]);
     }
     // Futures keep only the order in which they finished (as_completed yields in that order).

@@ -115,7 +115,9 @@ PendingOp Interpreter::resolved_pending(const State& s, ThreadId t) const {
 
 bool Interpreter::can_time_out(const State& s, ThreadId t) const {
     const ThreadState& th = s.thread(t);
-    if (th.status != ThreadStatus::Running || !th.pending.timed) return false;
+    if (th.status != ThreadStatus::Running) return false;
+    if (th.pending.kind == OpKind::Choose) return true; // the other branch of the choice
+    if (!th.pending.timed) return false;
     if (th.pending.kind == OpKind::CondWake) return !th.wait.notified && !th.wait.timed_out;
     return !is_enabled(s, t);
 }

@@ -45,17 +45,22 @@ namespace rc {
     X(ThreadJoin, "join")            /* obj: Thread; other = the joined thread */                  \
     X(ThreadQuery, "is_alive")       /* obj: Thread; other = the thread queried */                 \
     X(PoolSubmit, "submit")          /* obj: Future created; other = none */                       \
-    X(PoolNext, "next work")         /* obj: Executor; a worker takes a future (value) or exits */ \
+    X(PoolNext, "next work")         /* obj: Executor; a worker takes a future (value), False  */ \
+                                     /* (a cancelled one) or None (exits)                      */ \
+    X(PoolIdle, "idle")              /* obj: Executor; a worker releases the idle semaphore    */ \
     X(FutureFinish, "finish")        /* obj: Future; the worker stores its result */               \
     X(FutureResult, "result")        /* obj: Future; waits until finished */                       \
     X(FutureQuery, "done")           /* obj: Future */                                             \
     X(AsCompletedNext, "next done")  /* obj: the as_completed iterator; value = future yielded */  \
+                                     /* (nonblocking: the list of those done when it started)  */  \
     X(PoolShutdown, "shutdown")      /* obj: Executor; stops taking work (then PoolJoin if wait) */ \
     X(PoolJoin, "join workers")      /* obj: Executor; waits until every worker has exited */      \
     X(Print, "print")                /* value: the text printed (a str object) */                  \
     X(Log, "log")                    /* value: the text a logging call wrote to stderr; it holds */\
                                      /* logging's module lock while it does (an HB edge)       */\
     X(Sleep, "sleep")                /* a scheduling point; no shared effect */                    \
+    X(Choose, "choose")              /* a choice the explorer makes (the timeout branch: True) */  \
+                                     /* where CPython's order is arbitrary; no shared effect  */  \
     X(ProgramExit, "exit")           /* MainThread waits for every non-daemon thread, then ends */
 // clang-format on
 

@@ -244,11 +244,12 @@ std::string Interpreter::describe_event(const State& s, const Event& e) const {
         if (e.method.valid()) out += " ." + program_.name_of(e.method) + "()";
         return out;
     }
-    case OpKind::Print: {
-        std::string text = e.value.is_obj() ? str(s, e.value) : "";
-        if (!text.empty() && text.back() == '\n') text.pop_back();
+    case OpKind::Print: { // one write of a print: an argument, a separator or the end
+        std::string text;
+        for (char c : e.value.is_obj() ? str(s, e.value) : std::string()) text += c == '\n' ? std::string("\\n") : std::string(1, c);
         return "print \"" + text + "\"";
     }
+    case OpKind::Choose: return e.timed_out ? "choose the next" : "choose this one";
     case OpKind::ThreadStart: return "start " + thread_name(s, e.other);
     case OpKind::ThreadJoin:
         return (e.timed_out ? "join (timed out) " : "join ") + thread_name(s, e.other);

@@ -105,6 +105,7 @@ void hash_object(Hasher& h, const Object& o) {
                 h.value(x.result);
             } else if constexpr (std::is_same_v<T, ExecutorObj>) {
                 h.mix(x.shutdown);
+                h.mix(x.idle);
                 h.mix(x.pending.size());
             } else if constexpr (std::is_same_v<T, LocalObj>) {
                 for (auto& [t, attrs] : x.per_thread) {

@@ -48,7 +48,10 @@ Value Machine::construct_sync(BuiltinId id, const Args& a) {
     case BuiltinId::RcFutureArgs:
     case BuiltinId::RcFutureKwargs:
     case BuiltinId::RcFutureFinish:
-    case BuiltinId::RcFutureFail: return pool_builtin(*this, id, a);
+    case BuiltinId::RcFutureFail:
+    case BuiltinId::RcPoolIdle:
+    case BuiltinId::RcAsCompletedBatch:
+    case BuiltinId::RcLazyResults: return pool_builtin(*this, id, a);
     default: break;
     }
     RC_CHECK(false, "construct_sync: not a threading constructor");

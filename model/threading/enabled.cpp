@@ -66,7 +66,7 @@ bool pending_enabled(const Interpreter& in, const State& s, ThreadId tid) {
     }
     case OpKind::FutureResult: {
         auto* f = obj<FutureObj>(s, op.obj);
-        return op.nonblocking || f->status == FutureObj::Status::Finished;
+        return op.nonblocking || f->done();
     }
     case OpKind::PoolNext: {
         auto* e = obj<ExecutorObj>(s, op.obj);
@@ -79,12 +79,13 @@ bool pending_enabled(const Interpreter& in, const State& s, ThreadId tid) {
         return true;
     }
     case OpKind::AsCompletedNext: {
+        if (op.nonblocking) return true;
         auto* ac = obj<AsCompletedObj>(s, op.obj);
         bool all = true;
         for (size_t i = 0; i < ac->futures.size(); ++i) {
             if (ac->yielded[i]) continue;
             all = false;
-            if (obj<FutureObj>(s, ac->futures[i])->status == FutureObj::Status::Finished) return true;
+            if (obj<FutureObj>(s, ac->futures[i])->done()) return true;
         }
         return all;
     }

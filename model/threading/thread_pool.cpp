@@ -14,15 +14,6 @@ namespace {
 /// so that the model does not depend on the machine.
 constexpr uint32_t kDefaultMaxWorkers = 5;
 
-/// Workers of `pool` that are idle: blocked taking work from an empty queue.
-uint32_t idle_workers(Machine& m, const ExecutorObj& pool) {
-    uint32_t n = 0;
-    for (ThreadId w : pool.workers) {
-        const ThreadState& t = m.st.threads[w.value];
-        if (t.status == ThreadStatus::Running && t.pending.kind == OpKind::PoolNext) ++n;
-    }
-    return n;
-}
 
 } // namespace
 
@@ -55,7 +46,8 @@ Value make_as_completed(Machine& m, const Args& a) {
             ac.futures.push_back(f.obj());
     }
     ac.yielded.assign(ac.futures.size(), false);
-    return Value::object(m.alloc(Object{std::move(ac)}));
+    Value it = Value::object(m.alloc(Object{std::move(ac)}));
+    return m.make_prelude_generator(m.prog.prelude.as_completed, {it}, BuiltinId::GeneratorType);
 }
 
 Value pool_builtin(Machine& m, BuiltinId id, const Args& a) {
@@ -69,9 +61,36 @@ Value pool_builtin(Machine& m, BuiltinId id, const Args& a) {
         }
         ObjectId f = e.pending.front();
         e.pending.erase(e.pending.begin());
-        m.ref<FutureObj>(f).status = FutureObj::Status::Running;
-        if (m.event) m.event->value = Value::object(f);
-        return Value::object(f);
+        // _WorkItem.run: set_running_or_notify_cancel(); a cancelled item is skipped (False).
+        auto& fo = m.ref<FutureObj>(f);
+        Value got = Value::boolean(false);
+        if (fo.status == FutureObj::Status::Pending) {
+            fo.status = FutureObj::Status::Running;
+            got = Value::object(f);
+        }
+        if (m.event) m.event->value = got;
+        return got;
+    }
+    case BuiltinId::RcLazyResults: // map's result iterator: a generator over the futures
+        return m.make_prelude_generator(m.prog.prelude.pool_results, {a.pos[0]}, BuiltinId::GeneratorType);
+    case BuiltinId::RcPoolIdle: // the worker, after a work item: _idle_semaphore.release()
+        m.get<ExecutorObj>(a.pos[0])->idle++;
+        return Value::none();
+    case BuiltinId::RcAsCompletedBatch: { // the futures done when as_completed's body starts
+        auto* ac = m.get<AsCompletedObj>(a.pos[0]);
+        std::vector<std::pair<uint64_t, size_t>> done;
+        for (size_t i = 0; i < ac->futures.size(); ++i)
+            if (!ac->yielded[i] && m.ref<FutureObj>(ac->futures[i]).done())
+                done.emplace_back(m.ref<FutureObj>(ac->futures[i]).finish_seq, i);
+        std::sort(done.begin(), done.end());
+        std::vector<Value> batch;
+        for (const auto& [seq, i] : done) {
+            ac->yielded[i] = true;
+            batch.push_back(Value::object(ac->futures[i]));
+        }
+        Value done_now = m.new_tuple(std::move(batch)); // a tuple: the event keeps what it was
+        if (m.event) m.event->value = done_now;
+        return done_now;
     }
     case BuiltinId::RcPoolSubmit: {
         Args sa;
@@ -129,7 +148,10 @@ Value executor_method(Machine& m, Value self, NameId method, const Args& a) {
         m.mark_shared(fut);
         m.get<ExecutorObj>(self)->pending.push_back(fut.obj());
         auto& ex = *m.get<ExecutorObj>(self);
-        if (idle_workers(m, ex) == 0 && ex.workers.size() < ex.max_workers) {
+        // _adjust_thread_count: if self._idle_semaphore.acquire(timeout=0): return
+        if (ex.idle > 0) {
+            ex.idle--;
+        } else if (ex.workers.size() < ex.max_workers) {
             ThreadObj wt;
             wt.name = ex.name_prefix + "_" + std::to_string(ex.workers.size());
             ObjectId wobj = m.alloc(Object{std::move(wt)});
@@ -189,14 +211,24 @@ Value future_method(Machine& m, Value self, NameId method, const Args& a) {
             m.th().clock_ns += static_cast<int64_t>(std::max(0.0, m.to_float(tv, "timeout")) * 1e9);
             m.raise(BuiltinId::TimeoutError, "");
         }
-        RC_CHECK(f->status == FutureObj::Status::Finished, "result() of an unfinished future");
+        RC_CHECK(f->done(), "result() of an unfinished future");
+        if (f->status == FutureObj::Status::Cancelled) m.raise(BuiltinId::CancelledError, "");
         if (k == KnownName::exception) return f->exception.is_unbound() ? Value::none() : f->exception;
         if (!f->exception.is_unbound() && !f->exception.is_none()) m.raise_value(f->exception);
         return f->result;
     }
-    case KnownName::done: return Value::boolean(f->status == FutureObj::Status::Finished);
+    case KnownName::done: return Value::boolean(f->done());
     case KnownName::running: return Value::boolean(f->status == FutureObj::Status::Running);
-    case KnownName::cancel: m.unsupported("Future.cancel()");
+    case KnownName::cancelled: return Value::boolean(f->status == FutureObj::Status::Cancelled);
+    case KnownName::cancel: { // Future.cancel: only a future no worker has started
+        if (f->status == FutureObj::Status::Running || f->status == FutureObj::Status::Finished)
+            return Value::boolean(false);
+        if (f->status == FutureObj::Status::Pending) {
+            f->status = FutureObj::Status::Cancelled;
+            f->finish_seq = m.st.steps;
+        }
+        return Value::boolean(true);
+    }
     default: no_such_method(m, self, method);
     }
 }
@@ -208,7 +240,7 @@ bool as_completed_next(Machine& m, Value it, Value* out) {
     for (size_t i = 0; i < ac->futures.size(); ++i) {
         if (ac->yielded[i]) continue;
         auto& f = m.ref<FutureObj>(ac->futures[i]);
-        if (f.status == FutureObj::Status::Finished && f.finish_seq < best_seq) {
+        if (f.done() && f.finish_seq < best_seq) {
             best = i;
             best_seq = f.finish_seq;
         }

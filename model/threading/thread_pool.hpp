@@ -2,7 +2,13 @@
 // methods, and the native helpers behind the prelude's worker loop (_rc_pool_*).
 //
 // Pool workers are virtual threads running the prelude's _rc_pool_worker loop, created on
-// submit() as CPython does (a new worker while none is idle and fewer than max_workers exist).
+// submit() as CPython 3.12's _adjust_thread_count does: a new worker unless the idle semaphore
+// can be taken (a worker releases it after each work item, so between a future finishing and
+// that release a second worker appears), and fewer than max_workers exist. map() submits at
+// once and returns a generator (_rc_pool_results) that waits for each result as it is asked;
+// as_completed() is a generator (_rc_as_completed) that yields the futures already finished
+// when it starts in an order the explorer chooses (CPython's set order), then the others in
+// completion order.
 #pragma once
 
 #include <cstdint> // uint8_t, uint32_t, uint64_t
@@ -17,23 +23,24 @@
 namespace rc {
 
 struct FutureObj {
-    enum class Status : uint8_t { Pending, Running, Finished };
+    enum class Status : uint8_t { Pending, Running, Finished, Cancelled };
     Status status = Status::Pending;
     Value fn, args, kwargs;
     Value result;
     Value exception;         // None unless it failed
-    uint64_t finish_seq = 0; // completion order among the executor's futures
+    uint64_t finish_seq = 0; // completion (or cancellation) order among the futures
+    bool done() const { return status == Status::Finished || status == Status::Cancelled; }
 };
 struct ExecutorObj {
     uint32_t max_workers = 1;
     std::string name_prefix;
     std::vector<ThreadId> workers;
     std::vector<ObjectId> pending; // submitted futures not yet taken by a worker (FIFO)
-    uint32_t idle = 0;             // workers blocked in _rc_pool_next
+    uint32_t idle = 0;             // the value of CPython's _idle_semaphore
     bool shutdown = false;
     uint64_t finished = 0;
 };
-/// concurrent.futures.as_completed(fs): yields each future once, in completion order.
+/// The state behind as_completed(fs)'s generator: each future is yielded once.
 struct AsCompletedObj {
     std::vector<ObjectId> futures;
     std::vector<bool> yielded;
@@ -41,12 +48,12 @@ struct AsCompletedObj {
 
 Value make_executor(Machine& m, const Args& a);
 Value make_as_completed(Machine& m, const Args& a);
-/// The prelude's native helpers: RcPoolNext, RcPoolSubmit, RcFutureFn/Args/Kwargs,
-/// RcFutureFinish/Fail.
+/// The prelude's native helpers: RcPoolNext, RcPoolSubmit, RcPoolIdle, RcFutureFn/Args/Kwargs,
+/// RcFutureFinish/Fail, RcAsCompletedBatch.
 Value pool_builtin(Machine& m, BuiltinId id, const Args& a);
 /// submit, map, shutdown(wait=True).
 Value executor_method(Machine& m, Value self, NameId method, const Args& a);
-/// result(timeout=), exception(timeout=), done, running.
+/// result(timeout=), exception(timeout=), done, running, cancelled, cancel.
 Value future_method(Machine& m, Value self, NameId method, const Args& a);
 /// Stops the executor taking work; with `wait`, starts the PoolJoin wait (two-phase).
 void pool_shutdown(Machine& m, Value executor, bool wait);

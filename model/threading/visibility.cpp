@@ -129,10 +129,20 @@ bool classify_call(Machine& m, CallView c, PendingOp* out) {
         return classify_apply(m, c, out);
     if (callee.tag == VTag::Builtin) {
         switch (callee.builtin_id()) {
-        case BuiltinId::Print:
+        case BuiltinId::Print: return false; // runs _rc_print: each piece is an _rc_write
+        case BuiltinId::RcWrite:
             out->kind = OpKind::Print;
-            for (uint32_t i = 0; i < c.argc && !out->obj.valid(); ++i) // the shared list it reads
-                if (shared_container(m, c.arg(i, KnownName::Count))) out->obj = c.arg(i, KnownName::Count).obj();
+            if (shared_container(m, c.arg(0, KnownName::Count))) out->obj = c.arg(0, KnownName::Count).obj();
+            return true;
+        case BuiltinId::RcChoose: out->kind = OpKind::Choose; return true;
+        case BuiltinId::RcPoolIdle:
+            out->kind = OpKind::PoolIdle;
+            out->obj = c.arg(0, KnownName::Count).obj();
+            return true;
+        case BuiltinId::RcAsCompletedBatch:
+            out->kind = OpKind::AsCompletedNext;
+            out->obj = c.arg(0, KnownName::Count).obj();
+            out->nonblocking = true;
             return true;
         case BuiltinId::Sleep: out->kind = OpKind::Sleep; return true;
         case BuiltinId::LogBasicConfig:
@@ -333,8 +343,12 @@ bool classify_sync_method(Machine& m, CallView c, Value self, KnownName k, Pendi
             out->timed = present(c.arg(0, KnownName::timeout));
             return true;
         }
-        if (k == KnownName::done || k == KnownName::running || k == KnownName::cancel) {
+        if (k == KnownName::done || k == KnownName::running || k == KnownName::cancelled) {
             out->kind = OpKind::FutureQuery;
+            return true;
+        }
+        if (k == KnownName::cancel) { // changes a pending future's state, as its finish does
+            out->kind = OpKind::FutureFinish;
             return true;
         }
         return false;

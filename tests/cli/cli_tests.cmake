@@ -40,7 +40,7 @@ rc_cli_test(run_counter_ends_with_ok_or_findings EXIT "0|1"
             ARGS run scenarios/counter.yaml --seed 3 --param ITERATIONS=1)
 
 # ---- racecheck FILE|DIR: the checker -------------------------------------------------------
-rc_cli_test(check_clean_scenario_exits_0 EXIT 0 STDOUT "explored all 70 states \\(exhaustive, state; threads folded by symmetry\\)\n.*✓ no findings"
+rc_cli_test(check_clean_scenario_exits_0 EXIT 0 STDOUT "explored all 73 states \\(exhaustive, state; threads folded by symmetry\\)\n.*✓ no findings"
             ARGS scenarios/counter_lock.yaml)
 rc_cli_test(check_pb_is_still_an_option EXIT 0 STDOUT "explored all 118 interleavings \\(exhaustive, pb\\)\n.*✓ no findings"
             ARGS scenarios/counter_lock.yaml --strategy pb)
@@ -148,6 +148,17 @@ if(RC_PYTHON3)
                    tests/checker/report/html/html_report_test.py)
     rc_python_test(cli_progress_line_on_a_terminal_and_ctrl_c_still_reports
                    tests/cli/progress_and_interrupt_test.py)
+    rc_python_test(scenarios_reach_the_outputs_cpython_shows_print_map_as_completed_workers
+                   tests/soundness/behaviours_test.py)
+    # Soundness against CPython 3.12 (tests/soundness/README.md): a few runs per scenario here;
+    # run it by hand with a large --runs.
+    add_test(NAME soundness_every_cpython_output_is_a_racecheck_outcome
+             COMMAND ${RC_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/soundness/soundness.py
+                     --racecheck $<TARGET_FILE:racecheck> --python "${rc_cpython}" --runs 4
+                     --jobs 2 scenarios
+             WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+    set_tests_properties(soundness_every_cpython_output_is_a_racecheck_outcome
+                         PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 1800)
 else()
     message(WARNING "python3 not found: the SARIF, JUnit, HTML and Ctrl-C tests are not registered")
 endif()

@@ -118,9 +118,11 @@ TEST_CASE("dfs_explores_exactly_the_pinned_number_of_executions") {
         {"scenarios/counter.yaml", {}, 251},
         // Each increment is a lock block: fewer orders than the unsafe counter's 251.
         {"scenarios/counter_lock.yaml", {}, 118},
-        {"scenarios/abba_deadlock.yaml", {}, 66},
-        // Consumer: acquire, print, wait; producer: acquire, append, print, notify, release.
-        {"scenarios/condition_notify_items.yaml", {}, 5},
+        // Each print is two writes (its text, then "\n"), as in CPython: more orders than 66.
+        {"scenarios/abba_deadlock.yaml", {}, 90},
+        // Consumer: acquire, print, wait; producer: acquire, append, print, notify, release
+        // (each print one write per argument, separator and end).
+        {"scenarios/condition_notify_items.yaml", {}, 6},
         // Every operation of the other threads blocks until the handoff: one interleaving.
         {"scenarios/join_handoff.yaml", {}, 1},
     };

@@ -85,7 +85,7 @@ check(lost.get("message") == "lost update on `counter` (scenarios/counter.yaml:1
       f"message {lost.get('message')!r}")
 check("← overwrites Thread-2 (worker)'s write" in lost.text, "the witness's markers")
 check(len(cases["scenarios/counter_lock.yaml"].findall("failure")) == 0, "clean scenario failed")
-check("explored all 70 states (exhaustive, state" in cases["scenarios/counter_lock.yaml"].find("system-out").text,
+check("explored all 73 states (exhaustive, state" in cases["scenarios/counter_lock.yaml"].find("system-out").text,
       "the clean scenario's output says what was explored")
 abba = [f.get("type") for f in cases["scenarios/abba_deadlock.yaml"].findall("failure")]
 check(abba == ["deadlock", "potential-deadlock"], f"abba failures {abba}")

@@ -256,7 +256,7 @@ for t in threads:
     t.join()
 print(data.x, data.y)
 )");
-    Run r = h.run(Policy::round_robin());
+    Run r = h.run(); // each thread runs on while it can: whole lines (print is several writes)
     REQUIRE(r.status == RunStatus::Ended);
     CHECK(r.state.output == "Thread-1 (worker) 0\n'_thread._local' object has no attribute 'y'\n"
                             "Thread-2 (worker) 1\n'_thread._local' object has no attribute 'y'\n"
