@@ -220,7 +220,7 @@ TEST_CASE("a_long_lost_update_witness_forced_on_real_threads_ends_with_the_model
     CHECK(r->errors.empty());
     REQUIRE(r->findings.size() == 1);
     CHECK(r->findings[0].forced_replay == "reproduced");
-    CHECK(r->findings[0].detail == "the witness, forced on real threads (4008 steps), ended with "
+    CHECK(r->findings[0].detail == "the witness, forced on real threads (4011 steps), ended with "
                                    "counter = 1000; the model predicted counter = 1000");
 }
 

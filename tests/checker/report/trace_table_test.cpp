@@ -158,7 +158,7 @@ TEST_CASE("a_witness_whose_threads_switch_at_every_step_folds_to_a_bounded_table
     };
     run(0, 3);
     for (int i = 0; i < 2 * kIterations; ++i) run(1, 1), run(2, 1);
-    run(0, 5);
+    run(0, 8); // the joins, then print("Counter:", counter): four writes
     Replayed r = replay_counter(s);
     REQUIRE(!r.trace.divergence);
     const rc::Finding* check = find_kind(r.findings, rc::FindingKind::CheckFailed);
