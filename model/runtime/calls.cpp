@@ -251,8 +251,8 @@ void Machine::push_frame(Value fnv, const Args& a, uint32_t call_line, Value con
         while (i < n + k && code.param_names[i] != name) ++i;
         if (i == n + k) {
             if (code.varkw) {
-                auto* d = get<DictObj>(extra_kw);
-                d->append(new_str(prog.name_of(name)), v);
+                Value key = new_str(prog.name_of(name)); // allocates: may move the heap
+                get<DictObj>(extra_kw)->append(key, v);
                 continue;
             }
             raise(BuiltinId::TypeError, fname + "() got an unexpected keyword argument '" +
