@@ -105,9 +105,15 @@ struct ExceptionEntry {
 struct CodeObject {
     std::string name;               // "<module>" for the module body
     std::string qualname;           // "Counter.increment" for a method; empty: the name
-    uint32_t param_count = 0;       // parameters occupy local slots [0, param_count)
+    uint32_t param_count = 0;       // positional parameters occupy local slots [0, param_count)
+    uint32_t kwonly_count = 0;      // keyword-only ones the next slots
+    bool varargs = false;           // *args: the slot after them (a tuple)
+    bool varkw = false;             // **kwargs: the slot after that (a dict)
+    /// kwonly_default[i]: keyword-only parameter i has a default. A function's defaults are the
+    /// positional ones, then those of the keyword-only parameters that have one.
+    std::vector<bool> kwonly_default;
     uint32_t local_count = 0;       // all slots: params, locals, hidden temporaries
-    std::vector<NameId> param_names;// size == param_count, for keyword binding and messages
+    std::vector<NameId> param_names;// positional then keyword-only names, for binding and messages
     std::vector<std::string> local_names; // size == local_count, for messages
     std::vector<Instr> code;
     /// cols[pc]: the 1-based code-block column of the expression or statement code[pc] belongs

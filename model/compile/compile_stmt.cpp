@@ -32,8 +32,17 @@ CodeObject CodeGen::compile_body(const ast::StmtList& body, std::string name, So
     out.name = std::move(name);
     out.loc = loc;
     if (fn_) {
-        for (const ast::Param& p : fn_->def->params) out.param_names.push_back(tables_.name(p.name));
-        out.param_count = static_cast<uint32_t>(fn_->def->params.size());
+        using Kind = ast::Param::Kind;
+        for (const ast::Param& p : fn_->def->params) {
+            if (p.kind == Kind::Normal || p.kind == Kind::KwOnly) out.param_names.push_back(tables_.name(p.name));
+            if (p.kind == Kind::Normal) ++out.param_count;
+            if (p.kind == Kind::KwOnly) {
+                ++out.kwonly_count;
+                out.kwonly_default.push_back(p.default_value.has_value());
+            }
+            out.varargs = out.varargs || p.kind == Kind::VarArgs;
+            out.varkw = out.varkw || p.kind == Kind::VarKw;
+        }
     }
     stmts(body);
     b_.emit(Op::LoadConst, tables_.constant(NoneConst{}));
@@ -243,7 +252,7 @@ void CodeGen::function_def(const ast::FunctionDef& def, SourceLoc loc) {
         if (p.default_value) {
             expr(*p.default_value);
             ++defaults;
-        } else if (defaults > 0) {
+        } else if (defaults > 0 && p.kind == ast::Param::Kind::Normal) {
             fail(p.loc, "parameter without a default follows parameter with a default");
         }
     }

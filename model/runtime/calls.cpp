@@ -216,23 +216,48 @@ void Machine::push_frame(Value fnv, const Args& a, uint32_t call_line, Value con
     const std::string& fname = code.qualname.empty() ? code.name : code.qualname; // for messages
     if (th().frames.size() >= interp.limits().max_frames)
         raise(BuiltinId::RecursionError, "maximum recursion depth exceeded");
-    size_t n = code.param_count;
+    const size_t n = code.param_count;
+    const size_t k = code.kwonly_count;
+    size_t kw_defaults = 0;
+    for (bool d : code.kwonly_default) kw_defaults += d ? 1 : 0;
+    const size_t pos_defaults = defaults.size() - kw_defaults;
     std::vector<Value> slots(code.local_count, Value::unbound());
-    if (a.pos.size() > n) {
-        const size_t required = n - defaults.size();
+    if (a.pos.size() > n && !code.varargs) {
+        const size_t required = n - pos_defaults;
         std::string takes = required == n ? plural(n, "positional argument", "positional arguments")
                                           : "from " + std::to_string(required) + " to " + std::to_string(n) +
                                                 " positional arguments";
-        raise(BuiltinId::TypeError, fname + "() takes " + takes + " but " + std::to_string(a.pos.size()) +
-                                        (a.pos.size() == 1 ? " was" : " were") + " given");
+        size_t kwonly_given = 0;
+        for (auto& [name, v] : a.kw)
+            for (size_t i = n; i < n + k; ++i) kwonly_given += code.param_names[i] == name ? 1 : 0;
+        std::string given = std::to_string(a.pos.size());
+        if (kwonly_given)
+            given += " positional " + std::string(a.pos.size() == 1 ? "argument" : "arguments") + " (and " +
+                     plural(kwonly_given, "keyword-only argument", "keyword-only arguments") + ")";
+        raise(BuiltinId::TypeError, fname + "() takes " + takes + " but " + given +
+                                        (a.pos.size() + kwonly_given == 1 ? " was" : " were") + " given");
     }
-    for (size_t i = 0; i < a.pos.size(); ++i) slots[i] = a.pos[i];
+    for (size_t i = 0; i < std::min(n, a.pos.size()); ++i) slots[i] = a.pos[i];
+    size_t next_slot = n + k;
+    if (code.varargs) {
+        std::vector<Value> rest;
+        if (a.pos.size() > n) rest.assign(a.pos.begin() + static_cast<long>(n), a.pos.end());
+        slots[next_slot++] = new_tuple(std::move(rest));
+    }
+    Value extra_kw = Value::unbound();
+    if (code.varkw) extra_kw = slots[next_slot] = new_dict();
     for (auto& [name, v] : a.kw) {
         size_t i = 0;
-        while (i < n && code.param_names[i] != name) ++i;
-        if (i == n)
+        while (i < n + k && code.param_names[i] != name) ++i;
+        if (i == n + k) {
+            if (code.varkw) {
+                Value key = new_str(prog.name_of(name)); // allocates: may move the heap
+                get<DictObj>(extra_kw)->append(key, v);
+                continue;
+            }
             raise(BuiltinId::TypeError, fname + "() got an unexpected keyword argument '" +
                                             prog.name_of(name) + "'");
+        }
         if (!slots[i].is_unbound())
             raise(BuiltinId::TypeError, fname + "() got multiple values for argument '" +
                                             prog.name_of(name) + "'");
@@ -241,7 +266,7 @@ void Machine::push_frame(Value fnv, const Args& a, uint32_t call_line, Value con
     std::vector<std::string> missing;
     for (size_t i = 0; i < n; ++i) {
         if (!slots[i].is_unbound()) continue;
-        size_t first_default = n - defaults.size();
+        size_t first_default = n - pos_defaults;
         if (i >= first_default) slots[i] = defaults[i - first_default];
         else missing.push_back(prog.name_of(code.param_names[i]));
     }
@@ -250,8 +275,21 @@ void Machine::push_frame(Value fnv, const Args& a, uint32_t call_line, Value con
               fname + "() missing " +
                   plural(missing.size(), "required positional argument", "required positional arguments") +
                   ": " + quote_list(missing));
+    size_t next_default = pos_defaults;
+    for (size_t j = 0; j < k; ++j) {
+        const bool has_default = code.kwonly_default[j];
+        Value d = has_default ? defaults[next_default++] : Value::unbound();
+        if (!slots[n + j].is_unbound()) continue;
+        if (has_default) slots[n + j] = d;
+        else missing.push_back(prog.name_of(code.param_names[n + j]));
+    }
+    if (!missing.empty())
+        raise(BuiltinId::TypeError,
+              fname + "() missing " +
+                  plural(missing.size(), "required keyword-only argument", "required keyword-only arguments") +
+                  ": " + quote_list(missing));
     if (code.generator) { // a generator function: the call makes the generator
-        slots.resize(n);
+        slots.resize(n + k + (code.varargs ? 1 : 0) + (code.varkw ? 1 : 0));
         complete_call(make_generator(code_id, std::move(slots), BuiltinId::GeneratorType));
         return;
     }
@@ -343,6 +381,11 @@ void Machine::do_call(uint32_t argc, uint32_t kwcount) {
                 const std::string* ks = str_of(k);
                 if (!ks) raise(BuiltinId::TypeError, "keywords must be strings");
                 auto it = std::find(prog.names.begin(), prog.names.end(), *ks);
+                if (it == prog.names.end() && get<FunctionObj>(fn) &&
+                    prog.code[get<FunctionObj>(fn)->code.value].varkw)
+                    unsupported("a keyword argument (from a kwargs dict) whose name is not a name in the program, "
+                                "passed to **kwargs",
+                                "name it in the program, or pass a dict as an ordinary argument");
                 if (it == prog.names.end())
                     raise(BuiltinId::TypeError, type_name(fn) == "function"
                                                     ? prog.code[get<FunctionObj>(fn)->code.value].name +

@@ -254,8 +254,11 @@ struct Param {
     std::optional<Expr> default_value;
     SourceLoc loc;
     std::optional<Expr> annotation; // evaluated when the def runs, after every default
+    /// Positional-or-keyword, keyword-only (after `*` or `*args`), `*args` or `**kwargs`.
+    /// A def's params are kept in CPython's slot order: positional, keyword-only, *args, **kwargs.
+    enum class Kind { Normal, KwOnly, VarArgs, VarKw } kind = Kind::Normal;
 };
-/// A top-level `def` or a method. Nested defs, *args/**kwargs and lambdas that read enclosing
+/// A top-level `def` or a method. Nested defs and lambdas that read enclosing
 /// locals are refused (they need closures or varargs, outside the subset). Annotations are
 /// evaluated when the def runs, as CPython does: the parameters' in order, then the return
 /// annotation.

@@ -121,33 +121,7 @@ ast::Expr Parser::parse_test() {
         const SourceLoc loc = next().loc;
         auto def = std::make_shared<ast::FunctionDef>();
         def->name = "<lambda>";
-        bool seen_default = false;
-        while (!is_op(":")) {
-            if (is_op("*") || is_op("**")) {
-                fail(tok().loc, "unsupported: star-arguments",
-                     "give the function a fixed list of parameters");
-            }
-            if (is_op("/")) {
-                fail(tok().loc, "unsupported: positional-only parameters (/)", "remove the '/' marker");
-            }
-            const SourceLoc param_loc = tok().loc;
-            ast::Param param{expect_name(), std::nullopt, param_loc};
-            for (const ast::Param &other : def->params) {
-                if (other.name == param.name) {
-                    late_error(param_loc, "duplicate argument '" + param.name + "' in function definition");
-                }
-            }
-            if (accept_op("=")) {
-                param.default_value = parse_test();
-                seen_default = true;
-            } else if (seen_default) {
-                fail(param_loc, "parameter without a default follows parameter with a default");
-            }
-            def->params.push_back(std::move(param));
-            if (!accept_op(",")) {
-                break;
-            }
-        }
+        parse_params(*def, ":", false);
         expect_op(":");
         ast::Expr body = parse_test();
         const SourceLoc body_loc = body.loc;

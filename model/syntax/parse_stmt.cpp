@@ -475,6 +475,88 @@ ast::WithItem Parser::parse_with_item() {
     return item;
 }
 
+void Parser::parse_params(ast::FunctionDef &def, const char *close, bool annotations) {
+    using Kind = ast::Param::Kind;
+    bool seen_default = false;
+    bool seen_star = false;   // `*` or `*args`: later names are keyword-only
+    bool bare_star = false;   // a `*` without a name, not yet followed by a keyword-only name
+    SourceLoc bare_loc{};
+    std::vector<ast::Param> positional, kwonly, star, starstar;
+    const auto check_duplicate = [&](const ast::Param &param) {
+        for (const auto *group : {&positional, &kwonly, &star, &starstar}) {
+            for (const ast::Param &other : *group) {
+                if (other.name == param.name) {
+                    late_error(param.loc, "duplicate argument '" + param.name + "' in function definition");
+                }
+            }
+        }
+    };
+    while (!is_op(close)) {
+        if (!starstar.empty()) {
+            fail(tok().loc, "arguments cannot follow var-keyword argument");
+        }
+        if (is_op("/")) {
+            fail(tok().loc, "unsupported: positional-only parameters (/)", "remove the '/' marker");
+        }
+        Kind kind = seen_star ? Kind::KwOnly : Kind::Normal;
+        if (is_op("*") || is_op("**")) {
+            const bool two = is_op("**");
+            const SourceLoc star_loc = next().loc;
+            if (!two && seen_star) {
+                fail(star_loc, "* argument may appear only once");
+            }
+            if (!two && (is_op(",") || is_op(close))) {
+                seen_star = bare_star = true;
+                bare_loc = star_loc;
+                if (!accept_op(",")) {
+                    break;
+                }
+                continue;
+            }
+            kind = two ? Kind::VarKw : Kind::VarArgs;
+            if (!two) {
+                seen_star = true;
+            }
+        }
+        const SourceLoc param_loc = tok().loc;
+        ast::Param param{expect_name(), std::nullopt, param_loc};
+        param.kind = kind;
+        if (annotations && accept_op(":")) {
+            param.annotation = parse_annotation();
+        }
+        check_duplicate(param);
+        if (is_op("=") && (kind == Kind::VarArgs || kind == Kind::VarKw)) {
+            fail(tok().loc, kind == Kind::VarArgs ? "var-positional argument cannot have default value"
+                                                  : "var-keyword argument cannot have default value");
+        }
+        if (accept_op("=")) {
+            param.default_value = parse_test();
+            if (kind == Kind::Normal) {
+                seen_default = true;
+            }
+        } else if (seen_default && kind == Kind::Normal) {
+            fail(param_loc, "parameter without a default follows parameter with a default");
+        }
+        if (kind == Kind::KwOnly) {
+            bare_star = false;
+        }
+        (kind == Kind::Normal ? positional : kind == Kind::KwOnly ? kwonly : kind == Kind::VarArgs ? star : starstar)
+            .push_back(std::move(param));
+        if (!accept_op(",")) {
+            break;
+        }
+    }
+    if (bare_star) {
+        fail(bare_loc, "named arguments must follow bare *");
+    }
+    def.params = std::move(positional);
+    for (auto *group : {&kwonly, &star, &starstar}) {
+        for (ast::Param &p : *group) {
+            def.params.push_back(std::move(p));
+        }
+    }
+}
+
 ast::Stmt Parser::parse_def() {
     const SourceLoc loc = next().loc;
     if (function_depth_ > 0) {
@@ -486,37 +568,7 @@ ast::Stmt Parser::parse_def() {
     if (!accept_op("(")) {
         fail(tok().loc, "expected '('");
     }
-    bool seen_default = false;
-    while (!is_op(")")) {
-        if (is_op("*") || is_op("**")) {
-            fail(tok().loc, "unsupported: star-arguments",
-                 "give the function a fixed list of parameters");
-        }
-        if (is_op("/")) {
-            fail(tok().loc, "unsupported: positional-only parameters (/)", "remove the '/' marker");
-        }
-        const SourceLoc param_loc = tok().loc;
-        ast::Param param{expect_name(), std::nullopt, param_loc};
-        if (accept_op(":")) {
-            param.annotation = parse_annotation();
-        }
-        for (const ast::Param &other : def.params) {
-            if (other.name == param.name) {
-                late_error(param_loc,
-                           "duplicate argument '" + param.name + "' in function definition");
-            }
-        }
-        if (accept_op("=")) {
-            param.default_value = parse_test();
-            seen_default = true;
-        } else if (seen_default) {
-            fail(param_loc, "parameter without a default follows parameter with a default");
-        }
-        def.params.push_back(std::move(param));
-        if (!accept_op(",")) {
-            break;
-        }
-    }
+    parse_params(def, ")", true);
     expect_op(")");
     if (accept_op("->")) {
         def.returns = parse_annotation();

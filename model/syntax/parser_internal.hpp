@@ -131,6 +131,8 @@ private:
     ast::Stmt parse_with();
     ast::WithItem parse_with_item();
     ast::Stmt parse_def();
+    /// A def's (annotations allowed) or a lambda's parameter list up to `close` (not consumed).
+    void parse_params(ast::FunctionDef &def, const char *close, bool annotations);
     ast::Stmt parse_class();
     ast::Stmt parse_import();
     ast::Stmt parse_from_import();

@@ -1,3 +1,0 @@
-def va(*args):
-    return args
-print(va(1, 2))
