@@ -79,6 +79,8 @@ int stack_effect(const Instr& in, bool jump) {
         return 1 - static_cast<int>(in.b);
     case Op::MakeGenExp:
         return -static_cast<int>(in.b);
+    case Op::BuildClass: // the name and `a` bases make the class
+        return -a;
     }
     return 0;
 }

@@ -1,5 +1,6 @@
 // Statements: simple statements separated by `;`, compound statements with indented or
-// same-line bodies, and the refusal of statements outside racecheck's subset.
+// same-line bodies, and the refusal of statements outside racecheck's subset. One file: every
+// statement parser shares the block and target helpers here (expressions are parse_expr.cpp).
 #include <fmt/format.h> // block names in messages
 #include <string>       // names
 #include <utility>      // move
@@ -519,7 +520,7 @@ void Parser::parse_params(ast::FunctionDef &def, const char *close, bool annotat
             }
         }
         const SourceLoc param_loc = tok().loc;
-        ast::Param param{expect_name(), std::nullopt, param_loc};
+        ast::Param param{expect_name(), std::nullopt, param_loc, std::nullopt};
         param.kind = kind;
         if (annotations && accept_op(":")) {
             param.annotation = parse_annotation();
