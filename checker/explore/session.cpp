@@ -1,5 +1,6 @@
 // The Session: executions, scheduling points, checkpoints, busy-wait detection, witnesses,
-// outcomes, budgets.
+// outcomes, budgets. One file: the execution loop, checkpoints and finding records share the
+// Session's private state and the hot path's invariants; splitting them would expose both.
 #include "checker/explore/session.hpp"
 
 #include <algorithm>     // find, sort

@@ -61,7 +61,6 @@ struct PreludeFuncs {
     FuncId map, filter, zip, enumerate; // lazy builtins over Python-run iterators (generators)
     FuncId list_sort;    // _rc_list_sort(lst, items, key, reverse): a Python key function
     FuncId sorted_key;   // _rc_sorted_key(items, key, reverse)
-    FuncId minmax_key;   // _rc_minmax_key(items, key, want_max)
     FuncId minmax_key_iter; // _rc_minmax_key_iter(iterable, key, want_max, has_default, default, empty): key called as each item comes
 };
 

@@ -46,7 +46,7 @@ void compile_prelude(Program& program, ProgramTables& tables) {
             {"_rc_map", &p.map},                 {"_rc_filter", &p.filter},
             {"_rc_zip", &p.zip},                 {"_rc_enumerate", &p.enumerate},
             {"_rc_list_sort", &p.list_sort},     {"_rc_sorted_key", &p.sorted_key},
-            {"_rc_minmax_key", &p.minmax_key},   {"_rc_minmax_key_iter", &p.minmax_key_iter},
+            {"_rc_minmax_key_iter", &p.minmax_key_iter},
             {"_rc_pool_results", &p.pool_results}, {"_rc_as_completed", &p.as_completed},
             {"_rc_print", &p.print}};
         for (const auto& [n, slot] : table)
@@ -57,7 +57,7 @@ void compile_prelude(Program& program, ProgramTables& tables) {
     for (FuncId f : {p.thread_main, p.wait_for, p.pool_worker, p.pool_map, p.timer_main, p.drain, p.sum_drain,
                      p.drain_checked, p.drain_until_in, p.minmax_drain,
                      p.unpack, p.any, p.all, p.contains, p.not_contains, p.map, p.filter, p.zip, p.enumerate,
-                     p.list_sort, p.sorted_key, p.minmax_key, p.minmax_key_iter, p.pool_results,
+                     p.list_sort, p.sorted_key, p.minmax_key_iter, p.pool_results,
                      p.as_completed, p.print})
         RC_CHECK(f.valid(), "racecheck's prelude lacks a function PreludeFuncs names");
 }

@@ -238,23 +238,6 @@ def _rc_minmax_key_iter(iterable, key, want_max, has_default, default, empty):
             return default
         raise ValueError(empty)
     return best
-
-def _rc_minmax_key(items, key, want_max):
-    best = items[0]
-    best_key = key(best)
-    i = 1
-    while i < len(items):
-        x = items[i]
-        k = key(x)
-        if want_max:
-            if k > best_key:
-                best = x
-                best_key = k
-        elif k < best_key:
-            best = x
-            best_key = k
-        i += 1
-    return best
 )PY";
 }
 

@@ -1,5 +1,6 @@
 // Scope analysis in two walks over the module: the first finds every global and every
 // function's locals, the second (with every name resolvable) records how globals are used.
+// One file: both walks derive from the Walker here, whose visitor covers every statement kind.
 #include "model/compile/scope.hpp"
 
 #include <unordered_set>

@@ -384,23 +384,23 @@ Value Machine::min_max(bool want_max, const Args& a) {
         raise(BuiltinId::TypeError, std::string("Cannot specify a default for ") + name + "() with multiple positional arguments");
     if (a.pos.size() == 1 && !is_iterable(a.pos[0]))
         raise(BuiltinId::TypeError, "'" + type_name(a.pos[0]) + "' object is not iterable");
-    if (a.pos.size() == 1 && !key.is_none() && is_generator(a.pos[0])) {
+    // A Python key runs in the prelude, called on each item as it comes (a generator is
+    // iterated there too, so their side effects interleave as in CPython).
+    auto keyed_in_prelude = [&](Value iterable) {
         push_prelude(prog.prelude.minmax_key_iter,
-                     {a.pos[0], key, Value::boolean(want_max), Value::boolean(!dflt.is_unbound()),
+                     {iterable, key, Value::boolean(want_max), Value::boolean(!dflt.is_unbound()),
                       dflt.is_unbound() ? Value::none() : dflt,
                       new_str(std::string(name) + "() iterable argument is empty")});
         return Value::unbound();
-    }
+    };
+    if (a.pos.size() == 1 && !key.is_none() && is_generator(a.pos[0])) return keyed_in_prelude(a.pos[0]);
     std::vector<Value> items = a.pos.size() == 1 ? collect(a.pos[0]) : a.pos;
     if (items.empty()) {
         if (!dflt.is_unbound()) return dflt;
         raise(BuiltinId::ValueError, std::string(name) + "() iterable argument is empty");
     }
     const ast::CmpOpKind op = want_max ? ast::CmpOpKind::Gt : ast::CmpOpKind::Lt;
-    if (!key.is_none() && is_python_callable(key)) {
-        push_prelude(prog.prelude.minmax_key, {new_list(std::move(items)), key, Value::boolean(want_max)});
-        return Value::unbound();
-    }
+    if (!key.is_none() && is_python_callable(key)) return keyed_in_prelude(new_list(std::move(items)));
     Value best = items[0];
     Value best_key = key.is_none() ? best : call_native(key, {best});
     for (size_t i = 1; i < items.size(); ++i) {

@@ -1,6 +1,7 @@
 // Classes the program defines, with CPython 3.12's semantics: building a class, instantiation,
 // attribute lookup and binding, super(), the native __init__ of Thread and exception bases,
-// isinstance/issubclass over user classes, and user dunders called from native code.
+// isinstance/issubclass over user classes, and user dunders called from native code. One file:
+// each of these goes through the MRO lookup and attribute binding defined here.
 #include <algorithm> // find
 #include <string>    // messages
 

@@ -1,5 +1,6 @@
 // Python value semantics for the subset: truth, equality, rich comparison, types, repr/str.
-// Arithmetic is operators.cpp; the format-spec mini-language format_spec.cpp.
+// Arithmetic is operators.cpp; the format-spec mini-language format_spec.cpp. One file: repr,
+// str, equality and comparison recurse into each other over every value kind.
 #include <algorithm> // find (repr guard)
 #include <charconv>  // to_chars for float repr
 #include <cmath>     // isinf, isnan
