@@ -25,23 +25,6 @@ const char* ending_name(Ending e) {
     return "?";
 }
 
-/// Plain data a user would compare: scalars, strings and containers; not functions or
-/// threading objects.
-bool is_data(const State& s, const Value& v) {
-    switch (v.tag) {
-    case VTag::None:
-    case VTag::Bool:
-    case VTag::Int:
-    case VTag::Float: return true;
-    case VTag::Obj: {
-        const auto& d = s.object(v.obj()).data;
-        return std::holds_alternative<StrObj>(d) || std::holds_alternative<TupleObj>(d) ||
-               std::holds_alternative<ListObj>(d) || std::holds_alternative<DictObj>(d);
-    }
-    default: return false;
-    }
-}
-
 } // namespace
 
 RealReport::RealReport(const Scenario& s, const Interpreter& in, std::string mode)
@@ -72,9 +55,7 @@ void RealReport::add(const RunResult& r) {
     run["ending"] = r.ending == Ending::Ended && raised ? "exception" : ending_name(r.ending);
     run["steps"] = st.steps;
     nlohmann::json values = nlohmann::json::object();
-    for (size_t v = 0; v < p.globals.size() && v < st.globals.size(); ++v)
-        if (!p.globals[v].is_param && is_data(st, st.globals[v]))
-            values[p.globals[v].name] = in_.repr(st, st.globals[v]);
+    for (const auto& [name, repr] : in_.data_values(st)) values[name] = repr;
     run["final_values"] = values;
     nlohmann::json failed = nlohmann::json::array();
     if (r.ending == Ending::Ended) {
@@ -109,7 +90,7 @@ void RealReport::add(const RunResult& r) {
 
     for (const CellRace& race : r.races) {
         nlohmann::json entry = {
-            {"variable", p.name_of(race.var)},
+            {"variable", race.attribute.empty() ? p.name_of(race.var) : race.attribute},
             {"threads", {in_.thread_name(st, race.threads[0]), in_.thread_name(st, race.threads[1])}},
             {"lines", {yaml_line(race.lines[0]), yaml_line(race.lines[1])}},
             {"writes", {race.writes[0], race.writes[1]}}};

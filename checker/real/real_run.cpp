@@ -12,8 +12,10 @@
 // Within a turn, thread t (see take_turn):
 //   1. decides (ignored) whether and how it steps;
 //   2. GlobalRead of v: plain load of cells_[v] (seen by TSan), stored into state_.globals[v];
+//      AttrRead of o.a: plain load of o.a's attribute cell (seen by TSan);
 //   3. steps the interpreter (ignored), plans the step's sync actions;
-//   4. GlobalWrite of v: plain store of the new value into cells_[v] (seen by TSan);
+//   4. GlobalWrite of v: plain store of the new value into cells_[v] (seen by TSan); AttrWrite
+//      of o.a: plain store into o.a's attribute cell;
 //   5. performs the sync actions, releases its end word if it ended, creates the std::threads
 //      of threads the step started (seen by TSan: the step's happens-before edges);
 //   6. decides the next turn (ignored) and passes it.
@@ -25,11 +27,13 @@
 #include <memory>     // cells
 #include <pthread.h>  // pthread_setname_np
 #include <thread>     // std::thread, yield
+#include <unordered_map> // attribute cells by key and by address
 
 #include "checker/real/real_sync.hpp"    // RealSync
 #include "checker/real/tsan_api.hpp"     // IgnoreScope, __tsan_release
 #include "checker/real/tsan_reports.hpp" // TsanReports
 #include "checker/real/watchdog.hpp"     // RunSignals, watch
+#include "model/objects/classes.hpp"      // InstanceObj, ClassObj, find_attr
 
 namespace rc::real {
 
@@ -39,6 +43,24 @@ namespace {
 struct alignas(16) Cell {
     Value v;
 };
+
+/// A shared attribute: the object that holds it (an instance or a class) and its name.
+struct AttrKey {
+    ObjectId obj;
+    NameId name;
+    uint64_t packed() const { return uint64_t{obj.value} << 32 | name.value; }
+};
+
+/// The attribute's value in a state (unbound when the object has none by that name).
+Value attribute_value(const State& s, AttrKey k) {
+    const auto& data = s.object(k.obj).data;
+    const AttrList* attrs = nullptr;
+    if (auto* i = std::get_if<InstanceObj>(&data)) attrs = &i->attrs;
+    else if (auto* c = std::get_if<ClassObj>(&data)) attrs = &c->attrs;
+    else if (auto* e = std::get_if<ExceptionObj>(&data)) attrs = &e->attrs;
+    const Value* v = attrs ? find_attr(*attrs, k.name) : nullptr;
+    return v ? *v : Value::unbound();
+}
 
 class RealRun {
 public:
@@ -54,8 +76,10 @@ private:
     // ---- ignored bookkeeping, called inside an IgnoreScope by the turn holder ----
     bool any_enabled() const;
     uint32_t decide_next(); // the next token value; sets ending_ and stopping_ when the run ends
-    void attribute_reports(ThreadId t, VarId v, uint32_t line);
+    void attribute_reports(ThreadId t, uint32_t cell, uint32_t line);
     void grow_tables();
+    uint32_t attr_cell(AttrKey k); // the attribute's cell index (cell_count_ + i), made on first use
+    uint32_t& line_of(std::vector<std::vector<uint32_t>>& table, ThreadId t, uint32_t cell);
 
     const Interpreter& in_;
     const RunConfig& cfg_;
@@ -68,13 +92,21 @@ private:
     // mirror a write the interpreter made invisibly (a global only MainThread touches).
     std::unique_ptr<Cell[]> cells_;
     size_t cell_count_ = 0;
+    // Shared attributes' memory, one cell each, made at the attribute's first visible access
+    // (a deque: cells never move). Cell indices: globals 0..cell_count_-1, attribute i at
+    // cell_count_ + i.
+    std::deque<Cell> attr_cells_;
 
     // Owned by the turn holder, accessed inside IgnoreScopes only.
     State state_;
     RealSync sync_;
-    std::vector<Value> mirror_;                       // what each cell holds
-    std::vector<std::vector<uint32_t>> read_line_;    // [thread][var]: line of latest read
-    std::vector<std::vector<uint32_t>> write_line_;   // [thread][var]: line of latest write
+    std::vector<Value> mirror_;                       // what each global's cell holds
+    std::vector<AttrKey> attr_keys_;                  // [i]: the attribute attr_cells_[i] holds
+    std::vector<Value> attr_mirror_;                  // [i]: what attr_cells_[i] holds
+    std::unordered_map<uint64_t, uint32_t> attr_index_; // AttrKey::packed() → i
+    std::unordered_map<uintptr_t, uint32_t> attr_at_;  // address of attr_cells_[i] → i
+    std::vector<std::vector<uint32_t>> read_line_;    // [thread][cell]: line of latest read
+    std::vector<std::vector<uint32_t>> write_line_;   // [thread][cell]: line of latest write
     std::deque<std::thread> threads_;
     size_t next_choice_ = 0;
     bool next_timeout_ = false;
@@ -162,13 +194,28 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
         const Value loaded = cells_[op.var.value].v;
         IgnoreScope ignore;
         state_.globals[op.var.value] = loaded;
-        if (reports.count() != reports_seen_) attribute_reports(t, op.var, op.line);
+        if (reports.count() != reports_seen_) attribute_reports(t, op.var.value, op.line);
         read_line_[t.value][op.var.value] = op.line;
+    }
+    if (op.kind == OpKind::AttrRead && op.obj.valid() && !timeout) {
+        Cell* cell = nullptr;
+        uint32_t c = 0;
+        {
+            IgnoreScope ignore;
+            c = attr_cell({op.obj, op.method});
+            cell = &attr_cells_[c - cell_count_];
+        }
+        const Value loaded = cell->v; // the mirror keeps the cell equal to the model's value
+        IgnoreScope ignore;
+        attr_mirror_[c - cell_count_] = loaded;
+        if (reports.count() != reports_seen_) attribute_reports(t, c, op.line);
+        line_of(read_line_, t, c) = op.line;
     }
     Event ev;
     std::vector<SyncAction> actions;
     std::vector<std::pair<ThreadId, void*>> born; // new threads; end word if already ended
     std::optional<std::pair<VarId, Value>> store;
+    std::optional<std::pair<uint32_t, Value>> attr_store; // (cell index, value)
     void* my_end = nullptr;
     { // 3. the step
         IgnoreScope ignore;
@@ -188,6 +235,18 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
         }
         if (ev.kind == OpKind::GlobalWrite && !ev.raised && !store && ev.var.valid())
             store = std::make_pair(ev.var, state_.globals[ev.var.value]); // rewrote same value
+        const bool attr_write = op.kind == OpKind::AttrWrite && op.obj.valid() && !ev.raised && !timeout;
+        if (attr_write) attr_cell({op.obj, op.method}); // its first access may be this write
+        for (size_t i = 0; i < attr_cells_.size(); ++i) {
+            const Value now = attribute_value(state_, attr_keys_[i]);
+            const bool mine = attr_write && attr_keys_[i].obj == op.obj && attr_keys_[i].name == op.method;
+            if (mine) {
+                attr_store = std::make_pair(static_cast<uint32_t>(cell_count_ + i), now);
+            } else if (!now.same(attr_mirror_[i])) {
+                attr_cells_[i].v = now; // an invisible write (an object not yet shared): unseen
+            }
+            attr_mirror_[i] = now;
+        }
         for (size_t i = read_line_.size(); i < state_.threads.size(); ++i) {
             const ThreadId child(static_cast<uint32_t>(i));
             const bool ended = state_.thread(child).status != ThreadStatus::Running;
@@ -199,8 +258,19 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
     if (store) { // 4. the program's store to shared memory
         cells_[store->first.value].v = store->second;
         IgnoreScope ignore;
-        if (reports.count() != reports_seen_) attribute_reports(t, store->first, ev.line);
+        if (reports.count() != reports_seen_) attribute_reports(t, store->first.value, ev.line);
         write_line_[t.value][store->first.value] = ev.line;
+    }
+    if (attr_store) {
+        Cell* cell = nullptr;
+        {
+            IgnoreScope ignore;
+            cell = &attr_cells_[attr_store->first - cell_count_];
+        }
+        cell->v = attr_store->second;
+        IgnoreScope ignore;
+        if (reports.count() != reports_seen_) attribute_reports(t, attr_store->first, ev.line);
+        line_of(write_line_, t, attr_store->first) = ev.line;
     }
     // 5. synchronization TSan sees
     std::string sync_error = cfg_.skip_sync ? std::string() : RealSync::perform(actions);
@@ -211,7 +281,7 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
     bool stop = false;
     { // 6. the next turn
         IgnoreScope ignore;
-        if (reports.count() != reports_seen_) attribute_reports(ThreadId(), VarId(), 0);
+        if (reports.count() != reports_seen_) attribute_reports(ThreadId(), UINT32_MAX, 0);
         if (!sync_error.empty() && !stopping_) {
             stopping_ = true;
             ending_ = Ending::Internal;
@@ -290,35 +360,65 @@ uint32_t RealRun::decide_next() {
     return ready_.front().value + 1; // status Running: some thread can time out
 }
 
-void RealRun::attribute_reports(ThreadId t, VarId v, uint32_t line) {
+void RealRun::attribute_reports(ThreadId t, uint32_t cell, uint32_t line) {
     TsanReports& reports = TsanReports::instance();
     const uintptr_t base = reinterpret_cast<uintptr_t>(cells_.get());
     const uintptr_t limit = base + cell_count_ * sizeof(Cell);
     for (size_t n = reports.count(); reports_seen_ < n; ++reports_seen_) {
         const RawReport& r = reports.at(reports_seen_);
+        // The cell the race is on: a global's, or a shared attribute's.
+        uint32_t c = UINT32_MAX;
+        if (r.addr[0] >= base && r.addr[0] < limit) {
+            c = static_cast<uint32_t>((r.addr[0] - base) / sizeof(Cell));
+        } else if (auto at = attr_at_.find(static_cast<uintptr_t>(r.addr[0]) & ~uintptr_t{alignof(Cell) - 1});
+                   at != attr_at_.end()) {
+            c = static_cast<uint32_t>(cell_count_ + at->second);
+        }
         const bool on_cell = std::string_view(r.description) == "data-race" && r.mops == 2 &&
-                             r.addr[0] >= base && r.addr[0] < limit && r.python_tid[0] >= 0 &&
-                             r.python_tid[1] >= 0;
+                             c != UINT32_MAX && r.python_tid[0] >= 0 && r.python_tid[1] >= 0;
         if (!on_cell) {
-            other_reports_.push_back(std::string(r.description) + " at a non-global address" +
+            other_reports_.push_back(std::string(r.description) + " at an address that is no global's or attribute's" +
                                      (r.python_tid[0] >= 0 ? " in rc" + std::to_string(r.python_tid[0]) : ""));
             continue;
         }
         CellRace race;
-        race.var = VarId(static_cast<uint32_t>((r.addr[0] - base) / sizeof(Cell)));
+        if (c < cell_count_) {
+            race.var = VarId(c);
+        } else {
+            const AttrKey k = attr_keys_[c - cell_count_];
+            race.attribute = in_.attribute_label(state_, k.obj, k.name);
+        }
         for (int side = 0; side < 2; ++side) {
             const int mop = 1 - side; // mop 1 is the earlier access
             const ThreadId who(static_cast<uint32_t>(r.python_tid[mop]));
             race.threads[side] = who;
             race.writes[side] = r.write[mop];
-            if (who == t && race.var == v && mop == 0) {
+            if (who == t && c == cell && mop == 0) {
                 race.lines[side] = line;
             } else if (who.value < read_line_.size()) {
-                race.lines[side] = (r.write[mop] ? write_line_ : read_line_)[who.value][race.var.value];
+                race.lines[side] = line_of(r.write[mop] ? write_line_ : read_line_, who, c);
             }
         }
         races_.push_back(race);
     }
+}
+
+uint32_t RealRun::attr_cell(AttrKey k) {
+    auto [it, added] = attr_index_.try_emplace(k.packed(), static_cast<uint32_t>(attr_cells_.size()));
+    if (added) {
+        attr_cells_.emplace_back();
+        attr_cells_.back().v = attribute_value(state_, k); // ignored: the value it starts with
+        attr_keys_.push_back(k);
+        attr_mirror_.push_back(attr_cells_.back().v);
+        attr_at_.emplace(reinterpret_cast<uintptr_t>(&attr_cells_.back()), it->second);
+    }
+    return static_cast<uint32_t>(cell_count_ + it->second);
+}
+
+uint32_t& RealRun::line_of(std::vector<std::vector<uint32_t>>& table, ThreadId t, uint32_t cell) {
+    std::vector<uint32_t>& row = table[t.value];
+    if (row.size() <= cell) row.resize(cell + 1, 0);
+    return row[cell];
 }
 
 void RealRun::grow_tables() {
@@ -364,7 +464,7 @@ RunResult RealRun::run(const std::vector<int64_t>& params) {
     }
     for (std::thread& th : threads) th.join();
     IgnoreScope ignore;
-    attribute_reports(ThreadId(), VarId(), 0);
+    attribute_reports(ThreadId(), UINT32_MAX, 0);
     RunResult r;
     r.ending = ending_;
     r.diverged_at = diverged_at_;

@@ -10,7 +10,8 @@
 //    handoff of the (ignored) interpreter state safe in practice. Other targets are refused.
 //  - Every call into the interpreter and every access to the runtime's bookkeeping is inside an
 //    IgnoreScope; TSan sees only (a) plain loads and stores of one memory cell per module global,
-//    done by the thread whose GlobalRead/GlobalWrite it is, the load's value fed to the program;
+//    done by the thread whose GlobalRead/GlobalWrite it is, the load's value fed to the program,
+//    and of one cell per shared attribute (made at its first AttrRead/AttrWrite);
 //    (b) the synchronization of real_sync.hpp; (c) std::thread creation during ThreadStart.
 //  - Forced mode follows a schedule (then the lowest schedulable thread); free mode lets the OS
 //    interleave threads at visible-operation granularity through a relaxed spin "GIL".
@@ -70,9 +71,11 @@ enum class Ending {
     Refused,     // the program met an operation outside the subset (State::refusal; note says it)
 };
 
-/// A TSan data-race report on a global's memory cell, mapped back to the scenario.
+/// A TSan data-race report on a global's or a shared attribute's memory cell, mapped back to
+/// the scenario.
 struct CellRace {
-    VarId var;
+    VarId var;             // a global's cell, or:
+    std::string attribute; // a shared attribute's ("account.balance"), labelled when reported
     ThreadId threads[2]; // the earlier access's thread first
     uint32_t lines[2] = {0, 0}; // code-block lines (0: unknown)
     bool writes[2] = {false, false};

@@ -383,14 +383,6 @@ std::optional<ValidationReport> validate(
         const Finding& f = findings[i];
         Validation& v = report.findings[i];
         const bool racy = f.kind == FindingKind::DataRace || f.kind == FindingKind::LostUpdate;
-        // An attribute (`account.balance`) has no memory cell of its own in the real-thread
-        // runtime yet (issue 11): TSan cannot see its accesses, so there is no verdict.
-        if (racy && !f.variables.empty() && unquote(f.variables.front()).find('.') != std::string::npos) {
-            v.detail = "no verdict: the real-thread runtime gives attributes no memory cell of their own "
-                       "yet, so TSan cannot see their accesses";
-            if (free) v.free_runs = (*free)["runs"].size();
-            continue;
-        }
         bool tsan_saw = false;
         if (forced && forced_run[i] != SIZE_MAX && forced_run[i] >= (*forced)["runs"].size()) {
             v.detail = fmt::format("the forced replay did not start: the validation's time "
@@ -506,12 +498,14 @@ std::vector<std::pair<std::string, std::string>> forced_replay_final_values(
         }
         in.step(st, c.thread, c.timeout);
     }
+    // What the real run reports as its final values (the same function), kept for the watched
+    // globals: a data global itself, or the data attributes of the object it holds.
     std::vector<std::pair<std::string, std::string>> out;
-    const Program& p = in.program();
-    for (const std::string& name : watched)
-        for (size_t v = 0; v < p.globals.size(); ++v)
-            if (p.globals[v].name == name && !st.globals[v].is_unbound())
-                out.emplace_back(name, in.repr(st, st.globals[v]));
+    for (auto& [name, repr] : in.data_values(st)) {
+        const std::string global = name.substr(0, name.find('.'));
+        if (std::find(watched.begin(), watched.end(), global) != watched.end())
+            out.emplace_back(std::move(name), std::move(repr));
+    }
     return out;
 }
 

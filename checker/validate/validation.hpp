@@ -95,8 +95,10 @@ std::optional<ValidationReport> validate(
     const std::vector<std::vector<std::pair<std::string, std::string>>>& expected_final_values,
     const ValidationOptions& opts);
 
-/// On the model: the values of `watched` globals (repr, in watched order; unbound ones left out)
-/// at the end of the forced replay of `witness`, continued as racecheck_tsan continues it.
+/// On the model: the final values racecheck_tsan reports (Interpreter::data_values: data
+/// globals, and `g.attr` for the data attributes of an object a global holds) that belong to a
+/// `watched` global, at the end of the forced replay of `witness`, continued as racecheck_tsan
+/// continues it; in the globals' order.
 std::vector<std::pair<std::string, std::string>> forced_replay_final_values(
     const Interpreter& in, const std::vector<int64_t>& params, const std::vector<Choice>& witness,
     const std::vector<std::string>& watched, uint64_t max_steps = 2000);

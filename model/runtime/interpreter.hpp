@@ -15,6 +15,7 @@
 #include <functional> // line mapping for describe_wait
 #include <memory>  // unique_ptr (lookup tables)
 #include <string>  // rendering
+#include <utility> // pair
 #include <vector>  // out-params
 
 #include "model/ids.hpp"       // ThreadId, ObjectId, FuncId
@@ -110,6 +111,11 @@ public:
     /// "account.balance", "accounts[1].balance", "BankAccount.balance of the object created at
     /// line 12" (a code-block line), for attribute accesses.
     std::string attribute_label(const State& s, ObjectId o, NameId name) const;
+    /// The program's data as validation compares a real run with the model's: (name, repr) of
+    /// each module global (parameters aside) holding None, a bool, int, float, str, tuple, list
+    /// or dict, then ("g.attr", repr) for each such attribute of the user-class instance or
+    /// class a global holds (`counter.value`), in the globals' order.
+    std::vector<std::pair<std::string, std::string>> data_values(const State& s) const;
     /// One line saying what a blocked thread waits for: "waits to acquire Lock `lock` held by
     /// Thread-1 (worker) since line 12". `display_line` maps code-block lines to the lines the
     /// user sees (the YAML file's); identity when empty.

@@ -124,6 +124,41 @@ std::string Interpreter::object_label(const State& s, ObjectId o) const {
     return "#" + std::to_string(o.value);
 }
 
+std::vector<std::pair<std::string, std::string>> Interpreter::data_values(const State& s) const {
+    auto is_data = [&](Value v) {
+        switch (v.tag) {
+        case VTag::None:
+        case VTag::Bool:
+        case VTag::Int:
+        case VTag::Float: return true;
+        case VTag::Obj: {
+            const auto& d = s.object(v.obj()).data;
+            return std::holds_alternative<StrObj>(d) || std::holds_alternative<TupleObj>(d) ||
+                   std::holds_alternative<ListObj>(d) || std::holds_alternative<DictObj>(d);
+        }
+        default: return false;
+        }
+    };
+    std::vector<std::pair<std::string, std::string>> out;
+    for (size_t g = 0; g < program_.globals.size() && g < s.globals.size(); ++g) {
+        const Value v = s.globals[g];
+        if (program_.globals[g].is_param) continue;
+        if (is_data(v)) {
+            out.emplace_back(program_.globals[g].name, repr(s, v));
+            continue;
+        }
+        if (v.tag != VTag::Obj) continue;
+        const AttrList* attrs = nullptr;
+        if (auto* i = std::get_if<InstanceObj>(&s.object(v.obj()).data)) attrs = &i->attrs;
+        else if (auto* c = std::get_if<ClassObj>(&s.object(v.obj()).data)) attrs = &c->attrs;
+        if (!attrs) continue;
+        for (const auto& [name, value] : *attrs)
+            if (is_data(value))
+                out.emplace_back(program_.globals[g].name + "." + program_.name_of(name), repr(s, value));
+    }
+    return out;
+}
+
 std::string Interpreter::attribute_label(const State& s, ObjectId o, NameId name) const {
     Machine m = viewer(*this, s);
     const std::string& attr = program_.name_of(name);

@@ -108,7 +108,10 @@ TEST_CASE("a_schedule_that_does_not_fit_is_reported_as_diverged") {
 TEST_CASE("correct_scenarios_are_tsan_clean_in_forced_and_free_runs") {
     const std::vector<std::string> correct = {"counter_lock", "condition_handoff",
                                               "producer_consumer", "event_signal",
-                                              "semaphore_limit", "lock_with_statement"};
+                                              "semaphore_limit", "lock_with_statement",
+                                              // attributes: each shared one has its memory cell
+                                              "class_counter_locked", "class_bank_transfer_ordered",
+                                              "class_thread_subclass_dict_locked"};
     for (const std::string& name : correct) {
         CAPTURE(name);
         auto free = run_tsan("scenarios/" + name + ".yaml --free-runs 20");
@@ -131,6 +134,9 @@ TEST_CASE("racy_scenarios_show_races_in_free_runs") {
     auto j = run_tsan("scenarios/counter.yaml --free-runs 10");
     CHECK(tsan_race(j, "counter", "Thread-1 (worker)", "Thread-2 (worker)"));
     CHECK(j["tsan_other"].empty());
+    auto a = run_tsan("scenarios/class_counter_unsafe.yaml --free-runs 10");
+    CHECK(tsan_race(a, "counter.value", "Thread-1 (worker)", "Thread-2 (worker)"));
+    CHECK(a["tsan_other"].empty());
 }
 
 TEST_CASE("without_the_sync_edges_tsan_reports_what_they_order") {

@@ -94,7 +94,10 @@ TEST_CASE("validation_is_available_when_racecheck_tsan_was_built") {
 }
 
 TEST_CASE("counter_findings_are_confirmed_and_reproduced") {
-    for (const char* scenario : {"scenarios/counter.yaml", "scenarios/unsafe_increase_two_threads.yaml"}) {
+    // class_counter_unsafe: the race is on an attribute (`counter.value`), whose memory cell the
+    // real-thread runtime makes at its first visible access.
+    for (const char* scenario : {"scenarios/counter.yaml", "scenarios/unsafe_increase_two_threads.yaml",
+                                 "scenarios/class_counter_unsafe.yaml"}) {
         CAPTURE(scenario);
         Checked c = check(scenario);
         auto r = validated(c);
@@ -122,6 +125,20 @@ TEST_CASE("lost_update_expected_values_are_the_models_exact_values") {
             CHECK(c.expected[i] == std::vector<std::pair<std::string, std::string>>{{"counter", "1"}});
     auto r = validated(c);
     CHECK(of_kind(c, r, rc::FindingKind::LostUpdate)->forced_replay == "reproduced");
+}
+
+TEST_CASE("an_attributes_lost_update_expects_the_models_value_of_the_attribute") {
+    Checked c = check("scenarios/class_counter_unsafe.yaml", {"ITERATIONS=1"});
+    size_t lost = 0;
+    for (size_t i = 0; i < c.findings.size(); ++i)
+        if (c.findings[i].kind == rc::FindingKind::LostUpdate) {
+            ++lost;
+            CHECK(c.expected[i] == std::vector<std::pair<std::string, std::string>>{{"counter.value", "1"}});
+        }
+    CHECK(lost == 1);
+    auto r = validated(c);
+    CHECK(of_kind(c, r, rc::FindingKind::LostUpdate)->forced_replay == "reproduced");
+    CHECK(of_kind(c, r, rc::FindingKind::DataRace)->tsan == "confirmed");
 }
 
 TEST_CASE("abba_deadlock_is_reproduced_as_a_hang") {
