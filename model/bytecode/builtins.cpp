@@ -60,7 +60,8 @@ std::initializer_list<BuiltinId> members(ModuleId module) {
         return m;
     }
     case ModuleId::Queue: {
-        static constexpr std::initializer_list<B> m = {B::Queue, B::QueueEmpty, B::QueueFull};
+        static constexpr std::initializer_list<B> m = {B::Queue, B::LifoQueue, B::PriorityQueue,
+                                                       B::QueueEmpty, B::QueueFull};
         return m;
     }
     case ModuleId::Time: {

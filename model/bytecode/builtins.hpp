@@ -48,6 +48,8 @@ namespace rc {
     X(ThreadingEnumerate, "enumerate", ModFn, "") /* threading.enumerate */                               \
     /* queue */                                                                                    \
     X(Queue, "Queue", ModCls, "queue.Queue")                                                       \
+    X(LifoQueue, "LifoQueue", ModCls, "queue.LifoQueue")                                           \
+    X(PriorityQueue, "PriorityQueue", ModCls, "queue.PriorityQueue")                               \
     /* time */                                                                                     \
     X(Sleep, "sleep", ModFn, "") X(Time, "time", ModFn, "") X(Monotonic, "monotonic", ModFn, "")   \
     X(PerfCounter, "perf_counter", ModFn, "")                                                      \

@@ -629,7 +629,9 @@ std::vector<std::string_view> cpython_type_dir(BuiltinId type) {
     case BuiltinId::Event: return view(kEvent);
     case BuiltinId::Barrier: return view(kBarrier);
     case BuiltinId::Local: return view(kLocal);
-    case BuiltinId::Queue: return view(kQueue);
+    case BuiltinId::Queue:
+    case BuiltinId::LifoQueue: // the same public and private names as Queue
+    case BuiltinId::PriorityQueue: return view(kQueue);
     case BuiltinId::FutureType: return view(kFutureType);
     case BuiltinId::ThreadPoolExecutor: return view(kThreadPoolExecutor);
     case BuiltinId::LoggerType: return view(kLoggerType);

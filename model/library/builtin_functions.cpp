@@ -28,6 +28,8 @@ bool is_threading_constructor(BuiltinId id) {
     case BuiltinId::Local:
     case BuiltinId::Timer:
     case BuiltinId::Queue:
+    case BuiltinId::LifoQueue:
+    case BuiltinId::PriorityQueue:
     case BuiltinId::ThreadPoolExecutor:
     case BuiltinId::AsCompleted:
     case BuiltinId::RcPoolNext:
@@ -429,6 +431,8 @@ bool Machine::is_subclass(BuiltinId have, Value cls, const char* who) {
         if (is_exception_class(have) && is_exception_class(want) && exception_matches(have, want)) return true;
         if (want == BuiltinId::Thread && have == BuiltinId::Timer) return true;
         if (want == BuiltinId::Semaphore && have == BuiltinId::BoundedSemaphore) return true;
+        if (want == BuiltinId::Queue && (have == BuiltinId::LifoQueue || have == BuiltinId::PriorityQueue))
+            return true;
     }
     return false;
 }

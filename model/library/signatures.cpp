@@ -94,7 +94,9 @@ const Sig* sync_constructor_sig(BuiltinId id) {
     case BuiltinId::Barrier: return &kBarrierInit;
     case BuiltinId::Thread: return &kThreadInit;
     case BuiltinId::Timer: return &kTimerInit;
-    case BuiltinId::Queue: return &kQueueInit;
+    case BuiltinId::Queue:
+    case BuiltinId::LifoQueue:
+    case BuiltinId::PriorityQueue: return &kQueueInit;
     case BuiltinId::ThreadPoolExecutor: return &kExecutorInit;
     case BuiltinId::AsCompleted: return &kAsCompleted;
     default: return nullptr;

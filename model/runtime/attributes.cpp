@@ -25,6 +25,8 @@ bool python_class(BuiltinId t) {
     case BuiltinId::Event:
     case BuiltinId::Barrier:
     case BuiltinId::Queue:
+    case BuiltinId::LifoQueue:
+    case BuiltinId::PriorityQueue:
     case BuiltinId::FutureType:
     case BuiltinId::ThreadPoolExecutor:
     case BuiltinId::LoggerType: return true;

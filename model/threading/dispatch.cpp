@@ -39,7 +39,9 @@ Value Machine::construct_sync(BuiltinId id, const Args& a) {
     case BuiltinId::Barrier: return make_barrier(*this, a);
     case BuiltinId::Local: return make_local(*this, a);
     case BuiltinId::Timer: return make_timer(*this, a);
-    case BuiltinId::Queue: return make_queue(*this, a);
+    case BuiltinId::Queue: return make_queue(*this, a, QueueObj::Order::Fifo);
+    case BuiltinId::LifoQueue: return make_queue(*this, a, QueueObj::Order::Lifo);
+    case BuiltinId::PriorityQueue: return make_queue(*this, a, QueueObj::Order::Priority);
     case BuiltinId::ThreadPoolExecutor: return make_executor(*this, a);
     case BuiltinId::AsCompleted: return make_as_completed(*this, a);
     case BuiltinId::RcPoolNext:

@@ -1,5 +1,10 @@
-// queue.Queue on virtual threads, with CPython 3.12's semantics and exceptions.
+// queue.Queue, LifoQueue and PriorityQueue on virtual threads, with CPython 3.12's semantics and
+// exceptions. PriorityQueue keeps a heap with _heapq's C algorithm (swaps, the same comparisons
+// in the same order), so equal priorities come out in CPython's order and a comparison that
+// raises leaves the heap as CPython leaves it.
 #include "model/threading/queue.hpp"
+
+#include <utility> // swap
 
 #include "model/runtime/machine.hpp"       // Machine
 #include "model/library/signatures.hpp" // sync_method_sig
@@ -16,10 +21,46 @@ void check_timeout(Machine& m, Value block, Value timeout) {
         m.raise(BuiltinId::ValueError, "'timeout' must be a non-negative number");
 }
 
+/// Swaps heap entries i and j, with their sequence numbers.
+void swap_entries(QueueObj& q, size_t i, size_t j) {
+    std::swap(q.items[i], q.items[j]);
+    std::swap(q.item_seq[i], q.item_seq[j]);
+}
+
+/// _heapq's siftdown: moves the entry at pos up towards start while it is less than its parent.
+/// The queue is re-fetched after every comparison (a user __lt__ may run Python code).
+void sift_down(Machine& m, Value self, size_t start, size_t pos) {
+    while (pos > start) {
+        const size_t parent = (pos - 1) >> 1;
+        QueueObj* q = m.get<QueueObj>(self);
+        const Value item = q->items[pos], above = q->items[parent];
+        if (!m.less(item, above)) break;
+        swap_entries(*m.get<QueueObj>(self), pos, parent);
+        pos = parent;
+    }
+}
+
+/// _heapq's siftup: bubbles the smaller child up from pos to a leaf, then sifts down.
+void sift_up(Machine& m, Value self, size_t pos) {
+    const size_t end = m.get<QueueObj>(self)->items.size(), start = pos, limit = end >> 1;
+    while (pos < limit) {
+        size_t child = 2 * pos + 1;
+        if (child + 1 < end) {
+            QueueObj* q = m.get<QueueObj>(self);
+            const Value a = q->items[child], b = q->items[child + 1];
+            if (!m.less(a, b)) ++child;
+        }
+        swap_entries(*m.get<QueueObj>(self), child, pos);
+        pos = child;
+    }
+    sift_down(m, self, start, pos);
+}
+
 } // namespace
 
-Value make_queue(Machine& m, const Args& a) {
+Value make_queue(Machine& m, const Args& a, QueueObj::Order order) {
     QueueObj q;
+    q.order = order;
     q.maxsize = m.to_index(a.get(0, KnownName::maxsize, Value::integer(0)), "maxsize");
     return Value::object(m.alloc(Object{std::move(q)}));
 }
@@ -48,6 +89,8 @@ Value queue_method(Machine& m, Value self, NameId method, const Args& a) {
         m.charge(sizeof(Value) + sizeof(q().item_seq[0]));
         q().items.push_back(item);
         q().item_seq.push_back(seq);
+        // heappush: a comparison that raises leaves the item in the heap, the put uncounted
+        if (q().order == QueueObj::Order::Priority) sift_down(m, self, 0, q().items.size() - 1);
         q().unfinished++;
         if (m.event) {
             m.event->item = seq;
@@ -67,10 +110,24 @@ Value queue_method(Machine& m, Value self, NameId method, const Args& a) {
             RC_CHECK(op.nonblocking, "blocking get executed on an empty queue");
             m.raise(BuiltinId::QueueEmpty, "");
         }
-        Value item = q().items.front();
-        uint64_t seq = q().item_seq.front();
-        q().items.erase(q().items.begin());
-        q().item_seq.erase(q().item_seq.begin());
+        Value item;
+        uint64_t seq = 0;
+        if (q().order == QueueObj::Order::Fifo) {
+            item = q().items.front();
+            seq = q().item_seq.front();
+            q().items.erase(q().items.begin());
+            q().item_seq.erase(q().item_seq.begin());
+        } else { // Lifo: list.pop(); Priority: heappop, the last entry moved to the top
+            item = q().items.back();
+            seq = q().item_seq.back();
+            q().items.pop_back();
+            q().item_seq.pop_back();
+            if (q().order == QueueObj::Order::Priority && !q().items.empty()) {
+                std::swap(item, q().items.front());
+                std::swap(seq, q().item_seq.front());
+                sift_up(m, self, 0); // a comparison that raises loses the item, as in CPython
+            }
+        }
         if (m.event) {
             m.event->item = seq;
             m.event->value = item;

@@ -1,4 +1,4 @@
-// queue.Queue: state, construction, methods.
+// queue.Queue, queue.LifoQueue and queue.PriorityQueue: state, construction, methods.
 #pragma once
 
 #include <cstdint> // int64_t, uint64_t
@@ -11,14 +11,18 @@
 namespace rc {
 
 struct QueueObj {
-    std::vector<Value> items;       // FIFO (front = index 0)
+    /// Which item get() takes: the oldest (Queue), the newest (LifoQueue), or the smallest
+    /// (PriorityQueue: `items` is a binary heap kept by CPython's heapq algorithm).
+    enum class Order : uint8_t { Fifo, Lifo, Priority };
+    std::vector<Value> items;       // Fifo: front = index 0; Lifo: top = back; Priority: heap
     std::vector<uint64_t> item_seq; // per item: the sequence number of its put (happens-before)
     int64_t maxsize = 0;            // <= 0: unbounded
     int64_t unfinished = 0;         // puts minus task_done calls
     uint64_t next_seq = 0;
+    Order order = Order::Fifo;
 };
 
-Value make_queue(Machine& m, const Args& a);
+Value make_queue(Machine& m, const Args& a, QueueObj::Order order);
 /// put, put_nowait, get, get_nowait, task_done, join, qsize, empty, full.
 Value queue_method(Machine& m, Value self, NameId method, const Args& a);
 

@@ -313,7 +313,10 @@ BuiltinId Machine::type_of(Value v) {
                 return o.bounded ? B::BoundedSemaphore : B::Semaphore;
             else if constexpr (std::is_same_v<T, EventObj>) return B::Event;
             else if constexpr (std::is_same_v<T, BarrierObj>) return B::Barrier;
-            else if constexpr (std::is_same_v<T, QueueObj>) return B::Queue;
+            else if constexpr (std::is_same_v<T, QueueObj>)
+                return o.order == QueueObj::Order::Lifo       ? B::LifoQueue
+                       : o.order == QueueObj::Order::Priority ? B::PriorityQueue
+                                                              : B::Queue;
             else if constexpr (std::is_same_v<T, LocalObj>) return B::Local;
             else if constexpr (std::is_same_v<T, FutureObj>) return B::FutureType;
             else if constexpr (std::is_same_v<T, ExecutorObj>) return B::ThreadPoolExecutor;
