@@ -51,6 +51,7 @@ void validate_on_real_threads(const CheckRequest& rq, const LoadedScenario& ls,
     ValidationOptions opts;
     opts.free_runs = rq.free_runs;
     opts.max_steps = report.budgets.max_steps;
+    opts.print_lines = rq.print_lines;
     if (auto why = validation_unavailable(opts)) {
         report.validation_unavailable = *why;
         return;
@@ -102,7 +103,7 @@ int check_one(const CheckRequest& rq, LoadedScenario& ls, std::vector<ReportTarg
     if (rq.pct_depth) so.pct_depth = *rq.pct_depth;
     std::unique_ptr<Strategy> strategy = info->make(so);
 
-    Interpreter in(ls.compiled->program, interpreter_limits(rq.max_memory));
+    Interpreter in(ls.compiled->program, interpreter_limits(rq.max_memory, rq.print_lines));
     ScenarioReport report;
     report.scenario = &s;
     report.budgets = budgets_for(rq, s.explore);
@@ -148,7 +149,8 @@ int check_one(const CheckRequest& rq, LoadedScenario& ls, std::vector<ReportTarg
     }
     if (rq.expect) report.expect = compare_expect(s, report.search);
     uint32_t fingerprint = scenario_fingerprint(s);
-    report.replay_command = replay_command_prefix(s.file, rq.params);
+    report.replay_command = replay_command_prefix(s.file, rq.params, rq.print_lines);
+    report.print_lines = rq.print_lines;
     for (Finding& f : report.search.findings) {
         ReportedFinding rf;
         rf.token = encode_schedule(f.schedule, fingerprint);
@@ -306,8 +308,9 @@ std::variant<LoadedScenario, LoadFailure> load_and_compile(const std::string& fi
     return ls;
 }
 
-Limits interpreter_limits(std::optional<uint64_t> max_memory_mib) {
+Limits interpreter_limits(std::optional<uint64_t> max_memory_mib, bool print_lines) {
     Limits limits;
+    limits.print_lines = print_lines;
     if (max_memory_mib) {
         limits.max_memory = *max_memory_mib << 20;
         limits.max_string = std::min(limits.max_string, limits.max_memory);
@@ -315,9 +318,11 @@ Limits interpreter_limits(std::optional<uint64_t> max_memory_mib) {
     return limits;
 }
 
-std::string replay_command_prefix(const std::string& file, const std::vector<std::string>& params) {
+std::string replay_command_prefix(const std::string& file, const std::vector<std::string>& params,
+                                  bool print_lines) {
     std::string cmd = "racecheck replay " + file;
     for (const std::string& p : params) cmd += " --param " + p;
+    if (print_lines) cmd += " --print-lines";
     return cmd;
 }
 

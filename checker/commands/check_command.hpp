@@ -39,6 +39,7 @@ struct CheckRequest {
     std::optional<double> max_seconds;
     std::optional<uint64_t> max_steps;
     std::optional<uint64_t> max_memory; // MiB: the program's memory budget (Limits::max_memory)
+    bool print_lines = false; // --print-lines: a print() is one write (Limits::print_lines)
     std::string format = "text"; // the report on `out`
     /// Further reports, each written to a file: (format, path), from --output FORMAT=FILE and
     /// --html FILE, in command-line order.
@@ -89,14 +90,16 @@ std::variant<LoadedScenario, LoadFailure> load_and_compile(const std::string& fi
 DetectorContext detector_context(const LoadedScenario& ls);
 
 /// The interpreter's limits for a command: Limits' defaults, with --max-memory (MiB) applied
-/// (a string may not be longer than the whole budget).
-Limits interpreter_limits(std::optional<uint64_t> max_memory_mib);
+/// (a string may not be longer than the whole budget) and --print-lines.
+Limits interpreter_limits(std::optional<uint64_t> max_memory_mib, bool print_lines = false);
 
 /// The diagnostic of an operation outside the subset met at run time, positioned in the
 /// scenario file as load-time refusals are: `file:line:col: error: unsupported: <what>`.
 Diagnostic refusal_diagnostic(const Scenario& s, const Refusal& r);
 
-/// "racecheck replay FILE [--param NAME=VALUE]..." (the params as given on the command line).
-std::string replay_command_prefix(const std::string& file, const std::vector<std::string>& params);
+/// "racecheck replay FILE [--param NAME=VALUE]... [--print-lines]" (the params as given on the
+/// command line; a token made with --print-lines replays only with it).
+std::string replay_command_prefix(const std::string& file, const std::vector<std::string>& params,
+                                  bool print_lines = false);
 
 } // namespace rc

@@ -41,6 +41,7 @@ struct RunRequest {
     std::optional<uint64_t> seed;    // unset: the scenario's explore.seed, else RunOptions'
     std::optional<uint64_t> max_steps;
     std::optional<uint64_t> max_memory; // MiB
+    bool print_lines = false;
     bool trace = false;
 };
 
@@ -53,6 +54,16 @@ void add_max_memory(CLI::App &app, std::optional<uint64_t> &mib) {
         ->type_name("MIB")
         ->check(CLI::Range(uint64_t{1}, uint64_t{1} << 20));
 }
+
+/// --print-lines, for every command (Limits::print_lines).
+void add_print_lines(CLI::App &app, bool &flag, const char *what) {
+    app.add_flag("--print-lines", flag, what);
+}
+
+constexpr const char *kPrintLinesHelp =
+    "Coarser, faster model: each print() is one write of its whole line. CPython writes each "
+    "object, separator and end separately, so another thread's write can land inside a line; "
+    "those outputs are then not explored (the report says so)";
 
 /// A decimal uint64: CLI11 alone would wrap "-1" to 2^64-1 and saturate on overflow.
 CLI::Validator unsigned_integer() {
@@ -81,6 +92,7 @@ void add_run_options(CLI::App &app, RunRequest &request) {
         ->check(unsigned_integer());
     app.add_flag("--trace", request.trace, "Print every visible operation as it runs");
     add_max_memory(app, request.max_memory);
+    add_print_lines(app, request.print_lines, "Each print() is one write of its whole line (as check --print-lines)");
 }
 
 /// Loads, overrides and runs each scenario; the exit code is the worst of all runs.
@@ -113,7 +125,7 @@ int execute_run(const RunRequest &request, std::ostream &out, std::ostream &err)
         options.max_steps =
             request.max_steps.value_or(scenario.explore.max_steps.value_or(options.max_steps));
         options.trace = request.trace;
-        options.limits = interpreter_limits(request.max_memory);
+        options.limits = interpreter_limits(request.max_memory, request.print_lines);
         exit_code = std::max(exit_code, run_scenario_once(scenario, options, out, err));
     }
     return exit_code;
@@ -231,6 +243,7 @@ void add_check_options(CLI::App &app, CheckRequest &rq) {
                                CheckRequest{}.free_runs))
         ->check(unsigned_integer());
     add_max_memory(app, rq.max_memory);
+    add_print_lines(app, rq.print_lines, kPrintLinesHelp);
 }
 
 /// Whether stderr is a terminal, and its width: the progress line is drawn only there.
@@ -282,6 +295,8 @@ int parse_and_execute(int argc, const char *const *argv, bool tty, const Termina
     replay_command->add_flag("--full", replay.full,
                              "Show every step (a long witness is folded as in the check report)");
     add_max_memory(*replay_command, replay.max_memory);
+    add_print_lines(*replay_command, replay.print_lines,
+                    "Each print() is one write, as for a check with --print-lines that made the token");
 
     try {
         app.parse(argc, argv);

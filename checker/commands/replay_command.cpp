@@ -36,7 +36,7 @@ int run_replay(const ReplayRequest& rq, bool out_is_terminal, std::ostream& out,
     std::string dim = color ? "\x1b[2m" : "", bold = color ? "\x1b[1m" : "";
     std::string reset = color ? "\x1b[0m" : "";
 
-    Interpreter in(ls.compiled->program, interpreter_limits(rq.max_memory));
+    Interpreter in(ls.compiled->program, interpreter_limits(rq.max_memory, rq.print_lines));
     Budgets budgets;
     budgets.max_steps = rq.max_steps.value_or(s.explore.max_steps.value_or(budgets.max_steps));
     Session session(in, ls.compiled->param_values, detector_context(ls), budgets,

@@ -18,6 +18,7 @@ struct ReplayRequest {
     std::vector<std::string> params; // NAME=VALUE, as when the token was made
     std::optional<uint64_t> max_steps;
     std::optional<uint64_t> max_memory; // MiB, as for the check that made the token
+    bool print_lines = false;           // --print-lines, as for the check that made the token
     bool no_color = false;
     bool full = false; // every step, unfolded (default: the folded table the check report shows)
 };

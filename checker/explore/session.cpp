@@ -205,7 +205,10 @@ void Session::record_outcome(const Execution& ex, std::map<std::string, Outcome>
     std::string key = o.ending + '\x1f' + o.output;
     for (auto& [n, v] : o.values) key += '\x1f' + n + '=' + v;
     auto [it, inserted] = outcomes.emplace(key, o);
-    if (inserted) it->second.schedule = ex.schedule;
+    if (inserted) {
+        it->second.schedule = ex.schedule;
+        it->second.mixed_lines = s.mixed_lines;
+    }
     it->second.count++;
 }
 

@@ -36,6 +36,9 @@ struct Budgets {
 struct Outcome {
     std::vector<std::pair<std::string, std::string>> values; // (global, repr), watched order
     std::string output;
+    /// The 0-based numbers of the output's lines into which two or more threads wrote (their
+    /// writes interleave within the line), in the execution `schedule` (State::mixed_lines).
+    std::vector<uint32_t> mixed_lines;
     /// "ended", "hangs", "cut by the step limit", "runs forever", or "cut by the memory limit"
     /// ("string", "thread"): one of racecheck's resource limits stopped it (Limits).
     std::string ending;

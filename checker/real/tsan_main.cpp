@@ -5,7 +5,8 @@
 //   racecheck_tsan FILE [--param N=V]... --schedule-file PATH [--max-steps N]
 //   racecheck_tsan FILE [--param N=V]... --free-runs N [--seed S] [--max-steps N]
 //   (also --max-seconds S, the time budget of all runs; --stall-seconds S for the watchdog, and
-//   --no-sync, a negative control for tests)
+//   --no-sync, a negative control for tests; --print-lines, a print() as one write, as the
+//   search that made the schedules)
 //
 // A schedule is a comma-separated list of thread ids (0 = MainThread), a `t` suffix meaning the
 // timeout branch; each --schedule-choices, and each line of a --schedule-file (for witnesses
@@ -80,7 +81,7 @@ int main(int argc, char** argv) {
     uint64_t free_runs = 0, seed = 1, max_steps = 2000; // the Session's default step budget
     double stall = 2.0, max_seconds = 0;
     std::string schedule_file;
-    bool skip_sync = false;
+    bool skip_sync = false, print_lines = false;
     app.add_option("FILE", file, "scenario file")->required();
     app.add_option("--param", params, "NAME=VALUE overrides a scenario param");
     app.add_option("--schedule-choices", schedules, "a forced run: thread ids, `t` = timeout");
@@ -90,6 +91,7 @@ int main(int argc, char** argv) {
     app.add_option("--seed", seed, "varies the yields of free runs");
     app.add_option("--max-steps", max_steps, "steps after which a run is cut");
     app.add_option("--stall-seconds", stall, "wall time without a step before the watchdog");
+    app.add_flag("--print-lines", print_lines, "a print() is one write (racecheck --print-lines)");
     app.add_flag("--no-sync", skip_sync,
                  "testing aid: skip the happens-before edges (TSan then reports what they order)");
     try {
@@ -126,7 +128,9 @@ int main(int argc, char** argv) {
         return 2;
     }
     const rc::CompiledScenario& cs = *std::get<std::unique_ptr<rc::CompiledScenario>>(compiled);
-    rc::Interpreter in(cs.program);
+    rc::Limits limits;
+    limits.print_lines = print_lines;
+    rc::Interpreter in(cs.program, limits);
 
     std::vector<rc::real::RunConfig> configs;
     for (const std::string& text : schedules) {

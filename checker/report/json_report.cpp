@@ -63,8 +63,11 @@ Json finding_json(const ReportedFinding& rf) {
 Json outcome_json(const ReportedOutcome& ro) {
     Json values = Json::object();
     for (const auto& [name, repr] : ro.outcome.values) values[name] = repr;
+    Json mixed = Json::array(); // lines counted from 1, as the text report says them
+    for (uint32_t line : ro.outcome.mixed_lines) mixed.push_back(line + 1);
     return Json{{"values", values},
                 {"output", ro.outcome.output},
+                {"mixed_lines", mixed},
                 {"ending", ro.outcome.ending},
                 {"count", ro.outcome.count},
                 {"schedule", ro.token}};
@@ -115,7 +118,9 @@ Json scenario_json(const ScenarioReport& r) {
     for (const ReportedOutcome& o : r.outcomes) outcomes.push_back(outcome_json(o));
     j["outcomes"] = outcomes;
     // "reachable": every outcome the program can reach; "seen": the search was not exhaustive.
-    j["outcomes_are"] = r.outcomes_exhaustive() ? "reachable" : "seen";
+    // Under --print-lines an exhaustive search has all the outcomes of the coarser model only.
+    j["outcomes_are"] = !r.outcomes_exhaustive() ? "seen" : r.print_lines ? "reachable-whole-prints" : "reachable";
+    j["print_lines"] = r.print_lines;
     Json cut = Json::array(); // executions cut before their end: counted, never outcomes
     for (const auto& [ending, n] : r.cut) cut.push_back(Json{{"ending", ending}, {"count", n}});
     j["cut"] = cut;

@@ -68,6 +68,9 @@ struct ScenarioReport {
     }
     /// The command that replays a token, without the token: "racecheck replay FILE [--param ..]".
     std::string replay_command;
+    /// --print-lines: each print() was one write, so outputs in which another thread writes
+    /// between a print's pieces (mixed lines CPython can show) were not explored.
+    bool print_lines = false;
     std::optional<ExpectCheck> expect; // set under --expect
     /// Validation on real threads under ThreadSanitizer (unless --no-validate): one Validation
     /// per finding, in `findings` order, plus races only TSan saw.

@@ -18,7 +18,16 @@ std::string repeats_text(const SearchResult& s) {
 
 } // namespace
 
+const char* const kPrintLinesHides =
+    "--print-lines: each print() was one write, so outputs in which another thread writes "
+    "between the pieces of a print (mixed lines, which CPython can show) were not explored";
+
 std::string search_line(const ScenarioReport& r) {
+    if (!r.print_lines) return search_words(r);
+    return search_words(r) + "; " + std::string(kPrintLinesHides);
+}
+
+std::string search_words(const ScenarioReport& r) {
     const SearchResult& s = r.search;
     std::string n = std::to_string(s.executions);
     switch (s.stopped_by) {
@@ -76,6 +85,17 @@ std::string search_summary(const SearchResult& s) {
                               ? fmt::format(" + {} repeats", s.runs - s.executions)
                               : "";
     return fmt::format("{}{}, stopped: {}", done, repeats, stop_reason_name(s.stopped_by));
+}
+
+std::string mixed_lines_marker(const std::vector<uint32_t>& mixed_lines) {
+    if (mixed_lines.empty()) return "";
+    std::string lines;
+    for (size_t i = 0; i < mixed_lines.size(); ++i) {
+        if (i > 0) lines += i + 1 == mixed_lines.size() ? " and " : ", ";
+        lines += std::to_string(mixed_lines[i] + 1);
+    }
+    return fmt::format("⇄ threads' writes interleave within line{} {}", mixed_lines.size() == 1 ? "" : "s",
+                       lines);
 }
 
 } // namespace rc

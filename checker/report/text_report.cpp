@@ -164,7 +164,7 @@ private:
             if (std::find(kinds.begin(), kinds.end(), k) == kinds.end()) kinds.push_back(k);
         }
         std::string what = kinds.empty() ? "no findings" : join(kinds, ", ");
-        std::string how = search_summary(r.search);
+        std::string how = search_summary(r.search) + (r.print_lines ? ", print() as one write (--print-lines)" : "");
         out << mark << " " << pad(r.scenario->name, 32) << " " << pad(r.scenario->file, 44) << " "
             << what << "  (" << how << ")";
         if (r.expect && !r.expect->ok()) out << "  " << expect_text(*r.expect);
@@ -330,21 +330,32 @@ private:
             if (options_.all_outcomes) all_outcomes(r, out);
             return;
         }
-        std::set<std::string> distinct;
+        std::set<std::string> distinct, mixed; // outputs, and those with a mixed line
         std::map<std::string, uint64_t> endings;
+        std::string marker; // of the output, when there is one
         for (const ReportedOutcome& o : r.outcomes) {
             std::string text = o.outcome.output;
             if (!text.empty() && text.back() == '\n') text.pop_back();
             distinct.insert(text);
+            if (!o.outcome.mixed_lines.empty()) {
+                mixed.insert(text);
+                marker = mixed_lines_marker(o.outcome.mixed_lines);
+            }
             endings[o.outcome.ending] += o.outcome.count;
         }
         std::vector<std::string> outputs(distinct.begin(), distinct.end());
+        // Outputs with a line into which two threads wrote: how many (a marker on the one output).
+        const std::string mixed_note =
+            mixed.empty() ? ""
+                          : fmt::format("; in {} of them threads' writes interleave within a line (⇄)",
+                                        mixed.size());
         if (outputs.size() == 1) {
-            if (!outputs[0].empty()) out << "output: " << quoted(outputs[0]) << "\n";
+            if (!outputs[0].empty())
+                out << "output: " << quoted(outputs[0]) << (marker.empty() ? "" : "  " + marker) << "\n";
         } else if (auto p = number_pattern(outputs)) {
-            out << "outputs: " << *p << "\n";
+            out << "outputs: " << *p << mixed_note << "\n";
         } else {
-            out << outputs.size() << " distinct outputs"
+            out << outputs.size() << " distinct outputs" << mixed_note
                 << (options_.all_outcomes ? "" : " (list them with --outcomes)") << "\n";
         }
         if (endings.size() > 1 || !endings.count("ended")) {
@@ -365,7 +376,9 @@ private:
             for (const auto& [name, repr] : o.outcome.values) vals.push_back(name + "=" + repr);
             out << fmt::format("  ×{:<6} {}", o.outcome.count, o.outcome.ending);
             if (!vals.empty()) out << "  " << join(vals, " ");
-            out << "  output " << quoted(o.outcome.output, 200) << "\n";
+            out << "  output " << quoted(o.outcome.output, 200);
+            if (!o.outcome.mixed_lines.empty()) out << "  " << mixed_lines_marker(o.outcome.mixed_lines);
+            out << "\n";
             out << "          replay: " << r.replay_command << " --schedule " << o.token << "\n";
         }
     }

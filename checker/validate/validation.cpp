@@ -266,6 +266,7 @@ bool gets_forced_replay(const Finding& f) {
 
 std::vector<std::string> base_args(const Scenario& s, const ValidationOptions& opts) {
     std::vector<std::string> args{s.file, "--max-steps", std::to_string(opts.max_steps)};
+    if (opts.print_lines) args.push_back("--print-lines");
     for (const auto& [name, value] : s.params) {
         args.push_back("--param");
         args.push_back(name + "=" + std::to_string(value));

@@ -51,6 +51,8 @@ struct ValidationOptions {
     uint64_t max_steps = 2000;
     /// racecheck_tsan to run; empty: the one next to the running executable (/proc/self/exe).
     std::string tsan_binary;
+    /// --print-lines: the search made each print() one write; the real runs do the same.
+    bool print_lines = false;
 };
 
 struct Validation {

@@ -44,7 +44,7 @@ struct PreludeFuncs {
     FuncId pool_results; // _rc_pool_results(futures): map's lazy result iterator (a generator)
     FuncId as_completed; // _rc_as_completed(it): as_completed's generator (the finished futures
                          // it first finds in an order the explorer chooses, then completion order)
-    FuncId print;        // _rc_print(objects, sep, end): print, one write per piece
+    FuncId print;        // _rc_print(objects, sep, end, whole): print, one write per piece (whole: one)
     FuncId timer_main;   // _rc_timer_main(finished, interval, fn, args, kwargs): Timer.run
     FuncId drain;        // _rc_drain(iterable): list(iterable), run as Python (a generator)
     FuncId drain_checked; // _rc_drain_checked(iterable, check, into): the same, hashing each

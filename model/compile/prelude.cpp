@@ -63,7 +63,10 @@ def _rc_as_completed(it):
     for f in it:
         yield f
 
-def _rc_print(objects, sep, end):
+def _rc_print(objects, sep, end, whole):
+    if whole:
+        _rc_write(objects, sep, end)
+        return
     first = True
     for o in objects:
         if first:

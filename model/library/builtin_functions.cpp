@@ -78,15 +78,33 @@ Value Machine::call_builtin(BuiltinId id, const Args& a) {
         // CPython's builtin_print writes each object's str, each separator and the end with a
         // call of sys.stdout.write of its own; the GIL can pass between them (a flush releases it
         // in the write system call). _rc_print makes each piece a visible write (_rc_write).
-        push_prelude(prog.prelude.print, {new_tuple(a.pos), new_str(std::move(sep)), new_str(std::move(end))});
+        // --print-lines: the whole print is one write (_rc_write(objects, sep, end)), unless two
+        // of its objects are shared containers: one visible step reads one container.
+        bool whole = interp.limits().print_lines;
+        if (whole) {
+            int containers = 0;
+            for (Value v : a.pos) containers += shared(v) && is_container(v);
+            whole = containers <= 1;
+        }
+        push_prelude(prog.prelude.print, {new_tuple(a.pos), new_str(std::move(sep)), new_str(std::move(end)),
+                                          Value::boolean(whole)});
         return Value::unbound();
     }
-    case BuiltinId::RcWrite: { // one piece of a print: str() of it, written to stdout
-        std::string text = str(a.pos[0]);
+    case BuiltinId::RcWrite: { // one piece of a print (or, --print-lines, a whole print): str() of it, written to stdout
+        std::string text;
+        if (a.pos.size() == 3) { // (objects, sep, end)
+            const std::vector<Value> objects = get<TupleObj>(a.pos[0])->items; // a copy: str() may grow the heap
+            const std::string sep = str(a.pos[1]), end = str(a.pos[2]);
+            for (size_t i = 0; i < objects.size(); ++i) text += (i ? sep : "") + str(objects[i]);
+            text += end;
+        } else {
+            text = str(a.pos[0]);
+        }
         if (text.size() > interp.limits().max_string) reserve_string(text.size()); // exceeds
         charge(text.size()); // the output is part of the program's memory
         st.output += text;
         digest_output(st, text);
+        note_output_writer(st, tid, text);
         if (event) event->value = new_str(std::move(text));
         return Value::none();
     }

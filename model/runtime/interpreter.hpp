@@ -40,6 +40,10 @@ struct Limits {
     uint64_t max_string = uint64_t{1} << 26;
     /// Threads in one execution, MainThread included.
     uint32_t max_threads = 10'000;
+    /// --print-lines: a print() is one visible write of its whole text (CPython makes one write
+    /// per object, separator and end, so another thread can write between them; this coarser
+    /// model hides those mixed lines). Off: one write per piece, as CPython.
+    bool print_lines = false;
 };
 
 /// Where an execution stands.

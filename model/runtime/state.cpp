@@ -15,6 +15,20 @@ void State::finish_thread(ThreadId t) {
     if (it != live_threads.end() && *it == t) live_threads.erase(it);
 }
 
+void note_output_writer(State& s, ThreadId writer, const std::string& text) {
+    size_t at = 0;
+    while (at < text.size()) {
+        if (!s.line_writer.valid()) s.line_writer = writer;
+        else if (s.line_writer != writer && (s.mixed_lines.empty() || s.mixed_lines.back() != s.output_lines))
+            s.mixed_lines.push_back(s.output_lines);
+        const size_t nl = text.find('\n', at);
+        if (nl == std::string::npos) break;
+        ++s.output_lines;
+        s.line_writer = ThreadId{};
+        at = nl + 1;
+    }
+}
+
 } // namespace rc
 
 namespace rc {

@@ -128,6 +128,14 @@ struct State {
     /// A running 128-bit digest of `output` (two lanes), extended by every print: fingerprints
     /// use it instead of hashing the whole output again in every state.
     uint64_t output_digest[2] = {0x6A09E667F3BCC908ull, 0xBB67AE8584CAA73Bull};
+    /// Who wrote the output, for reports only: in no fingerprint, so states that differ only
+    /// in which thread wrote a piece stay one state (the first path to reach it tells).
+    /// mixed_lines: the 0-based numbers of the output's lines (a line ends with its '\n') into
+    /// which two or more threads wrote, ascending; line_writer: the thread that began the
+    /// current, unfinished line (invalid when it is empty); output_lines: the lines finished.
+    std::vector<uint32_t> mixed_lines;
+    ThreadId line_writer;
+    uint32_t output_lines = 0;
     std::string error_output;         // what logging wrote (stderr)
     uint32_t thread_name_counter = 0; // CPython's Thread-N counter
     uint32_t executor_counter = 0;    // ThreadPoolExecutor-N
@@ -162,6 +170,9 @@ struct State {
 
 /// Extends State::output_digest with text just appended to the output.
 void digest_output(State& s, const std::string& text);
+
+/// Records that thread `writer` appended `text` to the output (State::mixed_lines).
+void note_output_writer(State& s, ThreadId writer, const std::string& text);
 
 /// A 64-bit fingerprint of everything that determines the future of the execution (not
 /// `steps`, not virtual clocks' absolute values beyond what the program read).

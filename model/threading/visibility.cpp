@@ -132,7 +132,13 @@ bool classify_call(Machine& m, CallView c, PendingOp* out) {
         case BuiltinId::Print: return false; // runs _rc_print: each piece is an _rc_write
         case BuiltinId::RcWrite:
             out->kind = OpKind::Print;
-            if (shared_container(m, c.arg(0, KnownName::Count))) out->obj = c.arg(0, KnownName::Count).obj();
+            if (c.argc == 3) { // --print-lines: a whole print (objects, sep, end), at most one shared container
+                if (auto* objects = m.get<TupleObj>(c.arg(0, KnownName::Count)))
+                    for (Value v : objects->items)
+                        if (shared_container(m, v)) out->obj = v.obj();
+            } else if (shared_container(m, c.arg(0, KnownName::Count))) {
+                out->obj = c.arg(0, KnownName::Count).obj();
+            }
             return true;
         case BuiltinId::RcChoose: out->kind = OpKind::Choose; return true;
         case BuiltinId::RcPoolIdle:

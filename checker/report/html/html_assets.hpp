@@ -35,7 +35,7 @@ table{border-collapse:collapse}td,th{border:1px solid var(--line);padding:2px 6p
 .code{list-style:none;margin:0;padding:.3em 0;max-height:30em;overflow:auto;border:1px solid var(--line);border-radius:4px;background:#fafbfc;position:sticky;top:.5em}
 .code li{white-space:pre;padding:0 .5em}.code li.loc{background:var(--loc)}.code li.cur{background:var(--cur);outline:1px solid #d4a72c}
 .code .n{display:inline-block;width:3em;text-align:right;margin-right:1em;user-select:none}
-.outcomes td{font-family:ui-monospace,monospace;font-size:12.5px}
+.outcomes td{font-family:ui-monospace,monospace;font-size:12.5px}.outcomes .mixed{font-family:system-ui,sans-serif;color:#9a6700;white-space:nowrap}
 details>summary{cursor:pointer}.fix{background:#f6f8fa;border-left:3px solid var(--ok);padding:.3em .6em}
 )css";
 

@@ -68,7 +68,7 @@ public:
         const bool bad =
             r.expect ? !r.expect->ok() : !r.findings.empty() || r.validation_disagrees();
         toc_.push_back({id, s.name, s.file, kinds.empty() ? "no findings" : join(kinds, ", "),
-                        search_summary(r.search), bad});
+                        search_summary(r.search) + (r.print_lines ? ", print() as one write (--print-lines)" : ""), bad});
         std::string& h = body_;
         std::vector<std::string> params;
         for (const auto& [name, value] : s.params)
@@ -192,7 +192,9 @@ private:
         h += fmt::format("<h3>{} distinct outcome{}{}</h3><table class=\"outcomes\"><tr><th>#</th>"
                          "<th>executions</th><th>ending</th>",
                          r.outcomes.size(), r.outcomes.size() == 1 ? "" : "s",
-                         r.outcomes_exhaustive() ? " (all reachable)" : " seen (not exhaustive)");
+                         !r.outcomes_exhaustive() ? " seen (not exhaustive)"
+                         : r.print_lines          ? " (all reachable when each print() is one write: --print-lines)"
+                                                  : " (all reachable)");
         for (const std::string& n : names) h += "<th>" + esc(n) + "</th>";
         h += "<th>output</th><th>interleaving</th></tr>";
         std::string witnesses;
@@ -207,7 +209,10 @@ private:
                     if (name == n) value = repr;
                 h += "<td>" + esc(value) + "</td>";
             }
-            h += "<td>" + esc(one_line(o.outcome.output)) + "</td><td>";
+            h += "<td>" + esc(one_line(o.outcome.output));
+            if (!o.outcome.mixed_lines.empty())
+                h += " <span class=\"mixed\">" + esc(mixed_lines_marker(o.outcome.mixed_lines)) + "</span>";
+            h += "</td><td>";
             if (o.witness) {
                 h += fmt::format("<a href=\"#{}\">show</a>", id);
                 witnesses += fmt::format("<details id=\"{}\"><summary>outcome {}: {} ({} "

@@ -89,3 +89,75 @@ TEST_CASE("a_global_with_very_many_values_is_shortened_unless_outcomes_are_asked
     CHECK_MESSAGE(!has(full, "more …"), full);
     CHECK_MESSAGE(!has(full, "list them with --outcomes"), full);
 }
+
+namespace {
+
+/// The outcome of `json` (a scenario's JSON report) whose output is `output`, or null.
+const nlohmann::json* outcome_with(const nlohmann::json& j, const std::string& output) {
+    for (const auto& o : j["outcomes"])
+        if (o["output"] == output) return &o;
+    return nullptr;
+}
+
+} // namespace
+
+TEST_CASE("a_line_into_which_two_threads_wrote_is_marked_and_whole_lines_are_not") {
+    // Two threads each print("worker", n): four writes each ("worker", " ", n, "\n").
+    int code = 0;
+    auto j = nlohmann::json::parse(run({"scenarios/print_two_threads.yaml", "--format", "json"}, code));
+    CHECK(j["outcomes_are"] == "reachable");
+    CHECK(j["print_lines"] == false);
+    const auto* whole = outcome_with(j, "worker 0\nworker 1\n");
+    REQUIRE(whole);
+    CHECK((*whole)["mixed_lines"].empty());
+    // Thread 1 writes "worker", thread 0 "worker 0\n", thread 1 " 1\n": line 1 holds both
+    // threads' writes; line 2 is only thread 1's (a piece of its print, but not mixed).
+    const auto* split = outcome_with(j, "workerworker 0\n 1\n");
+    REQUIRE(split);
+    CHECK((*split)["mixed_lines"] == nlohmann::json::array({1}));
+    const auto* two = outcome_with(j, "worker 1worker 0\n\n");
+    REQUIRE(two);
+    CHECK((*two)["mixed_lines"] == nlohmann::json::array({1}));
+    // Each outcome is marked exactly when some line of it holds two threads' pieces: an output
+    // whose lines are all "worker N" can only have been written line by line.
+    for (const auto& o : j["outcomes"]) {
+        const std::string out = o["output"];
+        const bool lines_whole = out == "worker 0\nworker 1\n" || out == "worker 1\nworker 0\n";
+        CHECK_MESSAGE(o["mixed_lines"].empty() == lines_whole, out);
+    }
+    std::string text = run({"scenarios/print_two_threads.yaml", "--outcomes"}, code);
+    CHECK_MESSAGE(has(text, "output \"worker 1worker 0\\n\\n\"  ⇄ threads' writes interleave within line 1\n"), text);
+    CHECK_MESSAGE(has(text, "output \"worker 0\\nworker 1\\n\"\n"), text);
+    CHECK_MESSAGE(has(text, "of them threads' writes interleave within a line (⇄)"), text);
+}
+
+TEST_CASE("print_lines_makes_each_print_one_write_and_every_report_says_what_it_hides") {
+    int code = 0;
+    const std::vector<std::string> base{"scenarios/print_two_threads.yaml", "--print-lines"};
+    auto j = nlohmann::json::parse(run([&] { auto a = base; a.insert(a.end(), {"--format", "json"}); return a; }(), code));
+    CHECK(j["print_lines"] == true);
+    CHECK(j["outcomes_are"] == "reachable-whole-prints"); // not all CPython can print
+    std::set<std::string> outputs;
+    for (const auto& o : j["outcomes"]) {
+        outputs.insert(o["output"].get<std::string>());
+        CHECK(o["mixed_lines"].empty());
+    }
+    CHECK(outputs == std::set<std::string>{"worker 0\nworker 1\n", "worker 1\nworker 0\n"});
+    std::string text = run(base, code);
+    CHECK_MESSAGE(has(text, "--print-lines: each print() was one write, so outputs in which another "
+                            "thread writes between the pieces of a print (mixed lines, which CPython "
+                            "can show) were not explored"),
+                  text);
+    // A token of a --print-lines search replays with --print-lines (the command says so).
+    std::string listed = run({"scenarios/print_two_threads.yaml", "--print-lines", "--outcomes"}, code);
+    const size_t at = listed.find("replay: racecheck replay scenarios/print_two_threads.yaml --print-lines --schedule ");
+    REQUIRE_MESSAGE(at != std::string::npos, listed);
+    const size_t token_at = listed.find("--schedule ", at) + 11;
+    const std::string token = listed.substr(token_at, listed.find('\n', token_at) - token_at);
+    std::vector<const char*> argv{"racecheck", "replay", "scenarios/print_two_threads.yaml", "--print-lines",
+                                  "--schedule", token.c_str()};
+    std::ostringstream out, err;
+    CHECK(rc::run_cli(static_cast<int>(argv.size()), argv.data(), out, err) == 0);
+    CHECK_MESSAGE(has(out.str(), "print \"worker"), out.str());
+    CHECK_MESSAGE(!has(out.str(), "diverge"), out.str());
+}

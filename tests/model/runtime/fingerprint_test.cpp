@@ -94,6 +94,32 @@ threading.Thread(target=w, args=(2,)).start()
     CHECK_FALSE(fp(after(h, s, {1, 1, 2, 2})) == fp(after(h, s, {2, 2, 1, 1})));
 }
 
+TEST_CASE("who_wrote_the_output_is_recorded_but_not_fingerprinted") {
+    rc::test::Harness h(R"(
+import threading
+def w():
+    print("x")
+threading.Thread(target=w).start()
+threading.Thread(target=w).start()
+)");
+    State s = main_alone(h);
+    // Each print is two writes, "x" and "\n".
+    State ab = after(h, s, {1, 2}), ba = after(h, s, {2, 1});
+    REQUIRE(ab.output == "xx");
+    REQUIRE(ba.output == "xx");
+    CHECK(ab.mixed_lines == std::vector<uint32_t>{0});
+    CHECK_FALSE(ab.line_writer == ba.line_writer);
+    Fingerprinter fp(FingerprintOptions{});
+    CHECK(fp(ab) == fp(ba)); // one state: they differ only in who wrote
+    State lines = after(h, s, {1, 1, 2, 2});
+    REQUIRE(lines.output == "x\nx\n");
+    CHECK(lines.mixed_lines.empty());
+    CHECK(lines.output_lines == 2);
+    State mixed = after(h, s, {1, 2, 1, 2});
+    REQUIRE(mixed.output == "xx\n\n");
+    CHECK(mixed.mixed_lines == std::vector<uint32_t>{0}); // the second line is thread 2's "\n" alone
+}
+
 TEST_CASE("symmetry_folds_interchangeable_threads_and_only_then") {
     rc::test::Harness h(kWorkers);
     State s = main_alone(h);
