@@ -51,6 +51,11 @@ const char* op_name(Op op) {
     case Op::Call: return "Call";
     case Op::Return: return "Return";
     case Op::MakeFunction: return "MakeFunction";
+    case Op::MakeClosure: return "MakeClosure";
+    case Op::MakeCell: return "MakeCell";
+    case Op::LoadDeref: return "LoadDeref";
+    case Op::StoreDeref: return "StoreDeref";
+    case Op::DeleteDeref: return "DeleteDeref";
     case Op::Raise: return "Raise";
     case Op::Reraise: return "Reraise";
     case Op::PushExcInfo: return "PushExcInfo";
@@ -175,6 +180,7 @@ std::string operand(const Program& p, const CodeObject& code, const Instr& in) {
     case Op::Call:
         return in.b ? fmt::format("{} kw={}", in.a, in.b) : fmt::format("{}", in.a);
     case Op::MakeFunction:
+    case Op::MakeClosure:
         return fmt::format("{} defaults={}",
                            in.a < p.code.size() ? p.code[in.a].name : fmt::format("#{}", in.a),
                            in.b);

@@ -127,6 +127,11 @@ std::string Interpreter::object_label(const State& s, ObjectId o) const {
 std::string Interpreter::attribute_label(const State& s, ObjectId o, NameId name) const {
     Machine m = viewer(*this, s);
     const std::string& attr = program_.name_of(name);
+    if (auto* c = m.get<CellObj>(Value::object(o))) { // a closure variable: its function names it
+        const CodeObject& code = program_.code[c->owner.value];
+        return attr + " (a variable of " + (code.qualname.empty() ? code.name : code.qualname) + ", line " +
+               std::to_string(c->line) + ")";
+    }
     for (size_t g = 0; g < s.globals.size(); ++g) {
         Value v = s.globals[g];
         if (v.tag == VTag::Obj && v.ref == o.value) return program_.globals[g].name + "." + attr;
