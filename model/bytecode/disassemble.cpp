@@ -129,7 +129,12 @@ std::string operand(const Program& p, const CodeObject& code, const Instr& in) {
     case Op::LoadLocal:
     case Op::StoreLocal:
     case Op::DeleteLocal:
+    case Op::MakeCell:
         return name_or_index(code.local_names, in.a);
+    case Op::LoadDeref:
+    case Op::StoreDeref:
+    case Op::DeleteDeref:
+        return name_or_index(code.local_names, in.a) + (in.b ? " (free)" : " (cell)");
     case Op::LoadGlobal:
     case Op::StoreGlobal:
     case Op::DeleteGlobal:

@@ -5,6 +5,10 @@
 // Python 3 rules: a name bound at module level, or bound in a function that declares it
 // `global`, is a global; any other name bound in a function is local to it; comprehension
 // variables are local to their comprehension (the code generator gives them hidden slots).
+// A name a function uses without binding it resolves in the enclosing functions, innermost
+// first (a class body is skipped: methods do not see it), else as a global; `nonlocal` names
+// must resolve so. The binding function's local is then a cell, and it is a free variable of
+// every function from there to the use (CPython's symtable).
 #pragma once
 
 #include <optional>      // static bindings
