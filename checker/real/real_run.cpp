@@ -44,16 +44,19 @@ struct alignas(16) Cell {
     Value v;
 };
 
-/// A shared attribute: the object that holds it (an instance or a class) and its name.
+/// A shared attribute: the object that holds it (an instance, a class, or a closure variable's
+/// cell) and its name.
 struct AttrKey {
     ObjectId obj;
     NameId name;
     uint64_t packed() const { return uint64_t{obj.value} << 32 | name.value; }
 };
 
-/// The attribute's value in a state (unbound when the object has none by that name).
+/// The attribute's value in a state (unbound when the object has none by that name); for a
+/// closure variable's cell (its AttrRead/AttrWrite name the cell and the variable), the cell's.
 Value attribute_value(const State& s, AttrKey k) {
     const auto& data = s.object(k.obj).data;
+    if (auto* cell = std::get_if<CellObj>(&data)) return cell->value;
     const AttrList* attrs = nullptr;
     if (auto* i = std::get_if<InstanceObj>(&data)) attrs = &i->attrs;
     else if (auto* c = std::get_if<ClassObj>(&data)) attrs = &c->attrs;

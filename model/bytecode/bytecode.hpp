@@ -58,6 +58,14 @@ enum class Op : uint8_t {
                  //                                         [callee, p1..pa, k1..kb] -> [result]
     Return,      //                                         [v] -> (frame popped, v pushed in caller)
     MakeFunction,// a: FuncId, b: number of defaults        [d1..db] -> [function]
+    MakeClosure, // a: FuncId, b: number of defaults; the tuple holds the cells of the code's
+                 // free variables, in order              [d1..db, cells] -> [function]
+    MakeCell,    // a: slot; the slot's value (a parameter's argument, or unbound) moves into a
+                 // new cell, which the slot then holds (CPython's MAKE_CELL)   [] -> []
+    LoadDeref,   // a: slot holding a cell, b: 1 = a free variable; the cell's value; unbound:
+                 // UnboundLocalError (own cell) or NameError (free)          [] -> [v]
+    StoreDeref,  // a: slot holding a cell, b: as LoadDeref                  [v] -> []
+    DeleteDeref, // a: slot holding a cell, b: as LoadDeref; unbound: as LoadDeref  [] -> []
     Raise,       // a: 0 = bare `raise` (re-raise the exception being handled), 1 = raise TOS
                  //                                         [exc] -> (unwinds)
     Reraise,     //                                         [exc] -> (unwinds, keeps its traceback)
@@ -76,8 +84,9 @@ enum class Op : uint8_t {
                  // order, which then updates the set       [set, v1..vn] -> [set]
     SetAdd,      // a: depth d >= 1: adds v to the set at stack[-d-1] (before the pop)
                  //                                         [set, ..., v] -> [set, ...]
-    MakeGenExp,  // a: Program::genexps index, b: captured values (the enclosing locals the
-                 // expression reads, by value)             [iterator, c1..cb] -> [generator]
+    MakeGenExp,  // a: Program::genexps index, b: captures (the enclosing variables the
+                 // expression reads: cells, or values of comprehension variables)
+                 //                                         [iterator, c1..cb] -> [generator]
     BuildClass,  // a: n bases: a new class; its body's code stores into it with StoreAttr
                  //                                         [name, b1..bn] -> [class]
     YieldValue,  // in a generator frame: hands v to the resumer and suspends; resumed, pushes
@@ -115,6 +124,10 @@ struct CodeObject {
     uint32_t local_count = 0;       // all slots: params, locals, hidden temporaries
     std::vector<NameId> param_names;// positional then keyword-only names, for binding and messages
     std::vector<std::string> local_names; // size == local_count, for messages
+    /// The cell variables (slot, name): MakeCell gives each its cell when the code starts.
+    std::vector<std::pair<uint32_t, NameId>> cells;
+    /// The free variables' slots, in closure order: a call fills them with the function's cells.
+    std::vector<uint32_t> free_slots;
     std::vector<Instr> code;
     /// cols[pc]: the 1-based code-block column of the expression or statement code[pc] belongs
     /// to (0: unknown), for run-time diagnostics (`unsupported: ...`) positioned like load-time ones.

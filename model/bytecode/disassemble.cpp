@@ -51,6 +51,11 @@ const char* op_name(Op op) {
     case Op::Call: return "Call";
     case Op::Return: return "Return";
     case Op::MakeFunction: return "MakeFunction";
+    case Op::MakeClosure: return "MakeClosure";
+    case Op::MakeCell: return "MakeCell";
+    case Op::LoadDeref: return "LoadDeref";
+    case Op::StoreDeref: return "StoreDeref";
+    case Op::DeleteDeref: return "DeleteDeref";
     case Op::Raise: return "Raise";
     case Op::Reraise: return "Reraise";
     case Op::PushExcInfo: return "PushExcInfo";
@@ -124,7 +129,12 @@ std::string operand(const Program& p, const CodeObject& code, const Instr& in) {
     case Op::LoadLocal:
     case Op::StoreLocal:
     case Op::DeleteLocal:
+    case Op::MakeCell:
         return name_or_index(code.local_names, in.a);
+    case Op::LoadDeref:
+    case Op::StoreDeref:
+    case Op::DeleteDeref:
+        return name_or_index(code.local_names, in.a) + (in.b ? " (free)" : " (cell)");
     case Op::LoadGlobal:
     case Op::StoreGlobal:
     case Op::DeleteGlobal:
@@ -175,6 +185,7 @@ std::string operand(const Program& p, const CodeObject& code, const Instr& in) {
     case Op::Call:
         return in.b ? fmt::format("{} kw={}", in.a, in.b) : fmt::format("{}", in.a);
     case Op::MakeFunction:
+    case Op::MakeClosure:
         return fmt::format("{} defaults={}",
                            in.a < p.code.size() ? p.code[in.a].name : fmt::format("#{}", in.a),
                            in.b);

@@ -90,8 +90,17 @@ struct Program {
     /// takes no arguments and returns the expression's value; it reads globals directly.
     std::vector<FuncId> final_checks;
     std::vector<FuncId> always_checks;
+    /// display_line[code_line]: the line of the file the user sees (the scenario's YAML) for each
+    /// code-block line; empty when they are the same. For lines named inside labels
+    /// ("created at line 12"), which reports print next to the file's lines.
+    std::vector<uint32_t> display_line;
 
     const std::string& name_of(NameId id) const { return names[id.value]; }
+    uint32_t file_line(uint32_t code_line) const {
+        if (code_line == 0 || display_line.empty()) return code_line;
+        if (code_line < display_line.size()) return display_line[code_line];
+        return display_line.back() + code_line - static_cast<uint32_t>(display_line.size()) + 1;
+    }
     const std::string& name_of(VarId id) const { return globals[id.value].name; }
     bool is_prelude(FuncId f) const {
         return f.value >= first_prelude_code && f.value < prelude_end;

@@ -77,6 +77,15 @@ int stack_effect(const Instr& in, bool jump) {
         return -(a + static_cast<int>(in.b));
     case Op::MakeFunction:
         return 1 - static_cast<int>(in.b);
+    case Op::MakeClosure:
+        return -static_cast<int>(in.b);
+    case Op::LoadDeref:
+        return 1;
+    case Op::StoreDeref:
+        return -1;
+    case Op::MakeCell:
+    case Op::DeleteDeref:
+        return 0;
     case Op::MakeGenExp:
         return -static_cast<int>(in.b);
     case Op::BuildClass: // the name and `a` bases make the class

@@ -28,7 +28,8 @@ enum class CodeKind { Module, Function, Check, Prelude };
 /// A generator expression met while compiling: its code object is compiled after the others.
 struct PendingGenExp {
     const ast::GeneratorExp* node = nullptr;
-    std::vector<std::string> captures; // enclosing locals it reads, passed by value
+    std::vector<std::string> captures; // enclosing variables it reads
+    std::vector<bool> cells;           // parallel: passed as the cell (else by value)
     SourceLoc loc;
     CodeKind kind;                     // of the code it appears in
 };
@@ -72,14 +73,16 @@ public:
     /// A check: evaluates `e` and returns it.
     CodeObject compile_expression(const ast::Expr& e, std::string name);
     /// A generator expression's code: local 0 is the iterator of its first `for`, locals 1..
-    /// the captured values (this CodeGen's function scope lists them).
+    /// the captured cells and values (this CodeGen's function scope lists them; the cells are
+    /// its free variables).
     CodeObject compile_genexp(const ast::GeneratorExp& g, SourceLoc loc);
 
 private:
     /// How a name resolves at one use.
     struct NameRef {
-        enum Kind { Local, Global, Builtin, MainName } kind = Local;
+        enum Kind { Local, Deref, Global, Builtin, MainName } kind = Local;
         uint32_t index = 0; // slot, VarId or BuiltinId
+        bool free = false;  // Deref: a variable of an enclosing function (else this one's cell)
     };
     /// An enclosing construct that return/break/continue must leave properly.
     struct Block {
@@ -154,6 +157,13 @@ private:
     NameRef resolve_load(const std::string& id, SourceLoc loc) const;
     NameRef resolve_store(const std::string& id, SourceLoc loc) const;
     void load_name(const std::string& id, SourceLoc loc);
+    /// The load, store or delete of a resolved local, cell or global.
+    void emit_load(const NameRef& ref);
+    void emit_store(const NameRef& ref);
+    void emit_delete(const NameRef& ref);
+    /// Pushes the tuple of cells a nested function's closure is made of (its free variables, in
+    /// order); false, pushing nothing, when it has none.
+    bool load_closure(const FunctionScope& inner);
     std::string suggestion(const std::string& id) const;
     /// The module an expression certainly evaluates to (`threading`, `concurrent.futures`).
     std::optional<ModuleId> static_module(const ast::Expr& e) const;

@@ -113,7 +113,8 @@ void CodeGen::expr(const ast::Expr& e) {
                         ++defaults;
                     }
                 if (defaults > UINT8_MAX) fail(e.loc, "unsupported: more than 255 default values");
-                b_.emit(Op::MakeFunction, index->second + 1, static_cast<uint8_t>(defaults));
+                b_.emit(load_closure(scope_.functions[index->second]) ? Op::MakeClosure : Op::MakeFunction,
+                        index->second + 1, static_cast<uint8_t>(defaults));
             } else {
                 static_assert(std::is_same_v<T, ast::DictComp>);
                 const CompResult saved = comp_result_;
@@ -198,7 +199,7 @@ void CodeGen::call(const ast::Call& c, SourceLoc loc) {
         if (ref.kind == NameRef::Builtin) {
             b_.emit(Op::LoadBuiltin, ref.index);
             load_name(fn_->class_name, loc);
-            b_.emit(Op::LoadLocal, 0);
+            load_name(fn_->locals[0], loc);
             b_.emit(Op::Call, 2);
             return;
         }
@@ -278,70 +279,73 @@ namespace {
 
 /// The names a generator expression's body reads (its element, conditions and inner iterables),
 /// for capturing the enclosing function's locals.
-void names_read(const ast::Expr& e, std::vector<std::string>& out);
+/// A lambda inside counts with the variables of enclosing functions it uses (its free variables).
+void names_read(const ScopeInfo& scope, const ast::Expr& e, std::vector<std::string>& out);
 
-void names_read_all(const std::vector<ast::Expr>& list, std::vector<std::string>& out) {
-    for (const ast::Expr& e : list) names_read(e, out);
+void names_read_all(const ScopeInfo& scope, const std::vector<ast::Expr>& list, std::vector<std::string>& out) {
+    for (const ast::Expr& e : list) names_read(scope, e, out);
 }
 
-void comprehension_names(const std::vector<ast::Comprehension>& gens, size_t first,
+void comprehension_names(const ScopeInfo& scope, const std::vector<ast::Comprehension>& gens, size_t first,
                          std::vector<std::string>& out) {
     for (size_t k = 0; k < gens.size(); ++k) {
-        if (k >= first) names_read(*gens[k].iter, out);
-        names_read_all(gens[k].ifs, out);
+        if (k >= first) names_read(scope, *gens[k].iter, out);
+        names_read_all(scope, gens[k].ifs, out);
     }
 }
 
-void names_read(const ast::Expr& e, std::vector<std::string>& out) {
+void names_read(const ScopeInfo& scope, const ast::Expr& e, std::vector<std::string>& out) {
     std::visit(
         [&](const auto& n) {
             using T = std::decay_t<decltype(n)>;
             if constexpr (std::is_same_v<T, ast::Name>) out.push_back(n.id);
             else if constexpr (std::is_same_v<T, ast::FString>) {
                 for (const auto& part : n.parts)
-                    if (auto* f = std::get_if<ast::FormattedValue>(&part)) names_read(*f->value, out);
-            } else if constexpr (std::is_same_v<T, ast::UnaryOp>) names_read(*n.operand, out);
+                    if (auto* f = std::get_if<ast::FormattedValue>(&part)) names_read(scope, *f->value, out);
+            } else if constexpr (std::is_same_v<T, ast::UnaryOp>) names_read(scope, *n.operand, out);
             else if constexpr (std::is_same_v<T, ast::BinOp>) {
-                names_read(*n.left, out);
-                names_read(*n.right, out);
-            } else if constexpr (std::is_same_v<T, ast::BoolOp>) names_read_all(n.values, out);
+                names_read(scope, *n.left, out);
+                names_read(scope, *n.right, out);
+            } else if constexpr (std::is_same_v<T, ast::BoolOp>) names_read_all(scope, n.values, out);
             else if constexpr (std::is_same_v<T, ast::Compare>) {
-                names_read(*n.left, out);
-                names_read_all(n.comparators, out);
+                names_read(scope, *n.left, out);
+                names_read_all(scope, n.comparators, out);
             } else if constexpr (std::is_same_v<T, ast::IfExp>) {
-                names_read(*n.test, out);
-                names_read(*n.body, out);
-                names_read(*n.orelse, out);
+                names_read(scope, *n.test, out);
+                names_read(scope, *n.body, out);
+                names_read(scope, *n.orelse, out);
             } else if constexpr (std::is_same_v<T, ast::Call>) {
-                names_read(*n.func, out);
-                names_read_all(n.args, out);
-                for (const ast::Keyword& k : n.keywords) names_read(*k.value, out);
-            } else if constexpr (std::is_same_v<T, ast::Attribute>) names_read(*n.value, out);
+                names_read(scope, *n.func, out);
+                names_read_all(scope, n.args, out);
+                for (const ast::Keyword& k : n.keywords) names_read(scope, *k.value, out);
+            } else if constexpr (std::is_same_v<T, ast::Attribute>) names_read(scope, *n.value, out);
             else if constexpr (std::is_same_v<T, ast::Subscript>) {
-                names_read(*n.value, out);
-                names_read(*n.index, out);
+                names_read(scope, *n.value, out);
+                names_read(scope, *n.index, out);
             } else if constexpr (std::is_same_v<T, ast::Slice>) {
                 for (const ast::ExprPtr* p : {&n.lower, &n.upper, &n.step})
-                    if (*p) names_read(**p, out);
+                    if (*p) names_read(scope, **p, out);
             } else if constexpr (std::is_same_v<T, ast::List> || std::is_same_v<T, ast::Tuple> ||
                                  std::is_same_v<T, ast::Set>) {
-                names_read_all(n.elts, out);
+                names_read_all(scope, n.elts, out);
             } else if constexpr (std::is_same_v<T, ast::Dict>) {
-                names_read_all(n.keys, out);
-                names_read_all(n.values, out);
+                names_read_all(scope, n.keys, out);
+                names_read_all(scope, n.values, out);
             } else if constexpr (std::is_same_v<T, ast::ListComp> || std::is_same_v<T, ast::SetComp> ||
                                  std::is_same_v<T, ast::GeneratorExp>) {
-                names_read(*n.elt, out);
-                comprehension_names(n.generators, 0, out);
+                names_read(scope, *n.elt, out);
+                comprehension_names(scope, n.generators, 0, out);
             } else if constexpr (std::is_same_v<T, ast::DictComp>) {
-                names_read(*n.key, out);
-                names_read(*n.value, out);
-                comprehension_names(n.generators, 0, out);
+                names_read(scope, *n.key, out);
+                names_read(scope, *n.value, out);
+                comprehension_names(scope, n.generators, 0, out);
             } else if constexpr (std::is_same_v<T, ast::Yield>) {
-                if (n.value) names_read(*n.value, out);
+                if (n.value) names_read(scope, *n.value, out);
             } else if constexpr (std::is_same_v<T, ast::Lambda>) {
                 for (const ast::Param& p : n.def->params)
-                    if (p.default_value) names_read(*p.default_value, out);
+                    if (p.default_value) names_read(scope, *p.default_value, out);
+                if (auto it = scope.function_index.find(n.def.get()); it != scope.function_index.end())
+                    for (const std::string& id : scope.functions[it->second].frees) out.push_back(id);
             }
         },
         e.node);
@@ -351,25 +355,32 @@ void names_read(const ast::Expr& e, std::vector<std::string>& out) {
 
 void CodeGen::genexp(const ast::GeneratorExp& g, SourceLoc loc) {
     RC_CHECK(!g.generators.empty(), "generator expression without a `for` clause");
-    // Captures: the enclosing code's locals the body reads, by value when the generator is made
-    // (CPython shares them through cells; a local rebound after that is seen differently).
+    // Captures: the enclosing code's variables the body reads. A function's local is a cell
+    // (scope analysis made it one), passed as the cell: the generator sees it rebound, as in
+    // CPython. A variable of an enclosing comprehension is passed by value.
     std::vector<std::string> read;
-    names_read(*g.elt, read);
-    comprehension_names(g.generators, 1, read);
+    names_read(scope_, *g.elt, read);
+    comprehension_names(scope_, g.generators, 1, read);
     std::vector<const ast::Expr*> targets;
     for (const ast::Comprehension& c : g.generators) target_names(*c.target, targets);
     std::vector<std::string> captures;
+    std::vector<bool> cells;
+    std::vector<uint32_t> slots;
     for (const std::string& id : read) {
         bool own = false;
         for (const ast::Expr* t : targets) own = own || std::get<ast::Name>(t->node).id == id;
         if (own || std::find(captures.begin(), captures.end(), id) != captures.end()) continue;
-        if (auto ref = resolve(id); ref && ref->kind == NameRef::Local) captures.push_back(id);
+        if (auto ref = resolve(id); ref && (ref->kind == NameRef::Local || ref->kind == NameRef::Deref)) {
+            captures.push_back(id);
+            cells.push_back(ref->kind == NameRef::Deref);
+            slots.push_back(ref->index);
+        }
     }
     if (captures.size() > UINT8_MAX) fail(loc, "unsupported: a generator expression over more than 255 local names");
     expr(*g.generators[0].iter); // evaluated where the expression appears, as in CPython
     b_.emit(Op::GetIter);
-    for (const std::string& id : captures) load_name(id, loc);
-    const uint32_t index = tables_.add_genexp(PendingGenExp{&g, captures, loc, kind_});
+    for (uint32_t slot : slots) b_.emit(Op::LoadLocal, slot); // the value, or the cell itself
+    const uint32_t index = tables_.add_genexp(PendingGenExp{&g, captures, cells, loc, kind_});
     b_.emit(Op::MakeGenExp, index, static_cast<uint8_t>(captures.size()));
 }
 
@@ -380,6 +391,7 @@ CodeObject CodeGen::compile_genexp(const ast::GeneratorExp& g, SourceLoc loc) {
     out.generator = true;
     out.param_count = static_cast<uint32_t>(fn_->locals.size());
     for (const std::string& p : fn_->locals) out.param_names.push_back(tables_.name(p));
+    for (const std::string& id : fn_->frees) out.free_slots.push_back(*fn_->slot(id));
     LineScope line(*this, loc);
     comp_result_ = CompResult::Yield;
     b_.emit(Op::LoadLocal, 0); // the iterator of the first `for`

@@ -165,8 +165,7 @@ void CodeGen::try_stmt(const ast::Try& s) {
 void CodeGen::clear_handler_name(const std::string& id, SourceLoc loc) {
     b_.emit(Op::LoadConst, tables_.constant(NoneConst{}));
     store_name(id, loc);
-    NameRef ref = resolve_store(id, loc);
-    b_.emit(ref.kind == NameRef::Local ? Op::DeleteLocal : Op::DeleteGlobal, ref.index);
+    emit_delete(resolve_store(id, loc));
 }
 
 void CodeGen::try_except(const ast::Try& s) {

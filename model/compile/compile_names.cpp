@@ -4,6 +4,7 @@
 #include <algorithm> // min
 #include <string>    // messages
 
+#include "model/check.hpp"                    // RC_CHECK
 #include "model/compile/code_gen.hpp"        // CodeGen
 #include "model/compile/compile_failure.hpp" // fail
 
@@ -34,7 +35,8 @@ std::optional<CodeGen::NameRef> CodeGen::resolve(const std::string& id) const {
         for (const auto& [name, slot] : *scope)
             if (name == id) return NameRef{NameRef::Local, slot};
     if (fn_ && !fn_->declared_global.count(id))
-        if (auto slot = fn_->slot(id)) return NameRef{NameRef::Local, *slot};
+        if (auto slot = fn_->slot(id))
+            return NameRef{fn_->is_deref(id) ? NameRef::Deref : NameRef::Local, *slot, fn_->is_free(id)};
     if (kind_ != CodeKind::Prelude)
         if (auto var = scope_.global(id)) return NameRef{NameRef::Global, var->value};
     if (auto b = lookup_builtin_global(id, kind_ == CodeKind::Prelude))
@@ -99,7 +101,8 @@ CodeGen::NameRef CodeGen::resolve_load(const std::string& id, SourceLoc loc) con
 
 CodeGen::NameRef CodeGen::resolve_store(const std::string& id, SourceLoc loc) const {
     if (fn_ && !fn_->declared_global.count(id))
-        if (auto slot = fn_->slot(id)) return NameRef{NameRef::Local, *slot};
+        if (auto slot = fn_->slot(id))
+            return NameRef{fn_->is_deref(id) ? NameRef::Deref : NameRef::Local, *slot, fn_->is_free(id)};
     if (kind_ != CodeKind::Prelude)
         if (auto var = scope_.global(id)) return NameRef{NameRef::Global, var->value};
     fail(loc, "cannot assign to '" + id + "' here",
@@ -111,10 +114,15 @@ void CodeGen::load_name(const std::string& id, SourceLoc loc) {
         b_.emit(Op::LoadLocal, *class_slot_); // a name the class body bound: its attribute
         return b_.emit(Op::LoadAttr, tables_.name(id).value);
     }
-    NameRef ref = resolve_load(id, loc);
+    emit_load(resolve_load(id, loc));
+}
+
+void CodeGen::emit_load(const NameRef& ref) {
     switch (ref.kind) {
     case NameRef::Local:
         return b_.emit(Op::LoadLocal, ref.index);
+    case NameRef::Deref:
+        return b_.emit(Op::LoadDeref, ref.index, ref.free ? 1 : 0);
     case NameRef::Global:
         return b_.emit(Op::LoadGlobal, ref.index);
     case NameRef::Builtin:
@@ -122,6 +130,31 @@ void CodeGen::load_name(const std::string& id, SourceLoc loc) {
     case NameRef::MainName:
         return b_.emit(Op::LoadConst, tables_.constant(std::string("__main__")));
     }
+}
+
+void CodeGen::emit_store(const NameRef& ref) {
+    RC_CHECK(ref.kind == NameRef::Local || ref.kind == NameRef::Deref || ref.kind == NameRef::Global,
+             "a store to a builtin");
+    b_.emit(ref.kind == NameRef::Local ? Op::StoreLocal : ref.kind == NameRef::Deref ? Op::StoreDeref : Op::StoreGlobal,
+            ref.index, ref.free ? 1 : 0);
+}
+
+void CodeGen::emit_delete(const NameRef& ref) {
+    RC_CHECK(ref.kind == NameRef::Local || ref.kind == NameRef::Deref || ref.kind == NameRef::Global,
+             "a delete of a builtin");
+    b_.emit(ref.kind == NameRef::Local ? Op::DeleteLocal : ref.kind == NameRef::Deref ? Op::DeleteDeref : Op::DeleteGlobal,
+            ref.index, ref.free ? 1 : 0);
+}
+
+bool CodeGen::load_closure(const FunctionScope& inner) {
+    if (inner.frees.empty()) return false;
+    for (const std::string& id : inner.frees) {
+        auto ref = resolve(id);
+        RC_CHECK(ref && ref->kind == NameRef::Deref, "a free variable without an enclosing cell");
+        b_.emit(Op::LoadLocal, ref->index); // the cell itself
+    }
+    b_.emit(Op::BuildTuple, static_cast<uint32_t>(inner.frees.size()));
+    return true;
 }
 
 std::optional<ModuleId> CodeGen::static_module(const ast::Expr& e) const {

@@ -53,6 +53,7 @@ std::variant<std::unique_ptr<CompiledScenario>, Diagnostic> compile_scenario(con
     }
     auto out = std::make_unique<CompiledScenario>();
     out->program = std::move(std::get<Program>(compiled));
+    out->program.display_line = s.code_map.yaml_line;
     for (auto& [name, value] : s.params) out->param_values.push_back(value);
     return out;
 }

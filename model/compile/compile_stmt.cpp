@@ -31,7 +31,7 @@ CodeObject CodeGen::compile_body(const ast::StmtList& body, std::string name, So
     CodeObject out;
     out.name = std::move(name);
     out.loc = loc;
-    if (fn_) {
+    if (fn_ && fn_->def) {
         using Kind = ast::Param::Kind;
         for (const ast::Param& p : fn_->def->params) {
             if (p.kind == Kind::Normal || p.kind == Kind::KwOnly) out.param_names.push_back(tables_.name(p.name));
@@ -43,6 +43,18 @@ CodeObject CodeGen::compile_body(const ast::StmtList& body, std::string name, So
             out.varargs = out.varargs || p.kind == Kind::VarArgs;
             out.varkw = out.varkw || p.kind == Kind::VarKw;
         }
+    }
+    if (fn_) {
+        // CPython's MAKE_CELL: each cell variable's slot gets its cell (a parameter's holds its
+        // argument); the free variables' slots are filled from the closure by the call.
+        for (uint32_t slot = 0; slot < fn_->locals.size(); ++slot) {
+            const std::string& id = fn_->locals[slot];
+            if (fn_->is_cell(id)) {
+                b_.emit(Op::MakeCell, slot);
+                out.cells.emplace_back(slot, tables_.name(id));
+            }
+        }
+        for (const std::string& id : fn_->frees) out.free_slots.push_back(*fn_->slot(id));
     }
     stmts(body);
     b_.emit(Op::LoadConst, tables_.constant(NoneConst{}));
@@ -163,11 +175,11 @@ void CodeGen::aug_assign(const ast::AugAssign& a, SourceLoc loc) {
         NameRef ref = resolve_store(n->id, a.target.loc);
         {
             LineScope line(*this, a.target.loc);
-            b_.emit(ref.kind == NameRef::Local ? Op::LoadLocal : Op::LoadGlobal, ref.index);
+            emit_load(ref);
         }
         expr(a.value);
         b_.emit(Op::Binary, 1, op);
-        b_.emit(ref.kind == NameRef::Local ? Op::StoreLocal : Op::StoreGlobal, ref.index);
+        emit_store(ref);
     } else if (auto* at = std::get_if<ast::Attribute>(&a.target.node)) {
         expr(*at->value);
         const uint32_t name = tables_.name(at->attr).value;
@@ -195,8 +207,7 @@ void CodeGen::store_name(const std::string& id, SourceLoc loc) {
     for (auto scope = comp_scopes_.rbegin(); scope != comp_scopes_.rend(); ++scope)
         for (const auto& [name, slot] : *scope)
             if (name == id) return b_.emit(Op::StoreLocal, slot);
-    NameRef ref = resolve_store(id, loc);
-    b_.emit(ref.kind == NameRef::Local ? Op::StoreLocal : Op::StoreGlobal, ref.index);
+    emit_store(resolve_store(id, loc));
 }
 
 void CodeGen::store_target(const ast::Expr& t) {
@@ -225,8 +236,7 @@ void CodeGen::store_target(const ast::Expr& t) {
 void CodeGen::del_target(const ast::Expr& t) {
     LineScope line(*this, t.loc);
     if (auto* n = std::get_if<ast::Name>(&t.node)) {
-        NameRef ref = resolve_store(n->id, t.loc);
-        b_.emit(ref.kind == NameRef::Local ? Op::DeleteLocal : Op::DeleteGlobal, ref.index);
+        emit_delete(resolve_store(n->id, t.loc));
     } else if (auto* sub = std::get_if<ast::Subscript>(&t.node)) {
         expr(*sub->value);
         subscript_index(*sub->index);
@@ -266,7 +276,8 @@ void CodeGen::function_def(const ast::FunctionDef& def, SourceLoc loc) {
         expr(*def.returns);
         b_.emit(Op::Pop);
     }
-    b_.emit(Op::MakeFunction, index->second + 1, static_cast<uint8_t>(defaults));
+    b_.emit(load_closure(scope_.functions[index->second]) ? Op::MakeClosure : Op::MakeFunction, index->second + 1,
+            static_cast<uint8_t>(defaults));
     for (size_t k = def.decorators.size(); k-- > 0;) {
         LineScope line(*this, def.decorators[k].loc);
         b_.emit(Op::Call, 1, 0);

@@ -69,7 +69,10 @@ void compile_genexps(Program& program, ProgramTables& tables, const ScopeInfo& s
         const PendingGenExp g = tables.pending_genexps[k];
         FunctionScope fs;
         fs.locals.push_back(".0");
-        for (const std::string& c : g.captures) fs.locals.push_back(c);
+        for (size_t i = 0; i < g.captures.size(); ++i) {
+            fs.locals.push_back(g.captures[i]);
+            if (g.cells[i]) fs.frees.push_back(g.captures[i]);
+        }
         for (uint32_t i = 0; i < fs.locals.size(); ++i) fs.slots.emplace(fs.locals[i], i);
         CodeGen gen(tables, scope, g.kind == CodeKind::Check ? CodeKind::Check : CodeKind::Function, &fs);
         program.genexps[k] = FuncId(static_cast<uint32_t>(program.code.size()));

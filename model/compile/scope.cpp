@@ -3,6 +3,7 @@
 // One file: both walks derive from the Walker here, whose visitor covers every statement kind.
 #include "model/compile/scope.hpp"
 
+#include <algorithm> // find
 #include <unordered_set>
 #include <initializer_list> // comprehension results
 #include <type_traits>      // overload dispatch in visitors
@@ -15,6 +16,10 @@ std::optional<uint32_t> FunctionScope::slot(std::string_view name) const {
     auto it = slots.find(std::string(name));
     if (it == slots.end()) return std::nullopt;
     return it->second;
+}
+
+bool FunctionScope::is_free(const std::string& name) const {
+    return std::find(frees.begin(), frees.end(), name) != frees.end();
 }
 
 std::optional<VarId> ScopeInfo::global(std::string_view name) const {
@@ -53,7 +58,7 @@ void target_names(const ast::Expr& target, std::vector<const ast::Expr*>& out) {
 
 namespace {
 
-enum class Use { Load, Store, Del, GlobalDecl };
+enum class Use { Load, Store, Del, GlobalDecl, NonlocalDecl };
 
 /// What a store binds, when statically known.
 struct StoreKind {
@@ -146,7 +151,8 @@ private:
                 } else if constexpr (std::is_same_v<T, ast::Return>) {
                     if (n.value) expr(*n.value);
                 } else if constexpr (std::is_same_v<T, ast::Global>) {
-                    for (const std::string& id : n.names) name(id, Use::GlobalDecl, s.loc, {});
+                    for (const std::string& id : n.names)
+                        name(id, n.nonlocal ? Use::NonlocalDecl : Use::GlobalDecl, s.loc, {});
                 } else if constexpr (std::is_same_v<T, ast::If>) {
                     expr(n.test);
                     stmts(n.body);
@@ -252,9 +258,6 @@ private:
     }
 
     void function(const ast::FunctionDef& def, SourceLoc loc) {
-        if (func_)
-            fail(loc, "unsupported: nested function definitions",
-                 "define every function at module level");
         exprs(def.decorators);
         for (const ast::Param& p : def.params)
             if (p.default_value) expr(*p.default_value);
@@ -264,19 +267,28 @@ private:
         StoreKind kind;
         kind.kind = def.decorators.empty() ? StoreKind::Def : StoreKind::Other;
         kind.def = &def;
+        // A def inside a function (or a method) is no method: it binds a local of that function.
+        const ast::ClassDef* saved_class = class_;
+        if (func_) class_ = nullptr;
         if (!class_) name(def.name, Use::Store, loc, kind);
-        bool saved_loop = in_loop_;
+        const bool saved_loop = in_loop_;
+        const int saved_genexp = genexp_depth_;
+        const ast::FunctionDef* saved_func = func_;
         func_ = &def;
         in_loop_ = false;
+        genexp_depth_ = 0;
         enter_function(def, loc);
         stmts(def.body);
         leave_function();
-        func_ = nullptr;
+        func_ = saved_func;
+        class_ = saved_class;
         in_loop_ = saved_loop;
+        genexp_depth_ = saved_genexp;
     }
 
-    /// A lambda: a function of its own, inside the expression's scope. Reading a local of an
-    /// enclosing function or comprehension would need a closure cell: refused (FactFinder and here).
+    /// A lambda: a function of its own, inside the expression's scope. It reads the locals of
+    /// enclosing functions through cells (FactFinder); reading a variable of an enclosing
+    /// comprehension would need a cell in the comprehension: refused here.
     void lambda(const ast::Lambda& l, SourceLoc loc) {
         const ast::FunctionDef& def = *l.def;
         for (const ast::Param& p : def.params)
@@ -286,9 +298,11 @@ private:
         const ast::FunctionDef* saved_func = func_;
         const ast::ClassDef* saved_class = class_;
         const bool saved_loop = in_loop_;
+        const int saved_genexp = genexp_depth_;
         func_ = &def;
         class_ = nullptr;
         in_loop_ = false;
+        genexp_depth_ = 0;
         lambda_comps_.push_back(&outer_comps);
         enter_function(def, loc);
         stmts(def.body);
@@ -297,6 +311,7 @@ private:
         func_ = saved_func;
         class_ = saved_class;
         in_loop_ = saved_loop;
+        genexp_depth_ = saved_genexp;
         comp_scopes_.swap(outer_comps);
     }
 
@@ -474,11 +489,13 @@ private:
 
     void leave_function() override { current_.pop_back(); }
 
-    void name(const std::string& id, Use use, SourceLoc, const StoreKind&) override {
+    void name(const std::string& id, Use use, SourceLoc loc, const StoreKind&) override {
+        if (use == Use::NonlocalDecl && !func_) fail(loc, "nonlocal declaration not allowed at module level");
         if (use != Use::Store && use != Use::Del) return;
         if (!func_) return add_global(id);
         FunctionScope& fs = info_.functions[current_.back()];
         if (fs.declared_global.count(id)) return add_global(id);
+        if (fs.declared_nonlocal.count(id)) return; // a variable of an enclosing function
         if (fs.slots.count(id)) return;
         fs.slots.emplace(id, static_cast<uint32_t>(fs.locals.size()));
         fs.locals.push_back(id);
@@ -490,7 +507,8 @@ private:
                 [&](const auto& n) {
                     using T = std::decay_t<decltype(n)>;
                     if constexpr (std::is_same_v<T, ast::Global>) {
-                        for (const std::string& id : n.names) fs.declared_global.insert(id);
+                        for (const std::string& id : n.names)
+                            (n.nonlocal ? fs.declared_nonlocal : fs.declared_global).insert(id);
                     } else if constexpr (std::is_same_v<T, ast::If> ||
                                          std::is_same_v<T, ast::While> ||
                                          std::is_same_v<T, ast::For>) {
@@ -516,7 +534,10 @@ private:
         fs.loc = loc;
         fs.class_name = class_ ? class_->name : "";
         fs.qualname = class_ ? class_->name + "." + def.name : def.name;
-        if (!current_.empty()) fs.qualname = info_.functions[current_.back()].qualname + ".<locals>." + def.name;
+        if (!current_.empty()) {
+            fs.qualname = info_.functions[current_.back()].qualname + ".<locals>." + def.name;
+            fs.parent = static_cast<int>(current_.back());
+        }
         current_.push_back(info_.functions.size());
         for (const ast::Param& p : def.params) {
             if (fs.slots.count(p.name))
@@ -532,18 +553,49 @@ private:
     }
 };
 
-/// Second walk: how each global is read, written and deleted.
+/// Second walk: how each global is read, written and deleted, and which variables of enclosing
+/// functions each function uses (cells and free variables).
 class FactFinder final : public Walker {
 public:
     explicit FactFinder(ScopeInfo& info) : info_(info) {}
 
 private:
     ScopeInfo& info_;
-    const FunctionScope* fs_ = nullptr;
+    FunctionScope* fs_ = nullptr;
     std::unordered_map<std::string, bool> used_; // in the current function: name -> assigned
-    std::unordered_set<std::string> annotated_, declared_global_; // in the current function
+    std::unordered_set<std::string> annotated_, declared_global_, declared_nonlocal_; // in it
 
-    std::vector<std::pair<const FunctionScope*, std::unordered_map<std::string, bool>>> outer_;
+    std::vector<std::pair<FunctionScope*, std::unordered_map<std::string, bool>>> outer_;
+
+    /// `id` is used in `fs` as a variable of an enclosing function: a free variable with a slot
+    /// of its own after the locals.
+    static void add_free(FunctionScope& fs, const std::string& id) {
+        if (fs.is_free(id)) return;
+        fs.frees.push_back(id);
+        fs.slots.emplace(id, static_cast<uint32_t>(fs.locals.size()));
+        fs.locals.push_back(id);
+    }
+
+    /// The enclosing function that binds `id` for the current one (its local, or its own
+    /// nonlocal), found innermost first; null when `id` is global there (the module, or a
+    /// function that declares it global). The functions between the binder and the current
+    /// one get `id` as a free variable; the binder's local becomes a cell.
+    FunctionScope* bind_enclosing(const std::string& id) {
+        std::vector<FunctionScope*> between{fs_};
+        for (FunctionScope* f = fs_->parent < 0 ? nullptr : &info_.functions[static_cast<size_t>(fs_->parent)]; f;
+             f = f->parent < 0 ? nullptr : &info_.functions[static_cast<size_t>(f->parent)]) {
+            if (f->declared_global.count(id)) return nullptr;
+            const bool binds = f->declared_nonlocal.count(id) || (f->slot(id) && !f->is_free(id));
+            if (!binds && !f->is_free(id)) {
+                between.push_back(f);
+                continue;
+            }
+            if (!f->declared_nonlocal.count(id) && !f->is_free(id)) f->cells.insert(id);
+            for (FunctionScope* b : between) add_free(*b, id);
+            return f;
+        }
+        return nullptr;
+    }
 
     void enter_function(const ast::FunctionDef& def, SourceLoc) override {
         outer_.emplace_back(fs_, std::move(used_));
@@ -551,11 +603,27 @@ private:
         used_.clear();
         annotated_.clear();
         declared_global_.clear();
+        declared_nonlocal_.clear();
     }
 
     void annotated(const std::string& id, SourceLoc loc) override {
         if (declared_global_.count(id)) fail(loc, "annotated name '" + id + "' can't be global");
+        if (declared_nonlocal_.count(id)) fail(loc, "annotated name '" + id + "' can't be nonlocal");
         annotated_.insert(id);
+    }
+
+    void nonlocal_decl(const std::string& id, SourceLoc loc) {
+        if (annotated_.count(id)) fail(loc, "annotated name '" + id + "' can't be nonlocal");
+        auto it = used_.find(id);
+        if (it != used_.end())
+            fail(loc, "name '" + id + "' is " + (it->second ? "assigned to before" : "used prior to") +
+                          " nonlocal declaration",
+                 "put the `nonlocal` statement at the top of the function");
+        for (const ast::Param& p : func_->params)
+            if (p.name == id) fail(loc, "name '" + id + "' is parameter and nonlocal");
+        if (fs_->declared_global.count(id)) fail(loc, "name '" + id + "' is nonlocal and global");
+        declared_nonlocal_.insert(id);
+        if (!bind_enclosing(id)) fail(loc, "no binding for nonlocal '" + id + "' found");
     }
 
     void leave_function() override {
@@ -568,6 +636,7 @@ private:
         if (func_) {
             if (use == Use::GlobalDecl) {
                 if (annotated_.count(id)) fail(loc, "annotated name '" + id + "' can't be global");
+                if (fs_->declared_nonlocal.count(id)) fail(loc, "name '" + id + "' is nonlocal and global");
                 declared_global_.insert(id);
                 auto it = used_.find(id);
                 if (it != used_.end())
@@ -577,14 +646,14 @@ private:
                          "put the `global` statement at the top of the function");
                 return;
             }
+            if (use == Use::NonlocalDecl) return nonlocal_decl(id, loc);
             used_[id] = used_[id] || use != Use::Load;
-            if (fs_->slot(id)) return; // a local
-            for (const auto& [outer, names] : outer_) // a lambda reading an enclosing local
-                if (outer && outer->slot(id) && !outer->declared_global.count(id))
-                    fail(loc, "unsupported: closures (the lambda reads '" + id +
-                                  "', a local variable of the enclosing function)",
-                         "bind it as a default value: lambda " + id + "=" + id +
-                             ": ..., or pass it as an argument");
+            if (fs_->slot(id)) {
+                // read by a generator expression, whose code runs in a frame of its own
+                if (genexp_depth_ > 0 && !fs_->is_free(id)) fs_->cells.insert(id);
+                return; // a local, or a variable of an enclosing function already bound here
+            }
+            if (!fs_->declared_global.count(id) && bind_enclosing(id)) return;
         } else if (use == Use::GlobalDecl) {
             return; // `global` at module level is a no-op
         }

@@ -5,6 +5,10 @@
 // Python 3 rules: a name bound at module level, or bound in a function that declares it
 // `global`, is a global; any other name bound in a function is local to it; comprehension
 // variables are local to their comprehension (the code generator gives them hidden slots).
+// A name a function uses without binding it resolves in the enclosing functions, innermost
+// first (a class body is skipped: methods do not see it), else as a global; `nonlocal` names
+// must resolve so. The binding function's local is then a cell, and it is a free variable of
+// every function from there to the use (CPython's symtable).
 #pragma once
 
 #include <optional>      // static bindings
@@ -28,11 +32,25 @@ struct FunctionScope {
     SourceLoc loc; // the `def` statement
     std::string class_name; // a method: its class ("" for a module-level function)
     std::string qualname;   // "Counter.increment", or the def's name
-    std::vector<std::string> locals; // parameters first, then bound names in order
+    std::vector<std::string> locals; // parameters first, then bound names in order, then frees
     std::unordered_map<std::string, uint32_t> slots;
     std::unordered_set<std::string> declared_global;
+    std::unordered_set<std::string> declared_nonlocal;
+    /// The enclosing function (index in ScopeInfo::functions), or -1 at module level (a method's
+    /// enclosing scope is the module: the class body is not visible to it, as in CPython).
+    int parent = -1;
+    /// Locals that an inner function, lambda or generator expression reads or writes: their slot
+    /// holds a cell (made when the function starts), shared with the closures made from it.
+    std::unordered_set<std::string> cells;
+    /// Variables of enclosing functions this one uses (read, or written after `nonlocal`), in
+    /// closure order: each has a slot after the locals, filled with the enclosing cell at a call.
+    std::vector<std::string> frees;
 
     std::optional<uint32_t> slot(std::string_view name) const;
+    bool is_cell(const std::string& name) const { return cells.count(name) != 0; }
+    bool is_free(const std::string& name) const;
+    /// A variable read through a cell here: a cell or a free variable.
+    bool is_deref(const std::string& name) const { return is_cell(name) || is_free(name); }
 };
 
 /// What the stores of one global prove about its value.

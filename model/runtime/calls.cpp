@@ -212,6 +212,7 @@ void Machine::push_frame(Value fnv, const Args& a, uint32_t call_line, Value con
     RC_CHECK(fn != nullptr, "push_frame on a non-function");
     FuncId code_id = fn->code;
     std::vector<Value> defaults = fn->defaults;
+    const std::vector<Value> closure = fn->closure; // binding allocates: fn may move
     const CodeObject& code = prog.code[code_id.value];
     const std::string& fname = code.qualname.empty() ? code.name : code.qualname; // for messages
     if (th().frames.size() >= interp.limits().max_frames)
@@ -288,8 +289,14 @@ void Machine::push_frame(Value fnv, const Args& a, uint32_t call_line, Value con
               fname + "() missing " +
                   plural(missing.size(), "required keyword-only argument", "required keyword-only arguments") +
                   ": " + quote_list(missing));
+    RC_CHECK(closure.size() == code.free_slots.size(), "a closure that does not match its code");
+    size_t bound = n + k + (code.varargs ? 1 : 0) + (code.varkw ? 1 : 0);
+    for (size_t i = 0; i < closure.size(); ++i) {
+        slots[code.free_slots[i]] = closure[i];
+        bound = std::max<size_t>(bound, code.free_slots[i] + 1);
+    }
     if (code.generator) { // a generator function: the call makes the generator
-        slots.resize(n + k + (code.varargs ? 1 : 0) + (code.varkw ? 1 : 0));
+        slots.resize(bound);
         complete_call(make_generator(code_id, std::move(slots), BuiltinId::GeneratorType));
         return;
     }

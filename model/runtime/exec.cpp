@@ -90,6 +90,17 @@ Value load_const(Machine& m, uint32_t index) {
         m.prog.constants[index]);
 }
 
+/// Reading or deleting a cell variable that has no value: CPython's messages for its own cell
+/// and for a free variable.
+[[noreturn]] void deref_unbound(Machine& m, const Instr& in) {
+    const std::string& id = m.code().local_names[in.a];
+    if (in.b == 0)
+        m.raise(BuiltinId::UnboundLocalError,
+                "cannot access local variable '" + id + "' where it is not associated with a value");
+    m.raise(BuiltinId::NameError,
+            "cannot access free variable '" + id + "' where it is not associated with a value in enclosing scope");
+}
+
 } // namespace
 
 void execute(Machine& m) {
@@ -139,6 +150,43 @@ void execute(Machine& m) {
         m.st.globals[in.a] = Value::unbound();
         break;
     case Op::LoadBuiltin: m.push(Value::builtin(static_cast<BuiltinId>(in.a))); break;
+    case Op::MakeCell: {
+        const Value v = th.stack[f.locals_base + in.a];
+        NameId name;
+        for (const auto& [slot, n] : m.code().cells)
+            if (slot == in.a) name = n;
+        const FuncId owner = f.code;
+        const uint32_t line = m.code().loc.line;
+        const Value cell = Value::object(m.alloc(Object{CellObj{v, name, owner, line}}));
+        m.th().stack[m.frame().locals_base + in.a] = cell; // alloc may have moved the heap, not the stack
+        break;
+    }
+    case Op::LoadDeref: {
+        auto* cell = m.get<CellObj>(th.stack[f.locals_base + in.a]);
+        RC_CHECK(cell != nullptr, "LoadDeref of a slot without a cell");
+        if (cell->value.is_unbound()) deref_unbound(m, in);
+        const Value v = cell->value;
+        if (m.event) m.event->value = v;
+        m.push(v);
+        break;
+    }
+    case Op::StoreDeref: {
+        const Value cell = th.stack[f.locals_base + in.a];
+        RC_CHECK(m.get<CellObj>(cell) != nullptr, "StoreDeref to a slot without a cell");
+        const Value v = m.pop();
+        if (m.shared(cell)) m.mark_shared(v);
+        m.get<CellObj>(cell)->value = v;
+        if (m.event) m.event->value = v;
+        break;
+    }
+    case Op::DeleteDeref: {
+        auto* cell = m.get<CellObj>(th.stack[f.locals_base + in.a]);
+        RC_CHECK(cell != nullptr, "DeleteDeref of a slot without a cell");
+        if (cell->value.is_unbound()) deref_unbound(m, in);
+        cell->value = Value::unbound();
+        if (m.event) m.event->value = Value::unbound();
+        break;
+    }
     case Op::LoadAttr: {
         Value obj = m.peek();
         Value getter;
@@ -401,7 +449,16 @@ void execute(Machine& m) {
         std::vector<Value> defaults(st.end() - in.b, st.end());
         st.resize(st.size() - in.b);
         for (Value d : defaults) m.mark_shared(d);
-        m.push(Value::object(m.alloc(Object{FunctionObj{FuncId(in.a), std::move(defaults)}})));
+        m.push(Value::object(m.alloc(Object{FunctionObj{FuncId(in.a), std::move(defaults), {}}})));
+        break;
+    }
+    case Op::MakeClosure: {
+        std::vector<Value> cells = m.get<TupleObj>(m.pop())->items;
+        auto& st = m.th().stack;
+        std::vector<Value> defaults(st.end() - in.b, st.end());
+        st.resize(st.size() - in.b);
+        for (Value d : defaults) m.mark_shared(d);
+        m.push(Value::object(m.alloc(Object{FunctionObj{FuncId(in.a), std::move(defaults), std::move(cells)}})));
         break;
     }
     case Op::Raise: {

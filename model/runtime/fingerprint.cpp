@@ -63,7 +63,10 @@ template <class F> void for_each_ref(const Object& o, F&& f) {
                 v(x.lower);
                 v(x.upper);
                 v(x.step);
-            } else if constexpr (std::is_same_v<T, FunctionObj>) vs(x.defaults);
+            } else if constexpr (std::is_same_v<T, FunctionObj>) {
+                vs(x.defaults);
+                vs(x.closure);
+            } else if constexpr (std::is_same_v<T, CellObj>) v(x.value);
             else if constexpr (std::is_same_v<T, ExceptionObj>) {
                 vs(x.args);
                 if (x.cls.valid()) f(x.cls.value);
@@ -299,6 +302,11 @@ void Fingerprinter::object(const State& s, const Object& o) {
             } else if constexpr (std::is_same_v<T, FunctionObj>) {
                 h_.mix(x.code.value);
                 vs(x.defaults);
+                vs(x.closure);
+            } else if constexpr (std::is_same_v<T, CellObj>) {
+                value(s, x.value);
+                h_.mix(static_cast<uint64_t>(x.name.value) << 32 | x.owner.value);
+                h_.mix(x.line);
             } else if constexpr (std::is_same_v<T, ExceptionObj>) {
                 h_.mix(static_cast<uint64_t>(x.type));
                 vs(x.args);

@@ -113,7 +113,8 @@ public:
     /// A global whose value is this object ("lock"), or a description ("Lock object #3").
     std::string object_label(const State& s, ObjectId o) const;
     /// "account.balance", "accounts[1].balance", "BankAccount.balance of the object created at
-    /// line 12" (a code-block line), for attribute accesses.
+    /// line 12", "count (a variable of make_counter, line 3)" (lines of the file the user sees:
+    /// Program::file_line), for attribute and closure-variable accesses.
     std::string attribute_label(const State& s, ObjectId o, NameId name) const;
     /// The program's data as validation compares a real run with the model's: (name, repr) of
     /// each module global (parameters aside) holding None, a bool, int, float, str, tuple, list

@@ -23,7 +23,7 @@ uint64_t object_bytes(const Object& o) {
                 n += x.items.size() * sizeof(Value);
             else if constexpr (std::is_same_v<T, DictObj>)
                 n += x.items.size() * sizeof(x.items[0]);
-            else if constexpr (std::is_same_v<T, FunctionObj>) n += x.defaults.size() * sizeof(Value);
+            else if constexpr (std::is_same_v<T, FunctionObj>) n += (x.defaults.size() + x.closure.size()) * sizeof(Value);
             else if constexpr (std::is_same_v<T, ExceptionObj>) n += x.args.size() * sizeof(Value);
             else if constexpr (std::is_same_v<T, ThreadObj>) n += x.name.size();
             else if constexpr (std::is_same_v<T, ClassObj>)

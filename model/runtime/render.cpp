@@ -165,6 +165,11 @@ std::vector<std::pair<std::string, std::string>> Interpreter::data_values(const 
 std::string Interpreter::attribute_label(const State& s, ObjectId o, NameId name) const {
     Machine m = viewer(*this, s);
     const std::string& attr = program_.name_of(name);
+    if (auto* c = m.get<CellObj>(Value::object(o))) { // a closure variable: its function names it
+        const CodeObject& code = program_.code[c->owner.value];
+        return attr + " (a variable of " + (code.qualname.empty() ? code.name : code.qualname) + ", line " +
+               std::to_string(program_.file_line(c->line)) + ")";
+    }
     for (size_t g = 0; g < s.globals.size(); ++g) {
         Value v = s.globals[g];
         if (v.tag == VTag::Obj && v.ref == o.value) return program_.globals[g].name + "." + attr;
@@ -184,7 +189,7 @@ std::string Interpreter::attribute_label(const State& s, ObjectId o, NameId name
         if (auto* i = m.get<InstanceObj>(Value::object(o))) line = i->line;
         else line = m.get<ExceptionObj>(Value::object(o))->line;
         return m.get<ClassObj>(Value::object(cls))->name + "." + attr + " of the object created at line " +
-               std::to_string(line);
+               std::to_string(program_.file_line(line));
     }
     return "#" + std::to_string(o.value) + "." + attr;
 }

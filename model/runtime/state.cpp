@@ -159,6 +159,11 @@ void hash_object(Hasher& h, const Object& o) {
             } else if constexpr (std::is_same_v<T, FunctionObj>) {
                 h.mix(x.code.value);
                 h.values(x.defaults);
+                h.values(x.closure);
+            } else if constexpr (std::is_same_v<T, CellObj>) {
+                h.value(x.value);
+                h.mix(static_cast<uint64_t>(x.name.value) << 32 | x.owner.value);
+                h.mix(x.line);
             } else if constexpr (std::is_same_v<T, ExceptionObj>) {
                 h.mix(static_cast<uint64_t>(x.type));
                 h.values(x.args);

@@ -151,8 +151,8 @@ struct Yield {
 
 struct FunctionDef;
 /// `lambda params: body`, held as the function it defines: a FunctionDef named "<lambda>" whose
-/// body is `return body`. A lambda may read its parameters and module globals; one that reads a
-/// local of an enclosing function (a closure) is refused by scope analysis.
+/// body is `return body`. It reads the locals of enclosing functions through cells, as a nested
+/// `def` does (scope analysis).
 struct Lambda {
     std::shared_ptr<FunctionDef> def;
     uint32_t height = 1; // of the FunctionDef (params and body)
@@ -203,8 +203,10 @@ struct Continue {};
 struct Return {
     std::optional<Expr> value;
 };
+/// `global a, b` or `nonlocal a, b`.
 struct Global {
     std::vector<std::string> names;
+    bool nonlocal = false;
 };
 struct If {
     Expr test;

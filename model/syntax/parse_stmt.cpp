@@ -151,12 +151,9 @@ ast::Stmt Parser::parse_small_statement() {
         return make_stmt(std::move(ret), loc);
     }
     if (word == "global" || word == "nonlocal") {
-        if (word == "nonlocal") {
-            fail(loc, "unsupported: nonlocal",
-                 "racecheck has no nested functions; use a module global instead");
-        }
         next();
         ast::Global global;
+        global.nonlocal = word == "nonlocal";
         global.names.push_back(expect_name());
         while (accept_op(",")) {
             global.names.push_back(expect_name());
@@ -560,10 +557,6 @@ void Parser::parse_params(ast::FunctionDef &def, const char *close, bool annotat
 
 ast::Stmt Parser::parse_def() {
     const SourceLoc loc = next().loc;
-    if (function_depth_ > 0) {
-        fail(loc, "unsupported: nested functions (closures)",
-             "move the function to the top level and pass what it needs as arguments");
-    }
     ast::FunctionDef def;
     def.name = expect_name();
     if (!accept_op("(")) {

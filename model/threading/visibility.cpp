@@ -482,6 +482,19 @@ bool classify(Machine& m, PendingOp* out) {
         out->kind = OpKind::GlobalWrite;
         out->var = VarId(in.a);
         return true;
+    case Op::LoadDeref:
+    case Op::StoreDeref:
+    case Op::DeleteDeref: {
+        // A cell another thread can reach: shared memory, named by its variable, as an attribute
+        // of the cell (accesses to other cells commute).
+        const Value cell = m.th().stack[m.frame().locals_base + in.a];
+        if (!m.shared(cell)) return false;
+        out->kind = in.op == Op::LoadDeref ? OpKind::AttrRead : OpKind::AttrWrite;
+        out->obj = cell.obj();
+        out->method = m.get<CellObj>(cell)->name;
+        out->elem = out->method.value;
+        return true;
+    }
     case Op::LoadAttr: return classify_attr(m, m.peek(0), NameId(in.a), false, out);
     case Op::StoreAttr: return classify_attr(m, m.peek(0), NameId(in.a), true, out);
     case Op::LoadSubscr:

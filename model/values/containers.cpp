@@ -95,8 +95,11 @@ void Machine::mark_shared(Value root) {
                 else if constexpr (std::is_same_v<T, SetObj>) {
                     for (const SetObj::Entry& e : o.table)
                         if (!e.key.is_unbound()) todo.push_back(e.key);
-                } else if constexpr (std::is_same_v<T, FunctionObj>)
+                } else if constexpr (std::is_same_v<T, FunctionObj>) {
                     todo.insert(todo.end(), o.defaults.begin(), o.defaults.end());
+                    todo.insert(todo.end(), o.closure.begin(), o.closure.end());
+                } else if constexpr (std::is_same_v<T, CellObj>)
+                    todo.push_back(o.value);
                 else if constexpr (std::is_same_v<T, IterObj>)
                     todo.insert(todo.end(), {o.source, o.inner});
                 else if constexpr (std::is_same_v<T, DictViewObj>) todo.push_back(o.dict);

@@ -133,6 +133,17 @@ struct MethodDescriptorObj {
 struct FunctionObj {
     FuncId code;
     std::vector<Value> defaults; // for the last defaults.size() parameters
+    std::vector<Value> closure;  // the cells of the code's free variables (CodeObject::free_slots)
+};
+/// A cell (CPython's): a variable of a function that inner functions, lambdas or generator
+/// expressions use. The function's slot and every closure made from it hold the cell, and every
+/// read and write goes through it, so a closure sees the variable's current value. A cell
+/// another thread can reach is shared memory, as an attribute is (model/threading/visibility.cpp).
+struct CellObj {
+    Value value;  // Unbound: the variable has no value (not yet assigned, or deleted)
+    NameId name;  // the variable
+    FuncId owner; // the function it is a variable of
+    uint32_t line = 0; // where that function's call made it (the line of its `def`)
 };
 struct ExceptionObj {
     BuiltinId type = BuiltinId::Exception;
@@ -180,7 +191,7 @@ struct Object {
                  ConditionObj, SemaphoreObj, EventObj, BarrierObj, QueueObj, LocalObj, FutureObj,
                  ExecutorObj, SetObj, DictViewObj, DequeObj, GeneratorObj, LoggerObj,
                  MethodDescriptorObj, PlainObj, ClassObj, InstanceObj, MethodObj, WrapperObj,
-                 SuperObj>
+                 SuperObj, CellObj>
         data;
     /// Reachable by more than one thread (stored in a shared global, passed to a thread, put in
     /// a queue...). Operations on unshared containers are invisible. Never reset.

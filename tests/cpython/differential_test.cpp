@@ -10,7 +10,9 @@
 // What is compared (the same for both interpreters): stdout as written; then, when stderr is not
 // empty, a line `--- stderr ---` and stderr with every traceback reduced to its last line (the
 // exception; racecheck reports only the raising line, CPython the whole stack); `racecheck run`
-// exiting 2 or 3 (a refusal or an internal bug) adds `--- racecheck exit N ---`. The program's
+// exiting 2 or 3 (a refusal or an internal bug) adds `--- racecheck exit N ---`. A compile-time
+// error (CPython's SyntaxError, racecheck's load-time error other than a refusal) is shown as
+// `--- syntax error ---` and `line N: MESSAGE` for both (syntax_error). The program's
 // path is shown as its file name (diagnostics and tracebacks name it). Exit statuses are
 // not compared otherwise: racecheck's says whether it found bugs, CPython's how Python ended.
 // Programs listed in DIR/../deviations.txt (`NAME: KIND: reason`) are documented differences:
@@ -125,8 +127,40 @@ std::string reduce_tracebacks(const std::string& err) {
     return out;
 }
 
+/// A compile-time error in a comparable form, `--- syntax error ---` then `line N: MESSAGE`, or
+/// empty when the run shows none. CPython prints `  File "PATH", line N`, the source line, carets
+/// and `SyntaxError: MESSAGE` (no traceback: nothing ran); racecheck, exiting 2, prints
+/// `PATH:N:COL: error: MESSAGE` and a hint. A refusal (`error: unsupported: ...`) is no syntax
+/// error and stays whole.
+std::string syntax_error(const Output& o, bool racecheck) {
+    std::istringstream in(o.err);
+    std::vector<std::string> lines;
+    for (std::string l; std::getline(in, l);) lines.push_back(l);
+    if (lines.empty()) return "";
+    if (racecheck) {
+        if (o.exit_code != 2) return "";
+        const std::string& first = lines.front();
+        const size_t at = first.find(": error: ");
+        if (at == std::string::npos) return "";
+        const std::string message = first.substr(at + 9);
+        if (message.rfind("unsupported", 0) == 0) return "";
+        const size_t col = first.rfind(':', at - 1), line = first.rfind(':', col - 1);
+        if (col == std::string::npos || line == std::string::npos) return "";
+        return "--- syntax error ---\nline " + first.substr(line + 1, col - line - 1) + ": " + message + "\n";
+    }
+    if (lines.back().rfind("SyntaxError: ", 0) != 0 || o.err.find("Traceback (most recent call last):") != std::string::npos)
+        return "";
+    for (const std::string& l : lines) {
+        const size_t at = l.find("\", line ");
+        if (l.rfind("  File \"", 0) == 0 && at != std::string::npos)
+            return "--- syntax error ---\nline " + l.substr(at + 8) + ": " + lines.back().substr(13) + "\n";
+    }
+    return "";
+}
+
 /// The comparable form of one run (see the file comment).
 std::string shown(const Output& o, bool racecheck) {
+    if (std::string syntax = syntax_error(o, racecheck); !syntax.empty()) return o.out + syntax;
     std::string text = o.out;
     std::string err = reduce_tracebacks(o.err);
     bool refused = racecheck && (o.exit_code == 2 || o.exit_code == 3 || o.exit_code > 128);

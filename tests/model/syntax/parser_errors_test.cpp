@@ -62,14 +62,20 @@ TEST_CASE("classes_and_decorated_defs_parse") {
     CHECK(std::holds_alternative<rc::ast::Module>(result));
 }
 
-TEST_CASE("closures_and_function_forms_outside_the_subset_are_refused") {
-    check_refusal("def f():\n    def g():\n        pass\n", 2, 5,
-                  "unsupported: nested functions (closures)");
-    check_refusal("def f():\n    if x:\n        def g(): pass\n", 3, 9,
-                  "unsupported: nested functions (closures)");
+TEST_CASE("call_site_stars_are_refused") {
     check_refusal("f(*xs)\n", 1, 3, "unsupported: star-arguments");
     check_refusal("f(a, **kw)\n", 1, 6, "unsupported: star-arguments");
-    check_refusal("def f():\n    nonlocal x\n", 2, 5, "unsupported: nonlocal");
+}
+
+TEST_CASE("nested_defs_and_nonlocal_parse") {
+    auto result = rc::parse_module("def f():\n    x = 1\n    def g():\n        nonlocal x\n        x += 1\n"
+                                   "    if x:\n        def h(): pass\n    return g\n");
+    REQUIRE(std::holds_alternative<rc::ast::Module>(result));
+    const auto& f = std::get<rc::ast::FunctionDef>(std::get<rc::ast::Module>(result).body[0].node);
+    const auto& g = std::get<rc::ast::FunctionDef>(f.body[1].node);
+    const auto& decl = std::get<rc::ast::Global>(g.body[0].node);
+    CHECK(decl.nonlocal);
+    CHECK(decl.names == std::vector<std::string>{"x"});
 }
 
 TEST_CASE("async_is_refused") {

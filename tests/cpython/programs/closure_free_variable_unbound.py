@@ -1,0 +1,9 @@
+def outer():
+    def get():
+        return x
+    print("before")
+    get()
+    x = 1
+
+
+outer()
