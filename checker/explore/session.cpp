@@ -436,7 +436,13 @@ void Session::run_execution(Execution& ex, Detectors& detectors, const Chooser& 
                 ex.spinning.resize(ex.state.threads.size(), false);
             }
             if (read_only(ev)) {
-                if (!ex.spin_history[c.thread.value].insert(hash_thread_view(ex.state, c.thread)).second) {
+                // A thread whose next operation cannot be read-only clears every history when
+                // it takes it, before its own next read-only step: this view would never be
+                // compared, so it is not hashed (`counter += 1` reads, then writes).
+                const ThreadState& th = ex.state.thread(c.thread);
+                const bool compared = th.status != ThreadStatus::Running || may_be_read_only(th.pending.kind);
+                if (compared &&
+                    !ex.spin_history[c.thread.value].insert(hash_thread_view(ex.state, c.thread)).second) {
                     ex.spinning[c.thread.value] = true;
                 }
             } else {
@@ -654,6 +660,7 @@ Trace Session::replay(const std::vector<Choice>& schedule, std::vector<Finding>*
     Trace t;
     Execution ex;
     ex.trace = &t;
+    t.steps.reserve(schedule.size());
     auto follow = [&](const ChoicePoint& p) -> std::optional<size_t> {
         if (p.step >= schedule.size()) return std::nullopt;
         const Choice& want = schedule[p.step];
@@ -698,10 +705,21 @@ Trace Session::replay(const std::vector<Choice>& schedule, std::vector<Finding>*
 }
 
 uint32_t Session::count_preemptions(const std::vector<Choice>& schedule) {
-    Trace t = replay(schedule);
-    uint32_t n = 0;
-    for (const TraceStep& s : t.steps) n += s.preempted;
-    return n;
+    // What replay() would mark as preempted, without its trace and detectors (a witness can
+    // have a million steps): up to the end of the schedule or where it stops fitting.
+    Detectors none;
+    Execution ex;
+    ex.state = initial_;
+    run_execution(
+        ex, none,
+        [&](const ChoicePoint& p) -> std::optional<size_t> {
+            if (p.step >= schedule.size()) return std::nullopt;
+            for (size_t i = 0; i < p.options.size(); ++i)
+                if (p.options[i] == schedule[p.step]) return i;
+            return std::nullopt;
+        },
+        nullptr);
+    return ex.preemptions;
 }
 
 DependencyContext dependency_context(const Program& p) {
