@@ -21,6 +21,7 @@ const char* limit_name(const LimitHit& h) {
     case LimitHit::Kind::Memory: return "memory";
     case LimitHit::Kind::String: return "string";
     case LimitHit::Kind::Threads: return "thread";
+    case LimitHit::Kind::Instructions: return "instruction";
     case LimitHit::Kind::None: break;
     }
     return "?";
@@ -70,25 +71,6 @@ void merge_findings(std::map<std::string, Finding>& found, std::map<std::string,
     local.clear();
 }
 
-/// Whether the program reads virtual time (time.time, time.monotonic, time.perf_counter): then
-/// each thread's clock is part of the state a stateful search compares.
-bool program_reads_clock(const Program& p) {
-    auto clock_name = [](const std::string& n) {
-        return n == "time" || n == "monotonic" || n == "perf_counter";
-    };
-    for (const CodeObject& c : p.code)
-        for (const Instr& in : c.code) {
-            if (in.op == Op::LoadAttr && clock_name(p.names[in.a])) return true;
-            if (in.op == Op::LoadBuiltin) {
-                auto b = static_cast<BuiltinId>(in.a);
-                if (b == BuiltinId::Time || b == BuiltinId::Monotonic || b == BuiltinId::PerfCounter) return true;
-            }
-        }
-    for (const GlobalInfo& g : p.globals)
-        if (g.name == "monotonic" || g.name == "perf_counter") return true;
-    return false;
-}
-
 } // namespace
 
 struct Session::Execution {
@@ -131,7 +113,7 @@ Session::Session(const Interpreter& in, std::vector<int64_t> params, DetectorCon
                  Budgets budgets, std::vector<std::string> watched)
     : in_(in), params_(std::move(params)), ctx_(std::move(ctx)), budgets_(budgets),
       watched_(std::move(watched)), initial_(in.initial_state(params_)),
-      dependency_(dependency_context(in.program())), reads_clock_(program_reads_clock(in.program())),
+      dependency_(dependency_context(in.program())), reads_clock_(in.reads_clock()),
       loop_vars_(module_loop_variables(in.program())) {}
 
 Session::~Session() = default;
