@@ -107,7 +107,8 @@ TEST_CASE("a_race_or_lost_update_seen_again_in_one_execution_is_reported_once") 
         Observed o = h.run({}, seed, 100000);
         std::map<std::string, int> reports;
         for (const Finding& f : o.findings) ++reports[f.key];
-        for (const auto& [key, n] : reports) CHECK_MESSAGE(n == 1, key << " reported " << n << " times");
+        for (const auto& report : reports)
+            CHECK_MESSAGE(report.second == 1, report.first << " reported " << report.second << " times");
         kinds.insert(o.kinds.begin(), o.kinds.end());
     }
     CHECK(kinds.count("data-race"));
