@@ -9,10 +9,13 @@ namespace rc {
 void LostUpdateDetector::begin_execution(const Interpreter& in, const State& initial) {
     (void)in, (void)initial;
     reads_.clear();
+    reported_.clear();
 }
 
 void LostUpdateDetector::restore(const std::any& saved) {
-    reads_ = std::any_cast<const std::map<std::pair<uint32_t, uint64_t>, Read>&>(saved);
+    const auto& s = std::any_cast<const Saved&>(saved);
+    reads_ = s.reads;
+    reported_ = s.reported;
 }
 
 void LostUpdateDetector::history(std::vector<HistoryItem>& out) const {
@@ -47,7 +50,11 @@ void LostUpdateDetector::on_step(const Interpreter& in, uint64_t step, const Eve
         const Read r = it->second;
         reads_.erase(it); // this write consumes the read
         const Write* overwritten = r.stale ? &r.overwritten : nullptr;
-        if (overwritten) {
+        const uint64_t lines = uint64_t{r.line} << 32 | e.line;
+        if (overwritten &&
+            reported_.insert(attr ? Reported{0, in.attribute_label(after, e.obj, e.method), lines}
+                                  : Reported{e.var.value + 1, std::string(), lines})
+                .second) {
             const std::string name =
                 attr ? in.attribute_label(after, e.obj, e.method) : in.program().name_of(e.var);
             const std::string me = in.thread_name(after, e.thread);

@@ -11,6 +11,9 @@
 
 #include <cstdint> // uint32_t, uint64_t
 #include <map>     // pending reads, ordered
+#include <set>     // reported lost updates
+#include <string>  // attribute labels
+#include <tuple>   // reported lost updates
 #include <utility> // pair keys
 #include <vector>  // write logs
 
@@ -25,7 +28,7 @@ public:
     void begin_execution(const Interpreter& in, const State& initial) override;
     void on_step(const Interpreter& in, uint64_t step, const Event& e, const State& after,
                  FindingSink& sink) override;
-    std::any save() const override { return reads_; }
+    std::any save() const override { return Saved{reads_, reported_}; }
     void restore(const std::any& saved) override;
     /// Each pending read: its thread, global, line, and whether it is stale already.
     void history(std::vector<HistoryItem>& out) const override;
@@ -50,6 +53,17 @@ private:
     /// global's VarId, or kAttr | object << 32 | attribute name for an attribute.
     std::map<std::pair<uint32_t, uint64_t>, Read> reads_;
     static constexpr uint64_t kAttr = uint64_t{1} << 63;
+    /// Lost updates this execution reported already, named as Finding::key names them: (a
+    /// global's VarId + 1, or 0 and an attribute's label, which depends on the state; the read's
+    /// code line << 32 | the write's). The first report in an execution is its best witness
+    /// there (the Session keeps the first), so a repeat at a later stale write costs a look-up
+    /// instead of a Finding built and dropped.
+    using Reported = std::tuple<uint32_t, std::string, uint64_t>;
+    std::set<Reported> reported_;
+    struct Saved {
+        std::map<std::pair<uint32_t, uint64_t>, Read> reads;
+        std::set<Reported> reported;
+    };
 };
 
 } // namespace rc

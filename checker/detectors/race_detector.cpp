@@ -13,6 +13,7 @@ void RaceDetector::begin_execution(const Interpreter& in, const State& initial) 
     locks_.begin();
     vars_.assign(in.program().globals.size(), VarState{});
     attrs_.clear();
+    reported_.clear();
 }
 
 std::string RaceDetector::Location::label(const Interpreter& in, const State& s) const {
@@ -21,28 +22,32 @@ std::string RaceDetector::Location::label(const Interpreter& in, const State& s)
 }
 
 namespace {
-template <class HB, class Locks, class Vars, class Attrs> struct RaceSaved {
+template <class HB, class Locks, class Vars, class Attrs, class Reported> struct RaceSaved {
     HB hb;
     Locks locks;
     Vars vars;
     Attrs attrs;
+    Reported reported;
 };
+
 } // namespace
 
 std::any RaceDetector::save() const {
     if (ctx_.per_state) return {};
-    return RaceSaved<HappensBefore, HeldLocks, std::vector<VarState>, std::map<uint64_t, VarState>>{
-        hb_, locks_, vars_, attrs_};
+    return RaceSaved<HappensBefore, HeldLocks, std::vector<VarState>, std::map<uint64_t, VarState>,
+                     std::set<Reported>>{hb_, locks_, vars_, attrs_, reported_};
 }
 
 void RaceDetector::restore(const std::any& saved) {
     if (ctx_.per_state) return;
-    const auto& s = std::any_cast<
-        const RaceSaved<HappensBefore, HeldLocks, std::vector<VarState>, std::map<uint64_t, VarState>>&>(saved);
+    const auto& s = std::any_cast<const RaceSaved<HappensBefore, HeldLocks, std::vector<VarState>,
+                                                  std::map<uint64_t, VarState>,
+                                                  std::set<Reported>>&>(saved);
     hb_ = s.hb;
     locks_ = s.locks;
     vars_ = s.vars;
     attrs_ = s.attrs;
+    reported_ = s.reported;
 }
 
 void RaceDetector::on_state(const Interpreter& in, const State& s, FindingSink& sink) {
@@ -146,7 +151,11 @@ void RaceDetector::on_step(const Interpreter& in, uint64_t step, const Event& e,
 }
 
 void RaceDetector::report(const Interpreter& in, const State& s, const Location& where,
-                          const Access& prior, const Access& now, FindingSink& sink) const {
+                          const Access& prior, const Access& now, FindingSink& sink) {
+    const uint64_t lines = uint64_t{std::min(prior.line, now.line)} << 32 | std::max(prior.line, now.line);
+    Reported key = where.var.valid() ? Reported{where.var.value + 1, std::string(), lines}
+                                     : Reported{0, where.label(in, s), lines};
+    if (!reported_.insert(std::move(key)).second) return; // this execution holds it already
     sink.report(race_finding(in, s, where, prior, now));
 }
 

@@ -20,7 +20,9 @@
 
 #include <cstdint> // uint32_t, uint64_t
 #include <map>     // per-attribute state
+#include <set>     // races reported in this execution
 #include <string>  // location names
+#include <tuple>   // reported races
 #include <vector>  // per-variable state
 
 #include "checker/detectors/detector.hpp"       // Detector, DetectorContext
@@ -61,8 +63,9 @@ private:
         NameId name;
         std::string label(const Interpreter& in, const State& s) const;
     };
+    /// Reports a race found along the execution (on_step), once per location and line pair.
     void report(const Interpreter& in, const State& s, const Location& where, const Access& prior,
-                const Access& now, FindingSink& sink) const;
+                const Access& now, FindingSink& sink);
     Finding race_finding(const Interpreter& in, const State& s, const Location& where,
                          const Access& prior, const Access& now) const;
 
@@ -71,6 +74,13 @@ private:
     HeldLocks locks_;
     std::vector<VarState> vars_; // by VarId, reset per execution
     std::map<uint64_t, VarState> attrs_; // by object << 32 | attribute name, reset per execution
+    /// Races this execution reported already, named as Finding::key names them: (a global's
+    /// VarId + 1, or 0 and an attribute's label, which depends on the state; code lines
+    /// low << 32 | high). The first report of a race in an execution is its best witness there
+    /// (later ones are deeper, with as many preemptions or more, and the Session keeps the
+    /// first), so a repeat costs a look-up here instead of a Finding built and dropped.
+    using Reported = std::tuple<uint32_t, std::string, uint64_t>;
+    std::set<Reported> reported_;
 };
 
 } // namespace rc

@@ -21,6 +21,7 @@ const char* limit_name(const LimitHit& h) {
     case LimitHit::Kind::Memory: return "memory";
     case LimitHit::Kind::String: return "string";
     case LimitHit::Kind::Threads: return "thread";
+    case LimitHit::Kind::Instructions: return "instruction";
     case LimitHit::Kind::None: break;
     }
     return "?";
@@ -70,25 +71,6 @@ void merge_findings(std::map<std::string, Finding>& found, std::map<std::string,
     local.clear();
 }
 
-/// Whether the program reads virtual time (time.time, time.monotonic, time.perf_counter): then
-/// each thread's clock is part of the state a stateful search compares.
-bool program_reads_clock(const Program& p) {
-    auto clock_name = [](const std::string& n) {
-        return n == "time" || n == "monotonic" || n == "perf_counter";
-    };
-    for (const CodeObject& c : p.code)
-        for (const Instr& in : c.code) {
-            if (in.op == Op::LoadAttr && clock_name(p.names[in.a])) return true;
-            if (in.op == Op::LoadBuiltin) {
-                auto b = static_cast<BuiltinId>(in.a);
-                if (b == BuiltinId::Time || b == BuiltinId::Monotonic || b == BuiltinId::PerfCounter) return true;
-            }
-        }
-    for (const GlobalInfo& g : p.globals)
-        if (g.name == "monotonic" || g.name == "perf_counter") return true;
-    return false;
-}
-
 } // namespace
 
 struct Session::Execution {
@@ -131,7 +113,7 @@ Session::Session(const Interpreter& in, std::vector<int64_t> params, DetectorCon
                  Budgets budgets, std::vector<std::string> watched)
     : in_(in), params_(std::move(params)), ctx_(std::move(ctx)), budgets_(budgets),
       watched_(std::move(watched)), initial_(in.initial_state(params_)),
-      dependency_(dependency_context(in.program())), reads_clock_(program_reads_clock(in.program())),
+      dependency_(dependency_context(in.program())), reads_clock_(in.reads_clock()),
       loop_vars_(module_loop_variables(in.program())) {}
 
 Session::~Session() = default;
@@ -439,7 +421,13 @@ void Session::run_execution(Execution& ex, Detectors& detectors, const Chooser& 
                 ex.spinning.resize(ex.state.threads.size(), false);
             }
             if (read_only(ev)) {
-                if (!ex.spin_history[c.thread.value].insert(hash_thread_view(ex.state, c.thread)).second) {
+                // A thread whose next operation cannot be read-only clears every history when
+                // it takes it, before its own next read-only step: this view would never be
+                // compared, so it is not hashed (`counter += 1` reads, then writes).
+                const ThreadState& th = ex.state.thread(c.thread);
+                const bool compared = th.status != ThreadStatus::Running || may_be_read_only(th.pending.kind);
+                if (compared &&
+                    !ex.spin_history[c.thread.value].insert(hash_thread_view(ex.state, c.thread)).second) {
                     ex.spinning[c.thread.value] = true;
                 }
             } else {
@@ -657,6 +645,7 @@ Trace Session::replay(const std::vector<Choice>& schedule, std::vector<Finding>*
     Trace t;
     Execution ex;
     ex.trace = &t;
+    t.steps.reserve(schedule.size());
     auto follow = [&](const ChoicePoint& p) -> std::optional<size_t> {
         if (p.step >= schedule.size()) return std::nullopt;
         const Choice& want = schedule[p.step];
@@ -701,10 +690,21 @@ Trace Session::replay(const std::vector<Choice>& schedule, std::vector<Finding>*
 }
 
 uint32_t Session::count_preemptions(const std::vector<Choice>& schedule) {
-    Trace t = replay(schedule);
-    uint32_t n = 0;
-    for (const TraceStep& s : t.steps) n += s.preempted;
-    return n;
+    // What replay() would mark as preempted, without its trace and detectors (a witness can
+    // have a million steps): up to the end of the schedule or where it stops fitting.
+    Detectors none;
+    Execution ex;
+    ex.state = initial_;
+    run_execution(
+        ex, none,
+        [&](const ChoicePoint& p) -> std::optional<size_t> {
+            if (p.step >= schedule.size()) return std::nullopt;
+            for (size_t i = 0; i < p.options.size(); ++i)
+                if (p.options[i] == schedule[p.step]) return i;
+            return std::nullopt;
+        },
+        nullptr);
+    return ex.preemptions;
 }
 
 DependencyContext dependency_context(const Program& p) {

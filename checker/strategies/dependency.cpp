@@ -176,8 +176,8 @@ Footprint footprint(ThreadId thread, const PendingOp& op, const DependencyContex
     return f;
 }
 
-bool read_only(const Event& e) {
-    switch (e.kind) {
+bool may_be_read_only(OpKind k) {
+    switch (k) {
     case OpKind::GlobalRead:
     case OpKind::ContainerRead:
     case OpKind::AttrRead:
@@ -187,7 +187,21 @@ bool read_only(const Event& e) {
     case OpKind::QueueQuery:
     case OpKind::EventIsSet:
     case OpKind::Sleep:
-    case OpKind::Choose: return true;
+    case OpKind::Choose:
+    case OpKind::LockAcquire:
+    case OpKind::SemAcquire:
+    case OpKind::EventWait:
+    case OpKind::ThreadJoin:
+    case OpKind::FutureResult:
+    case OpKind::QueueGet:
+    case OpKind::QueuePut: return true;
+    default: return false;
+    }
+}
+
+bool read_only(const Event& e) {
+    if (!may_be_read_only(e.kind)) return false;
+    switch (e.kind) {
     case OpKind::LockAcquire:
     case OpKind::SemAcquire: return e.value.tag == VTag::Bool && e.value.i == 0;
     case OpKind::EventWait:
@@ -195,7 +209,7 @@ bool read_only(const Event& e) {
     case OpKind::FutureResult:
     case OpKind::QueueGet:
     case OpKind::QueuePut: return e.timed_out || e.raised;
-    default: return false;
+    default: return true;
     }
 }
 

@@ -119,5 +119,8 @@ bool dependent(const Footprint& a, const Footprint& b);
 /// non-blocking acquire, a timed-out wait): a thread that only takes such steps and comes back
 /// to where it was is busy-waiting for another thread.
 bool read_only(const Event& e);
+/// Whether a step of this kind can be read_only (false: every step of this kind changes
+/// something another thread could observe).
+bool may_be_read_only(OpKind k);
 
 } // namespace rc

@@ -1,8 +1,10 @@
 // The bytecode loop: one instruction at a time, exception unwinding, and running a thread on to
 // its next visible operation.
+#include <algorithm> // max
 #include <cctype> // isalnum (interned constants)
 
 #include "model/bytecode/cpython_names.hpp" // suggestions for NameError
+#include "model/runtime/fingerprint.hpp"    // hash_local_run
 #include "model/runtime/machine.hpp"        // Machine
 #include "model/values/set_table.hpp"        // set_update_internal (folded set displays)
 
@@ -580,31 +582,113 @@ bool unwind_above(Machine& m, Value& exc, size_t depth) {
     return false;
 }
 
-void run_on(Machine& m) {
-    uint64_t budget = m.interp.limits().max_local_instructions;
-    for (;;) {
-        ThreadState& th = m.th();
-        if (th.status != ThreadStatus::Running || m.st.refusal) return;
-        PendingOp op;
-        if (classify(m, &op)) {
-            th.pending = op;
-            return;
-        }
-        if (budget-- == 0) {
-            th.status = ThreadStatus::Diverged;
-            th.diverged_line = m.line();
-            return;
-        }
-        th.clock_ns += kInstructionNs;
-        try {
-            execute(m);
-        } catch (PyRaise& r) {
-            unwind(m, r.exc);
-        } catch (PyUnsupported& u) {
-            m.refuse(u);
-            return;
-        }
+namespace {
+
+/// Whether the current thread stops here: before a visible operation (then pending is set), at
+/// its end, or at a refusal.
+inline bool stops(Machine& m) {
+    ThreadState& th = m.th();
+    if (th.status != ThreadStatus::Running || m.st.refusal) return true;
+    PendingOp op;
+    if (classify(m, &op)) {
+        th.pending = op;
+        return true;
     }
+    return false;
+}
+
+/// Runs one instruction of the current thread; false instead when it stops here (stops()).
+inline bool run_one(Machine& m) {
+    if (stops(m)) return false;
+    ThreadState& th = m.th();
+    th.clock_ns += kInstructionNs;
+    try {
+        execute(m);
+    } catch (PyRaise& r) {
+        unwind(m, r.exc);
+    } catch (PyUnsupported& u) {
+        m.refuse(u);
+        return false;
+    }
+    return true;
+}
+
+/// Brent's cycle detection (R. P. Brent, "An improved Monte Carlo factorization algorithm",
+/// BIT 20, 1980) over a sequence of state hashes: it keeps one saved hash, compares each new
+/// one with it, and saves a new one after 1, 2, 4, ... comparisons. A sequence that is
+/// eventually periodic repeats the saved hash within about twice (prefix + period) samples.
+struct LoopProof {
+    Fingerprint saved;
+    bool started = false;
+    uint64_t power = 1, compared = 0;
+    /// Whether `h` repeats the saved hash; otherwise it may become the saved one.
+    bool repeats(const Fingerprint& h) {
+        if (started && h == saved) return true;
+        if (!started || ++compared == power) {
+            if (started) power *= 2;
+            saved = h;
+            compared = 0;
+            started = true;
+        }
+        return false;
+    }
+};
+
+/// The next instruction jumps backwards: the end of a loop's body.
+bool at_back_edge(Machine& m) {
+    const ThreadState& th = m.th();
+    if (th.frames.empty()) return false;
+    const Frame& f = th.frames.back();
+    const std::vector<Instr>& code = m.prog.code[f.code.value].code;
+    if (f.pc >= code.size()) return false;
+    const Instr& in = code[f.pc];
+    switch (in.op) {
+    case Op::Jump:
+    case Op::PopJumpIfFalse:
+    case Op::PopJumpIfTrue:
+    case Op::JumpIfFalseOrPop:
+    case Op::JumpIfTrueOrPop: return in.a <= f.pc;
+    default: return false;
+    }
+}
+
+/// The thread has run Limits::max_local_instructions without a visible operation. It runs on,
+/// alone and deterministically: the same state twice means it goes round the same instructions
+/// forever (ThreadStatus::Diverged). Its states are hashed at loop back-edges (hash_local_run),
+/// one hash per at least `spacing` instructions, since a hash reads the whole heap: the sampled
+/// states are still a deterministic function of the previous sample, so a run that repeats a
+/// state repeats a sample too, and Brent's method sees it. A run that reaches
+/// Limits::max_local_run without a repeat (`while n >= 0: n += 1`, or a long computation) stops
+/// the execution at a limit of racecheck's: a cut, never a finding.
+void prove_loop_or_stop(Machine& m) {
+    const Limits& limits = m.interp.limits();
+    const bool clock = m.interp.reads_clock();
+    const uint64_t spacing =
+        std::max<uint64_t>(64, 2 * (m.st.heap.size() + m.st.globals.size() + m.th().stack.size()));
+    LoopProof proof;
+    uint64_t since = 0;
+    for (uint64_t ran = limits.max_local_instructions; ran < limits.max_local_run; ++ran, ++since) {
+        ThreadState& th = m.th();
+        if (since >= spacing && th.status == ThreadStatus::Running && !m.st.refusal && at_back_edge(m)) {
+            since = 0;
+            if (proof.repeats(hash_local_run(m.st, m.tid, clock))) {
+                th.status = ThreadStatus::Diverged;
+                th.diverged_line = m.line();
+                return;
+            }
+        }
+        if (!run_one(m)) return;
+    }
+    if (stops(m)) return; // a visible operation just at the limit
+    throw LimitExceeded{LimitHit{LimitHit::Kind::Instructions, m.line(), limits.max_local_run, m.tid}};
+}
+
+} // namespace
+
+void run_on(Machine& m) {
+    for (uint64_t n = m.interp.limits().max_local_instructions; n > 0; --n)
+        if (!run_one(m)) return;
+    prove_loop_or_stop(m);
 }
 
 } // namespace rc

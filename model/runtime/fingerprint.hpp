@@ -58,6 +58,13 @@ struct FingerprintOptions {
     uint32_t constant_strings = 0;
 };
 
+/// A 128-bit hash (state.cpp) of everything that thread t, running alone without a visible
+/// operation, computes from or changes: the globals, every heap object as it is numbered, t's
+/// frames, stacks and wait, the memory account, the random generator, the name counters, and
+/// t's clock when `clock` (the program reads the time). The interpreter's loop proof (exec.cpp
+/// run_on): equal hashes at two points of such a run mean it repeats forever.
+Fingerprint hash_local_run(const State& s, ThreadId t, bool clock);
+
 /// Computes canonical fingerprints; keeps its scratch buffers between calls.
 class Fingerprinter {
 public:

@@ -50,7 +50,25 @@ Interpreter::Interpreter(const Program& program, Limits limits)
     }
     for (const CodeObject& c : program_.code)
         tables_->append_only.push_back(std::all_of(c.code.begin(), c.code.end(), appends_only));
+    auto clock_name = [](const std::string& n) {
+        return n == "time" || n == "monotonic" || n == "perf_counter";
+    };
+    bool& clock = tables_->reads_clock;
+    for (const CodeObject& c : program_.code)
+        for (const Instr& in : c.code) {
+            if (in.op == Op::LoadAttr && clock_name(program_.names[in.a])) clock = true;
+            if (in.op == Op::LoadBuiltin) {
+                auto b = static_cast<BuiltinId>(in.a);
+                if (b == BuiltinId::Time || b == BuiltinId::Monotonic || b == BuiltinId::PerfCounter) clock = true;
+            }
+        }
+    for (const GlobalInfo& g : program_.globals)
+        if (g.name == "monotonic" || g.name == "perf_counter") clock = true;
+    for (uint32_t c : program_.string_constants) // getattr(time, "monotonic")
+        if (clock_name(std::get<std::string>(program_.constants[c]))) clock = true;
 }
+
+bool Interpreter::reads_clock() const { return tables_->reads_clock; }
 
 Interpreter::~Interpreter() = default;
 

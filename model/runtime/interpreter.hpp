@@ -27,9 +27,15 @@ namespace rc {
 
 struct Limits {
     uint32_t max_frames = 1000; // CPython's default recursion limit
-    /// Instructions a thread may run between two visible operations before it is declared
-    /// Diverged (an endless loop over locals only).
+    /// Instructions a thread may run between two visible operations before racecheck looks
+    /// for a proof that it loops: from then on it runs on, and a state of it that repeats (its
+    /// run is deterministic, nothing else runs) proves an endless loop over locals only
+    /// (ThreadStatus::Diverged, a `nontermination` finding).
     uint64_t max_local_instructions = 2'000'000;
+    /// The most instructions a thread may run between two visible operations when no state of
+    /// it repeats: past this the execution stops at a limit of racecheck's
+    /// (LimitHit::Kind::Instructions), a cut and never a finding.
+    uint64_t max_local_run = 50'000'000;
     /// racecheck's own resource limits (README "Limits"). Passing one stops the execution with
     /// State::limit set (RunStatus::Limit): a limit of racecheck's, not a bug in the program.
     /// The program's memory: every heap object (strings, containers, threading objects), the
@@ -79,6 +85,9 @@ public:
 
     const Program& program() const { return program_; }
     const Limits& limits() const { return limits_; }
+    /// The program may read virtual time (time.time, time.monotonic, time.perf_counter, by name
+    /// or by a string that names one): then a thread's clock is part of what it computes from.
+    bool reads_clock() const;
 
     /// params: values for Program::params, in order.
     State initial_state(const std::vector<int64_t>& params) const;

@@ -61,6 +61,7 @@ struct InterpreterTables {
     /// append_only[f]: code object f only reads the state and appends new objects (no call, no
     /// store outside its frame, no iterator): a check of such code can run in place and be undone.
     std::vector<bool> append_only;
+    bool reads_clock = false; // Interpreter::reads_clock
 };
 
 /// Arguments of a native call: positional values then keyword (name, value) pairs. Copied out of

@@ -36,7 +36,7 @@ uint64_t object_bytes(const Object& o) {
 }
 
 void Machine::exceed(LimitHit::Kind kind, uint64_t limit) {
-    throw LimitExceeded{LimitHit{kind, th().frames.empty() ? 0 : line(), limit}};
+    throw LimitExceeded{LimitHit{kind, th().frames.empty() ? 0 : line(), limit, ThreadId()}};
 }
 
 void Machine::charge(uint64_t bytes) {

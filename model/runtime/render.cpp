@@ -340,6 +340,10 @@ std::string Interpreter::describe_limit(const State& s,
         return "the program built a string longer than " + bytes_text(h.limit) + at;
     case LimitHit::Kind::Threads:
         return "the program started more than " + std::to_string(h.limit) + " threads" + at;
+    case LimitHit::Kind::Instructions:
+        return (h.thread.valid() && h.thread.value < s.threads.size() ? thread_name(s, h.thread) : "a thread") +
+               " ran " + std::to_string(h.limit) + " instructions without a visible operation" + at +
+               ", and no state of it repeated";
     }
     return "";
 }

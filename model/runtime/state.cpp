@@ -3,6 +3,8 @@
 // determinism. Heap object ids are hashed as they are: equal schedules allocate equal ids.
 #include "model/runtime/state.hpp"
 
+#include "model/runtime/fingerprint.hpp" // Hasher128, Fingerprint
+
 #include <algorithm> // lower_bound
 #include <cstring>   // memcpy
 
@@ -35,13 +37,20 @@ namespace rc {
 
 namespace {
 
-struct Hasher {
+/// hash_state's 64-bit word mixer (Hasher128's first lane is the same).
+struct Mix64 {
     uint64_t h = 0x9E3779B97F4A7C15ull;
     void mix(uint64_t x) {
         h ^= x + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
         h *= 0xBF58476D1CE4E5B9ull;
         h ^= h >> 31;
     }
+};
+
+/// Values, texts and attribute lists as words, into a mixer M (Mix64 or Hasher128).
+template <class M> struct Hasher {
+    M m;
+    void mix(uint64_t x) { m.mix(x); }
     void value(const Value& v) {
         mix(static_cast<uint64_t>(v.tag) << 32 | v.aux);
         uint64_t bits;
@@ -65,7 +74,7 @@ struct Hasher {
     }
 };
 
-void hash_object(Hasher& h, const Object& o) {
+template <class H> void hash_object(H& h, const Object& o) {
     h.mix(o.data.index() << 1 | (o.shared ? 1 : 0));
     std::visit(
         [&](const auto& x) {
@@ -206,7 +215,7 @@ void hash_object(Hasher& h, const Object& o) {
         o.data);
 }
 
-void hash_thread(Hasher& h, const ThreadState& t) {
+template <class H> void hash_thread(H& h, const ThreadState& t) {
     h.mix(static_cast<uint64_t>(t.status));
     h.mix(t.frames.size());
     for (const Frame& f : t.frames) {
@@ -223,7 +232,7 @@ void hash_thread(Hasher& h, const ThreadState& t) {
           (t.wait.timed_out ? 0x200 : 0));
 }
 
-void hash_shared(Hasher& h, const State& s) {
+template <class H> void hash_shared(H& h, const State& s) {
     h.values(s.globals);
     h.mix(s.heap.size());
     for (const Object& o : s.heap) hash_object(h, o);
@@ -232,20 +241,50 @@ void hash_shared(Hasher& h, const State& s) {
 } // namespace
 
 uint64_t hash_state(const State& s) {
-    Hasher h;
+    Hasher<Mix64> h;
     hash_shared(h, s);
     h.mix(s.threads.size());
     for (const ThreadState& t : s.threads) hash_thread(h, t);
     h.text(s.output);
     h.mix(s.ended);
-    return h.h;
+    return h.m.h;
 }
 
 uint64_t hash_thread_view(const State& s, ThreadId t) {
-    Hasher h;
+    Hasher<Mix64> h;
     hash_shared(h, s);
     hash_thread(h, s.thread(t));
-    return h.h;
+    return h.m.h;
+}
+
+Fingerprint hash_local_run(const State& s, ThreadId t, bool clock) {
+    Hasher<Hasher128> h;
+    hash_shared(h, s); // globals, every heap object
+    const ThreadState& th = s.thread(t);
+    hash_thread(h, th); // frames, stacks, wait
+    for (const Frame& f : th.frames) { // what hash_thread leaves out of a frame
+        h.mix(static_cast<uint64_t>(f.exc_depth) << 32 | f.locals_base);
+        h.mix(static_cast<uint64_t>(f.stack_base) << 32 | f.call_line);
+        h.mix(f.call_col);
+    }
+    h.value(th.uncaught);
+    h.value(th.system_exit);
+    if (clock) h.mix(static_cast<uint64_t>(th.clock_ns));
+    // The rest of the state a thread's own work can read or change.
+    h.mix(s.memory);
+    h.mix(static_cast<uint64_t>(s.thread_name_counter) << 32 | s.executor_counter);
+    h.mix(static_cast<uint64_t>(s.identity_observed) << 1 | (s.ended ? 1 : 0));
+    h.mix(s.output_digest[0]);
+    h.mix(s.output_digest[1]);
+    h.text(s.error_output);
+    h.mix(s.random_mt.size());
+    for (uint32_t w : s.random_mt) h.mix(w);
+    h.mix(s.random_index);
+    h.mix(static_cast<uint64_t>(s.logging.root_level) << 1 | (s.logging.configured ? 1 : 0));
+    h.text(s.logging.format);
+    h.text(s.logging.datefmt);
+    h.mix(s.logging.loggers.size());
+    return h.m.value();
 }
 
 } // namespace rc

@@ -87,10 +87,13 @@ struct ThreadState {
 
 /// Which of racecheck's resource limits (Limits in interpreter.hpp) stopped an execution.
 struct LimitHit {
-    enum class Kind : uint8_t { None, Memory, String, Threads };
+    /// Instructions: a thread ran Limits::max_local_run instructions without a visible
+    /// operation, and no state of it repeated (no proof that it loops forever).
+    enum class Kind : uint8_t { None, Memory, String, Threads, Instructions };
     Kind kind = Kind::None;
     uint32_t line = 0;  // the code-block line being executed (0 = unknown)
-    uint64_t limit = 0; // the limit passed (bytes or threads)
+    uint64_t limit = 0; // the limit passed (bytes, threads or instructions)
+    ThreadId thread;    // Instructions: the thread that ran them
     explicit operator bool() const { return kind != Kind::None; }
 };
 

@@ -119,6 +119,7 @@ void run(std::string_view python) {
     const CompiledScenario& cs = *std::get<std::unique_ptr<CompiledScenario>>(compiled);
     Limits limits; // small, so that an input finds each limit quickly
     limits.max_local_instructions = 20'000;
+    limits.max_local_run = 200'000;
     limits.max_memory = 32u << 20;
     limits.max_string = 1u << 20;
     limits.max_threads = 64;

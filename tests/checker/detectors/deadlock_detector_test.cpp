@@ -215,6 +215,27 @@ t.join()
           "Thread-1 (spinner) runs forever without a visible operation (line 3)");
 }
 
+TEST_CASE("a_long_local_computation_is_no_nontermination") {
+    // About 10 M instructions over locals, past the 2 M after which racecheck looks for a
+    // repeated state: the thread's states never repeat, and it ends.
+    DetectorHarness h(R"(
+import threading
+result = 0
+def worker():
+    global result
+    total = 0
+    for i in range(10**6):
+        total += i * i
+    result = total
+t = threading.Thread(target=worker)
+t.start()
+t.join()
+)");
+    Observed o = h.run({});
+    CHECK_FALSE(o.has("nontermination"));
+    CHECK(o.status == RunStatus::Ended);
+}
+
 TEST_CASE("a_daemon_looping_forever_is_no_finding_when_main_ends") {
     DetectorHarness h(R"(
 import threading

@@ -189,6 +189,65 @@ t.join()
     CHECK(r.state.threads[1].diverged_line <= 4);
 }
 
+TEST_CASE("a_local_loop_that_never_repeats_a_state_is_stopped_at_a_limit_not_diverged") {
+    // `x` grows: no state of the thread repeats, so nothing proves that the loop never ends.
+    Harness h(R"(
+x = 0
+while x >= 0:
+    x += 1
+)",
+              {{}, {}, {}, rc::Limits{1000, 10'000, 200'000}});
+    Run r = h.run();
+    CHECK(r.status == RunStatus::Limit);
+    CHECK(r.state.limit.kind == rc::LimitHit::Kind::Instructions);
+    CHECK(r.state.limit.limit == 200'000);
+    CHECK(r.state.threads[0].status == ThreadStatus::Running);
+    CHECK(h.interp().describe_limit(r.state) ==
+          "MainThread ran 200000 instructions without a visible operation at line " +
+              std::to_string(r.state.limit.line) + ", and no state of it repeated");
+    CHECK(r.state.limit.line >= 2);
+    CHECK(r.state.limit.line <= 3);
+}
+
+TEST_CASE("local_work_longer_than_the_budget_ends_when_it_ends") {
+    // Past max_local_instructions the thread runs on; a computation that ends is not a loop.
+    Harness h(R"(
+total = 0
+for i in range(20000):
+    total += i * i
+print(total)
+)",
+              {{}, {}, {}, rc::Limits{1000, 10'000, 10'000'000}});
+    Run r = h.run();
+    CHECK(r.status == RunStatus::Ended);
+    CHECK(r.state.output == "2666466670000\n");
+}
+
+TEST_CASE("a_loop_on_the_clock_or_on_random_is_no_repeated_state") {
+    // The state repeats but for the thread's clock (or the random generator): the loop ends.
+    Harness clock(R"(
+import time
+t0 = time.monotonic()
+while time.monotonic() < t0 + 0.01:
+    pass
+print("done")
+)",
+                  {{}, {}, {}, rc::Limits{1000, 10'000, 10'000'000}});
+    Run c = clock.run();
+    CHECK(c.status == RunStatus::Ended);
+    CHECK(c.state.output == "done\n");
+    Harness random(R"(
+import random
+while random.random() < 0.999:
+    pass
+print("done")
+)",
+                   {{}, {}, {}, rc::Limits{1000, 1'000, 10'000'000}});
+    Run g = random.run();
+    CHECK(g.status == RunStatus::Ended);
+    CHECK(g.state.output == "done\n");
+}
+
 TEST_CASE("recursion_past_the_frame_limit_raises_recursion_error_without_stack_overflow") {
     const char *code = R"(
 def depth(n):
