@@ -111,7 +111,8 @@ TEST_CASE("correct_scenarios_are_tsan_clean_in_forced_and_free_runs") {
                                               "semaphore_limit", "lock_with_statement",
                                               // attributes: each shared one has its memory cell
                                               "class_counter_locked", "class_bank_transfer_ordered",
-                                              "class_thread_subclass_dict_locked"};
+                                              "class_thread_subclass_dict_locked",
+                                              "closure_counter_locked"};
     for (const std::string& name : correct) {
         CAPTURE(name);
         auto free = run_tsan("scenarios/" + name + ".yaml --free-runs 20");

@@ -94,10 +94,11 @@ TEST_CASE("validation_is_available_when_racecheck_tsan_was_built") {
 }
 
 TEST_CASE("counter_findings_are_confirmed_and_reproduced") {
-    // class_counter_unsafe: the race is on an attribute (`counter.value`), whose memory cell the
-    // real-thread runtime makes at its first visible access.
+    // class_counter_unsafe: the race is on an attribute (`counter.value`), closure_counter_unsafe
+    // on a closure variable's cell; the real-thread runtime makes a memory cell for each at its
+    // first visible access.
     for (const char* scenario : {"scenarios/counter.yaml", "scenarios/unsafe_increase_two_threads.yaml",
-                                 "scenarios/class_counter_unsafe.yaml"}) {
+                                 "scenarios/class_counter_unsafe.yaml", "scenarios/closure_counter_unsafe.yaml"}) {
         CAPTURE(scenario);
         Checked c = check(scenario);
         auto r = validated(c);
