@@ -383,7 +383,9 @@ void Session::run_execution(Execution& ex, Detectors& detectors, const Chooser& 
             break;
         }
         // A long execution looks at the clock now and then: the time budget holds within it.
-        if (ex.timed && step && (step & 0xff) == 0 &&
+        // Not while it repeats the previous execution's prefix: a strategy expects the whole
+        // prefix replayed (DFS checks it), and the prefix is as long as an execution that ended.
+        if (ex.timed && step >= ex.ask_from && step && (step & 0xff) == 0 &&
             std::chrono::steady_clock::now() >= deadline_) {
             ex.end.step_limit = true;
             ex.out_of_time = true;
