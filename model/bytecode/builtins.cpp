@@ -93,6 +93,10 @@ std::initializer_list<BuiltinId> members(ModuleId module) {
         static constexpr std::initializer_list<B> m = {B::Deque};
         return m;
     }
+    case ModuleId::Functools: {
+        static constexpr std::initializer_list<B> m = {B::Partial};
+        return m;
+    }
     case ModuleId::Concurrent:
     case ModuleId::Typing:
     case ModuleId::Count: break;

@@ -73,6 +73,8 @@ namespace rc {
     X(LogGetLogger, "getLogger", ModFn, "")                                                        \
     /* collections */                                                                              \
     X(Deque, "deque", ModCls, "collections.deque")                                                 \
+    /* functools */                                                                                \
+    X(Partial, "partial", ModCls, "functools.partial")                                             \
     /* typing: every name is a form that only annotations (never evaluated) may use */             \
     X(TypingForm, "typing", ModFn, "typing")                                                       \
     /* classes of values that have no name of their own */                                         \
@@ -166,7 +168,8 @@ bool is_unsupported_builtin_name(std::string_view name);
 #define RC_MODULES(X)                                                                              \
     X(Threading, "threading") X(Queue, "queue") X(Time, "time")                                    \
     X(ConcurrentFutures, "concurrent.futures") X(Concurrent, "concurrent") X(Sys, "sys")           \
-    X(Random, "random") X(Logging, "logging") X(Collections, "collections") X(Typing, "typing")
+    X(Random, "random") X(Logging, "logging") X(Collections, "collections") X(Typing, "typing")   \
+    X(Functools, "functools")
 // clang-format on
 
 enum class ModuleId : uint8_t {

@@ -89,6 +89,15 @@ enum class Op : uint8_t {
                  //                                         [iterator, c1..cb] -> [generator]
     BuildClass,  // a: n bases: a new class; its body's code stores into it with StoreAttr
                  //                                         [name, b1..bn] -> [class]
+    CallExtendArgs, // a call's `*iterable` among other positional arguments: extends the positional
+                 // list of _rc_apply(fn, list, dict); TypeError "Value after * must be an iterable"
+                 //                                         [fn, list, it] -> [fn, list]
+    CallArgsList,// a call's only positional argument `*iterable`, made a list once the keywords
+                 // are (CPython's CALL_FUNCTION_EX); TypeError "fn() argument after * must be an
+                 // iterable"                               [fn, it, dict] -> [fn, list, dict]
+    CallMergeKwargs,// a call's `**mapping` (or a run of name=value as a dict): merged into the
+                 // keyword dict; TypeError on a non-mapping or a repeated key
+                 //                                         [fn, list, dict, m] -> [fn, list, dict]
     YieldValue,  // in a generator frame: hands v to the resumer and suspends; resumed, pushes
                  // None (send() is outside the subset)     [v] -> [None]
 };

@@ -415,6 +415,13 @@ const char* const kType[] = {
     "__sizeof__", "__str__", "__subclasscheck__", "__subclasses__", "__subclasshook__",
     "__text_signature__", "__type_params__", "__weakrefoffset__", "mro",
 };
+const char* const kPartial[] = {
+    "__call__", "__class__", "__class_getitem__", "__delattr__", "__dict__", "__dir__", "__doc__",
+    "__eq__", "__format__", "__ge__", "__getattribute__", "__getstate__", "__gt__", "__hash__",
+    "__init__", "__init_subclass__", "__le__", "__lt__", "__module__", "__ne__", "__new__",
+    "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__setstate__", "__sizeof__",
+    "__str__", "__subclasshook__", "__vectorcalloffset__", "args", "func", "keywords",
+};
 const char* const kModuleThreading[] = {
     "Barrier", "BoundedSemaphore", "BrokenBarrierError", "Condition", "Event", "ExceptHookArgs",
     "Lock", "RLock", "Semaphore", "TIMEOUT_MAX", "Thread", "ThreadError", "Timer", "WeakSet",
@@ -513,6 +520,17 @@ const char* const kModuleCollections[] = {
     "__path__", "__spec__", "_chain", "_collections_abc", "_count_elements", "_deque_iterator",
     "_eq", "_iskeyword", "_itemgetter", "_proxy", "_recursive_repr", "_repeat", "_starmap",
     "_sys", "_tuplegetter", "abc", "defaultdict", "deque", "namedtuple",
+};
+const char* const kModuleFunctools[] = {
+    "GenericAlias", "RLock", "WRAPPER_ASSIGNMENTS", "WRAPPER_UPDATES", "_CacheInfo", "_HashedSeq",
+    "_NOT_FOUND", "__all__", "__builtins__", "__cached__", "__doc__", "__file__", "__loader__",
+    "__name__", "__package__", "__spec__", "_c3_merge", "_c3_mro", "_compose_mro", "_convert",
+    "_find_impl", "_ge_from_gt", "_ge_from_le", "_ge_from_lt", "_gt_from_ge", "_gt_from_le",
+    "_gt_from_lt", "_initial_missing", "_le_from_ge", "_le_from_gt", "_le_from_lt",
+    "_lru_cache_wrapper", "_lt_from_ge", "_lt_from_gt", "_lt_from_le", "_make_key",
+    "_unwrap_partial", "cache", "cached_property", "cmp_to_key", "get_cache_token", "lru_cache",
+    "namedtuple", "partial", "partialmethod", "recursive_repr", "reduce", "singledispatch",
+    "singledispatchmethod", "total_ordering", "update_wrapper", "wraps",
 };
 const char* const kBuiltinsOrder[] = {
     "__name__", "__doc__", "__package__", "__loader__", "__spec__", "__build_class__",
@@ -642,6 +660,7 @@ std::vector<std::string_view> cpython_type_dir(BuiltinId type) {
     case BuiltinId::MethodDescriptor: return view(kMethodDescriptor);
     case BuiltinId::ModuleType: return view(kModuleType);
     case BuiltinId::Type: return view(kType);
+    case BuiltinId::Partial: return view(kPartial);
     default: break;
     }
     if (is_exception_class(type)) return view(kBaseException);
@@ -658,6 +677,7 @@ std::vector<std::string_view> cpython_module_dir(ModuleId module) {
     case ModuleId::Random: return view(kModuleRandom);
     case ModuleId::Logging: return view(kModuleLogging);
     case ModuleId::Collections: return view(kModuleCollections);
+    case ModuleId::Functools: return view(kModuleFunctools);
     default: return {};
     }
 }

@@ -44,6 +44,9 @@ const char* op_name(Op op) {
     case Op::BuildDict: return "BuildDict";
     case Op::ListAppend: return "ListAppend";
     case Op::DictSetItem: return "DictSetItem";
+    case Op::CallExtendArgs: return "CallExtendArgs";
+    case Op::CallArgsList: return "CallArgsList";
+    case Op::CallMergeKwargs: return "CallMergeKwargs";
     case Op::UnpackSequence: return "UnpackSequence";
     case Op::GetIter: return "GetIter";
     case Op::ForIter: return "ForIter";

@@ -12,6 +12,7 @@ NameError suggestions use.
 import builtins
 import collections
 import concurrent.futures
+import functools
 import logging
 import queue
 import random
@@ -41,10 +42,12 @@ TYPES = {
     "LoggerType": logging.Logger, "BaseException": BaseException, "Object": object,
     "BuiltinFunctionType": type(len), "MethodType": type(threading.Thread().start),
     "MethodDescriptor": type(str.lower), "ModuleType": type(sys), "Type": type,
+    "Partial": functools.partial,
 }
 MODULES = {
     "Threading": threading, "Queue": queue, "Time": time, "ConcurrentFutures": concurrent.futures,
     "Sys": sys, "Random": random, "Logging": logging, "Collections": collections,
+    "Functools": functools,
 }
 
 

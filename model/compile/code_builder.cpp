@@ -43,6 +43,8 @@ int stack_effect(const Instr& in, bool jump) {
     case Op::PopJumpIfTrue:
     case Op::Pop:
     case Op::ListAppend:
+    case Op::CallExtendArgs:
+    case Op::CallMergeKwargs:
     case Op::SetAdd:
     case Op::WithExit:
     case Op::WithExitExc:
@@ -69,6 +71,8 @@ int stack_effect(const Instr& in, bool jump) {
         return 1 - a;
     case Op::SetUpdateConst:
         return -a;
+    case Op::CallArgsList:
+        return 0;
     case Op::BuildDict:
         return 1 - 2 * a;
     case Op::UnpackSequence:

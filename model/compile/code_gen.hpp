@@ -143,6 +143,7 @@ private:
     void bool_op(const ast::BoolOp& b);
     void compare(const ast::Compare& c);
     void call(const ast::Call& c, SourceLoc loc);
+    void unpacking_call(const ast::Call& c);
     void attribute(const ast::Attribute& a, SourceLoc loc);
     void subscript_index(const ast::Expr& index);
     void comprehension(const std::vector<ast::Comprehension>& gens, const ast::Expr* elt,

@@ -204,6 +204,7 @@ void CodeGen::call(const ast::Call& c, SourceLoc loc) {
             return;
         }
     }
+    if (c.has_unpacking()) return unpacking_call(c);
     expr(*c.func);
     for (const ast::Expr& a : c.args) expr(a);
     std::vector<NameId> names;
@@ -217,6 +218,50 @@ void CodeGen::call(const ast::Call& c, SourceLoc loc) {
     if (names.size() > UINT8_MAX) fail(loc, "unsupported: more than 255 keyword arguments");
     if (!names.empty()) b_.emit(Op::KwNames, tables_.kwnames(names));
     b_.emit(Op::Call, static_cast<uint32_t>(c.args.size()), static_cast<uint8_t>(names.size()));
+}
+
+void CodeGen::unpacking_call(const ast::Call& c) {
+    // f(a, *xs, k=1, **kw) is _rc_apply(f, [a, *xs], {'k': 1, **kw}), built as CPython 3.12 does
+    // (positional arguments first, left to right, each `*` taken when reached; then keywords,
+    // each `**` merged when reached), so the same operands are evaluated and iterated in the
+    // same order and fail with the same TypeErrors.
+    b_.emit(Op::LoadBuiltin, static_cast<uint32_t>(BuiltinId::RcApply));
+    expr(*c.func);
+    const bool sole_star = c.args.size() == 1 && c.starred[0]; // f(*xs, ...): taken at the call
+    size_t i = 0;
+    if (sole_star) {
+        expr(c.args[i++]);
+    } else {
+        while (i < c.args.size() && !c.starred[i]) expr(c.args[i++]);
+        b_.emit(Op::BuildList, static_cast<uint32_t>(i));
+    }
+    for (; i < c.args.size(); ++i) {
+        expr(c.args[i]);
+        if (c.starred[i]) b_.emit(Op::CallExtendArgs);
+        else b_.emit(Op::ListAppend, 1);
+    }
+    uint32_t run = 0; // name=value pairs on the stack, not yet made a dict
+    bool have_dict = false;
+    auto flush = [&] {
+        b_.emit(Op::BuildDict, run);
+        if (have_dict) b_.emit(Op::CallMergeKwargs);
+        have_dict = true;
+        run = 0;
+    };
+    for (const ast::Keyword& k : c.keywords) {
+        if (k.name.empty()) {
+            if (run || !have_dict) flush();
+            expr(*k.value);
+            b_.emit(Op::CallMergeKwargs);
+        } else {
+            b_.emit(Op::LoadConst, tables_.constant(k.name));
+            expr(*k.value);
+            ++run;
+        }
+    }
+    if (run || !have_dict) flush();
+    if (sole_star) b_.emit(Op::CallArgsList);
+    b_.emit(Op::Call, 3);
 }
 
 void CodeGen::attribute(const ast::Attribute& a, SourceLoc loc) {

@@ -7,7 +7,8 @@ namespace rc {
 
 std::string_view prelude_source() {
     return R"PY(def _rc_thread_main(target, args, kwargs):
-    _rc_apply(target, args, kwargs)
+    if target is not None:
+        _rc_apply(target, args, kwargs)
 
 def _rc_timer_main(finished, interval, function, args, kwargs):
     finished.wait(interval)

@@ -160,7 +160,7 @@ Value Machine::call_builtin(BuiltinId id, const Args& a) {
         Bound b = bind(positional, Sig{"dict", S::Expected, {"mapping"}, 0, 1});
         Value d = new_dict();
         if (b.has(0)) dict_update(d, b[0]);
-        for (auto& [n, v] : a.kw) store_subscript(d, new_str(prog.name_of(n)), v);
+        for (auto& [n, v] : a.kw) store_subscript(d, new_str(name_of(n)), v);
         return d;
     }
     case BuiltinId::Enumerate: {
@@ -177,8 +177,8 @@ Value Machine::call_builtin(BuiltinId id, const Args& a) {
     case BuiltinId::Zip: {
         bool strict = false;
         for (auto& [n, v] : a.kw) {
-            if (prog.name_of(n) != "strict")
-                raise(BuiltinId::TypeError, "'" + prog.name_of(n) + "' is an invalid keyword argument for zip()");
+            if (name_of(n) != "strict")
+                raise(BuiltinId::TypeError, "'" + name_of(n) + "' is an invalid keyword argument for zip()");
             strict = truthy(v);
         }
         std::vector<Value> iterators;
@@ -397,7 +397,7 @@ Value Machine::min_max(bool want_max, const Args& a) {
         KnownName k = known_name(n);
         if (k == KnownName::key) key = v;
         else if (k == KnownName::default_) dflt = v;
-        else raise(BuiltinId::TypeError, "'" + prog.name_of(n) + "' is an invalid keyword argument for " + name + "()");
+        else raise(BuiltinId::TypeError, "'" + name_of(n) + "' is an invalid keyword argument for " + name + "()");
     }
     if (a.pos.empty()) raise(BuiltinId::TypeError, std::string(name) + " expected at least 1 argument, got 0");
     if (a.pos.size() > 1 && !dflt.is_unbound())
@@ -466,6 +466,7 @@ bool Machine::is_callable(Value v) {
     case VTag::BoundMethod: return true;
     case VTag::Obj:
         return get<FunctionObj>(v) || get<MethodDescriptorObj>(v) || get<MethodObj>(v) || get<ClassObj>(v) ||
+               get<PartialObj>(v) ||
                (class_of(v).valid() && !user_dunder(v, "__call__").is_unbound());
     default: return false;
     }

@@ -46,22 +46,22 @@ Value Machine::call_deque_method(Value self, NameId method, const Args& a) {
     using S = Sig::Style;
     auto q = [&]() -> DequeObj& { return *get<DequeObj>(self); };
     if (!a.kw.empty() && known_name(method) != KnownName::Count) // every deque method is positional-only
-        raise(BuiltinId::TypeError, "deque." + prog.name_of(method) + "() takes no keyword arguments");
+        raise(BuiltinId::TypeError, "deque." + name_of(method) + "() takes no keyword arguments");
     switch (known_name(method)) {
     case KnownName::append:
     case KnownName::appendleft:
-        push_item(*this, self, bind(a, Sig{"deque." + prog.name_of(method), S::One, {"x"}, 1, 1})[0],
+        push_item(*this, self, bind(a, Sig{"deque." + name_of(method), S::One, {"x"}, 1, 1})[0],
                   known_name(method) == KnownName::appendleft);
         return Value::none();
     case KnownName::extend:
     case KnownName::extendleft: {
-        Value it = bind(a, Sig{"deque." + prog.name_of(method), S::One, {"iterable"}, 1, 1})[0];
+        Value it = bind(a, Sig{"deque." + name_of(method), S::One, {"iterable"}, 1, 1})[0];
         for (Value x : collect(it)) push_item(*this, self, x, known_name(method) == KnownName::extendleft);
         return Value::none();
     }
     case KnownName::pop:
     case KnownName::popleft: {
-        bind(a, Sig{"deque." + prog.name_of(method), S::None, {}, 0, 0});
+        bind(a, Sig{"deque." + name_of(method), S::None, {}, 0, 0});
         if (q().items.empty()) raise(BuiltinId::IndexError, "pop from an empty deque");
         q().version++;
         Value v;

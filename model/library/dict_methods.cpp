@@ -93,7 +93,7 @@ Value Machine::call_dict_method(Value self, NameId method, const Args& a) {
     case KnownName::keys:
     case KnownName::values:
     case KnownName::items: {
-        bind(a, Sig{"dict." + prog.name_of(method), S::None, {}, 0, 0});
+        bind(a, Sig{"dict." + name_of(method), S::None, {}, 0, 0});
         DictViewObj view;
         view.dict = self;
         view.kind = known_name(method) == KnownName::keys     ? DictViewObj::Kind::Keys
@@ -108,7 +108,7 @@ Value Machine::call_dict_method(Value self, NameId method, const Args& a) {
         positional.pos = a.pos; // keywords become items
         Bound b = bind(positional, Sig{"update", S::Expected, {"other"}, 0, 1});
         if (b.has(0)) dict_update(self, b[0]);
-        for (auto& [n, v] : a.kw) store_subscript(self, new_str(prog.name_of(n)), v);
+        for (auto& [n, v] : a.kw) store_subscript(self, new_str(name_of(n)), v);
         return Value::none();
     }
     case KnownName::clear:

@@ -105,8 +105,8 @@ void Machine::emit_log(Value logger, int64_t level, const Args& a, size_t first_
         KnownName k = known_name(n);
         if (k == KnownName::exc_info || k == KnownName::stack_info || k == KnownName::stacklevel ||
             k == KnownName::extra)
-            unsupported("logging keyword argument '" + prog.name_of(n) + "'");
-        raise(BuiltinId::TypeError, "Logger._log() got an unexpected keyword argument '" + prog.name_of(n) + "'");
+            unsupported("logging keyword argument '" + name_of(n) + "'");
+        raise(BuiltinId::TypeError, "Logger._log() got an unexpected keyword argument '" + name_of(n) + "'");
     }
     Value msg = a.pos[first_message_arg];
     std::vector<Value> args(a.pos.begin() + static_cast<long>(first_message_arg) + 1, a.pos.end());
@@ -175,7 +175,7 @@ Value Machine::call_logging(BuiltinId id, const Args& a) {
         known.pos = a.pos;
         std::string unknown;
         for (const auto& [n, v] : a.kw) {
-            const std::string& key = prog.name_of(n);
+            const std::string& key = name_of(n);
             if (std::find_if(std::begin(kNames), std::end(kNames), [&](const char* k) { return key == k; }) !=
                 std::end(kNames))
                 known.kw.emplace_back(n, v);

@@ -61,6 +61,24 @@ Value Machine::call_module_function(BuiltinId id, const Args& a) {
         raise_value(exc);
     }
     case BuiltinId::Deque: return make_deque(a);
+    case BuiltinId::Partial: {
+        if (a.pos.empty()) raise(BuiltinId::TypeError, "type 'partial' takes at least one argument");
+        Value fn = a.pos[0];
+        if (!is_callable(fn)) raise(BuiltinId::TypeError, "the first argument must be callable");
+        std::vector<Value> args;
+        std::vector<std::pair<Value, Value>> keywords;
+        if (auto* inner = get<PartialObj>(fn)) { // partial(partial(f, 1), 2) is partial(f, 1, 2)
+            args = get<TupleObj>(inner->args)->items;
+            keywords = get<DictObj>(inner->keywords)->items;
+            fn = inner->func;
+        }
+        args.insert(args.end(), a.pos.begin() + 1, a.pos.end());
+        Value dict = new_dict();
+        for (auto& [k, v] : keywords) store_subscript(dict, k, v);
+        for (auto& [n, v] : a.kw) store_subscript(dict, new_str(name_of(n)), v);
+        Value tuple = new_tuple(std::move(args));
+        return Value::object(alloc(Object{PartialObj{fn, tuple, dict}}));
+    }
     case BuiltinId::TypingForm: unsupported("typing names outside annotations");
     default: break;
     }

@@ -219,7 +219,7 @@ std::optional<bool> Machine::set_compare(ast::CmpOpKind op, Value v, Value w) {
 Value Machine::call_set_method(Value self, NameId method, const Args& a) {
     using S = Sig::Style;
     const bool is_frozen = frozen(*this, self);
-    const std::string qual = std::string(is_frozen ? "frozenset." : "set.") + prog.name_of(method);
+    const std::string qual = std::string(is_frozen ? "frozenset." : "set.") + name_of(method);
     auto no_kw = [&] {
         if (!a.kw.empty()) raise(BuiltinId::TypeError, qual + "() takes no keyword arguments");
     };

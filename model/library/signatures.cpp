@@ -184,7 +184,7 @@ bool sig_accepts(const Machine& m, const Sig& sig, size_t positional, const std:
     std::vector<bool> given(count, false);
     for (size_t k = 0; k < positional; ++k) given[k] = true;
     for (NameId id : keywords) {
-        const std::string& key = m.prog.name_of(id);
+        const std::string& key = m.name_of(id);
         auto it = std::find(sig.params.begin(), sig.params.end(), key);
         const size_t k = static_cast<size_t>(it - sig.params.begin());
         if (k == count || k < sig.positional_only || given[k]) return false;

@@ -48,6 +48,13 @@ std::optional<NameId> Machine::find_name(const std::string& text) const {
     return NameId(static_cast<uint32_t>(it - prog.names.begin()));
 }
 
+NameId Machine::keyword_name(const std::string& text) {
+    if (auto n = find_name(text)) return *n;
+    auto it = std::find(runtime_names.begin(), runtime_names.end(), text);
+    if (it == runtime_names.end()) it = runtime_names.insert(it, text);
+    return NameId(static_cast<uint32_t>(prog.names.size() + static_cast<size_t>(it - runtime_names.begin())));
+}
+
 NameId Machine::dunder(const char* text) const {
     auto n = find_name(text);
     return n ? *n : NameId();
@@ -160,7 +167,7 @@ bool Machine::property_of(Value obj, NameId name, bool setter, Value* fn) {
     auto* w = get<WrapperObj>(found);
     if (!w || w->kind != WrapperObj::Kind::Property) return false;
     if (setter && w->setter.is_none())
-        raise(BuiltinId::AttributeError, "property '" + prog.name_of(name) + "' of '" +
+        raise(BuiltinId::AttributeError, "property '" + name_of(name) + "' of '" +
                                              ref<ClassObj>(cls).name + "' object has no setter");
     *fn = setter ? w->setter : w->func;
     return true;
@@ -168,7 +175,7 @@ bool Machine::property_of(Value obj, NameId name, bool setter, Value* fn) {
 
 bool Machine::user_attribute(Value obj, NameId name, Value* out) {
     if (obj.tag != VTag::Obj) return false;
-    const std::string& n = prog.name_of(name);
+    const std::string& n = name_of(name);
     if (auto* c = get<ClassObj>(obj)) {
         if (n == "__name__" || n == "__qualname__") {
             *out = new_str(c->name);
@@ -382,7 +389,7 @@ void Machine::native_init(Value self, const Args& a) {
 }
 
 Value Machine::call_user_method(Value self, NameId method, const Args& a) {
-    const std::string& n = prog.name_of(method);
+    const std::string& n = name_of(method);
     if (n == "__init__") {
         native_init(self, a);
         return Value::none();
@@ -560,7 +567,7 @@ std::string Machine::native_repr(Value v) {
                 break;
             }
             const bool plain = x.tag != VTag::Obj || str_of(x);
-            out += " " + prog.name_of(n) + "=" + (plain ? repr(x) : "<" + type_name(x) + ">");
+            out += " " + name_of(n) + "=" + (plain ? repr(x) : "<" + type_name(x) + ">");
         }
         return out + (attrs.empty() ? " object>" : ">");
     }

@@ -37,7 +37,7 @@ bool python_class(BuiltinId t) {
 } // namespace
 
 void Machine::no_attribute(Value obj, NameId name) {
-    const std::string& n = prog.name_of(name);
+    const std::string& n = name_of(name);
     std::vector<std::string_view> dir;
     std::string message;
     if (obj.tag == VTag::Module) {
@@ -61,7 +61,7 @@ void Machine::no_attribute(Value obj, NameId name) {
 }
 
 Value Machine::attribute(Value obj, NameId name) {
-    const std::string& n = prog.name_of(name);
+    const std::string& n = name_of(name);
     const KnownName k = known_name(name);
     if (obj.tag == VTag::Module) {
         ModuleId m = obj.module_id();
@@ -80,11 +80,16 @@ Value Machine::attribute(Value obj, NameId name) {
         return Value::object(alloc(Object{md}));
     }
     if (n == "__class__") return type_value(obj);
+    if (auto* p = get<PartialObj>(obj)) {
+        if (n == "func") return p->func;
+        if (n == "args") return p->args;
+        if (n == "keywords") return p->keywords;
+    }
     if (n == "__name__" || n == "__qualname__") {
         if (obj.tag == VTag::Builtin) return new_str(std::string(builtin_name(obj.builtin_id())));
         if (auto* f = get<FunctionObj>(obj)) return new_str(prog.code[f->code.value].name);
-        if (auto* md = get<MethodDescriptorObj>(obj)) return new_str(prog.name_of(md->method));
-        if (obj.tag == VTag::BoundMethod) return new_str(prog.name_of(obj.method()));
+        if (auto* md = get<MethodDescriptorObj>(obj)) return new_str(name_of(md->method));
+        if (obj.tag == VTag::BoundMethod) return new_str(name_of(obj.method()));
     }
     if (obj.tag == VTag::Builtin) {
         BuiltinId b = obj.builtin_id();
@@ -211,16 +216,16 @@ void Machine::store_attribute(Value obj, NameId name, Value v) {
     }
     const BuiltinId t = obj.tag == VTag::Obj ? type_of(obj) : BuiltinId::Object;
     if (python_class(t))
-        unsupported("setting attribute '" + prog.name_of(name) + "' on a " + type_name(obj) + " object",
+        unsupported("setting attribute '" + name_of(name) + "' on a " + type_name(obj) + " object",
                     "attributes of objects are outside the subset (classes are issue 11)");
     if (obj.tag == VTag::Module)
-        unsupported("setting attribute '" + prog.name_of(name) + "' of module " +
+        unsupported("setting attribute '" + name_of(name) + "' of module " +
                     std::string(module_name(obj.module_id())));
     if (obj.tag == VTag::Builtin)
-        raise(BuiltinId::TypeError, "cannot set '" + prog.name_of(name) + "' attribute of immutable type '" +
+        raise(BuiltinId::TypeError, "cannot set '" + name_of(name) + "' attribute of immutable type '" +
                                         std::string(builtin_name(obj.builtin_id())) + "'");
     raise(BuiltinId::AttributeError, "'" + type_name(obj) + "' object has no attribute '" +
-                                         prog.name_of(name) + "'");
+                                         name_of(name) + "'");
 }
 
 } // namespace rc

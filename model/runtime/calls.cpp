@@ -62,7 +62,7 @@ void Machine::push_retry_drain(Value callee, Value arg, uint32_t i, uint32_t arg
     bool keyed = false;
     if (kwcount) {
         const auto& names = prog.kwnames[code().code[frame().pc - 1].a];
-        for (uint32_t k = 0; k < kwcount; ++k) keyed = keyed || prog.name_of(names[k]) == "key";
+        for (uint32_t k = 0; k < kwcount; ++k) keyed = keyed || name_of(names[k]) == "key";
     }
     enum { None, Hash, DictItem } check = None;
     Value into = Value::none();
@@ -223,6 +223,34 @@ void Machine::push_frame(Value fnv, const Args& a, uint32_t call_line, Value con
     for (bool d : code.kwonly_default) kw_defaults += d ? 1 : 0;
     const size_t pos_defaults = defaults.size() - kw_defaults;
     std::vector<Value> slots(code.local_count, Value::unbound());
+    for (size_t i = 0; i < std::min(n, a.pos.size()); ++i) slots[i] = a.pos[i];
+    size_t next_slot = n + k;
+    if (code.varargs) {
+        std::vector<Value> rest;
+        if (a.pos.size() > n) rest.assign(a.pos.begin() + static_cast<long>(n), a.pos.end());
+        slots[next_slot++] = new_tuple(std::move(rest));
+    }
+    Value extra_kw = Value::unbound();
+    if (code.varkw) extra_kw = slots[next_slot] = new_dict();
+    for (auto& [name, v] : a.kw) {
+        size_t i = 0;
+        while (i < n + k && code.param_names[i] != name) ++i;
+        if (i == n + k) {
+            if (code.varkw) {
+                Value key = new_str(name_of(name)); // allocates: may move the heap
+                get<DictObj>(extra_kw)->append(key, v);
+                continue;
+            }
+            raise(BuiltinId::TypeError, fname + "() got an unexpected keyword argument '" +
+                                            name_of(name) + "'");
+        }
+        if (!slots[i].is_unbound())
+            raise(BuiltinId::TypeError, fname + "() got multiple values for argument '" +
+                                            name_of(name) + "'");
+        slots[i] = v;
+    }
+    // Too many positional arguments is reported after the keywords are bound, as CPython's
+    // initialize_locals does (a keyword error wins).
     if (a.pos.size() > n && !code.varargs) {
         const size_t required = n - pos_defaults;
         std::string takes = required == n ? plural(n, "positional argument", "positional arguments")
@@ -238,38 +266,12 @@ void Machine::push_frame(Value fnv, const Args& a, uint32_t call_line, Value con
         raise(BuiltinId::TypeError, fname + "() takes " + takes + " but " + given +
                                         (a.pos.size() + kwonly_given == 1 ? " was" : " were") + " given");
     }
-    for (size_t i = 0; i < std::min(n, a.pos.size()); ++i) slots[i] = a.pos[i];
-    size_t next_slot = n + k;
-    if (code.varargs) {
-        std::vector<Value> rest;
-        if (a.pos.size() > n) rest.assign(a.pos.begin() + static_cast<long>(n), a.pos.end());
-        slots[next_slot++] = new_tuple(std::move(rest));
-    }
-    Value extra_kw = Value::unbound();
-    if (code.varkw) extra_kw = slots[next_slot] = new_dict();
-    for (auto& [name, v] : a.kw) {
-        size_t i = 0;
-        while (i < n + k && code.param_names[i] != name) ++i;
-        if (i == n + k) {
-            if (code.varkw) {
-                Value key = new_str(prog.name_of(name)); // allocates: may move the heap
-                get<DictObj>(extra_kw)->append(key, v);
-                continue;
-            }
-            raise(BuiltinId::TypeError, fname + "() got an unexpected keyword argument '" +
-                                            prog.name_of(name) + "'");
-        }
-        if (!slots[i].is_unbound())
-            raise(BuiltinId::TypeError, fname + "() got multiple values for argument '" +
-                                            prog.name_of(name) + "'");
-        slots[i] = v;
-    }
     std::vector<std::string> missing;
     for (size_t i = 0; i < n; ++i) {
         if (!slots[i].is_unbound()) continue;
         size_t first_default = n - pos_defaults;
         if (i >= first_default) slots[i] = defaults[i - first_default];
-        else missing.push_back(prog.name_of(code.param_names[i]));
+        else missing.push_back(name_of(code.param_names[i]));
     }
     if (!missing.empty())
         raise(BuiltinId::TypeError,
@@ -282,7 +284,7 @@ void Machine::push_frame(Value fnv, const Args& a, uint32_t call_line, Value con
         Value d = has_default ? defaults[next_default++] : Value::unbound();
         if (!slots[n + j].is_unbound()) continue;
         if (has_default) slots[n + j] = d;
-        else missing.push_back(prog.name_of(code.param_names[n + j]));
+        else missing.push_back(name_of(code.param_names[n + j]));
     }
     if (!missing.empty())
         raise(BuiltinId::TypeError,
@@ -338,7 +340,7 @@ void Machine::do_call(uint32_t argc, uint32_t kwcount) {
                     if (kwcount) {
                         const auto& names = prog.kwnames[code().code[frame().pc - 1].a];
                         for (uint32_t k = 0; k < kwcount; ++k)
-                            if (prog.name_of(names[k]) == "start") start = stack[base + argc + k];
+                            if (name_of(names[k]) == "start") start = stack[base + argc + k];
                     }
                     push_retry(prog.prelude.sum_drain, {arg, start}, argc + kwcount - 1 - i);
                     return;
@@ -351,7 +353,7 @@ void Machine::do_call(uint32_t argc, uint32_t kwcount) {
                     const auto& names = prog.kwnames[code().code[frame().pc - 1].a];
                     bool keyed = false;
                     for (uint32_t k = 0; k < kwcount; ++k)
-                        keyed = keyed || (prog.name_of(names[k]) == "key" && !stack[base + argc + k].is_none());
+                        keyed = keyed || (name_of(names[k]) == "key" && !stack[base + argc + k].is_none());
                     if (keyed) break;
                 }
                 push_retry_drain(callee, arg, i, argc, kwcount);
@@ -375,10 +377,6 @@ void Machine::do_call(uint32_t argc, uint32_t kwcount) {
     if (callee.tag == VTag::Builtin && callee.builtin_id() == BuiltinId::RcApply) {
         RC_CHECK(a.pos.size() == 3, "_rc_apply arity");
         Value fn = a.pos[0];
-        if (fn.is_none()) { // Thread(target=None): run() does nothing
-            complete_call(Value::none());
-            return;
-        }
         Args inner;
         if (auto* t = get<TupleObj>(a.pos[1])) inner.pos = t->items;
         else if (auto* l = get<ListObj>(a.pos[1])) inner.pos = l->items;
@@ -387,24 +385,30 @@ void Machine::do_call(uint32_t argc, uint32_t kwcount) {
             for (auto& [k, v] : d->items) {
                 const std::string* ks = str_of(k);
                 if (!ks) raise(BuiltinId::TypeError, "keywords must be strings");
-                auto it = std::find(prog.names.begin(), prog.names.end(), *ks);
-                if (it == prog.names.end() && get<FunctionObj>(fn) &&
-                    prog.code[get<FunctionObj>(fn)->code.value].varkw)
-                    unsupported("a keyword argument (from a kwargs dict) whose name is not a name in the program, "
-                                "passed to **kwargs",
-                                "name it in the program, or pass a dict as an ordinary argument");
-                if (it == prog.names.end())
-                    raise(BuiltinId::TypeError, type_name(fn) == "function"
-                                                    ? prog.code[get<FunctionObj>(fn)->code.value].name +
-                                                          "() got an unexpected keyword argument '" + *ks + "'"
-                                                    : "got an unexpected keyword argument '" + *ks + "'");
-                inner.kw.emplace_back(NameId(static_cast<uint32_t>(it - prog.names.begin())), v);
+                inner.kw.emplace_back(keyword_name(*ks), v);
             }
         }
         callee = fn;
         a = std::move(inner);
     }
 
+    if (auto* p = get<PartialObj>(callee)) { // its arguments first, its keywords updated by the call's
+        Args b;
+        b.pos = get<TupleObj>(p->args)->items;
+        b.pos.insert(b.pos.end(), a.pos.begin(), a.pos.end());
+        for (auto& [k, v] : get<DictObj>(p->keywords)->items) {
+            const std::string* ks = str_of(k);
+            if (!ks) raise(BuiltinId::TypeError, "keywords must be strings");
+            b.kw.emplace_back(keyword_name(*ks), v);
+        }
+        for (auto& [name, v] : a.kw) {
+            auto same = std::find_if(b.kw.begin(), b.kw.end(), [&](const auto& kv) { return kv.first == name; });
+            if (same != b.kw.end()) same->second = v;
+            else b.kw.emplace_back(name, v);
+        }
+        callee = p->func;
+        a = std::move(b);
+    }
     if (auto* mo = get<MethodObj>(callee)) { // a bound method of a Python function
         Args b;
         b.pos.reserve(a.pos.size() + 1);
@@ -450,6 +454,21 @@ void Machine::do_call(uint32_t argc, uint32_t kwcount) {
     if (!result.is_unbound()) complete_call(result);
 }
 
+std::string Machine::callable_str(Value fn) {
+    if (auto* mo = get<MethodObj>(fn)) fn = mo->func;
+    if (auto* f = get<FunctionObj>(fn)) {
+        const CodeObject& code = prog.code[f->code.value];
+        return "__main__." + (code.qualname.empty() ? code.name : code.qualname) + "()";
+    }
+    if (auto* c = get<ClassObj>(fn)) return "__main__." + c->name + "()";
+    if (fn.tag == VTag::Builtin) return std::string(builtin_qualname(fn.builtin_id())) + "()";
+    if (fn.tag == VTag::BoundMethod)
+        return type_name(Value::object(fn.obj())) + "." + name_of(fn.method()) + "()";
+    if (auto* md = get<MethodDescriptorObj>(fn))
+        return std::string(builtin_name(md->owner)) + "." + name_of(md->method) + "()";
+    return str(fn);
+}
+
 Value Machine::call_method_value(Value self, NameId method, const Args& a) {
     if (class_of(self).valid() || get<WrapperObj>(self)) return call_user_method(self, method, a);
     if (get<ListObj>(self) || get<DictObj>(self) || get<TupleObj>(self) || str_of(self) ||
@@ -479,7 +498,7 @@ Value Machine::call_method_value(Value self, NameId method, const Args& a) {
 
 Value Machine::call_descriptor(const MethodDescriptorObj& md, const Args& a) {
     const MethodDescriptorObj d = md;
-    if (!a.pos.empty() && class_of(a.pos[0]).valid() && prog.name_of(d.method) == "__init__") {
+    if (!a.pos.empty() && class_of(a.pos[0]).valid() && name_of(d.method) == "__init__") {
         Args rest; // Thread.__init__(self, ...) / Exception.__init__(self, ...) in a subclass
         rest.pos.assign(a.pos.begin() + 1, a.pos.end());
         rest.kw = a.kw;
@@ -487,13 +506,13 @@ Value Machine::call_descriptor(const MethodDescriptorObj& md, const Args& a) {
         return Value::none();
     }
     if (d.owner == BuiltinId::Dict && known_name(d.method) == KnownName::fromkeys) return dict_fromkeys(a);
-    const std::string qual = std::string(builtin_name(d.owner)) + "." + prog.name_of(d.method);
+    const std::string qual = std::string(builtin_name(d.owner)) + "." + name_of(d.method);
     if (a.pos.empty())
         raise(BuiltinId::TypeError, "unbound method " + qual + "() needs an argument");
     Value self = a.pos[0];
     BuiltinId t = type_of(self);
     if (t != d.owner && !(d.owner == BuiltinId::Int && t == BuiltinId::Bool))
-        raise(BuiltinId::TypeError, "descriptor '" + prog.name_of(d.method) + "' for '" +
+        raise(BuiltinId::TypeError, "descriptor '" + name_of(d.method) + "' for '" +
                                         std::string(builtin_name(d.owner)) + "' objects doesn't apply to a '" +
                                         type_name(self) + "' object");
     Args rest;

@@ -402,6 +402,45 @@ void execute(Machine& m) {
         m.store_subscript(m.peek(in.a - 1), k, v);
         break;
     }
+    case Op::CallExtendArgs:   // [fn, list, iterable]
+    case Op::CallArgsList: { // [fn, iterable, dict]
+        const uint32_t depth = in.op == Op::CallArgsList ? 1 : 0;
+        Value it = m.peek(depth);
+        if (m.is_generator(it) || m.get<AsCompletedObj>(it)) { // taken item by item, as CPython does
+            m.push_retry(m.prog.prelude.drain, {it}, depth);
+            return;
+        }
+        if (!m.is_iterable(it))
+            m.raise(BuiltinId::TypeError, (depth ? m.callable_str(m.peek(2)) + " argument" : std::string("Value")) +
+                                              " after * must be an iterable, not " + m.type_name(it));
+        std::vector<Value> items = m.collect(it);
+        if (depth) {
+            m.peek(1) = m.new_list(std::move(items));
+            break;
+        }
+        m.charge(items.size() * sizeof(Value));
+        m.pop();
+        auto& list = m.get<ListObj>(m.peek())->items;
+        list.insert(list.end(), items.begin(), items.end());
+        break;
+    }
+    case Op::CallMergeKwargs: { // [fn, list, dict, mapping]
+        Value mapping = m.peek();
+        auto* from = m.get<DictObj>(mapping);
+        if (!from) // a class of the program cannot be a mapping here: __getitem__ is refused
+            m.raise(BuiltinId::TypeError, m.callable_str(m.peek(3)) + " argument after ** must be a mapping, not " +
+                                              m.type_name(mapping));
+        std::vector<std::pair<Value, Value>> items = from->items;
+        Value into = m.peek(1);
+        for (auto& [k, v] : items) {
+            if (m.dict_find(*m.get<DictObj>(into), k))
+                m.raise(BuiltinId::TypeError, m.callable_str(m.peek(3)) + " got multiple values for keyword argument '" +
+                                                  m.str(k) + "'");
+            m.store_subscript(into, k, v);
+        }
+        m.pop();
+        break;
+    }
     case Op::UnpackSequence: {
         Value seq = m.peek();
         if (m.is_generator(seq)) { // take at most n + 1 items, as CPython does

@@ -88,6 +88,10 @@ template <class F> void for_each_ref(const Object& o, F&& f) {
             } else if constexpr (std::is_same_v<T, SuperObj>) {
                 f(x.cls.value);
                 v(x.self);
+            } else if constexpr (std::is_same_v<T, PartialObj>) {
+                v(x.func);
+                v(x.args);
+                v(x.keywords);
             } else if constexpr (std::is_same_v<T, IterObj>) {
                 v(x.source);
                 v(x.inner);
@@ -337,6 +341,10 @@ void Fingerprinter::object(const State& s, const Object& o) {
             } else if constexpr (std::is_same_v<T, SuperObj>) {
                 h_.mix(id_of(x.cls.value));
                 value(s, x.self);
+            } else if constexpr (std::is_same_v<T, PartialObj>) {
+                value(s, x.func);
+                value(s, x.args);
+                value(s, x.keywords);
             } else if constexpr (std::is_same_v<T, IterObj>) {
                 h_.mix(static_cast<uint64_t>(x.kind));
                 value(s, x.source);

@@ -277,6 +277,9 @@ public:
     Value call_logger_method(Value self, NameId method, const Args& args);
     /// A method of a value: containers, loggers, ranges, threading objects.
     Value call_method_value(Value self, NameId method, const Args& args);
+    /// How CPython's call errors name a callable (_PyObject_FunctionStr): "__main__.f()",
+    /// "print()", "list.append()", "threading.Thread()"; str(fn) for one without a __qualname__.
+    std::string callable_str(Value fn);
     /// `str.lower("AB")`: a method taken from its class.
     Value call_descriptor(const MethodDescriptorObj& md, const Args& args);
     Value sum_builtin(const Args& args);
@@ -287,6 +290,18 @@ public:
     // ---- classes the program defines (model/objects/classes.cpp) ----
     /// The NameId of an identifier if the program (or racecheck) interned it.
     std::optional<NameId> find_name(const std::string& text) const;
+    /// The NameId of a keyword argument's name made at run time (a key of a `**` or `kwargs=`
+    /// dict): the program's when it spells the name, else one of runtime_names.
+    NameId keyword_name(const std::string& text);
+    /// The text of a NameId: the program's names, then this step's runtime_names.
+    const std::string& name_of(NameId id) const {
+        return id.value < prog.names.size() ? prog.names[id.value] : runtime_names[id.value - prog.names.size()];
+    }
+    /// Keyword names no identifier of the program spells, numbered from prog.names.size() on.
+    /// They live as long as this Machine (one step): they only ever name a keyword argument of a
+    /// call in progress, which binds it to a **kwargs dict as a str or raises TypeError, so no
+    /// NameId of them enters the State (its hash and fingerprint never see this table).
+    std::vector<std::string> runtime_names;
     /// The NameId of a dunder name, invalid when the program never spells it.
     NameId dunder(const char* text) const;
     /// BuildClass: a new class with these bases (C3 MRO; one builtin base at most).

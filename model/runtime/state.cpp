@@ -198,6 +198,10 @@ template <class H> void hash_object(H& h, const Object& o) {
             } else if constexpr (std::is_same_v<T, SuperObj>) {
                 h.mix(x.cls.value);
                 h.value(x.self);
+            } else if constexpr (std::is_same_v<T, PartialObj>) {
+                h.value(x.func);
+                h.value(x.args);
+                h.value(x.keywords);
             } else if constexpr (std::is_same_v<T, SliceObj>) {
                 h.value(x.lower);
                 h.value(x.upper);

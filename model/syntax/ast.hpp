@@ -75,16 +75,26 @@ struct IfExp {
     ExprPtr body;
     ExprPtr orelse;
 };
+/// `name=value`, or `**value` (mapping unpacking) when name is empty, as CPython's ast.keyword.
 struct Keyword {
     std::string name;
     ExprPtr value;
     SourceLoc loc;
 };
-/// A call. Star-args (`*a`, `**k`) are refused by the parser.
+/// A call. starred[i] (same size as args): args[i] is `*args[i]` (iterable unpacking).
 struct Call {
     ExprPtr func;
     std::vector<Expr> args;
     std::vector<Keyword> keywords;
+    std::vector<bool> starred;
+
+    bool has_unpacking() const {
+        for (bool s : starred)
+            if (s) return true;
+        for (const Keyword& k : keywords)
+            if (k.name.empty()) return true;
+        return false;
+    }
 };
 struct Attribute {
     ExprPtr value;

@@ -149,11 +149,15 @@ ast::Expr Parser::parse_call(ast::Expr func) {
     const SourceLoc paren = next().loc;
     ast::Call call;
     const ast::Expr *last = nullptr; // the latest argument, for "Perhaps you forgot a comma?"
+    bool kw_unpacked = false;        // a `**mapping` came before
     while (!is_op(")")) {
-        if (is_op("*") || is_op("**")) {
-            fail(tok().loc, "unsupported: star-arguments", "pass the arguments one by one");
-        }
-        if (tok().kind == TokenKind::Name && peek(1).kind == TokenKind::Op && peek(1).text == "=") {
+        if (is_op("**")) {
+            const SourceLoc loc = next().loc;
+            ast::Expr value = parse_test();
+            call.keywords.push_back(ast::Keyword{"", box(std::move(value)), loc});
+            last = call.keywords.back().value.get();
+            kw_unpacked = true;
+        } else if (tok().kind == TokenKind::Name && peek(1).kind == TokenKind::Op && peek(1).text == "=") {
             const Token &name = next();
             next();
             for (const ast::Keyword &k : call.keywords) {
@@ -165,8 +169,16 @@ ast::Expr Parser::parse_call(ast::Expr func) {
             call.keywords.push_back(ast::Keyword{name.text, box(std::move(value)), name.loc});
             last = call.keywords.back().value.get();
         } else {
+            const bool star = is_op("*");
+            const SourceLoc star_loc = tok().loc;
+            if (star) {
+                next();
+            }
             ast::Expr arg = parse_test();
             if (is_keyword("for")) {
+                if (star) {
+                    fail(star_loc, "iterable unpacking cannot be used in comprehension");
+                }
                 auto generators = parse_comprehensions();
                 const bool sole = call.args.empty() && call.keywords.empty() && is_op(")");
                 if (!sole) {
@@ -177,10 +189,15 @@ ast::Expr Parser::parse_call(ast::Expr func) {
             } else if (is_op("=")) {
                 fail(arg.loc, "expression cannot contain assignment, perhaps you meant \"==\"?");
             }
-            if (!call.keywords.empty()) {
+            if (kw_unpacked) {
+                fail(star ? star_loc : arg.loc, star ? "iterable argument unpacking follows keyword argument unpacking"
+                                                     : "positional argument follows keyword argument unpacking");
+            }
+            if (!call.keywords.empty() && !star) {
                 fail(arg.loc, "positional argument follows keyword argument");
             }
             call.args.push_back(std::move(arg));
+            call.starred.push_back(star);
             last = &call.args.back();
         }
         if (!accept_op(",")) {

@@ -82,7 +82,7 @@ Value Machine::call_str_method(Value self, NameId method, const Args& a) {
         if (f.size() != 1) raise(BuiltinId::TypeError, "The fill character must be exactly one character long");
         return f[0];
     };
-    const std::string& mname = prog.name_of(method);
+    const std::string& mname = name_of(method);
     switch (known_name(method)) {
     // ---- case and classes ----
     case KnownName::upper:

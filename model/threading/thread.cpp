@@ -41,8 +41,8 @@ namespace {
 std::string callable_name(Machine& m, Value target) {
     if (auto* f = m.get<FunctionObj>(target)) return m.prog.code[f->code.value].name;
     if (target.tag == VTag::Builtin) return std::string(builtin_name(target.builtin_id()));
-    if (target.tag == VTag::BoundMethod) return m.prog.name_of(target.method());
-    if (auto* md = m.get<MethodDescriptorObj>(target)) return m.prog.name_of(md->method);
+    if (target.tag == VTag::BoundMethod) return m.name_of(target.method());
+    if (auto* md = m.get<MethodDescriptorObj>(target)) return m.name_of(md->method);
     return {};
 }
 

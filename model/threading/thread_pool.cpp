@@ -142,7 +142,7 @@ Value executor_method(Machine& m, Value self, NameId method, const Args& a) {
         fo.fn = a.pos[0];
         fo.args = m.new_tuple(std::vector<Value>(a.pos.begin() + 1, a.pos.end()));
         Value kw = m.new_dict();
-        for (auto& [n, v] : a.kw) m.store_subscript(kw, m.new_str(m.prog.name_of(n)), v);
+        for (auto& [n, v] : a.kw) m.store_subscript(kw, m.new_str(m.name_of(n)), v);
         fo.kwargs = kw;
         Value fut = Value::object(m.alloc(Object{std::move(fo)}));
         m.mark_shared(fut);
@@ -168,7 +168,7 @@ Value executor_method(Machine& m, Value self, NameId method, const Args& a) {
                 if (!v.is_none()) m.unsupported("Executor.map(timeout=...)");
             } else if (k != KnownName::chunksize) { // ThreadPoolExecutor ignores chunksize
                 m.raise(BuiltinId::TypeError, "Executor.map() got an unexpected keyword argument '" +
-                                                  m.prog.name_of(n) + "'");
+                                                  m.name_of(n) + "'");
             }
         }
         if (a.pos.empty())

@@ -22,7 +22,7 @@ struct CallView {
     uint32_t argc, kwcount;
     const std::vector<NameId>* kwnames;
     // Explicit arguments (_rc_apply): the callee, positional and keyword arguments, and whether
-    // a keyword is no name of the program (the call raises TypeError).
+    // a key of the kwargs dict is not a str (the call raises TypeError).
     const std::vector<Value>* pos = nullptr;
     const std::vector<std::pair<NameId, Value>>* kw = nullptr;
     Value explicit_callee = Value::unbound();
@@ -111,9 +111,8 @@ bool classify_apply(Machine& m, CallView c, PendingOp* out) {
     if (auto* d = m.get<DictObj>(kwargs)) {
         for (const auto& [key, v] : d->items) {
             const std::string* ks = m.str_of(key);
-            auto it = ks ? std::find(m.prog.names.begin(), m.prog.names.end(), *ks) : m.prog.names.end();
-            if (it == m.prog.names.end()) unbindable = true;
-            else kw.emplace_back(NameId(static_cast<uint32_t>(it - m.prog.names.begin())), v);
+            if (!ks) unbindable = true;
+            else kw.emplace_back(m.keyword_name(*ks), v);
         }
     } else if (!kwargs.is_none()) {
         return false;
@@ -123,8 +122,32 @@ bool classify_apply(Machine& m, CallView c, PendingOp* out) {
     return classify_call(m, inner, out);
 }
 
+/// A call of a functools.partial: the operation is that of the call it makes.
+bool classify_partial(Machine& m, CallView c, const PartialObj& p, PendingOp* out) {
+    std::vector<Value> pos = m.get<TupleObj>(p.args)->items;
+    for (uint32_t i = 0; i < c.argc; ++i) pos.push_back(c.arg(i, KnownName::Count));
+    std::vector<std::pair<NameId, Value>> kw;
+    bool unbindable = c.unbindable;
+    for (const auto& [key, v] : m.get<DictObj>(p.keywords)->items) {
+        const std::string* ks = m.str_of(key);
+        if (!ks) unbindable = true;
+        else kw.emplace_back(m.keyword_name(*ks), v);
+    }
+    const std::vector<NameId> names = c.keywords();
+    for (uint32_t i = 0; i < names.size(); ++i) {
+        Value v = c.pos ? (*c.kw)[i].second : m.peek(c.kwcount - 1 - i);
+        auto same = std::find_if(kw.begin(), kw.end(), [&](const auto& kv) { return kv.first == names[i]; });
+        if (same != kw.end()) same->second = v;
+        else kw.emplace_back(names[i], v);
+    }
+    CallView inner{m, static_cast<uint32_t>(pos.size()), static_cast<uint32_t>(kw.size()), nullptr, &pos, &kw,
+                   p.func, unbindable};
+    return classify_call(m, inner, out);
+}
+
 bool classify_call(Machine& m, CallView c, PendingOp* out) {
     Value callee = c.callee();
+    if (auto* p = m.get<PartialObj>(callee)) return classify_partial(m, c, PartialObj(*p), out);
     if (callee.tag == VTag::Builtin && callee.builtin_id() == BuiltinId::RcApply && !c.pos && c.argc == 3)
         return classify_apply(m, c, out);
     if (callee.tag == VTag::Builtin) {
@@ -535,6 +558,15 @@ bool classify(Machine& m, PendingOp* out) {
             return true;
         }
         ObjectId root = m.get<IterObj>(it) ? shared_root(m, it) : ObjectId();
+        if (!root.valid()) return false;
+        out->kind = OpKind::ContainerRead;
+        out->obj = root;
+        return true;
+    }
+    case Op::CallExtendArgs:   // f(*shared): reads the whole container
+    case Op::CallArgsList:
+    case Op::CallMergeKwargs: { // f(**shared)
+        ObjectId root = shared_root(m, m.peek(in.op == Op::CallArgsList ? 1 : 0));
         if (!root.valid()) return false;
         out->kind = OpKind::ContainerRead;
         out->obj = root;

@@ -46,7 +46,7 @@ Bound Machine::bind_python(const Args& a, const Sig& sig) {
                                                    std::to_string(most) + " positional arguments";
         size_t keyword_only_given = 0;
         for (const auto& [id, value] : a.kw)
-            if (param_index(sig, prog.name_of(id), positional) < count) ++keyword_only_given;
+            if (param_index(sig, name_of(id), positional) < count) ++keyword_only_given;
         if (keyword_only_given)
             raise(BuiltinId::TypeError,
                   name + "() takes " + takes + " but " +
@@ -59,7 +59,7 @@ Bound Machine::bind_python(const Args& a, const Sig& sig) {
     Bound b;
     for (size_t k = 0; k < n; ++k) b.v[k] = a.pos[k];
     for (const auto& [id, value] : a.kw) {
-        const std::string& key = prog.name_of(id);
+        const std::string& key = name_of(id);
         const size_t k = param_index(sig, key, 0);
         if (k < sig.positional_only)
             raise(BuiltinId::TypeError, name + "() got some positional-only arguments passed as keyword arguments: '" +
@@ -113,7 +113,7 @@ Bound Machine::bind(const Args& a, const Sig& sig) {
     Bound b;
     for (size_t k = 0; k < n; ++k) b.v[k] = a.pos[k];
     for (const auto& [id, value] : a.kw) {
-        const std::string& key = prog.name_of(id);
+        const std::string& key = name_of(id);
         if (sig.positional_only >= count)
             raise(BuiltinId::TypeError, name + "() takes no keyword arguments");
         size_t k = sig.positional_only;

@@ -122,6 +122,8 @@ void Machine::mark_shared(Value root) {
                     todo.insert(todo.end(), {o.func, o.setter});
                 else if constexpr (std::is_same_v<T, SuperObj>)
                     todo.push_back(o.self);
+                else if constexpr (std::is_same_v<T, PartialObj>)
+                    todo.insert(todo.end(), {o.func, o.args, o.keywords});
                 else if constexpr (std::is_same_v<T, ThreadObj>)
                     todo.insert(todo.end(), {o.target, o.args, o.kwargs});
                 else if constexpr (std::is_same_v<T, FutureObj>)

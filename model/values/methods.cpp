@@ -95,7 +95,7 @@ std::string Machine::str_format(const std::string& fmt, const Args& a, Value map
                 (void)d;
             }
             for (auto& [n, val] : a.kw) {
-                if (prog.name_of(n) == field) {
+                if (name_of(n) == field) {
                     v = val;
                     found = true;
                 }

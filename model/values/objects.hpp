@@ -124,6 +124,13 @@ struct SliceObj {
 };
 /// A bare `object()`: identity only (sentinels).
 struct PlainObj {};
+/// functools.partial(func, *args, **keywords): a call adds its arguments after `args` and its
+/// keywords over `keywords` (a partial of a partial is flattened when made, as in CPython).
+struct PartialObj {
+    Value func;
+    Value args;     // a tuple
+    Value keywords; // a dict with str keys
+};
 /// `str.lower` and other methods of a builtin type taken from the class: called with the
 /// receiver first.
 struct MethodDescriptorObj {
@@ -191,7 +198,7 @@ struct Object {
                  ConditionObj, SemaphoreObj, EventObj, BarrierObj, QueueObj, LocalObj, FutureObj,
                  ExecutorObj, SetObj, DictViewObj, DequeObj, GeneratorObj, LoggerObj,
                  MethodDescriptorObj, PlainObj, ClassObj, InstanceObj, MethodObj, WrapperObj,
-                 SuperObj, CellObj>
+                 SuperObj, CellObj, PartialObj>
         data;
     /// Reachable by more than one thread (stored in a shared global, passed to a thread, put in
     /// a queue...). Operations on unshared containers are invisible. Never reset.

@@ -328,6 +328,7 @@ BuiltinId Machine::type_of(Value v) {
                        : o.kind == WrapperObj::Kind::Class ? B::Classmethod
                                                            : B::Property;
             else if constexpr (std::is_same_v<T, SuperObj>) return B::Super;
+            else if constexpr (std::is_same_v<T, PartialObj>) return B::Partial;
             else return B::Object;
         },
         st.heap[v.ref].data);
@@ -414,11 +415,11 @@ __attribute__((noinline)) std::string Machine::repr_body(Value v) {
     case VTag::BoundMethod: {
         Value self = Value::object(v.obj());
         if (render_short)
-            return "<bound method " + prog.name_of(v.method()) + " of " + type_name(self) + " object>";
+            return "<bound method " + name_of(v.method()) + " of " + type_name(self) + " object>";
         if (type_of(v) == BuiltinId::BuiltinFunctionType)
-            return "<built-in method " + prog.name_of(v.method()) + " of " + type_name(self) +
+            return "<built-in method " + name_of(v.method()) + " of " + type_name(self) +
                    " object at 0x" + hex_identity(self) + ">";
-        return "<bound method " + type_name(self) + "." + prog.name_of(v.method()) + " of " + repr(self) + ">";
+        return "<bound method " + type_name(self) + "." + name_of(v.method()) + " of " + repr(self) + ">";
     }
     case VTag::Obj: break;
     }
@@ -460,6 +461,14 @@ __attribute__((noinline)) std::string Machine::repr_body(Value v) {
         if (wr.kind == WrapperObj::Kind::Property) return "<property object at 0x" + hex_identity(v) + ">";
         return std::string(wr.kind == WrapperObj::Kind::Static ? "<staticmethod(" : "<classmethod(") +
                repr(wr.func) + ")>";
+    }
+    if (auto* po = std::get_if<PartialObj>(&o.data)) {
+        PartialObj p = *po; // repr may allocate: never hold a reference into the heap
+        std::string out = "functools.partial(" + repr(p.func);
+        for (Value x : std::vector<Value>(get<TupleObj>(p.args)->items)) out += ", " + repr(x);
+        for (auto& [k, x] : std::vector<std::pair<Value, Value>>(get<DictObj>(p.keywords)->items))
+            out += ", " + str(k) + "=" + repr(x);
+        return out + ")";
     }
     if (auto* sp = std::get_if<SuperObj>(&o.data)) {
         SuperObj s = *sp;
@@ -539,7 +548,7 @@ __attribute__((noinline)) std::string Machine::repr_body(Value v) {
                                                            : prog.code[f->code.value].qualname) +
                (render_short ? std::string(">") : " at 0x" + hex_identity(v) + ">");
     if (auto* md = std::get_if<MethodDescriptorObj>(&o.data))
-        return "<method '" + prog.name_of(md->method) + "' of '" + std::string(builtin_name(md->owner)) +
+        return "<method '" + name_of(md->method) + "' of '" + std::string(builtin_name(md->owner)) +
                "' objects>";
     if (auto* e = std::get_if<ExceptionObj>(&o.data)) {
         std::string name(builtin_name(e->type));

@@ -62,11 +62,6 @@ TEST_CASE("classes_and_decorated_defs_parse") {
     CHECK(std::holds_alternative<rc::ast::Module>(result));
 }
 
-TEST_CASE("call_site_stars_are_refused") {
-    check_refusal("f(*xs)\n", 1, 3, "unsupported: star-arguments");
-    check_refusal("f(a, **kw)\n", 1, 6, "unsupported: star-arguments");
-}
-
 TEST_CASE("nested_defs_and_nonlocal_parse") {
     auto result = rc::parse_module("def f():\n    x = 1\n    def g():\n        nonlocal x\n        x += 1\n"
                                    "    if x:\n        def h(): pass\n    return g\n");
@@ -160,9 +155,28 @@ TEST_CASE("syntax_errors_point_at_the_offending_token") {
     CHECK(error_at("d = {1: 2, 3}\n") == "1:13 ':' expected after dictionary key");
 }
 
+TEST_CASE("call_site_unpacking_parses") {
+    auto result = rc::parse_module("f(a, *xs, b, *ys, k=1, **kw, m=2)\nf(k=1, *xs)\nf(**a, **b)\n");
+    REQUIRE(std::holds_alternative<rc::ast::Module>(result));
+    const auto& body = std::get<rc::ast::Module>(result).body;
+    const auto& call = std::get<rc::ast::Call>(std::get<rc::ast::ExprStmt>(body[0].node).value.node);
+    CHECK(call.starred == std::vector<bool>{false, true, false, true});
+    REQUIRE(call.keywords.size() == 3);
+    CHECK(call.keywords[0].name == "k");
+    CHECK(call.keywords[1].name.empty()); // **kw
+    CHECK(call.keywords[2].name == "m");
+    CHECK(call.has_unpacking());
+}
+
 TEST_CASE("call_and_parameter_order_errors") {
     CHECK(error_at("f(a=1, 2)\n") == "1:8 positional argument follows keyword argument");
     CHECK(error_at("f(a=1, a=2)\n") == "1:8 keyword argument repeated: a");
+    CHECK(error_at("f(**kw, *xs)\n") == "1:9 iterable argument unpacking follows keyword argument unpacking");
+    CHECK(error_at("f(**kw, a)\n") == "1:9 positional argument follows keyword argument unpacking");
+    CHECK(error_at("f(*a for a in b)\n") == "1:3 iterable unpacking cannot be used in comprehension");
+    CHECK(error_at("f(**k, k=1, k=2)\n") == "1:13 keyword argument repeated: k");
+    CHECK(error_at("f(*)\n") == "1:4 invalid syntax");
+    CHECK(error_at("f(**)\n") == "1:5 invalid syntax");
     CHECK(error_at("def f(a=1, b):\n    pass\n") ==
           "1:12 parameter without a default follows parameter with a default");
     CHECK(error_at("def f(a, a): pass\n") == "1:10 duplicate argument 'a' in function definition");
