@@ -158,6 +158,14 @@ void CheckDetector::evaluate(const Interpreter& in, const State& s, FuncId check
         sink.refused(std::move(r));
         return;
     }
+    if (v.cut) { // a cut of racecheck's, not a verdict on the program
+        Refusal r;
+        r.what = v.repr + " (check `" + text + "`)";
+        r.hint = "a check is evaluated at the end (final) or after every step (always): keep it a "
+                 "short expression over the program's globals";
+        sink.refused(std::move(r));
+        return;
+    }
     Finding f;
     f.kind = FindingKind::CheckFailed;
     f.key = std::string("check-failed:") + (final ? "final:" : "always:") + std::to_string(index);

@@ -247,7 +247,9 @@ CheckValue Interpreter::evaluate_on(State& copy, FuncId check) const {
         uint64_t budget = limits_.max_local_instructions;
         while (!m.th().frames.empty()) {
             if (budget-- == 0) {
-                out.repr = "check did not finish (step limit)";
+                out.cut = true;
+                out.repr = "the check ran " + std::to_string(limits_.max_local_instructions) +
+                           " instructions without returning";
                 return out;
             }
             PendingOp p;

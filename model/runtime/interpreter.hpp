@@ -72,6 +72,9 @@ struct CheckValue {
     bool name_error = false;
     /// It met an operation outside the subset (then `repr` says which): no verdict.
     bool refused = false;
+    /// It ran past Limits::max_local_instructions without returning (a cut, `repr` says so):
+    /// no verdict either, never a failed check.
+    bool cut = false;
 };
 
 struct InterpreterTables; // lookup tables built once per program (interpreter.cpp)

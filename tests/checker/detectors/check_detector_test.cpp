@@ -135,6 +135,26 @@ t.join()
     CHECK(f.details.front() == "it evaluates to False");
 }
 
+TEST_CASE("a_check_cut_by_the_instruction_budget_is_no_verdict_never_a_failed_check") {
+    // The final check calls a function that loops over locals far past the 2,000,000
+    // instructions a check may run: that is a cut of racecheck's, not a verdict on the program.
+    DetectorHarness h(
+        R"(
+total = 3
+def slow():
+    n = 0
+    for i in range(10 ** 7):
+        n += 1
+    return n
+)",
+        {{"slow() > total"}, {}, {}});
+    Observed o = h.explore(1);
+    CHECK(o.findings.empty());
+    REQUIRE(o.refusals.size() == 1);
+    CHECK(o.refusals[0].what ==
+          "the check ran 2000000 instructions without returning (check `slow() > total`)");
+}
+
 TEST_CASE("checks_that_hold_report_nothing") {
     DetectorHarness h(R"(
 import threading

@@ -49,6 +49,7 @@ struct Observed {
     std::vector<Finding> findings;         // in report order
     std::set<std::string> kinds;           // "data-race"
     std::set<std::string> keys;            // "data-race:counter:6:6"
+    std::vector<Refusal> refusals;         // no verdict: a refusal or a cut of racecheck's
     RunStatus status = RunStatus::Running; // of the last execution
     bool has(std::string_view kind) const { return kinds.count(std::string(kind)) > 0; }
     /// The first finding of `kind`; FAILs if there is none.
@@ -154,6 +155,7 @@ private:
         }
         for (auto& d : ds) d->end_execution(in, s, end, sink);
         o.status = end.status;
+        for (Refusal& r : sink.refusals) o.refusals.push_back(std::move(r));
         for (Finding& f : sink.findings) {
             o.kinds.insert(std::string(finding_kind_name(f.kind)));
             o.keys.insert(f.key);
