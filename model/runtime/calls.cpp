@@ -401,10 +401,11 @@ void Machine::do_call(uint32_t argc, uint32_t kwcount) {
             if (!ks) raise(BuiltinId::TypeError, "keywords must be strings");
             b.kw.emplace_back(keyword_name(*ks), v);
         }
-        for (auto& [name, v] : a.kw) {
-            auto same = std::find_if(b.kw.begin(), b.kw.end(), [&](const auto& kv) { return kv.first == name; });
-            if (same != b.kw.end()) same->second = v;
-            else b.kw.emplace_back(name, v);
+        for (const auto& given : a.kw) { // (no structured binding: clang 14 cannot capture one)
+            auto same = std::find_if(b.kw.begin(), b.kw.end(),
+                                     [&](const auto& kv) { return kv.first == given.first; });
+            if (same != b.kw.end()) same->second = given.second;
+            else b.kw.push_back(given);
         }
         callee = p->func;
         a = std::move(b);
