@@ -97,6 +97,14 @@ struct SearchResult {
     /// The program met an operation outside the subset: the search stopped at the first
     /// execution that met one, and its findings and outcomes are not a verdict (they are empty).
     std::optional<Refusal> refusal;
+
+    /// Exhaustive: the strategy explored everything and no execution was cut before its end
+    /// (a cut hides what the program does past it).
+    bool exhaustive() const {
+        return stopped_by == StopReason::Exhausted && cut_executions == 0 && limit_executions == 0;
+    }
+    /// Executions cut before their end: by the steps budget or by one of racecheck's limits.
+    uint64_t cuts() const { return cut_executions + limit_executions; }
 };
 
 /// Where a search stands, told to a ProgressHook after every execution.

@@ -83,7 +83,7 @@ Json scenario_json(const ScenarioReport& r) {
            {"params", params},
            {"search",
             Json{{"strategy", sr.strategy},
-                 {"exhaustive", sr.stopped_by == StopReason::Exhausted},
+                 {"exhaustive", sr.exhaustive()},
                  {"executions", sr.executions},
                  {"runs", sr.runs},
                  {"steps", sr.steps},

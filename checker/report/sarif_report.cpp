@@ -200,7 +200,7 @@ public:
                    {"name", s.name},
                    {"params", params},
                    {"search", Json{{"strategy", sr.strategy},
-                                   {"exhaustive", sr.stopped_by == StopReason::Exhausted},
+                                   {"exhaustive", sr.exhaustive()},
                                    {"executions", sr.executions},
                                    {"runs", sr.runs},
                                    {"stoppedBy", stop_reason_name(sr.stopped_by)},

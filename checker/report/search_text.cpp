@@ -32,6 +32,14 @@ std::string search_words(const ScenarioReport& r) {
     std::string n = std::to_string(s.executions);
     switch (s.stopped_by) {
     case StopReason::Exhausted:
+        if (s.cuts())
+            return fmt::format("not exhaustive: explored all {} {} ({}), but {} execution{} cut "
+                               "before {} end, and what the program does past a cut is unknown",
+                               s.states ? s.states : s.executions,
+                               s.states ? (s.states == 1 ? "state" : "states")
+                                        : (s.executions == 1 ? "execution" : "executions"),
+                               s.strategy, s.cuts(), s.cuts() == 1 ? " was" : "s were",
+                               s.cuts() == 1 ? "its" : "their");
         if (s.states)
             return fmt::format("explored all {} state{} (exhaustive, {}{})", s.states,
                                s.states == 1 ? "" : "s", s.strategy,
@@ -80,7 +88,9 @@ std::string search_words(const ScenarioReport& r) {
 std::string search_summary(const SearchResult& s) {
     const std::string done = s.states ? fmt::format("{} states", s.states)
                                       : fmt::format("{} executions", s.executions);
-    if (s.stopped_by == StopReason::Exhausted) return fmt::format("{}, exhaustive", done);
+    if (s.exhaustive()) return fmt::format("{}, exhaustive", done);
+    if (s.stopped_by == StopReason::Exhausted)
+        return fmt::format("{}, not exhaustive: {} cut before their end", done, s.cuts());
     std::string repeats = !s.states && s.runs > s.executions
                               ? fmt::format(" + {} repeats", s.runs - s.executions)
                               : "";
