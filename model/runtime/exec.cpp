@@ -1,5 +1,7 @@
 // The bytecode loop: one instruction at a time, exception unwinding, and running a thread on to
-// its next visible operation.
+// its next visible operation. One file: run_on and the loop proof past the instruction budget
+// (prove_loop_or_stop) step through the same file-local run_one/stops, and execute's cases share
+// the helpers above it; split, they would need a header of internals.
 #include <algorithm> // max
 #include <cctype> // isalnum (interned constants)
 
@@ -485,16 +487,10 @@ void execute(Machine& m) {
     case Op::Call: m.do_call(in.a, in.b); return; // do_call advances pc itself
     case Op::Return: finish_frame(m, m.pop()); return;
     case Op::YieldValue: m.yield_value(m.pop()); return;
-    case Op::MakeFunction: {
-        auto& st = m.th().stack;
-        std::vector<Value> defaults(st.end() - in.b, st.end());
-        st.resize(st.size() - in.b);
-        for (Value d : defaults) m.mark_shared(d);
-        m.push(Value::object(m.alloc(Object{FunctionObj{FuncId(in.a), std::move(defaults), {}}})));
-        break;
-    }
-    case Op::MakeClosure: {
-        std::vector<Value> cells = m.get<TupleObj>(m.pop())->items;
+    case Op::MakeFunction:
+    case Op::MakeClosure: { // [defaults..., (cells tuple: MakeClosure)]
+        std::vector<Value> cells;
+        if (in.op == Op::MakeClosure) cells = m.get<TupleObj>(m.pop())->items;
         auto& st = m.th().stack;
         std::vector<Value> defaults(st.end() - in.b, st.end());
         st.resize(st.size() - in.b);
