@@ -3,7 +3,6 @@
 
 #include <algorithm> // stable_sort, min
 #include <chrono>
-#include <limits>    // the time budget shared by the parts
 #include <map>       // merging by key
 
 #include "checker/strategies/pct_strategy.hpp"        // PctStrategy
@@ -89,10 +88,12 @@ SearchResult run_portfolio(Session& session, Strategy& systematic, const std::st
     PctStrategy pct(options.seed, options.pct_depth, UINT64_MAX);
     // It runs to its end whatever the time budget (the step cap bounds it): on a loaded machine
     // a 1 M-step program would otherwise be cut mid-way and give no outcome and no failed check,
-    // so what racecheck reports would depend on the machine's load. The time budget counts it.
+    // so what racecheck reports would depend on the machine's load. The time budget counts it,
+    // and stops it only inside one step that runs long without a visible operation (a loop over
+    // locals may run 50,000,000 instructions before racecheck's limit cuts it).
     Budgets probe_budgets = all;
     probe_budgets.max_executions = std::min<uint64_t>(1, all.max_executions);
-    probe_budgets.max_seconds = std::numeric_limits<double>::infinity();
+    probe_budgets.whole_executions = true;
     session.set_budgets(probe_budgets);
     SearchResult hunt = session.run(pct, progress);
     const bool large = hunt.steps > options.large_steps || hunt.cut_executions > 0 ||

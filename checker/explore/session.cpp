@@ -22,6 +22,7 @@ const char* limit_name(const LimitHit& h) {
     case LimitHit::Kind::String: return "string";
     case LimitHit::Kind::Threads: return "thread";
     case LimitHit::Kind::Instructions: return "instruction";
+    case LimitHit::Kind::Stopped: return "stop";
     case LimitHit::Kind::None: break;
     }
     return "?";
@@ -92,6 +93,10 @@ struct Session::Execution {
     bool spin_detection = true; // cut busy-waits (not in a stateful search: they are cycles)
     bool timed = false;         // a search's execution: stopped when the time budget runs out
     bool out_of_time = false;   // it was: a partial execution, no outcome
+    bool interrupted = false;   // the progress hook said stop inside it (Ctrl-C): likewise
+    /// The time budget or Ctrl-C stopped it inside a step: its state is partly through that
+    /// step, so no detector looks at it.
+    bool stopped_mid_step = false;
     // busy-wait detection: per thread, fingerprints seen since the last shared change
     std::vector<std::unordered_set<uint64_t>> spin_history;
     std::vector<bool> spinning;
@@ -382,13 +387,13 @@ void Session::run_execution(Execution& ex, Detectors& detectors, const Chooser& 
             ex.end.step_limit = true;
             break;
         }
-        // A long execution looks at the clock now and then: the time budget holds within it.
-        // Not while it repeats the previous execution's prefix: a strategy expects the whole
-        // prefix replayed (DFS checks it), and the prefix is as long as an execution that ended.
-        if (ex.timed && step >= ex.ask_from && step && (step & 0xff) == 0 &&
-            std::chrono::steady_clock::now() >= deadline_) {
+        // A long execution looks at the clock and asks the progress hook now and then: the
+        // time budget and Ctrl-C hold within it, and the progress line moves. Not while it
+        // repeats the previous execution's prefix: a strategy expects the whole prefix replayed
+        // (DFS checks it), and the prefix is as long as an execution that ended.
+        const bool may_stop = ex.timed && step >= ex.ask_from;
+        if (may_stop && !budgets_.whole_executions && step && (step & 0xff) == 0 && stop_now(ex)) {
             ex.end.step_limit = true;
-            ex.out_of_time = true;
             break;
         }
         std::optional<size_t> pick;
@@ -409,7 +414,13 @@ void Session::run_execution(Execution& ex, Detectors& detectors, const Chooser& 
         Choice c = point.options[*pick];
         bool preempted = point.last_index.has_value() && c.thread != ex.last;
         if (preempted) ex.preemptions++;
-        Event ev = in_.step(ex.state, c.thread, c.timeout);
+        const std::function<bool()> stop = [&] { return stop_now(ex); };
+        Event ev = in_.step(ex.state, c.thread, c.timeout, may_stop ? &stop : nullptr);
+        if (ex.state.limit.kind == LimitHit::Kind::Stopped) { // inside one long step
+            ex.end.step_limit = true;
+            ex.stopped_mid_step = true;
+            break;
+        }
         ex.schedule.push_back(c);
         ex.last = c.thread;
         identity_seen_ |= ev.observed_identity;
@@ -462,11 +473,30 @@ void Session::run_execution(Execution& ex, Detectors& detectors, const Chooser& 
     }
 }
 
+bool Session::stop_now(Execution& ex) {
+    const auto t = std::chrono::steady_clock::now();
+    if (t >= deadline_) {
+        ex.out_of_time = true;
+        return true;
+    }
+    if (progress_ && progress_now_) {
+        SearchProgress p = *progress_now_;
+        p.depth = ex.schedule.size();
+        p.preemptions = std::max(p.preemptions, ex.preemptions);
+        p.seconds = std::chrono::duration<double>(t - start_).count();
+        if (!(*progress_)(p)) {
+            ex.interrupted = true;
+            return true;
+        }
+    }
+    return false;
+}
+
 void Session::finish_execution(Execution& ex, Detectors& detectors, const ChoicePoint& last) {
     (void)last;
     Sink sink([&](Finding f) { record_finding(ex, std::move(f)); }, ex.refusal);
     if (ex.state.refusal && !ex.refusal) ex.refusal = ex.state.refusal;
-    if (!ex.refusal) // a refused execution has no verdict
+    if (!ex.refusal && !ex.stopped_mid_step) // a refused execution has no verdict
         for (auto& d : detectors) d->end_execution(in_, ex.state, ex.end, sink);
 }
 
@@ -516,6 +546,12 @@ SearchResult Session::run(Strategy& strategy, const ProgressHook& progress) {
     auto elapsed = [&] {
         return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     };
+    start_ = start;
+    progress_ = progress ? &progress : nullptr;
+    struct Forget { // the hook and the progress record live only as long as this call
+        Session& s;
+        ~Forget() { s.progress_ = nullptr, s.progress_now_ = nullptr; }
+    } forget{*this};
     strategy.set_what_if(this);
     checkpoint_interval_ = strategy.checkpoint_interval();
     for (;;) { // a stateful search runs again, without symmetry, when symmetry does not apply
@@ -531,6 +567,7 @@ SearchResult Session::run(Strategy& strategy, const ProgressHook& progress) {
         SearchResult r;
         uint64_t& runs = r.runs; // executions run, repeats included (the budget counts work done)
         SearchProgress now;
+        progress_now_ = &now;
         bool again = false;
         for (;;) {
             if (runs >= budgets_.max_executions) {
@@ -579,10 +616,10 @@ SearchResult Session::run(Strategy& strategy, const ProgressHook& progress) {
                 again = true;
                 break;
             }
-            if (ex.out_of_time) { // the time budget ran out inside it: its findings stand,
-                merge_findings(found, ex.local); // it is no execution (it did not end)
-                if (!ex.stopped || !stateful) --runs;
-                r.stopped_by = StopReason::MaxSeconds;
+            if (ex.out_of_time || ex.interrupted) { // the time budget ran out or Ctrl-C came
+                merge_findings(found, ex.local); // inside it: its findings stand, it is no
+                if (!ex.stopped || !stateful) --runs; // execution (it did not end)
+                r.stopped_by = ex.interrupted ? StopReason::Interrupted : StopReason::MaxSeconds;
                 break;
             }
             if (ex.stopped || strategy.repeat_execution()) {

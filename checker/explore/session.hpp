@@ -25,11 +25,16 @@ namespace rc {
 /// max_steps is a safety cap, not a cut of terminating programs: an execution runs until the
 /// program ends, blocks or is shown to loop (a busy-wait, a cycle of states), and only one that
 /// does none of these in 10 M steps is cut. A cut is reported as a cut, never as a finding.
-/// The time budget also holds inside an execution (checked every 256 steps).
+/// The time budget also holds inside an execution (checked every 256 steps, and every 2^18
+/// instructions of a step that runs long without a visible operation).
 struct Budgets {
     uint64_t max_executions = 200000;
     double max_seconds = 8.0;
     uint64_t max_steps = 10'000'000; // per execution; an execution cut here is reported
+    /// The time budget stops no execution between two of its steps, only inside one step that
+    /// runs long without a visible operation (the portfolio's probe: its one execution runs to
+    /// its end whatever the machine's load, yet --max-seconds still holds).
+    bool whole_executions = false;
 };
 
 /// One distinct final outcome: the values of the watched globals and the printed output.
@@ -118,8 +123,10 @@ struct SearchProgress {
     double seconds = 0;      // since the search began
 };
 
-/// Called by Session::run after every execution (cheap: no copies); returns false to stop the
-/// search, which then ends with StopReason::Interrupted. May keep nothing it is given.
+/// Called by Session::run after every execution, and now and then inside a long execution or a
+/// long step (depth: its steps so far), cheap: no copies; returns false to stop the search,
+/// which then ends with StopReason::Interrupted (an execution it stopped is no execution, its
+/// findings stand). May keep nothing it is given.
 using ProgressHook = std::function<bool(const SearchProgress&)>;
 
 class Session : private WhatIf {
@@ -164,6 +171,9 @@ private:
                        Strategy* strategy);
     /// The end of an execution: its status and the detectors' end-of-execution findings.
     void finish_execution(Execution& ex, Detectors& detectors, const ChoicePoint& last);
+    /// Inside a timed execution: has the time budget run out (Execution::out_of_time), or does
+    /// the progress hook say stop (Execution::interrupted)? Tells the hook where things stand.
+    bool stop_now(Execution& ex);
     void begin_execution(Execution& ex, Detectors& detectors, size_t resume);
     void save_checkpoint(const Execution& ex, const Detectors& detectors);
     /// Keeps checkpoints_ at O(log depth): dense near the deepest, sparse far from it.
@@ -203,6 +213,9 @@ private:
     std::vector<Choice> previous_;        // the schedule of the previous execution
     uint32_t checkpoint_interval_ = 0;
     std::chrono::steady_clock::time_point deadline_; // the time budget of the current search
+    std::chrono::steady_clock::time_point start_;    // when the current search began
+    const ProgressHook* progress_ = nullptr;         // the current search's hook (or none)
+    const SearchProgress* progress_now_ = nullptr;   // where it stood after the last execution
     std::vector<uint32_t> loop_vars_; // module_loop_variables(): never outcome values
 };
 

@@ -695,6 +695,10 @@ bool at_back_edge(Machine& m) {
 /// state repeats a sample too, and Brent's method sees it. A run that reaches
 /// Limits::max_local_run without a repeat (`while n >= 0: n += 1`, or a long computation) stops
 /// the execution at a limit of racecheck's: a cut, never a finding.
+/// How often a long local run asks Interpreter::step's `stop` poll: every 2^18 instructions
+/// (a few hundredths of a second).
+constexpr uint64_t kStopPollMask = (uint64_t{1} << 18) - 1;
+
 void prove_loop_or_stop(Machine& m) {
     const Limits& limits = m.interp.limits();
     const bool clock = m.interp.reads_clock();
@@ -712,6 +716,8 @@ void prove_loop_or_stop(Machine& m) {
                 return;
             }
         }
+        if ((ran & kStopPollMask) == 0 && m.stop && (*m.stop)())
+            throw LimitExceeded{LimitHit{LimitHit::Kind::Stopped, m.line(), ran, m.tid}};
         if (!run_one(m)) return;
     }
     if (stops(m)) return; // a visible operation just at the limit

@@ -162,7 +162,7 @@ RunStatus Interpreter::status(const State& s) const {
     return any ? RunStatus::Running : RunStatus::Blocked;
 }
 
-Event Interpreter::step(State& s, ThreadId t, bool timeout) const {
+Event Interpreter::step(State& s, ThreadId t, bool timeout, const std::function<bool()>* stop) const {
     ThreadState& th = s.thread(t);
     RC_CHECK(th.status == ThreadStatus::Running, "step on a thread that is not running");
     RC_CHECK(!s.limit, "step after a limit stopped the execution");
@@ -187,6 +187,7 @@ Event Interpreter::step(State& s, ThreadId t, bool timeout) const {
     m.event = &ev;
     m.step_event = &ev;
     m.timeout = timeout;
+    m.stop = stop;
     try {
         try {
             if (m.th().wait.kind != Wait::Kind::None) m.finish_wait();

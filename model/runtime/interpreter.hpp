@@ -105,8 +105,12 @@ public:
     RunStatus status(const State& s) const;
 
     /// Executes thread t's pending operation (timeout = take the timeout branch; requires
-    /// can_time_out) and runs t on to its next visible operation.
-    Event step(State& s, ThreadId t, bool timeout) const;
+    /// can_time_out) and runs t on to its next visible operation. `stop` (may be null) is asked
+    /// now and then while the thread runs a long stretch without visible operations (past
+    /// Limits::max_local_instructions): when it returns true the step stops where it is, with
+    /// State::limit of kind LimitHit::Kind::Stopped (a search's time budget or Ctrl-C; the state
+    /// is then partly through the operation and fit for nothing but being dropped).
+    Event step(State& s, ThreadId t, bool timeout, const std::function<bool()>* stop = nullptr) const;
 
     /// Evaluates a zero-argument check code object on a copy of the state's globals. Never
     /// produces events; a visible operation inside it (a call) is refused as an error value.

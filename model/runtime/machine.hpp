@@ -8,6 +8,7 @@
 
 #include <array>       // ModuleTable
 #include <cstdint>     // int64_t
+#include <functional>  // the stop poll
 #include <optional>    // set comparisons, native keys
 #include <string>      // messages
 #include <string_view> // format specs
@@ -91,6 +92,8 @@ public:
     /// hidden effects on shared state are flagged there (Event::read_threads).
     Event* step_event = nullptr;
     bool timeout = false; // the scheduler chose the timeout branch of the pending operation
+    /// Interpreter::step's `stop` poll (null: none), asked during a long local run.
+    const std::function<bool()>* stop = nullptr;
     /// Containers whose repr() is in progress, innermost last (self-containing ones print as
     /// [...], as in CPython).
     std::vector<uint32_t> repr_stack;

@@ -344,6 +344,10 @@ std::string Interpreter::describe_limit(const State& s,
         return (h.thread.valid() && h.thread.value < s.threads.size() ? thread_name(s, h.thread) : "a thread") +
                " ran " + std::to_string(h.limit) + " instructions without a visible operation" + at +
                ", and no state of it repeated";
+    case LimitHit::Kind::Stopped:
+        return (h.thread.valid() && h.thread.value < s.threads.size() ? thread_name(s, h.thread) : "a thread") +
+               " was stopped by the search after " + std::to_string(h.limit) +
+               " instructions without a visible operation" + at;
     }
     return "";
 }

@@ -89,7 +89,9 @@ struct ThreadState {
 struct LimitHit {
     /// Instructions: a thread ran Limits::max_local_run instructions without a visible
     /// operation, and no state of it repeated (no proof that it loops forever).
-    enum class Kind : uint8_t { None, Memory, String, Threads, Instructions };
+    /// Stopped: not a limit of the program's run but the search's (Interpreter::step's `stop`
+    /// poll: the time budget ran out or Ctrl-C arrived inside one long step).
+    enum class Kind : uint8_t { None, Memory, String, Threads, Instructions, Stopped };
     Kind kind = Kind::None;
     uint32_t line = 0;  // the code-block line being executed (0 = unknown)
     uint64_t limit = 0; // the limit passed (bytes, threads or instructions)

@@ -26,6 +26,7 @@ ThreadId start_thread(Machine& m, ObjectId thread_obj, FuncId body, std::vector<
     tobj.tid = child;
     Machine cm(m.interp, m.st, child);
     cm.step_event = m.step_event;
+    cm.stop = m.stop;
     Args a;
     a.pos = std::move(args);
     for (Value v : a.pos) m.mark_shared(v);

@@ -75,3 +75,34 @@ TEST_CASE("search_result_counts_the_runs_the_budget_counted_and_the_executions_i
     for (const rc::Outcome& o : r.outcomes) outcomes += o.count;
     CHECK(outcomes == r.executions);
 }
+
+// scenarios/local_loop_forever.yaml: one step of its worker runs Limits::max_local_run
+// (50,000,000) instructions before it is cut, seconds of work. The time budget and the hook
+// must stop the search inside that step, not after it: the execution is then no execution (no
+// limit cut is counted, no outcome is recorded) and the search says why it stopped.
+TEST_CASE("the_time_budget_stops_the_search_inside_one_long_step") {
+    rc::Budgets b;
+    b.max_seconds = 0.2; // the step would need seconds
+    Search s("scenarios/local_loop_forever.yaml", b);
+    rc::SearchResult r = s.run("dfs");
+    CHECK(r.stopped_by == rc::StopReason::MaxSeconds);
+    CHECK(r.executions == 0);
+    CHECK(r.limit_executions == 0); // stopped before the instruction limit cut it
+    CHECK(r.outcomes.empty());
+    CHECK(r.findings.empty());
+    CHECK(!r.exhaustive());
+}
+
+TEST_CASE("the_progress_hook_is_asked_inside_one_long_step_and_can_stop_it") {
+    Search s("scenarios/local_loop_forever.yaml");
+    uint64_t calls = 0;
+    rc::SearchResult r = s.run("dfs", [&](const rc::SearchProgress& p) {
+        CHECK(p.executions == 0); // no execution has ended
+        return ++calls < 3;
+    });
+    CHECK(calls == 3);
+    CHECK(r.stopped_by == rc::StopReason::Interrupted);
+    CHECK(r.executions == 0);
+    CHECK(r.limit_executions == 0);
+    CHECK(r.outcomes.empty());
+}
