@@ -75,7 +75,8 @@ enum class Op : uint8_t {
     CheckExcMatch, //                                       [exc, type] -> [exc, bool]
     WithEnter,   // calls the context's __enter__ (lock acquire, ...)  [ctx] -> [ctx, entered]
     WithExit,    // normal exit: __exit__ (lock release, ...)          [ctx] -> []
-    WithExitExc, // exit by exception: __exit__, then TOS exc stays     [ctx, exc] -> [exc]
+    WithExitExc, // exit by exception: __exit__(type, exc, None); suppress: what it returned
+                 // (False for racecheck's own context managers)    [ctx, exc] -> [exc, suppress]
     FormatValue, // b: conversion (0, 'r', 's', 'a'); a: constants index of the spec string or
                  // UINT32_MAX for none                     [v] -> [str]
     BuildString, // a: n; concatenates n strs                [s1..sn] -> [str]
@@ -100,6 +101,9 @@ enum class Op : uint8_t {
                  //                                         [fn, list, dict, m] -> [fn, list, dict]
     YieldValue,  // in a generator frame: hands v to the resumer and suspends; resumed, pushes
                  // None (send() is outside the subset)     [v] -> [None]
+    UnpackEx,    // a: items before the starred target, b: items after it (CPython's UNPACK_EX);
+                 // ValueError "not enough values to unpack (expected at least n, got m)"
+                 //                    [seq] -> [after_b..after_1, [middle...], before_a..before_1]
 };
 
 struct Instr {

@@ -75,6 +75,7 @@ const char* op_name(Op op) {
     case Op::MakeGenExp: return "MakeGenExp";
     case Op::BuildClass: return "BuildClass";
     case Op::YieldValue: return "YieldValue";
+    case Op::UnpackEx: return "UnpackEx";
     }
     return "?";
 }

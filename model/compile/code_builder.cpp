@@ -24,6 +24,7 @@ int stack_effect(const Instr& in, bool jump) {
     case Op::CheckExcMatch:
     case Op::FormatValue:
     case Op::YieldValue:
+    case Op::WithExitExc: // [ctx, exc] -> [exc, suppress]
         return 0;
     case Op::LoadConst:
     case Op::LoadLocal:
@@ -47,7 +48,6 @@ int stack_effect(const Instr& in, bool jump) {
     case Op::CallMergeKwargs:
     case Op::SetAdd:
     case Op::WithExit:
-    case Op::WithExitExc:
     case Op::Return:
     case Op::Raise:
     case Op::Reraise:
@@ -77,6 +77,8 @@ int stack_effect(const Instr& in, bool jump) {
         return 1 - 2 * a;
     case Op::UnpackSequence:
         return a - 1;
+    case Op::UnpackEx: // the items before and after, and the list of those between
+        return a + static_cast<int>(in.b);
     case Op::Call:
         return -(a + static_cast<int>(in.b));
     case Op::MakeFunction:

@@ -152,6 +152,9 @@ private:
                              const ast::Expr* elt, const ast::Expr* key, const ast::Expr* value);
     void genexp(const ast::GeneratorExp& g, SourceLoc loc);
     void yield(const ast::Yield& y, SourceLoc loc);
+    static bool has_starred(const std::vector<ast::Expr>& elts);
+    /// A list, tuple or set display with `*iterable` items; `make` builds it from a list.
+    void starred_display(const std::vector<ast::Expr>& elts, BuiltinId make);
 
     // compile_names.cpp
     std::optional<NameRef> resolve(const std::string& id) const;

@@ -28,6 +28,31 @@ bool folded_constant(const ast::Expr& e) {
 
 } // namespace
 
+bool CodeGen::has_starred(const std::vector<ast::Expr>& elts) {
+    for (const ast::Expr& x : elts)
+        if (std::holds_alternative<ast::Starred>(x.node)) return true;
+    return false;
+}
+
+// `[a, *b, c]`, `(a, *b)`, `{a, *b}`: the items go into a new list in order (`*b` extends it as
+// a call's `*b` does, so a shared b is read in one operation, a generator run item by item),
+// then list(), tuple() or set() of it makes the display, in CPython's order.
+void CodeGen::starred_display(const std::vector<ast::Expr>& elts, BuiltinId make) {
+    b_.emit(Op::LoadBuiltin, static_cast<uint32_t>(make));
+    b_.emit(Op::BuildList, 0);
+    for (const ast::Expr& x : elts) {
+        if (auto* st = std::get_if<ast::Starred>(&x.node)) {
+            expr(*st->value);
+            LineScope line(*this, x.loc);
+            b_.emit(Op::CallExtendArgs);
+        } else {
+            expr(x);
+            b_.emit(Op::ListAppend, 1);
+        }
+    }
+    b_.emit(Op::Call, 1);
+}
+
 void CodeGen::expr(const ast::Expr& e) {
     LineScope line(*this, e.loc);
     std::visit(
@@ -71,6 +96,8 @@ void CodeGen::expr(const ast::Expr& e) {
             } else if constexpr (std::is_same_v<T, ast::Slice>) {
                 fail(e.loc, "invalid syntax", "a slice `a:b` is only valid inside `[...]`");
             } else if constexpr (std::is_same_v<T, ast::List> || std::is_same_v<T, ast::Tuple>) {
+                if (has_starred(n.elts))
+                    return starred_display(n.elts, std::is_same_v<T, ast::List> ? BuiltinId::List : BuiltinId::Tuple);
                 for (const ast::Expr& x : n.elts) expr(x);
                 b_.emit(std::is_same_v<T, ast::List> ? Op::BuildList : Op::BuildTuple,
                         static_cast<uint32_t>(n.elts.size()));
@@ -96,6 +123,7 @@ void CodeGen::expr(const ast::Expr& e) {
             } else if constexpr (std::is_same_v<T, ast::Set>) {
                 // CPython folds a display of more than two constants into a frozenset constant
                 // that updates an empty set: the table is then built as set_merge builds it.
+                if (has_starred(n.elts)) return starred_display(n.elts, BuiltinId::Set);
                 bool folded = n.elts.size() > 2;
                 for (const ast::Expr& x : n.elts) folded = folded && folded_constant(x);
                 if (folded) b_.emit(Op::BuildSet, 0);
@@ -103,6 +131,12 @@ void CodeGen::expr(const ast::Expr& e) {
                 b_.emit(folded ? Op::SetUpdateConst : Op::BuildSet, static_cast<uint32_t>(n.elts.size()));
             } else if constexpr (std::is_same_v<T, ast::Yield>) {
                 yield(n, e.loc);
+            } else if constexpr (std::is_same_v<T, ast::NamedExpr>) {
+                expr(*n.value);
+                b_.emit(Op::Dup);
+                store_name(std::get<ast::Name>(n.target->node).id, n.target->loc);
+            } else if constexpr (std::is_same_v<T, ast::Starred>) {
+                fail(e.loc, "can't use starred expression here");
             } else if constexpr (std::is_same_v<T, ast::Lambda>) {
                 auto index = scope_.function_index.find(n.def.get());
                 RC_CHECK(index != scope_.function_index.end(), "lambda missed by scope analysis");
@@ -384,8 +418,10 @@ void names_read(const ScopeInfo& scope, const ast::Expr& e, std::vector<std::str
                 names_read(scope, *n.key, out);
                 names_read(scope, *n.value, out);
                 comprehension_names(scope, n.generators, 0, out);
-            } else if constexpr (std::is_same_v<T, ast::Yield>) {
+            } else if constexpr (std::is_same_v<T, ast::Yield> || std::is_same_v<T, ast::Starred>) {
                 if (n.value) names_read(scope, *n.value, out);
+            } else if constexpr (std::is_same_v<T, ast::NamedExpr>) {
+                names_read(scope, *n.value, out);
             } else if constexpr (std::is_same_v<T, ast::Lambda>) {
                 for (const ast::Param& p : n.def->params)
                     if (p.default_value) names_read(scope, *p.default_value, out);

@@ -9,7 +9,9 @@
 //   finally: [body] finalbody Jump(after); handler [D+1: exc]: PushExcInfo finalbody PopExcept
 //           Reraise.
 //   with:   ctx WithEnter store|Pop [body] WithExit Jump(after);
-//           handler [D+1: ctx, exc]: WithExitExc Reraise.
+//           handler [D+1: ctx, exc]: WithExitExc PopJumpIfTrue(suppressed) Reraise;
+//           suppressed: Pop (an __exit__ that returned true swallowed the exception).
+//           A class's __enter__/__exit__ run as calls (their frames return to these ops).
 // [..] marks a protected region. Exit code emitted for return/break/continue is not protected
 // by the regions it leaves (their segments are suspended around it), as in CPython 3.11+.
 #include "model/check.hpp"           // RC_CHECK
@@ -120,7 +122,12 @@ void CodeGen::with_stmt(const ast::With& s, size_t item) {
         b_.bind(handler);
         b_.set_depth(depth + 2);
         b_.emit(Op::WithExitExc);
+        Label suppressed = b_.new_label();
+        b_.emit_jump(Op::PopJumpIfTrue, suppressed);
         b_.emit(Op::Reraise);
+        b_.bind(suppressed);
+        b_.set_depth(depth + 1);
+        b_.emit(Op::Pop);
     }
     b_.bind(after);
     b_.set_depth(depth);

@@ -226,8 +226,21 @@ void CodeGen::store_target(const ast::Expr& t) {
         const auto& elts = std::holds_alternative<ast::Tuple>(t.node)
                                ? std::get<ast::Tuple>(t.node).elts
                                : std::get<ast::List>(t.node).elts;
-        b_.emit(Op::UnpackSequence, static_cast<uint32_t>(elts.size()));
-        for (const ast::Expr& e : elts) store_target(e);
+        size_t star = elts.size();
+        for (size_t i = 0; i < elts.size(); ++i)
+            if (std::holds_alternative<ast::Starred>(elts[i].node)) star = i;
+        if (star == elts.size()) {
+            b_.emit(Op::UnpackSequence, static_cast<uint32_t>(elts.size()));
+        } else {
+            const size_t after = elts.size() - star - 1;
+            if (star > 255 || after > 255)
+                fail(t.loc, "too many expressions in star-unpacking assignment");
+            b_.emit(Op::UnpackEx, static_cast<uint32_t>(star), static_cast<uint8_t>(after));
+        }
+        for (const ast::Expr& e : elts) {
+            if (auto* st = std::get_if<ast::Starred>(&e.node)) store_target(*st->value);
+            else store_target(e);
+        }
     } else {
         fail(t.loc, "cannot assign to expression", "assign to a name, an attribute or an item");
     }

@@ -53,6 +53,8 @@ void target_names(const ast::Expr& target, std::vector<const ast::Expr*>& out) {
         for (const ast::Expr& e : t->elts) target_names(e, out);
     } else if (auto* l = std::get_if<ast::List>(&target.node)) {
         for (const ast::Expr& e : l->elts) target_names(e, out);
+    } else if (auto* st = std::get_if<ast::Starred>(&target.node)) {
+        target_names(*st->value, out);
     }
 }
 
@@ -118,6 +120,8 @@ private:
             for (const ast::Expr& e : tu->elts) target(e, use);
         } else if (auto* li = std::get_if<ast::List>(&t.node)) {
             for (const ast::Expr& e : li->elts) target(e, use);
+        } else if (auto* st = std::get_if<ast::Starred>(&t.node)) {
+            target(*st->value, use);
         } else {
             expr(t); // attribute / subscript targets load their object and key
         }
@@ -211,7 +215,7 @@ private:
         if (id.size() < 5 || id.rfind("__", 0) != 0 || id.compare(id.size() - 2, 2, "__") != 0) return;
         static const char* const supported[] = {"__init__", "__repr__", "__str__", "__eq__", "__ne__",
                                                 "__lt__",   "__le__",   "__gt__",  "__ge__", "__hash__",
-                                                "__doc__"};
+                                                "__doc__",  "__enter__", "__exit__"};
         for (const char* s : supported)
             if (id == s) return;
         if (id == "__slots__")
@@ -457,6 +461,14 @@ private:
                     exprs(n.elts);
                 } else if constexpr (std::is_same_v<T, ast::Yield>) {
                     if (n.value) expr(*n.value);
+                } else if constexpr (std::is_same_v<T, ast::Starred>) {
+                    expr(*n.value);
+                } else if constexpr (std::is_same_v<T, ast::NamedExpr>) {
+                    if (!comp_scopes_.empty() || genexp_depth_ > 0)
+                        fail(e.loc, "unsupported: assignment expressions (:=) inside a comprehension",
+                             "assign the value in a loop statement instead of a comprehension");
+                    expr(*n.value);
+                    target(*n.target, Use::Store);
                 } else {
                     static_assert(std::is_same_v<T, ast::Constant>);
                 }

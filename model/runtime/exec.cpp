@@ -462,6 +462,27 @@ void execute(Machine& m) {
         for (size_t i = items.size(); i-- > 0;) m.push(items[i]);
         break;
     }
+    case Op::UnpackEx: {
+        Value seq = m.peek();
+        if (m.is_generator(seq) || m.get<AsCompletedObj>(seq)) { // every item, as CPython takes them
+            m.push_retry(m.prog.prelude.drain, {seq}, 0);
+            return;
+        }
+        m.pop();
+        if (!m.is_iterable(seq))
+            m.raise(BuiltinId::TypeError, "cannot unpack non-iterable " + m.type_name(seq) + " object");
+        std::vector<Value> items = m.collect(seq);
+        const size_t before = in.a, after = in.b;
+        if (items.size() < before + after)
+            m.raise(BuiltinId::ValueError, "not enough values to unpack (expected at least " +
+                                               std::to_string(before + after) + ", got " +
+                                               std::to_string(items.size()) + ")");
+        for (size_t i = items.size(); i-- > items.size() - after;) m.push(items[i]);
+        m.push(m.new_list(std::vector<Value>(items.begin() + static_cast<std::ptrdiff_t>(before),
+                                             items.end() - static_cast<std::ptrdiff_t>(after))));
+        for (size_t i = before; i-- > 0;) m.push(items[i]);
+        break;
+    }
     case Op::GetIter: m.push(m.get_iter(m.pop())); break;
     case Op::ForIter: {
         Value it = m.peek();
@@ -545,12 +566,19 @@ void execute(Machine& m) {
         m.push(Value::boolean(match));
         break;
     }
-    case Op::WithEnter: m.with_enter(m.peek()); break;
+    case Op::WithEnter: {
+        const size_t frames = m.th().frames.size();
+        m.with_enter(m.peek());
+        if (m.th().frames.size() > frames) return; // a class's __enter__: push_frame moved the pc
+        break;
+    }
     case Op::WithExit:
     case Op::WithExitExc: {
         Value exc = in.op == Op::WithExitExc ? m.pop() : Value::unbound();
         Value ctx = m.pop();
         if (!exc.is_unbound()) m.push(exc);
+        if (m.user_with_exit(ctx, exc)) return; // its frame returns here
+        if (!exc.is_unbound()) m.push(Value::boolean(false));
         m.with_exit(ctx);
         if (m.th().wait.kind != Wait::Kind::None) return; // executor shutdown waits for workers
         break;

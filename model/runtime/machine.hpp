@@ -396,6 +396,10 @@ public:
     void finish_wait();
     void with_enter(Value ctx);
     void with_exit(Value ctx);
+    /// A class's __exit__ (exc: the exception leaving the block, or Unbound): pushes its frame,
+    /// whose result is dropped on a normal exit and pushed (the suppress flag) after an
+    /// exception; false when ctx has no __exit__ of the program's.
+    bool user_with_exit(Value ctx, Value exc);
 
     /// The result of the current call when it completes normally.
     void complete_call(Value result);

@@ -70,8 +70,10 @@ uint32_t height_of(const ExprNode& node) {
                            return std::max(h(n.elt), h(n.generators));
                        else if constexpr (std::is_same_v<T, DictComp>)
                            return std::max({h(n.key), h(n.value), h(n.generators)});
-                       else if constexpr (std::is_same_v<T, Yield>)
+                       else if constexpr (std::is_same_v<T, Yield> || std::is_same_v<T, Starred>)
                            return h(n.value);
+                       else if constexpr (std::is_same_v<T, NamedExpr>)
+                           return std::max(h(n.target), h(n.value));
                    },
                    node);
 }

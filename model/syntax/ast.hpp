@@ -159,6 +159,18 @@ struct Yield {
     bool from = false;
 };
 
+/// `name := value` (an assignment expression): stores value in name and is value. Not inside a
+/// comprehension (scope analysis refuses it there).
+struct NamedExpr {
+    ExprPtr target; // a Name
+    ExprPtr value;
+};
+/// `*value`: an item of a list, tuple or set display (unpacking an iterable into it), or the one
+/// starred name of an assignment target list (`first, *rest = xs`).
+struct Starred {
+    ExprPtr value;
+};
+
 struct FunctionDef;
 /// `lambda params: body`, held as the function it defines: a FunctionDef named "<lambda>" whose
 /// body is `return body`. It reads the locals of enclosing functions through cells, as a nested
@@ -170,7 +182,8 @@ struct Lambda {
 
 using ExprNode = std::variant<Constant, Name, FString, UnaryOp, BinOp, BoolOp, Compare, IfExp,
                               Call, Attribute, Subscript, Slice, List, Tuple, Dict, ListComp,
-                              GeneratorExp, DictComp, Set, SetComp, Yield, Lambda>;
+                              GeneratorExp, DictComp, Set, SetComp, Yield, Lambda, NamedExpr,
+                              Starred>;
 
 struct Expr {
     ExprNode node;

@@ -382,10 +382,6 @@ private:
         }
         for (std::string_view op : two_char_ops) {
             if (src_.substr(pos_, 2) == op) {
-                if (op == ":=") {
-                    fail(loc, "unsupported: assignment expressions (:=)",
-                         "assign the value in a separate statement before using it");
-                }
                 emit_op(op, loc);
                 return;
             }

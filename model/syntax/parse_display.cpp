@@ -12,7 +12,7 @@ ast::Expr Parser::parse_paren() {
     if (accept_op(")")) {
         return make_expr(ast::Tuple{}, loc);
     }
-    ast::Expr first = parse_item(StarUse::Display);
+    ast::Expr first = parse_item(StarUse::Display, true);
     if (is_keyword("for")) {
         auto generators = parse_comprehensions();
         expect_op(")");
@@ -28,7 +28,7 @@ ast::Expr Parser::parse_paren() {
         if (is_op(")")) {
             break;
         }
-        tuple.elts.push_back(parse_item(StarUse::Display));
+        tuple.elts.push_back(parse_item(StarUse::Display, true));
     }
     expect_closing(")", tuple.elts.back());
     return make_expr(std::move(tuple), loc);
@@ -40,7 +40,7 @@ ast::Expr Parser::parse_list() {
     if (accept_op("]")) {
         return make_expr(std::move(list), loc);
     }
-    ast::Expr first = parse_item(StarUse::Display);
+    ast::Expr first = parse_item(StarUse::Display, true);
     if (is_keyword("for")) {
         auto generators = parse_comprehensions();
         expect_op("]");
@@ -51,7 +51,7 @@ ast::Expr Parser::parse_list() {
         if (is_op("]")) {
             break;
         }
-        list.elts.push_back(parse_item(StarUse::Display));
+        list.elts.push_back(parse_item(StarUse::Display, true));
     }
     expect_closing("]", list.elts.back());
     return make_expr(std::move(list), loc);
@@ -70,7 +70,7 @@ ast::Expr Parser::parse_brace() {
         }
     };
     refuse_unpacking();
-    ast::Expr key = parse_item(StarUse::Display);
+    ast::Expr key = parse_item(StarUse::Display, true);
     if (!accept_op(":")) {
         if (is_keyword("for")) {
             auto generators = parse_comprehensions();
@@ -84,7 +84,7 @@ ast::Expr Parser::parse_brace() {
                 if (is_op("}")) {
                     break;
                 }
-                set.elts.push_back(parse_item(StarUse::Display));
+                set.elts.push_back(parse_item(StarUse::Display, true));
             }
             expect_closing("}", set.elts.back());
             return make_expr(std::move(set), loc);
@@ -174,7 +174,7 @@ ast::Expr Parser::parse_call(ast::Expr func) {
             if (star) {
                 next();
             }
-            ast::Expr arg = parse_test();
+            ast::Expr arg = star ? parse_test() : parse_named();
             if (is_keyword("for")) {
                 if (star) {
                     fail(star_loc, "iterable unpacking cannot be used in comprehension");
@@ -240,7 +240,7 @@ ast::Expr Parser::parse_subscript_item() {
     const SourceLoc loc = tok().loc;
     ast::ExprPtr lower;
     if (!is_op(":")) {
-        ast::Expr index = parse_item(StarUse::Display);
+        ast::Expr index = parse_item(StarUse::Display, true);
         if (!is_op(":")) {
             return index;
         }

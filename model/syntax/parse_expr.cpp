@@ -58,16 +58,27 @@ ast::Expr Parser::parse_testlist(StarUse star) {
     return make_expr(std::move(tuple), loc);
 }
 
-ast::Expr Parser::parse_item(StarUse star) {
-    if (is_op("*")) {
-        if (star == StarUse::Target) {
-            fail(tok().loc, "unsupported: starred assignment targets",
-                 "unpack into a fixed number of names, or index the sequence");
-        }
-        fail(tok().loc, "unsupported: starred expressions (unpacking)",
-             "build the sequence with + or a loop instead");
+ast::Expr Parser::parse_item(StarUse star, bool named) {
+    if (is_op("*")) { // where a starred item may not be, the compiler says so
+        const SourceLoc loc = next().loc;
+        return make_expr(ast::Starred{box(parse_bitor())}, loc);
     }
-    return parse_test();
+    return named ? parse_named() : parse_test();
+}
+
+ast::Expr Parser::parse_named() {
+    if (tok().kind == TokenKind::Name && peek(1).kind == TokenKind::Op && peek(1).text == ":=") {
+        const Token &name = next();
+        next();
+        ast::Expr target = make_expr(ast::Name{name.text}, name.loc);
+        ast::Expr value = parse_test();
+        return make_expr(ast::NamedExpr{box(std::move(target)), box(std::move(value))}, name.loc);
+    }
+    ast::Expr e = parse_test();
+    if (is_op(":=")) {
+        check_named_target(e);
+    }
+    return e;
 }
 
 ast::Expr Parser::parse_yield() {

@@ -164,10 +164,10 @@ ast::Stmt Parser::parse_small_statement() {
         next();
         ast::Delete del;
         do {
-            if (!starts_expression()) {
+            if (!starts_expression() && !is_op("*")) {
                 break;
             }
-            ast::Expr target = parse_bitor();
+            ast::Expr target = is_op("*") ? parse_item(StarUse::Target) : parse_bitor();
             check_target(target, TargetUse::Delete);
             del.targets.push_back(std::move(target));
         } while (accept_op(","));
@@ -311,7 +311,7 @@ ast::Stmt Parser::parse_if(const Token &keyword) {
             fail_too_deep(loc, "statement");
         }
         const std::string after = statement_on_line(kw->text, loc);
-        ast::Expr test = parse_test();
+        ast::Expr test = parse_named();
         expect_colon();
         ast::StmtList body = parse_block(after);
         branches.push_back(Branch{loc, std::move(test), std::move(body)});
@@ -340,7 +340,7 @@ ast::Stmt Parser::parse_if(const Token &keyword) {
 
 ast::Stmt Parser::parse_while() {
     const SourceLoc loc = next().loc;
-    ast::Expr test = parse_test();
+    ast::Expr test = parse_named();
     expect_colon();
     ast::While stmt{std::move(test), parse_loop_body(statement_on_line("while", loc)), {}};
     if (is_keyword("else")) {
@@ -463,10 +463,7 @@ ast::Stmt Parser::parse_with() {
 ast::WithItem Parser::parse_with_item() {
     ast::WithItem item{parse_test(), std::nullopt};
     if (accept_keyword("as")) {
-        if (is_op("*")) {
-            parse_item(StarUse::Target); // reports the refusal
-        }
-        ast::Expr target = parse_bitor();
+        ast::Expr target = is_op("*") ? parse_item(StarUse::Target) : parse_bitor();
         check_target(target, TargetUse::Assign);
         item.target = std::move(target);
     }

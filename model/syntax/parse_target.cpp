@@ -33,6 +33,8 @@ struct Describe {
     std::string operator()(const ast::Name &) const { return "name"; }
     std::string operator()(const ast::Attribute &) const { return "attribute"; }
     std::string operator()(const ast::Subscript &) const { return "subscript"; }
+    std::string operator()(const ast::NamedExpr &) const { return "named expression"; }
+    std::string operator()(const ast::Starred &) const { return "starred"; }
     std::string operator()(const auto &) const { return "expression"; }
 };
 std::string describe(const ast::Expr &e) {
@@ -57,7 +59,19 @@ bool is_bitwise_or_level(const ast::Expr &e) {
 
 } // namespace
 
+void Parser::check_named_target(const ast::Expr &target) const {
+    fail(target.loc, "cannot use assignment expressions with " + describe(target));
+}
+
 void Parser::check_target(const ast::Expr &target, TargetUse use) const {
+    if (std::holds_alternative<ast::Starred>(target.node)) {
+        switch (use) {
+        case TargetUse::Delete: fail(target.loc, "cannot delete starred");
+        case TargetUse::AugAssign:
+            fail(target.loc, "'starred' is an illegal expression for augmented assignment");
+        default: fail(target.loc, "starred assignment target must be in a list or tuple");
+        }
+    }
     const bool simple = std::holds_alternative<ast::Name>(target.node) ||
                         std::holds_alternative<ast::Attribute>(target.node) ||
                         std::holds_alternative<ast::Subscript>(target.node);
@@ -74,11 +88,21 @@ void Parser::check_target(const ast::Expr &target, TargetUse use) const {
         // In a bare tuple `a, f() = x` the last item directly precedes the `=`, and CPython's
         // invalid_named_expression rule reports it first, with its "here" message.
         const bool bare = !elts->empty() && elts->front().loc == target.loc;
-        if (use == TargetUse::AssignHere && bare) {
+        if (use == TargetUse::AssignHere && bare &&
+            !std::holds_alternative<ast::Starred>(elts->back().node)) {
             check_target(elts->back(), TargetUse::AssignHere);
         }
+        size_t starred = 0;
         for (const ast::Expr &elt : *elts) {
-            check_target(elt, use == TargetUse::AssignHere ? TargetUse::Assign : use);
+            const TargetUse inner = use == TargetUse::AssignHere ? TargetUse::Assign : use;
+            if (const auto *st = std::get_if<ast::Starred>(&elt.node); st && use != TargetUse::Delete) {
+                if (++starred > 1) {
+                    fail(target.loc, "multiple starred expressions in assignment");
+                }
+                check_target(*st->value, inner);
+                continue;
+            }
+            check_target(elt, inner);
         }
         return;
     }
@@ -102,7 +126,8 @@ void Parser::check_target(const ast::Expr &target, TargetUse use) const {
 ast::Expr Parser::parse_target_list() {
     auto item = [this] {
         if (is_op("*")) {
-            parse_item(StarUse::Target); // reports the refusal
+            const SourceLoc loc = next().loc;
+            return make_expr(ast::Starred{box(parse_bitor())}, loc);
         }
         return parse_bitor();
     };

@@ -142,7 +142,13 @@ private:
 
     // ---- expressions (parse_expr.cpp) ----
     ast::Expr parse_testlist(StarUse star);
-    ast::Expr parse_item(StarUse star);
+    /// An item of a testlist or display: `*expr` (ast::Starred) or an expression; `named`: also
+    /// `name := expr` (where CPython's grammar has named_expression).
+    ast::Expr parse_item(StarUse star, bool named = false);
+    /// `name := test` or a test (if/elif/while conditions, call arguments, display items).
+    ast::Expr parse_named();
+    /// `expr :=` where expr is not a name: CPython's "cannot use assignment expressions with …".
+    [[noreturn]] void check_named_target(const ast::Expr &target) const;
     ast::Expr parse_test();
     /// `yield [testlist]` or `yield from test`, at the `yield` keyword.
     ast::Expr parse_yield();

@@ -111,8 +111,30 @@ void Machine::with_enter(Value ctx) {
         push(ctx);
         return;
     }
+    if (Value enter = user_dunder(ctx, "__enter__"); !enter.is_unbound()) {
+        // CPython 3.12's BEFORE_WITH looks both up before it calls __enter__.
+        if (user_dunder(ctx, "__exit__").is_unbound())
+            raise(BuiltinId::TypeError, "'" + type_name(ctx) +
+                                            "' object does not support the context manager protocol "
+                                            "(missed __exit__ method)");
+        Args a;
+        a.pos.push_back(ctx);
+        push_frame(enter, a, line()); // what it returns is pushed: [ctx, entered]
+        return;
+    }
     raise(BuiltinId::TypeError,
           "'" + type_name(ctx) + "' object does not support the context manager protocol");
+}
+
+bool Machine::user_with_exit(Value ctx, Value exc) {
+    Value exit = user_dunder(ctx, "__exit__");
+    if (exit.is_unbound()) return false;
+    Args a;
+    if (exc.is_unbound()) a.pos = {ctx, Value::none(), Value::none(), Value::none()};
+    else a.pos = {ctx, type_value(exc), exc, Value::none()}; // no traceback objects in the model
+    push_frame(exit, a, line());
+    if (exc.is_unbound()) frame().returns = Frame::Return::Discard;
+    return true;
 }
 
 void Machine::with_exit(Value ctx) {

@@ -563,6 +563,8 @@ bool classify(Machine& m, PendingOp* out) {
         out->obj = root;
         return true;
     }
+    case Op::UnpackSequence: // `a, b = shared`: reads the whole container
+    case Op::UnpackEx:
     case Op::CallExtendArgs:   // f(*shared): reads the whole container
     case Op::CallArgsList:
     case Op::CallMergeKwargs: { // f(**shared)

@@ -163,6 +163,10 @@ struct ExprDumper {
         return std::string(y.from ? "(yield-from" : "(yield") + (y.value ? " " + dump(*y.value) : "") + ")";
     }
     std::string operator()(const ast::Lambda &l) const;
+    std::string operator()(const ast::NamedExpr &n) const {
+        return "(:= " + dump(*n.target) + " " + dump(*n.value) + ")";
+    }
+    std::string operator()(const ast::Starred &s) const { return "(* " + dump(*s.value) + ")"; }
 };
 
 inline std::string dump(const ast::Expr &e) {
