@@ -62,6 +62,9 @@ struct PreludeFuncs {
     FuncId list_sort;    // _rc_list_sort(lst, items, key, reverse): a Python key function
     FuncId sorted_key;   // _rc_sorted_key(items, key, reverse)
     FuncId minmax_key_iter; // _rc_minmax_key_iter(iterable, key, want_max, has_default, default, empty): key called as each item comes
+    FuncId user_len;     // _rc_user_len(obj): len() of an object whose class defines __len__
+    FuncId user_truth;   // _rc_user_truth(obj, has_bool): its truth value (__bool__, else __len__)
+    FuncId user_contains; // _rc_user_contains(obj, x, negate): `x in obj` by its class's __contains__
 };
 
 struct Program {

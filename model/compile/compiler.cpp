@@ -48,7 +48,8 @@ void compile_prelude(Program& program, ProgramTables& tables) {
             {"_rc_list_sort", &p.list_sort},     {"_rc_sorted_key", &p.sorted_key},
             {"_rc_minmax_key_iter", &p.minmax_key_iter},
             {"_rc_pool_results", &p.pool_results}, {"_rc_as_completed", &p.as_completed},
-            {"_rc_print", &p.print}};
+            {"_rc_print", &p.print},             {"_rc_user_len", &p.user_len},
+            {"_rc_user_truth", &p.user_truth},   {"_rc_user_contains", &p.user_contains}};
         for (const auto& [n, slot] : table)
             if (n == name) *slot = id;
     }
@@ -58,7 +59,7 @@ void compile_prelude(Program& program, ProgramTables& tables) {
                      p.drain_checked, p.drain_until_in, p.minmax_drain,
                      p.unpack, p.any, p.all, p.contains, p.not_contains, p.map, p.filter, p.zip, p.enumerate,
                      p.list_sort, p.sorted_key, p.minmax_key_iter, p.pool_results,
-                     p.as_completed, p.print})
+                     p.as_completed, p.print, p.user_len, p.user_truth, p.user_contains})
         RC_CHECK(f.valid(), "racecheck's prelude lacks a function PreludeFuncs names");
 }
 

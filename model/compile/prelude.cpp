@@ -149,6 +149,33 @@ def _rc_all(iterator):
             return False
     return True
 
+def _rc_user_len(obj):
+    n = obj.__len__()
+    if not isinstance(n, int):
+        raise TypeError("'" + type(n).__name__ + "' object cannot be interpreted as an integer")
+    if n < 0:
+        raise ValueError("__len__() should return >= 0")
+    return int(n)
+
+def _rc_user_truth(obj, has_bool):
+    if has_bool:
+        r = obj.__bool__()
+        if r is not True and r is not False:
+            raise TypeError("__bool__ should return bool, returned " + type(r).__name__)
+        return r
+    n = obj.__len__()
+    if not isinstance(n, int):
+        raise TypeError("'" + type(n).__name__ + "' object cannot be interpreted as an integer")
+    if n < 0:
+        raise ValueError("__len__() should return >= 0")
+    return n != 0
+
+def _rc_user_contains(obj, value, negate):
+    r = obj.__contains__(value)
+    if negate:
+        return not r
+    return not not r
+
 def _rc_contains(iterator, value):
     for x in iterator:
         if x is value or x == value:

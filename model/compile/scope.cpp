@@ -215,14 +215,16 @@ private:
         if (id.size() < 5 || id.rfind("__", 0) != 0 || id.compare(id.size() - 2, 2, "__") != 0) return;
         static const char* const supported[] = {"__init__", "__repr__", "__str__", "__eq__", "__ne__",
                                                 "__lt__",   "__le__",   "__gt__",  "__ge__", "__hash__",
-                                                "__doc__",  "__enter__", "__exit__"};
+                                                "__doc__",  "__enter__", "__exit__", "__len__",
+                                                "__bool__", "__contains__"};
         for (const char* s : supported)
             if (id == s) return;
         if (id == "__slots__")
             fail(loc, "unsupported: __slots__", "remove __slots__: instances then keep their attributes in a dict");
         fail(loc, "unsupported: special method " + id + " in a class",
-             "racecheck calls __init__, __str__, __repr__, the comparisons and __hash__ of a class; "
-             "others (descriptors, __getattr__, __len__, operators, context managers, __new__) are outside the subset");
+             "racecheck calls __init__, __str__, __repr__, the comparisons, __hash__, __enter__/__exit__, "
+             "__len__, __bool__ and __contains__ of a class; others (descriptors, __getattr__, __iter__, "
+             "__getitem__, operators, __new__, ...) are outside the subset");
     }
 
     void class_def(const ast::ClassDef& c, SourceLoc loc) {

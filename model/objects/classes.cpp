@@ -478,6 +478,14 @@ Value Machine::user_dunder(Value v, const char* name) {
     return get<FunctionObj>(f) ? f : Value::unbound();
 }
 
+bool Machine::user_truth(Value v, uint32_t depth) {
+    if (!get<InstanceObj>(v)) return false;
+    const bool has_bool = !user_dunder(v, "__bool__").is_unbound();
+    if (!has_bool && user_dunder(v, "__len__").is_unbound()) return false;
+    push_retry(prog.prelude.user_truth, {v, Value::boolean(has_bool)}, depth);
+    return true;
+}
+
 Value Machine::call_sync(Value fn, std::vector<Value> args) {
     if (rendering) return new_str("<...>"); // reports never run the program's code
     auto* fo = get<FunctionObj>(fn);

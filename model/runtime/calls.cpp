@@ -329,6 +329,16 @@ void Machine::do_call(uint32_t argc, uint32_t kwcount) {
     auto& stack = th().stack;
     size_t base = stack.size() - argc - kwcount;
     Value callee = stack[base - 1];
+    // len(obj) and bool(obj) of a class defining __len__/__bool__: the methods run as calls.
+    if (callee.tag == VTag::Builtin && argc == 1 && kwcount == 0 && get<InstanceObj>(stack[base])) {
+        if (callee.builtin_id() == BuiltinId::Len && !user_dunder(stack[base], "__len__").is_unbound()) {
+            Value obj = stack[base];
+            stack.resize(base - 1);
+            push_prelude(prog.prelude.user_len, {obj});
+            return;
+        }
+        if (callee.builtin_id() == BuiltinId::Bool && user_truth(stack[base], 0)) return;
+    }
     // A builtin consuming a generator argument: drain it first, then run this Call again.
     if (consumes_iterables(*this, callee)) {
         for (uint32_t i = 0; i < argc; ++i) {

@@ -267,7 +267,10 @@ void execute(Machine& m) {
             m.push(m.binary(static_cast<ast::BinOpKind>(in.b), l, r, in.a == 1));
         break;
     }
-    case Op::Unary: m.push(m.unary(static_cast<ast::UnaryOpKind>(in.b), m.pop())); break;
+    case Op::Unary:
+        if (static_cast<ast::UnaryOpKind>(in.b) == ast::UnaryOpKind::Not && m.user_truth(m.peek(), 0)) return;
+        m.push(m.unary(static_cast<ast::UnaryOpKind>(in.b), m.pop()));
+        break;
     case Op::Compare: {
         const auto kind = static_cast<ast::CmpOpKind>(in.b);
         if ((kind == ast::CmpOpKind::In || kind == ast::CmpOpKind::NotIn) && m.is_generator(m.peek())) {
@@ -275,6 +278,12 @@ void execute(Machine& m) {
             m.push_prelude(kind == ast::CmpOpKind::In ? m.prog.prelude.contains
                                                       : m.prog.prelude.not_contains,
                            {gen, x});
+            return;
+        }
+        if ((kind == ast::CmpOpKind::In || kind == ast::CmpOpKind::NotIn) && m.get<InstanceObj>(m.peek()) &&
+            !m.user_dunder(m.peek(), "__contains__").is_unbound()) { // a call, as any method's
+            Value obj = m.pop(), x = m.pop();
+            m.push_prelude(m.prog.prelude.user_contains, {obj, x, Value::boolean(kind == ast::CmpOpKind::NotIn)});
             return;
         }
         Value r = m.pop();
@@ -287,6 +296,7 @@ void execute(Machine& m) {
     case Op::Jump: m.frame().pc = in.a; return;
     case Op::PopJumpIfFalse:
     case Op::PopJumpIfTrue: {
+        if (m.user_truth(m.peek(), 0)) return; // the jump runs again on the bool
         bool t = m.truthy(m.pop());
         if (t == (in.op == Op::PopJumpIfTrue)) {
             m.frame().pc = in.a;

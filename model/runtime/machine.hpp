@@ -400,6 +400,10 @@ public:
     /// whose result is dropped on a normal exit and pushed (the suppress flag) after an
     /// exception; false when ctx has no __exit__ of the program's.
     bool user_with_exit(Value ctx, Value exc);
+    /// v is an object whose class defines __bool__ or __len__: runs the prelude's truth test on
+    /// it as a call whose bool replaces the operand `depth` below the top, and the instruction
+    /// runs again (Frame::Return::Retry); false (nothing done) for any other value.
+    bool user_truth(Value v, uint32_t depth);
 
     /// The result of the current call when it completes normally.
     void complete_call(Value result);

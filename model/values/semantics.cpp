@@ -112,6 +112,11 @@ bool Machine::truthy(Value v) {
         if (auto* s = std::get_if<SetObj>(&o.data)) return s->used != 0;
         if (auto* q = std::get_if<DequeObj>(&o.data)) return !q->items.empty();
         if (std::get_if<DictViewObj>(&o.data)) return length(v) != 0;
+        if (std::get_if<InstanceObj>(&o.data) &&
+            (!user_dunder(v, "__bool__").is_unbound() || !user_dunder(v, "__len__").is_unbound()))
+            unsupported("the truth value of an object whose class defines __bool__ or __len__, here",
+                        "test it in an if or while condition, with not, or with bool(), where racecheck "
+                        "calls those methods");
         if (auto* r = std::get_if<RangeObj>(&o.data)) {
             return r->step > 0 ? r->start < r->stop : r->start > r->stop;
         }
