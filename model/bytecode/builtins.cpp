@@ -56,7 +56,7 @@ std::initializer_list<BuiltinId> members(ModuleId module) {
         static constexpr std::initializer_list<B> m = {
             B::Thread, B::Lock, B::RLock, B::Condition, B::Semaphore, B::BoundedSemaphore,
             B::Event, B::Barrier, B::Local, B::Timer, B::CurrentThread, B::MainThread,
-            B::ActiveCount, B::GetIdent, B::ThreadingEnumerate, B::BrokenBarrierError};
+            B::ActiveCount, B::GetIdent, B::GetNativeId, B::ThreadingEnumerate, B::BrokenBarrierError};
         return m;
     }
     case ModuleId::Queue: {
@@ -90,11 +90,15 @@ std::initializer_list<BuiltinId> members(ModuleId module) {
         return m;
     }
     case ModuleId::Collections: {
-        static constexpr std::initializer_list<B> m = {B::Deque};
+        static constexpr std::initializer_list<B> m = {B::Deque, B::Defaultdict, B::Counter};
         return m;
     }
     case ModuleId::Functools: {
-        static constexpr std::initializer_list<B> m = {B::Partial};
+        static constexpr std::initializer_list<B> m = {B::Partial, B::Wraps, B::UpdateWrapper};
+        return m;
+    }
+    case ModuleId::Os: {
+        static constexpr std::initializer_list<B> m = {B::OsGetpid, B::OsCpuCount};
         return m;
     }
     case ModuleId::Concurrent:

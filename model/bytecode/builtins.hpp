@@ -45,6 +45,7 @@ namespace rc {
     X(Local, "local", ModCls, "_thread._local") X(Timer, "Timer", ModCls, "threading.Timer")       \
     X(CurrentThread, "current_thread", ModFn, "") X(MainThread, "main_thread", ModFn, "")          \
     X(ActiveCount, "active_count", ModFn, "") X(GetIdent, "get_ident", ModFn, "")                  \
+    X(GetNativeId, "get_native_id", ModFn, "")                                                     \
     X(ThreadingEnumerate, "enumerate", ModFn, "") /* threading.enumerate */                               \
     /* queue */                                                                                    \
     X(Queue, "Queue", ModCls, "queue.Queue")                                                       \
@@ -73,8 +74,13 @@ namespace rc {
     X(LogGetLogger, "getLogger", ModFn, "")                                                        \
     /* collections */                                                                              \
     X(Deque, "deque", ModCls, "collections.deque")                                                 \
+    X(Defaultdict, "defaultdict", ModCls, "collections.defaultdict")                               \
+    X(Counter, "Counter", ModCls, "collections.Counter")                                           \
     /* functools */                                                                                \
     X(Partial, "partial", ModCls, "functools.partial")                                             \
+    X(Wraps, "wraps", ModFn, "") X(UpdateWrapper, "update_wrapper", ModFn, "")                     \
+    /* os */                                                                                       \
+    X(OsGetpid, "getpid", ModFn, "") X(OsCpuCount, "cpu_count", ModFn, "")                         \
     /* typing: every name is a form that only annotations (never evaluated) may use */             \
     X(TypingForm, "typing", ModFn, "typing")                                                       \
     /* classes of values that have no name of their own */                                         \
@@ -169,7 +175,7 @@ bool is_unsupported_builtin_name(std::string_view name);
     X(Threading, "threading") X(Queue, "queue") X(Time, "time")                                    \
     X(ConcurrentFutures, "concurrent.futures") X(Concurrent, "concurrent") X(Sys, "sys")           \
     X(Random, "random") X(Logging, "logging") X(Collections, "collections") X(Typing, "typing")   \
-    X(Functools, "functools")
+    X(Functools, "functools") X(Os, "os")
 // clang-format on
 
 enum class ModuleId : uint8_t {
@@ -229,7 +235,10 @@ bool is_unsupported_member(ModuleId module, std::string_view attr);
     X(action) X(fs) X(initial) X(keepends) X(tabsize) X(maxsplit) X(base) X(ndigits) X(level)      \
     X(datefmt) X(style) X(stream) X(filename) X(filemode) X(handlers) X(force) X(encoding)         \
     X(errors) X(iterable) X(k) X(weights) X(cum_weights) X(exc_info) X(stack_info)                 \
-    X(stacklevel) X(extra) X(group) X(initializer) X(initargs) X(strict)
+    X(stacklevel) X(extra) X(group) X(initializer) X(initargs) X(strict)                           \
+    /* collections.defaultdict / Counter, functools.wraps */                                       \
+    X(default_factory) X(most_common) X(elements) X(total) X(subtract) X(wrapped) X(assigned)      \
+    X(updated)
 // clang-format on
 // A keyword that is also a method name (`wait=`, `start=`) shares that method's id. A trailing
 // '_' (default_) avoids a C++ keyword; known_name_spelling() strips it.

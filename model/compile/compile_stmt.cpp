@@ -341,7 +341,8 @@ void CodeGen::class_def(const ast::ClassDef& c, SourceLoc loc) {
 namespace {
 
 const char* kModulesHint = "racecheck models the threading, queue, time, concurrent.futures, "
-                           "random, logging, sys (exit), collections (deque) and typing modules";
+                           "random, logging, sys (exit), collections (deque, defaultdict, Counter), "
+                           "functools (partial, wraps), os (getpid, cpu_count) and typing modules";
 
 /// The module `dotted` names, or a CodeError saying why racecheck refuses it.
 ModuleId checked_module(const std::string& dotted, SourceLoc loc) {

@@ -448,6 +448,7 @@ bool Machine::is_subclass(BuiltinId have, Value cls, const char* who) {
         if (want == BuiltinId::Int && have == BuiltinId::Bool) return true;
         if (is_exception_class(have) && is_exception_class(want) && exception_matches(have, want)) return true;
         if (want == BuiltinId::Thread && have == BuiltinId::Timer) return true;
+        if (want == BuiltinId::Dict && (have == BuiltinId::Defaultdict || have == BuiltinId::Counter)) return true;
         if (want == BuiltinId::Semaphore && have == BuiltinId::BoundedSemaphore) return true;
         if (want == BuiltinId::Queue && (have == BuiltinId::LifoQueue || have == BuiltinId::PriorityQueue))
             return true;

@@ -4,6 +4,12 @@
 
 namespace rc {
 
+namespace {
+/// os.getpid() of racecheck's one process (any fixed number: outputs that print it differ from
+/// CPython's anyway, whose pid changes with every run).
+constexpr int64_t kProcessId = 4242;
+} // namespace
+
 Value Machine::call_module_function(BuiltinId id, const Args& a) {
     using S = Sig::Style;
     switch (id) {
@@ -35,9 +41,16 @@ Value Machine::call_module_function(BuiltinId id, const Args& a) {
         return new_list(std::move(alive));
     }
     case BuiltinId::GetIdent:
-        bind(a, Sig{"_thread.get_ident", S::None, {}, 0, 0});
+    case BuiltinId::GetNativeId:
+        bind(a, Sig{id == BuiltinId::GetIdent ? "_thread.get_ident" : "_thread.get_native_id", S::None, {}, 0, 0});
         if (step_event) step_event->observed_identity = true;
-        return Value::integer(1000 + tid.value);
+        return Value::integer(1000 + tid.value); // Thread.ident and native_id too
+    case BuiltinId::OsGetpid: // racecheck's one process: a fixed number, as a run's are
+        bind(a, Sig{"posix.getpid", S::None, {}, 0, 0});
+        return Value::integer(kProcessId);
+    case BuiltinId::OsCpuCount: // one CPU: ThreadPoolExecutor's default max_workers is 5
+        bind(a, Sig{"posix.cpu_count", S::None, {}, 0, 0});
+        return Value::integer(1);
     case BuiltinId::Sleep: {
         Value v = bind(a, Sig{"time.sleep", S::One, {"secs"}, 1, 1})[0];
         if (!v.is_int_like() && v.tag != VTag::Float)
@@ -61,6 +74,10 @@ Value Machine::call_module_function(BuiltinId id, const Args& a) {
         raise_value(exc);
     }
     case BuiltinId::Deque: return make_deque(a);
+    case BuiltinId::Defaultdict:
+    case BuiltinId::Counter: return make_dict_kind(id, a);
+    case BuiltinId::Wraps:
+    case BuiltinId::UpdateWrapper: return call_functools(id, a);
     case BuiltinId::Partial: {
         if (a.pos.empty()) raise(BuiltinId::TypeError, "type 'partial' takes at least one argument");
         Value fn = a.pos[0];

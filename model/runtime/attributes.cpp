@@ -29,6 +29,7 @@ bool python_class(BuiltinId t) {
     case BuiltinId::PriorityQueue:
     case BuiltinId::FutureType:
     case BuiltinId::ThreadPoolExecutor:
+    case BuiltinId::Counter:
     case BuiltinId::LoggerType: return true;
     default: return false;
     }
@@ -85,9 +86,19 @@ Value Machine::attribute(Value obj, NameId name) {
         if (n == "args") return p->args;
         if (n == "keywords") return p->keywords;
     }
+    if (auto* f = get<FunctionObj>(obj); f && !f->wrapped.is_unbound()) { // functools.update_wrapper
+        if (n == "__wrapped__") return f->wrapped;
+        if (n == "__name__" || n == "__qualname__" || n == "__module__") return attribute(f->wrapped, name);
+    }
+    if (n == "__module__" && get<FunctionObj>(obj)) return new_str("__main__");
+    if (n == "__module__" && obj.tag == VTag::Builtin && (builtin_kind(obj.builtin_id()) == BuiltinKind::Fn || builtin_kind(obj.builtin_id()) == BuiltinKind::Cls))
+        return new_str("builtins");
     if (n == "__name__" || n == "__qualname__") {
         if (obj.tag == VTag::Builtin) return new_str(std::string(builtin_name(obj.builtin_id())));
-        if (auto* f = get<FunctionObj>(obj)) return new_str(prog.code[f->code.value].name);
+        if (auto* f = get<FunctionObj>(obj)) {
+            const CodeObject& c = prog.code[f->code.value];
+            return new_str(n == "__qualname__" && !c.qualname.empty() ? c.qualname : c.name);
+        }
         if (auto* md = get<MethodDescriptorObj>(obj)) return new_str(name_of(md->method));
         if (obj.tag == VTag::BoundMethod) return new_str(name_of(obj.method()));
     }
@@ -101,6 +112,8 @@ Value Machine::attribute(Value obj, NameId name) {
         case BuiltinId::Set:
         case BuiltinId::Frozenset:
         case BuiltinId::Deque:
+        case BuiltinId::Defaultdict:
+        case BuiltinId::Counter:
         case BuiltinId::Int:
         case BuiltinId::Float:
             if (in_dir(cpython_type_dir(b), n) && n.rfind("__", 0) != 0) {
@@ -162,6 +175,8 @@ Value Machine::attribute(Value obj, NameId name) {
         if (k == KnownName::maxsize) return Value::integer(q->maxsize);
     } else if (auto* d = get<DequeObj>(obj)) {
         if (k == KnownName::maxlen) return d->maxlen < 0 ? Value::none() : Value::integer(d->maxlen);
+    } else if (auto* dd = get<DictObj>(obj)) {
+        if (k == KnownName::default_factory && dd->kind == DictObj::Kind::DefaultDict) return dd->default_factory;
     } else if (auto* r = get<RangeObj>(obj)) {
         if (k == KnownName::start) return Value::integer(r->start);
         if (k == KnownName::stop) return Value::integer(r->stop);
@@ -197,6 +212,10 @@ void Machine::store_attribute(Value obj, NameId name, Value v) {
             get<ThreadObj>(obj)->name = str(v);
             return;
         }
+    } else if (auto* d = get<DictObj>(obj); d && d->kind == DictObj::Kind::DefaultDict && k == KnownName::default_factory) {
+        if (shared(obj)) mark_shared(v);
+        get<DictObj>(obj)->default_factory = v;
+        return;
     } else if (get<LocalObj>(obj)) {
         if (shared(obj)) mark_shared(v);
         auto& per = get<LocalObj>(obj)->per_thread;

@@ -98,7 +98,7 @@ State Interpreter::initial_state(const std::vector<int64_t>& params) const {
     s.live_threads.push_back(ThreadId(0));
     Machine m(*this, s, ThreadId(0));
     try {
-        Value module = Value::object(m.alloc(Object{FunctionObj{FuncId(0), {}, {}}}));
+        Value module = Value::object(m.alloc(Object{FunctionObj{FuncId(0), {}, {}, Value()}}));
         m.push_frame(module, Args{}, 0);
         run_on(m);
     } catch (const LimitExceeded& e) {
@@ -244,7 +244,7 @@ CheckValue Interpreter::evaluate_on(State& copy, FuncId check) const {
     Machine m(*this, copy, ThreadId(static_cast<uint32_t>(copy.threads.size() - 1)));
     CheckValue out;
     try {
-        m.push_frame(Value::object(m.alloc(Object{FunctionObj{check, {}, {}}})), Args{}, 0);
+        m.push_frame(Value::object(m.alloc(Object{FunctionObj{check, {}, {}, Value()}})), Args{}, 0);
         uint64_t budget = limits_.max_local_instructions;
         while (!m.th().frames.empty()) {
             if (budget-- == 0) {

@@ -89,6 +89,8 @@ template <class H> void hash_object(H& h, const Object& o) {
                 }
                 for (uint64_t q : x.seqs) h.mix(q);
                 h.mix(x.next_seq);
+                h.mix(static_cast<uint64_t>(x.kind));
+                h.value(x.default_factory);
             } else if constexpr (std::is_same_v<T, RangeObj>) {
                 h.mix(static_cast<uint64_t>(x.start));
                 h.mix(static_cast<uint64_t>(x.stop));
@@ -169,6 +171,7 @@ template <class H> void hash_object(H& h, const Object& o) {
                 h.mix(x.code.value);
                 h.values(x.defaults);
                 h.values(x.closure);
+                h.value(x.wrapped);
             } else if constexpr (std::is_same_v<T, CellObj>) {
                 h.value(x.value);
                 h.mix(static_cast<uint64_t>(x.name.value) << 32 | x.owner.value);

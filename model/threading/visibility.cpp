@@ -10,6 +10,7 @@
 #include "model/runtime/machine.hpp"       // Machine, classify
 #include "model/threading/lock.hpp"       // lock_acquire_args_error
 #include "model/library/signatures.hpp" // sync_method_sig, sig_accepts
+#include "model/stdlib/collections_dicts.hpp" // subscript_may_insert
 
 namespace rc {
 
@@ -90,7 +91,10 @@ bool read_only_container_method(KnownName k) {
     case KnownName::symmetric_difference:
     case KnownName::issubset:
     case KnownName::issuperset:
-    case KnownName::isdisjoint: return true;
+    case KnownName::isdisjoint:
+    case KnownName::most_common: // Counter
+    case KnownName::elements:
+    case KnownName::total: return true;
     default: return false;
     }
 }
@@ -526,6 +530,8 @@ bool classify(Machine& m, PendingOp* out) {
         Value obj = m.peek(1);
         if (!shared_container(m, obj)) return false;
         out->kind = in.op == Op::LoadSubscr ? OpKind::ContainerRead : OpKind::ContainerWrite;
+        // A defaultdict's missing key: the subscript inserts the factory's value.
+        if (in.op == Op::LoadSubscr && subscript_may_insert(m, obj, m.peek(0))) out->kind = OpKind::ContainerWrite;
         out->obj = obj.obj();
         // One element of a list by a non-negative index: a[i] and a[i] = v keep the length.
         Value key = m.peek(0);

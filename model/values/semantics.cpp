@@ -273,7 +273,10 @@ BuiltinId Machine::type_of(Value v) {
             if constexpr (std::is_same_v<T, StrObj>) return B::Str;
             else if constexpr (std::is_same_v<T, TupleObj>) return B::Tuple;
             else if constexpr (std::is_same_v<T, ListObj>) return B::List;
-            else if constexpr (std::is_same_v<T, DictObj>) return B::Dict;
+            else if constexpr (std::is_same_v<T, DictObj>)
+                return o.kind == DictObj::Kind::DefaultDict ? B::Defaultdict
+                       : o.kind == DictObj::Kind::Counter   ? B::Counter
+                                                            : B::Dict;
             else if constexpr (std::is_same_v<T, SetObj>) return o.frozen ? B::Frozenset : B::Set;
             else if constexpr (std::is_same_v<T, RangeObj>) return B::Range;
             else if constexpr (std::is_same_v<T, SliceObj>) return B::Slice;
@@ -339,6 +342,7 @@ std::string Machine::type_name(Value v) {
     if (ObjectId c = class_of(v); c.valid()) return ref<ClassObj>(c).name;
     BuiltinId t = type_of(v);
     if (t == BuiltinId::StrIterator) return "str_ascii_iterator";
+    if (t == BuiltinId::Defaultdict) return "collections.defaultdict"; // its tp_name
     std::string_view q = builtin_qualname(t);
     if (size_t dot = q.rfind('.'); dot != std::string_view::npos) q = q.substr(dot + 1);
     return std::string(builtin_kind(t) == BuiltinKind::TypeOnly || is_exception_class(t) ? q
@@ -531,7 +535,9 @@ __attribute__((noinline)) std::string Machine::repr_body(Value v) {
             out += repr(copy[i].first) + ": " + repr(copy[i].second);
             if (too_long(out)) return out;
         }
-        return out + "}";
+        out += "}";
+        if (get<DictObj>(v)->kind != DictObj::Kind::Dict) return dict_kind_repr(v, out);
+        return out;
     }
     if (auto* r = std::get_if<RangeObj>(&o.data)) {
         std::string out = "range(" + std::to_string(r->start) + ", " + std::to_string(r->stop);
@@ -541,6 +547,15 @@ __attribute__((noinline)) std::string Machine::repr_body(Value v) {
     if (auto* s = std::get_if<SliceObj>(&o.data)) {
         SliceObj sl = *s;
         return "slice(" + repr(sl.lower) + ", " + repr(sl.upper) + ", " + repr(sl.step) + ")";
+    }
+    if (auto* f = std::get_if<FunctionObj>(&o.data); f && !f->wrapped.is_unbound()) {
+        Value w = f->wrapped; // functools.update_wrapper gave it the wrapped's __qualname__
+        while (get<FunctionObj>(w) && !get<FunctionObj>(w)->wrapped.is_unbound()) w = get<FunctionObj>(w)->wrapped;
+        const std::string name = get<FunctionObj>(w) ? (prog.code[get<FunctionObj>(w)->code.value].qualname.empty()
+                                                              ? prog.code[get<FunctionObj>(w)->code.value].name
+                                                              : prog.code[get<FunctionObj>(w)->code.value].qualname)
+                                                       : std::string(builtin_name(w.builtin_id()));
+        return "<function " + name + (render_short ? std::string(">") : " at 0x" + hex_identity(v) + ">");
     }
     if (auto* f = std::get_if<FunctionObj>(&o.data))
         return "<function " +
