@@ -444,6 +444,116 @@ const char* const kCounter[] = {
     "keys", "most_common", "pop", "popitem", "setdefault", "subtract", "total", "update",
     "values",
 };
+const char* const kDoneAndNotDone[] = {
+    "__add__", "__class__", "__class_getitem__", "__contains__", "__delattr__", "__dir__",
+    "__doc__", "__eq__", "__format__", "__ge__", "__getattribute__", "__getitem__",
+    "__getnewargs__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
+    "__iter__", "__le__", "__len__", "__lt__", "__match_args__", "__module__", "__mul__",
+    "__ne__", "__new__", "__reduce__", "__reduce_ex__", "__repr__", "__rmul__", "__setattr__",
+    "__sizeof__", "__slots__", "__str__", "__subclasshook__", "_asdict", "_field_defaults",
+    "_fields", "_make", "_replace", "count", "done", "index", "not_done",
+};
+const char* const kStructTime[] = {
+    "__add__", "__class__", "__class_getitem__", "__contains__", "__delattr__", "__dir__",
+    "__doc__", "__eq__", "__format__", "__ge__", "__getattribute__", "__getitem__",
+    "__getnewargs__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
+    "__iter__", "__le__", "__len__", "__lt__", "__match_args__", "__module__", "__mul__",
+    "__ne__", "__new__", "__reduce__", "__reduce_ex__", "__repr__", "__rmul__", "__setattr__",
+    "__sizeof__", "__str__", "__subclasshook__", "count", "index", "n_fields",
+    "n_sequence_fields", "n_unnamed_fields", "tm_gmtoff", "tm_hour", "tm_isdst", "tm_mday",
+    "tm_min", "tm_mon", "tm_sec", "tm_wday", "tm_yday", "tm_year", "tm_zone",
+};
+const char* const kSysStdout[] = {
+    "_CHUNK_SIZE", "__class__", "__del__", "__delattr__", "__dict__", "__dir__", "__doc__",
+    "__enter__", "__eq__", "__exit__", "__format__", "__ge__", "__getattribute__", "__getstate__",
+    "__gt__", "__hash__", "__init__", "__init_subclass__", "__iter__", "__le__", "__lt__",
+    "__module__", "__ne__", "__new__", "__next__", "__reduce__", "__reduce_ex__", "__repr__",
+    "__setattr__", "__sizeof__", "__str__", "__subclasshook__", "_checkClosed", "_checkReadable",
+    "_checkSeekable", "_checkWritable", "_finalizing", "buffer", "close", "closed", "detach",
+    "encoding", "errors", "fileno", "flush", "isatty", "line_buffering", "name", "newlines",
+    "read", "readable", "readline", "readlines", "reconfigure", "seek", "seekable", "tell",
+    "truncate", "writable", "write", "write_through", "writelines",
+};
+const char* const kSysStderr[] = {
+    "_CHUNK_SIZE", "__class__", "__del__", "__delattr__", "__dict__", "__dir__", "__doc__",
+    "__enter__", "__eq__", "__exit__", "__format__", "__ge__", "__getattribute__", "__getstate__",
+    "__gt__", "__hash__", "__init__", "__init_subclass__", "__iter__", "__le__", "__lt__",
+    "__module__", "__ne__", "__new__", "__next__", "__reduce__", "__reduce_ex__", "__repr__",
+    "__setattr__", "__sizeof__", "__str__", "__subclasshook__", "_checkClosed", "_checkReadable",
+    "_checkSeekable", "_checkWritable", "_finalizing", "buffer", "close", "closed", "detach",
+    "encoding", "errors", "fileno", "flush", "isatty", "line_buffering", "name", "newlines",
+    "read", "readable", "readline", "readlines", "reconfigure", "seek", "seekable", "tell",
+    "truncate", "writable", "write", "write_through", "writelines",
+};
+const char* const kItCount[] = {
+    "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+    "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
+    "__iter__", "__le__", "__lt__", "__module__", "__ne__", "__new__", "__next__", "__reduce__",
+    "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__", "__str__", "__subclasshook__",
+};
+const char* const kItCycle[] = {
+    "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+    "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
+    "__iter__", "__le__", "__lt__", "__module__", "__ne__", "__new__", "__next__", "__reduce__",
+    "__reduce_ex__", "__repr__", "__setattr__", "__setstate__", "__sizeof__", "__str__",
+    "__subclasshook__",
+};
+const char* const kItRepeat[] = {
+    "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+    "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
+    "__iter__", "__le__", "__length_hint__", "__lt__", "__module__", "__ne__", "__new__",
+    "__next__", "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__", "__str__",
+    "__subclasshook__",
+};
+const char* const kItIslice[] = {
+    "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+    "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
+    "__iter__", "__le__", "__lt__", "__module__", "__ne__", "__new__", "__next__", "__reduce__",
+    "__reduce_ex__", "__repr__", "__setattr__", "__setstate__", "__sizeof__", "__str__",
+    "__subclasshook__",
+};
+const char* const kItChain[] = {
+    "__class__", "__class_getitem__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__",
+    "__ge__", "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__",
+    "__init_subclass__", "__iter__", "__le__", "__lt__", "__module__", "__ne__", "__new__",
+    "__next__", "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__setstate__",
+    "__sizeof__", "__str__", "__subclasshook__", "from_iterable",
+};
+const char* const kItProduct[] = {
+    "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+    "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
+    "__iter__", "__le__", "__lt__", "__module__", "__ne__", "__new__", "__next__", "__reduce__",
+    "__reduce_ex__", "__repr__", "__setattr__", "__setstate__", "__sizeof__", "__str__",
+    "__subclasshook__",
+};
+const char* const kItPermutations[] = {
+    "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+    "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
+    "__iter__", "__le__", "__lt__", "__module__", "__ne__", "__new__", "__next__", "__reduce__",
+    "__reduce_ex__", "__repr__", "__setattr__", "__setstate__", "__sizeof__", "__str__",
+    "__subclasshook__",
+};
+const char* const kItCombinations[] = {
+    "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+    "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
+    "__iter__", "__le__", "__lt__", "__module__", "__ne__", "__new__", "__next__", "__reduce__",
+    "__reduce_ex__", "__repr__", "__setattr__", "__setstate__", "__sizeof__", "__str__",
+    "__subclasshook__",
+};
+const char* const kItAccumulate[] = {
+    "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+    "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
+    "__iter__", "__le__", "__lt__", "__module__", "__ne__", "__new__", "__next__", "__reduce__",
+    "__reduce_ex__", "__repr__", "__setattr__", "__setstate__", "__sizeof__", "__str__",
+    "__subclasshook__",
+};
+const char* const kItZipLongest[] = {
+    "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+    "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
+    "__iter__", "__le__", "__lt__", "__module__", "__ne__", "__new__", "__next__", "__reduce__",
+    "__reduce_ex__", "__repr__", "__setattr__", "__setstate__", "__sizeof__", "__str__",
+    "__subclasshook__",
+};
 const char* const kModuleThreading[] = {
     "Barrier", "BoundedSemaphore", "BrokenBarrierError", "Condition", "Event", "ExceptHookArgs",
     "Lock", "RLock", "Semaphore", "TIMEOUT_MAX", "Thread", "ThreadError", "Timer", "WeakSet",
@@ -616,6 +726,13 @@ const char* const kModuleOs[] = {
     "unshare", "urandom", "utime", "wait", "wait3", "wait4", "waitid", "waitid_result", "waitpid",
     "waitstatus_to_exitcode", "walk", "write", "writev",
 };
+const char* const kModuleItertools[] = {
+    "__doc__", "__loader__", "__name__", "__package__", "__spec__", "_grouper", "_tee",
+    "_tee_dataobject", "accumulate", "batched", "chain", "combinations",
+    "combinations_with_replacement", "compress", "count", "cycle", "dropwhile", "filterfalse",
+    "groupby", "islice", "pairwise", "permutations", "product", "repeat", "starmap", "takewhile",
+    "tee", "zip_longest",
+};
 const char* const kBuiltinsOrder[] = {
     "__name__", "__doc__", "__package__", "__loader__", "__spec__", "__build_class__",
     "__import__", "abs", "all", "any", "ascii", "bin", "breakpoint", "callable", "chr", "compile",
@@ -747,6 +864,20 @@ std::vector<std::string_view> cpython_type_dir(BuiltinId type) {
     case BuiltinId::Partial: return view(kPartial);
     case BuiltinId::Defaultdict: return view(kDefaultdict);
     case BuiltinId::Counter: return view(kCounter);
+    case BuiltinId::DoneAndNotDone: return view(kDoneAndNotDone);
+    case BuiltinId::StructTime: return view(kStructTime);
+    case BuiltinId::SysStdout: return view(kSysStdout);
+    case BuiltinId::SysStderr: return view(kSysStderr);
+    case BuiltinId::ItCount: return view(kItCount);
+    case BuiltinId::ItCycle: return view(kItCycle);
+    case BuiltinId::ItRepeat: return view(kItRepeat);
+    case BuiltinId::ItIslice: return view(kItIslice);
+    case BuiltinId::ItChain: return view(kItChain);
+    case BuiltinId::ItProduct: return view(kItProduct);
+    case BuiltinId::ItPermutations: return view(kItPermutations);
+    case BuiltinId::ItCombinations: return view(kItCombinations);
+    case BuiltinId::ItAccumulate: return view(kItAccumulate);
+    case BuiltinId::ItZipLongest: return view(kItZipLongest);
     default: break;
     }
     if (is_exception_class(type)) return view(kBaseException);
@@ -765,6 +896,7 @@ std::vector<std::string_view> cpython_module_dir(ModuleId module) {
     case ModuleId::Collections: return view(kModuleCollections);
     case ModuleId::Functools: return view(kModuleFunctools);
     case ModuleId::Os: return view(kModuleOs);
+    case ModuleId::Itertools: return view(kModuleItertools);
     default: return {};
     }
 }

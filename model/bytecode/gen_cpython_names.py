@@ -13,6 +13,7 @@ import builtins
 import collections
 import concurrent.futures
 import functools
+import itertools
 import logging
 import os
 import queue
@@ -45,11 +46,17 @@ TYPES = {
     "MethodDescriptor": type(str.lower), "ModuleType": type(sys), "Type": type,
     "Partial": functools.partial, "Defaultdict": collections.defaultdict,
     "Counter": collections.Counter,
+    "DoneAndNotDone": concurrent.futures._base.DoneAndNotDoneFutures,
+    "StructTime": time.struct_time, "SysStdout": type(sys.stdout), "SysStderr": type(sys.stderr),
+    "ItCount": itertools.count, "ItCycle": itertools.cycle, "ItRepeat": itertools.repeat,
+    "ItIslice": itertools.islice, "ItChain": itertools.chain, "ItProduct": itertools.product,
+    "ItPermutations": itertools.permutations, "ItCombinations": itertools.combinations,
+    "ItAccumulate": itertools.accumulate, "ItZipLongest": itertools.zip_longest,
 }
 MODULES = {
     "Threading": threading, "Queue": queue, "Time": time, "ConcurrentFutures": concurrent.futures,
     "Sys": sys, "Random": random, "Logging": logging, "Collections": collections,
-    "Functools": functools, "Os": os,
+    "Functools": functools, "Os": os, "Itertools": itertools,
 }
 
 

@@ -62,6 +62,10 @@ struct PreludeFuncs {
     FuncId list_sort;    // _rc_list_sort(lst, items, key, reverse): a Python key function
     FuncId sorted_key;   // _rc_sorted_key(items, key, reverse)
     FuncId minmax_key_iter; // _rc_minmax_key_iter(iterable, key, want_max, has_default, default, empty): key called as each item comes
+    FuncId futures_wait; // _rc_futures_wait(it, fs, return_when): concurrent.futures.wait
+    /// itertools' iterators (model/stdlib/itertools_module.cpp), each a generator of its type.
+    FuncId it_count, it_cycle, it_repeat, it_islice, it_chain, it_product, it_permutations,
+        it_combinations, it_accumulate, it_zip_longest;
 };
 
 struct Program {

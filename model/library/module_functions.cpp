@@ -1,6 +1,8 @@
 // The functions of the modules racecheck imports: time (virtual clocks), threading's helpers,
 // sys.exit, and the dispatch to random, logging and collections.deque.
-#include "model/runtime/machine.hpp" // Machine
+#include "model/runtime/machine.hpp"     // Machine
+#include "model/stdlib/itertools_module.hpp" // itertools_builtin
+#include "model/stdlib/named_tuples.hpp"     // time_builtin
 
 namespace rc {
 
@@ -74,6 +76,43 @@ Value Machine::call_module_function(BuiltinId id, const Args& a) {
         raise_value(exc);
     }
     case BuiltinId::Deque: return make_deque(a);
+    case BuiltinId::ItCount:
+    case BuiltinId::ItCycle:
+    case BuiltinId::ItRepeat:
+    case BuiltinId::ItIslice:
+    case BuiltinId::ItChain:
+    case BuiltinId::ItChainFromIterable:
+    case BuiltinId::ItProduct:
+    case BuiltinId::ItPermutations:
+    case BuiltinId::ItCombinations:
+    case BuiltinId::ItAccumulate:
+    case BuiltinId::ItZipLongest: return itertools_builtin(*this, id, a);
+    case BuiltinId::TimeGmtime:
+    case BuiltinId::TimeLocaltime:
+    case BuiltinId::TimeCtime:
+    case BuiltinId::TimeStrftime: return time_builtin(*this, id, a);
+    case BuiltinId::StdoutWrite:
+    case BuiltinId::StderrWrite: { // TextIOWrapper.write(s): the number of code points written
+        Value s = bind(a, Sig{"write", S::One, {"s"}, 1, 1})[0];
+        const std::string* text = str_of(s);
+        if (!text) raise(BuiltinId::TypeError, "write() argument must be str, not " + type_name(s));
+        const std::string out = *text;
+        const int64_t length = get<StrObj>(s)->length;
+        charge(out.size());
+        if (id == BuiltinId::StderrWrite) {
+            st.error_output += out;
+        } else {
+            st.output += out;
+            digest_output(st, out);
+            note_output_writer(st, tid, out);
+            if (event) event->value = new_str(out);
+        }
+        return Value::integer(length);
+    }
+    case BuiltinId::StdoutFlush:
+    case BuiltinId::StderrFlush:
+        bind(a, Sig{"flush", S::None, {}, 0, 0});
+        return Value::none();
     case BuiltinId::Defaultdict:
     case BuiltinId::Counter: return make_dict_kind(id, a);
     case BuiltinId::Wraps:

@@ -5,6 +5,7 @@
 
 #include "model/bytecode/cpython_names.hpp" // dir() of CPython's types and modules
 #include "model/runtime/machine.hpp"        // Machine
+#include "model/stdlib/named_tuples.hpp"     // named_tuple_field
 
 namespace rc {
 
@@ -68,6 +69,7 @@ Value Machine::attribute(Value obj, NameId name) {
         ModuleId m = obj.module_id();
         if (m == ModuleId::Concurrent && n == "futures") return Value::module(ModuleId::ConcurrentFutures);
         if (auto c = module_constant(m, n)) return Value::integer(*c);
+        if (auto t = module_text_constant(m, n)) return new_str(std::string(*t));
         if (auto b = module_member(m, n)) return Value::builtin(*b);
         no_attribute(obj, name);
     }
@@ -104,6 +106,14 @@ Value Machine::attribute(Value obj, NameId name) {
     }
     if (obj.tag == VTag::Builtin) {
         BuiltinId b = obj.builtin_id();
+        if (b == BuiltinId::ItChain && n == "from_iterable") return Value::builtin(BuiltinId::ItChainFromIterable);
+        if (b == BuiltinId::SysStdout || b == BuiltinId::SysStderr) { // sys.stdout.write, ...
+            const bool out = b == BuiltinId::SysStdout;
+            if (n == "write") return Value::builtin(out ? BuiltinId::StdoutWrite : BuiltinId::StderrWrite);
+            if (n == "flush") return Value::builtin(out ? BuiltinId::StdoutFlush : BuiltinId::StderrFlush);
+            if (in_dir(cpython_type_dir(b), n)) unsupported("sys." + std::string(builtin_name(b)) + "." + n);
+            raise(BuiltinId::AttributeError, "'_io.TextIOWrapper' object has no attribute '" + n + "'");
+        }
         switch (b) {
         case BuiltinId::Str:
         case BuiltinId::List:
@@ -175,6 +185,8 @@ Value Machine::attribute(Value obj, NameId name) {
         if (k == KnownName::maxsize) return Value::integer(q->maxsize);
     } else if (auto* d = get<DequeObj>(obj)) {
         if (k == KnownName::maxlen) return d->maxlen < 0 ? Value::none() : Value::integer(d->maxlen);
+    } else if (auto* tu = get<TupleObj>(obj); tu && tu->named != BuiltinId::Tuple) {
+        if (Value field = named_tuple_field(*this, obj, n); !field.is_unbound()) return field;
     } else if (auto* dd = get<DictObj>(obj)) {
         if (k == KnownName::default_factory && dd->kind == DictObj::Kind::DefaultDict) return dd->default_factory;
     } else if (auto* r = get<RangeObj>(obj)) {

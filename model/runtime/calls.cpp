@@ -26,7 +26,10 @@ bool consumes_iterables(Machine& m, Value callee) {
         case BuiltinId::Max:
         case BuiltinId::Deque:
         case BuiltinId::Defaultdict:
-        case BuiltinId::Counter: return true;
+        case BuiltinId::Counter:
+        case BuiltinId::ItProduct:
+        case BuiltinId::ItPermutations:
+        case BuiltinId::ItCombinations: return true;
         default: return false;
         }
     }

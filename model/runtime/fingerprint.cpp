@@ -286,7 +286,10 @@ void Fingerprinter::object(const State& s, const Object& o) {
         [&](const auto& x) {
             using T = std::decay_t<decltype(x)>;
             if constexpr (std::is_same_v<T, StrObj>) mix_text(h_, x.s);
-            else if constexpr (std::is_same_v<T, TupleObj> || std::is_same_v<T, ListObj>) vs(x.items);
+            else if constexpr (std::is_same_v<T, TupleObj>) {
+                vs(x.items);
+                if (x.named != BuiltinId::Tuple) h_.mix(static_cast<uint64_t>(x.named));
+            } else if constexpr (std::is_same_v<T, ListObj>) vs(x.items);
             else if constexpr (std::is_same_v<T, DictObj>) {
                 h_.mix(x.items.size());
                 for (auto& [k, val] : x.items) {

@@ -51,7 +51,8 @@ Interpreter::Interpreter(const Program& program, Limits limits)
     for (const CodeObject& c : program_.code)
         tables_->append_only.push_back(std::all_of(c.code.begin(), c.code.end(), appends_only));
     auto clock_name = [](const std::string& n) {
-        return n == "time" || n == "monotonic" || n == "perf_counter";
+        return n == "time" || n == "monotonic" || n == "perf_counter" || n == "strftime" || n == "ctime" ||
+               n == "localtime" || n == "gmtime";
     };
     bool& clock = tables_->reads_clock;
     for (const CodeObject& c : program_.code)
@@ -59,11 +60,16 @@ Interpreter::Interpreter(const Program& program, Limits limits)
             if (in.op == Op::LoadAttr && clock_name(program_.names[in.a])) clock = true;
             if (in.op == Op::LoadBuiltin) {
                 auto b = static_cast<BuiltinId>(in.a);
-                if (b == BuiltinId::Time || b == BuiltinId::Monotonic || b == BuiltinId::PerfCounter) clock = true;
+                if (b == BuiltinId::Time || b == BuiltinId::Monotonic || b == BuiltinId::PerfCounter ||
+                    b == BuiltinId::TimeStrftime || b == BuiltinId::TimeCtime || b == BuiltinId::TimeLocaltime ||
+                    b == BuiltinId::TimeGmtime)
+                    clock = true;
             }
         }
     for (const GlobalInfo& g : program_.globals)
-        if (g.name == "monotonic" || g.name == "perf_counter") clock = true;
+        if (g.name == "monotonic" || g.name == "perf_counter" || g.name == "strftime" || g.name == "ctime" ||
+            g.name == "localtime" || g.name == "gmtime")
+            clock = true;
     for (uint32_t c : program_.string_constants) // getattr(time, "monotonic")
         if (clock_name(std::get<std::string>(program_.constants[c]))) clock = true;
 }

@@ -80,7 +80,10 @@ template <class H> void hash_object(H& h, const Object& o) {
         [&](const auto& x) {
             using T = std::decay_t<decltype(x)>;
             if constexpr (std::is_same_v<T, StrObj>) h.text(x.s);
-            else if constexpr (std::is_same_v<T, TupleObj> || std::is_same_v<T, ListObj>) h.values(x.items);
+            else if constexpr (std::is_same_v<T, TupleObj>) {
+                h.values(x.items);
+                if (x.named != BuiltinId::Tuple) h.mix(static_cast<uint64_t>(x.named));
+            } else if constexpr (std::is_same_v<T, ListObj>) h.values(x.items);
             else if constexpr (std::is_same_v<T, DictObj>) {
                 h.mix(x.items.size());
                 for (auto& [k, v] : x.items) {

@@ -156,7 +156,16 @@ bool classify_call(Machine& m, CallView c, PendingOp* out) {
         return classify_apply(m, c, out);
     if (callee.tag == VTag::Builtin) {
         switch (callee.builtin_id()) {
-        case BuiltinId::Print: return false; // runs _rc_print: each piece is an _rc_write
+        case BuiltinId::Print: { // runs _rc_print: each piece is an _rc_write; to stderr: one write
+            Value file = c.arg(UINT32_MAX, KnownName::file);
+            if (file.tag != VTag::Builtin || file.builtin_id() != BuiltinId::SysStderr) return false;
+            out->kind = OpKind::Log;
+            return true;
+        }
+        case BuiltinId::StdoutWrite: // sys.stdout.write(s): one write of s
+            out->kind = OpKind::Print;
+            return true;
+        case BuiltinId::StderrWrite: out->kind = OpKind::Log; return true; // stderr, as logging's
         case BuiltinId::RcWrite:
             out->kind = OpKind::Print;
             if (c.argc == 3) { // --print-lines: a whole print (objects, sep, end), at most one shared container

@@ -60,7 +60,7 @@ Value Machine::new_str(std::string s) {
     return Value::object(alloc(Object{StrObj{std::move(s)}}));
 }
 Value Machine::new_tuple(std::vector<Value> items) {
-    return Value::object(alloc(Object{TupleObj{std::move(items)}}));
+    return Value::object(alloc(Object{TupleObj{std::move(items), BuiltinId::Tuple}}));
 }
 Value Machine::new_list(std::vector<Value> items) {
     return Value::object(alloc(Object{ListObj{std::move(items)}}));

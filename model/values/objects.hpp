@@ -41,6 +41,9 @@ struct StrObj {
 };
 struct TupleObj {
     std::vector<Value> items;
+    /// A named tuple of the library (DoneAndNotDone, StructTime): its class, whose field names
+    /// read its items (model/stdlib/); Tuple for a plain tuple.
+    BuiltinId named = BuiltinId::Tuple;
 };
 struct ListObj {
     std::vector<Value> items;
