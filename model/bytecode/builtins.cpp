@@ -56,7 +56,7 @@ std::initializer_list<BuiltinId> members(ModuleId module) {
         static constexpr std::initializer_list<B> m = {
             B::Thread, B::Lock, B::RLock, B::Condition, B::Semaphore, B::BoundedSemaphore,
             B::Event, B::Barrier, B::Local, B::Timer, B::CurrentThread, B::MainThread,
-            B::ActiveCount, B::GetIdent, B::ThreadingEnumerate, B::BrokenBarrierError};
+            B::ActiveCount, B::GetIdent, B::GetNativeId, B::ThreadingEnumerate, B::BrokenBarrierError};
         return m;
     }
     case ModuleId::Queue: {
@@ -65,16 +65,18 @@ std::initializer_list<BuiltinId> members(ModuleId module) {
         return m;
     }
     case ModuleId::Time: {
-        static constexpr std::initializer_list<B> m = {B::Sleep, B::Time, B::Monotonic, B::PerfCounter};
+        static constexpr std::initializer_list<B> m = {B::Sleep, B::Time, B::Monotonic, B::PerfCounter,
+                                                       B::TimeStrftime, B::TimeCtime, B::TimeLocaltime,
+                                                       B::TimeGmtime};
         return m;
     }
     case ModuleId::ConcurrentFutures: {
-        static constexpr std::initializer_list<B> m = {B::ThreadPoolExecutor, B::AsCompleted,
+        static constexpr std::initializer_list<B> m = {B::ThreadPoolExecutor, B::AsCompleted, B::FuturesWait,
                                                        B::TimeoutError, B::CancelledError};
         return m;
     }
     case ModuleId::Sys: {
-        static constexpr std::initializer_list<B> m = {B::SysExit};
+        static constexpr std::initializer_list<B> m = {B::SysExit, B::SysStdout, B::SysStderr};
         return m;
     }
     case ModuleId::Random: {
@@ -90,11 +92,21 @@ std::initializer_list<BuiltinId> members(ModuleId module) {
         return m;
     }
     case ModuleId::Collections: {
-        static constexpr std::initializer_list<B> m = {B::Deque};
+        static constexpr std::initializer_list<B> m = {B::Deque, B::Defaultdict, B::Counter};
         return m;
     }
     case ModuleId::Functools: {
-        static constexpr std::initializer_list<B> m = {B::Partial};
+        static constexpr std::initializer_list<B> m = {B::Partial, B::Wraps, B::UpdateWrapper};
+        return m;
+    }
+    case ModuleId::Itertools: {
+        static constexpr std::initializer_list<B> m = {
+            B::ItCount, B::ItCycle, B::ItRepeat, B::ItIslice, B::ItChain, B::ItProduct,
+            B::ItPermutations, B::ItCombinations, B::ItAccumulate, B::ItZipLongest};
+        return m;
+    }
+    case ModuleId::Os: {
+        static constexpr std::initializer_list<B> m = {B::OsGetpid, B::OsCpuCount};
         return m;
     }
     case ModuleId::Concurrent:
@@ -245,6 +257,13 @@ std::optional<int64_t> module_constant(ModuleId module, std::string_view attr) {
     return std::nullopt;
 }
 
+std::optional<std::string_view> module_text_constant(ModuleId module, std::string_view attr) {
+    if (module != ModuleId::ConcurrentFutures) return std::nullopt;
+    for (std::string_view c : {"FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED"})
+        if (c == attr) return c;
+    return std::nullopt;
+}
+
 std::optional<std::vector<std::string_view>> module_star_names(ModuleId module) {
     // The module's __all__ in CPython 3.12 (for time, which has none: its public names).
     static const std::vector<std::string_view> threading_all = {
@@ -274,7 +293,8 @@ std::optional<std::vector<std::string_view>> module_star_names(ModuleId module) 
 }
 
 bool is_unsupported_member(ModuleId module, std::string_view attr) {
-    if (module_member(module, attr) || module_constant(module, attr)) return false;
+    if (module_member(module, attr) || module_constant(module, attr) || module_text_constant(module, attr))
+        return false;
     if (module == ModuleId::ConcurrentFutures && attr == "thread") return true;
     return listed(cpython_module_dir(module), attr);
 }

@@ -45,6 +45,7 @@ namespace rc {
     X(Local, "local", ModCls, "_thread._local") X(Timer, "Timer", ModCls, "threading.Timer")       \
     X(CurrentThread, "current_thread", ModFn, "") X(MainThread, "main_thread", ModFn, "")          \
     X(ActiveCount, "active_count", ModFn, "") X(GetIdent, "get_ident", ModFn, "")                  \
+    X(GetNativeId, "get_native_id", ModFn, "")                                                     \
     X(ThreadingEnumerate, "enumerate", ModFn, "") /* threading.enumerate */                               \
     /* queue */                                                                                    \
     X(Queue, "Queue", ModCls, "queue.Queue")                                                       \
@@ -56,9 +57,15 @@ namespace rc {
     /* concurrent.futures */                                                                       \
     X(ThreadPoolExecutor, "ThreadPoolExecutor", ModCls,                                            \
       "concurrent.futures.thread.ThreadPoolExecutor")                                              \
-    X(AsCompleted, "as_completed", ModFn, "")                                                      \
+    X(AsCompleted, "as_completed", ModFn, "") X(FuturesWait, "wait", ModFn, "")                    \
     /* sys */                                                                                      \
     X(SysExit, "exit", ModFn, "")                                                                  \
+    X(SysStdout, "stdout", TypeOnly, "") X(SysStderr, "stderr", TypeOnly, "")                      \
+    X(StdoutWrite, "write", ModFn, "") X(StdoutFlush, "flush", ModFn, "")                          \
+    X(StderrWrite, "write", ModFn, "") X(StderrFlush, "flush", ModFn, "")                          \
+    /* time (formatting the virtual clock) */                                                      \
+    X(TimeStrftime, "strftime", ModFn, "") X(TimeCtime, "ctime", ModFn, "")                        \
+    X(TimeLocaltime, "localtime", ModFn, "") X(TimeGmtime, "gmtime", ModFn, "")                    \
     /* random */                                                                                   \
     X(RandRandom, "random", ModFn, "") X(RandSeed, "seed", ModFn, "")                              \
     X(RandRandint, "randint", ModFn, "") X(RandRandrange, "randrange", ModFn, "")                  \
@@ -73,8 +80,23 @@ namespace rc {
     X(LogGetLogger, "getLogger", ModFn, "")                                                        \
     /* collections */                                                                              \
     X(Deque, "deque", ModCls, "collections.deque")                                                 \
+    X(Defaultdict, "defaultdict", ModCls, "collections.defaultdict")                               \
+    X(Counter, "Counter", ModCls, "collections.Counter")                                           \
     /* functools */                                                                                \
     X(Partial, "partial", ModCls, "functools.partial")                                             \
+    X(Wraps, "wraps", ModFn, "") X(UpdateWrapper, "update_wrapper", ModFn, "")                     \
+    /* itertools: lazy iterators (prelude generators of these types) */                            \
+    X(ItCount, "count", ModCls, "itertools.count") X(ItCycle, "cycle", ModCls, "itertools.cycle")  \
+    X(ItRepeat, "repeat", ModCls, "itertools.repeat")                                              \
+    X(ItIslice, "islice", ModCls, "itertools.islice") X(ItChain, "chain", ModCls, "itertools.chain")\
+    X(ItChainFromIterable, "from_iterable", ModFn, "")                                             \
+    X(ItProduct, "product", ModCls, "itertools.product")                                           \
+    X(ItPermutations, "permutations", ModCls, "itertools.permutations")                            \
+    X(ItCombinations, "combinations", ModCls, "itertools.combinations")                            \
+    X(ItAccumulate, "accumulate", ModCls, "itertools.accumulate")                                  \
+    X(ItZipLongest, "zip_longest", ModCls, "itertools.zip_longest")                                \
+    /* os */                                                                                       \
+    X(OsGetpid, "getpid", ModFn, "") X(OsCpuCount, "cpu_count", ModFn, "")                         \
     /* typing: every name is a form that only annotations (never evaluated) may use */             \
     X(TypingForm, "typing", ModFn, "typing")                                                       \
     /* classes of values that have no name of their own */                                         \
@@ -97,6 +119,9 @@ namespace rc {
     X(RLockType, "RLock", TypeOnly, "_thread.RLock")                                               \
     X(FutureType, "Future", TypeOnly, "concurrent.futures._base.Future")                           \
     X(LoggerType, "RootLogger", TypeOnly, "logging.RootLogger")                                    \
+    X(DoneAndNotDone, "DoneAndNotDoneFutures", TypeOnly,                                           \
+      "concurrent.futures._base.DoneAndNotDoneFutures")                                            \
+    X(StructTime, "struct_time", TypeOnly, "time.struct_time")                                     \
     /* exception classes (see exception_parent for the hierarchy) */                               \
     X(BaseException, "BaseException", Exc, "") X(Exception, "Exception", Exc, "")                  \
     X(ArithmeticError, "ArithmeticError", Exc, "") X(LookupError, "LookupError", Exc, "")          \
@@ -125,7 +150,9 @@ namespace rc {
     X(RcWrite, "_rc_write", Internal, "") X(RcChoose, "_rc_choose", Internal, "")                  \
     X(RcPoolIdle, "_rc_pool_idle", Internal, "")                                                   \
     X(RcAsCompletedBatch, "_rc_as_completed_batch", Internal, "")                                 \
-    X(RcLazyResults, "_rc_lazy_results", Internal, "")
+    X(RcLazyResults, "_rc_lazy_results", Internal, "")                                             \
+    X(RcFutureFailed, "_rc_future_failed", Internal, "")                                           \
+    X(RcDoneNotDone, "_rc_done_not_done", Internal, "")
 // clang-format on
 
 /// What a builtin is: a function or a class of Python's builtins module, a function or class
@@ -169,7 +196,7 @@ bool is_unsupported_builtin_name(std::string_view name);
     X(Threading, "threading") X(Queue, "queue") X(Time, "time")                                    \
     X(ConcurrentFutures, "concurrent.futures") X(Concurrent, "concurrent") X(Sys, "sys")           \
     X(Random, "random") X(Logging, "logging") X(Collections, "collections") X(Typing, "typing")   \
-    X(Functools, "functools")
+    X(Functools, "functools") X(Os, "os") X(Itertools, "itertools")
 // clang-format on
 
 enum class ModuleId : uint8_t {
@@ -187,6 +214,9 @@ std::optional<ModuleId> lookup_module(std::string_view dotted_name);
 std::optional<BuiltinId> module_member(ModuleId module, std::string_view attr);
 /// `module.attr` for a constant member (logging.DEBUG == 10).
 std::optional<int64_t> module_constant(ModuleId module, std::string_view attr);
+/// `module.attr` for a str constant member (concurrent.futures.FIRST_COMPLETED ==
+/// 'FIRST_COMPLETED').
+std::optional<std::string_view> module_text_constant(ModuleId module, std::string_view attr);
 /// The names `from module import *` binds (the members racecheck implements; a module whose
 /// public names racecheck does not all implement refuses `*`: nullopt).
 std::optional<std::vector<std::string_view>> module_star_names(ModuleId module);
@@ -229,7 +259,10 @@ bool is_unsupported_member(ModuleId module, std::string_view attr);
     X(action) X(fs) X(initial) X(keepends) X(tabsize) X(maxsplit) X(base) X(ndigits) X(level)      \
     X(datefmt) X(style) X(stream) X(filename) X(filemode) X(handlers) X(force) X(encoding)         \
     X(errors) X(iterable) X(k) X(weights) X(cum_weights) X(exc_info) X(stack_info)                 \
-    X(stacklevel) X(extra) X(group) X(initializer) X(initargs) X(strict)
+    X(stacklevel) X(extra) X(group) X(initializer) X(initargs) X(strict)                           \
+    /* collections.defaultdict / Counter, functools.wraps */                                       \
+    X(default_factory) X(most_common) X(elements) X(total) X(subtract) X(wrapped) X(assigned)      \
+    X(updated) X(not_done) X(return_when) X(write)
 // clang-format on
 // A keyword that is also a method name (`wait=`, `start=`) shares that method's id. A trailing
 // '_' (default_) avoids a C++ keyword; known_name_spelling() strips it.

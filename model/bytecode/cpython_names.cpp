@@ -422,6 +422,138 @@ const char* const kPartial[] = {
     "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__setstate__", "__sizeof__",
     "__str__", "__subclasshook__", "__vectorcalloffset__", "args", "func", "keywords",
 };
+const char* const kDefaultdict[] = {
+    "__class__", "__class_getitem__", "__contains__", "__copy__", "__delattr__", "__delitem__",
+    "__dir__", "__doc__", "__eq__", "__format__", "__ge__", "__getattribute__", "__getitem__",
+    "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__", "__ior__", "__iter__",
+    "__le__", "__len__", "__lt__", "__missing__", "__module__", "__ne__", "__new__", "__or__",
+    "__reduce__", "__reduce_ex__", "__repr__", "__reversed__", "__ror__", "__setattr__",
+    "__setitem__", "__sizeof__", "__str__", "__subclasshook__", "clear", "copy",
+    "default_factory", "fromkeys", "get", "items", "keys", "pop", "popitem", "setdefault",
+    "update", "values",
+};
+const char* const kCounter[] = {
+    "__add__", "__and__", "__class__", "__class_getitem__", "__contains__", "__delattr__",
+    "__delitem__", "__dict__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+    "__getattribute__", "__getitem__", "__getstate__", "__gt__", "__hash__", "__iadd__",
+    "__iand__", "__init__", "__init_subclass__", "__ior__", "__isub__", "__iter__", "__le__",
+    "__len__", "__lt__", "__missing__", "__module__", "__ne__", "__neg__", "__new__", "__or__",
+    "__pos__", "__reduce__", "__reduce_ex__", "__repr__", "__reversed__", "__ror__",
+    "__setattr__", "__setitem__", "__sizeof__", "__str__", "__sub__", "__subclasshook__",
+    "__weakref__", "_keep_positive", "clear", "copy", "elements", "fromkeys", "get", "items",
+    "keys", "most_common", "pop", "popitem", "setdefault", "subtract", "total", "update",
+    "values",
+};
+const char* const kDoneAndNotDone[] = {
+    "__add__", "__class__", "__class_getitem__", "__contains__", "__delattr__", "__dir__",
+    "__doc__", "__eq__", "__format__", "__ge__", "__getattribute__", "__getitem__",
+    "__getnewargs__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
+    "__iter__", "__le__", "__len__", "__lt__", "__match_args__", "__module__", "__mul__",
+    "__ne__", "__new__", "__reduce__", "__reduce_ex__", "__repr__", "__rmul__", "__setattr__",
+    "__sizeof__", "__slots__", "__str__", "__subclasshook__", "_asdict", "_field_defaults",
+    "_fields", "_make", "_replace", "count", "done", "index", "not_done",
+};
+const char* const kStructTime[] = {
+    "__add__", "__class__", "__class_getitem__", "__contains__", "__delattr__", "__dir__",
+    "__doc__", "__eq__", "__format__", "__ge__", "__getattribute__", "__getitem__",
+    "__getnewargs__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
+    "__iter__", "__le__", "__len__", "__lt__", "__match_args__", "__module__", "__mul__",
+    "__ne__", "__new__", "__reduce__", "__reduce_ex__", "__repr__", "__rmul__", "__setattr__",
+    "__sizeof__", "__str__", "__subclasshook__", "count", "index", "n_fields",
+    "n_sequence_fields", "n_unnamed_fields", "tm_gmtoff", "tm_hour", "tm_isdst", "tm_mday",
+    "tm_min", "tm_mon", "tm_sec", "tm_wday", "tm_yday", "tm_year", "tm_zone",
+};
+const char* const kSysStdout[] = {
+    "_CHUNK_SIZE", "__class__", "__del__", "__delattr__", "__dict__", "__dir__", "__doc__",
+    "__enter__", "__eq__", "__exit__", "__format__", "__ge__", "__getattribute__", "__getstate__",
+    "__gt__", "__hash__", "__init__", "__init_subclass__", "__iter__", "__le__", "__lt__",
+    "__module__", "__ne__", "__new__", "__next__", "__reduce__", "__reduce_ex__", "__repr__",
+    "__setattr__", "__sizeof__", "__str__", "__subclasshook__", "_checkClosed", "_checkReadable",
+    "_checkSeekable", "_checkWritable", "_finalizing", "buffer", "close", "closed", "detach",
+    "encoding", "errors", "fileno", "flush", "isatty", "line_buffering", "name", "newlines",
+    "read", "readable", "readline", "readlines", "reconfigure", "seek", "seekable", "tell",
+    "truncate", "writable", "write", "write_through", "writelines",
+};
+const char* const kSysStderr[] = {
+    "_CHUNK_SIZE", "__class__", "__del__", "__delattr__", "__dict__", "__dir__", "__doc__",
+    "__enter__", "__eq__", "__exit__", "__format__", "__ge__", "__getattribute__", "__getstate__",
+    "__gt__", "__hash__", "__init__", "__init_subclass__", "__iter__", "__le__", "__lt__",
+    "__module__", "__ne__", "__new__", "__next__", "__reduce__", "__reduce_ex__", "__repr__",
+    "__setattr__", "__sizeof__", "__str__", "__subclasshook__", "_checkClosed", "_checkReadable",
+    "_checkSeekable", "_checkWritable", "_finalizing", "buffer", "close", "closed", "detach",
+    "encoding", "errors", "fileno", "flush", "isatty", "line_buffering", "name", "newlines",
+    "read", "readable", "readline", "readlines", "reconfigure", "seek", "seekable", "tell",
+    "truncate", "writable", "write", "write_through", "writelines",
+};
+const char* const kItCount[] = {
+    "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+    "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
+    "__iter__", "__le__", "__lt__", "__module__", "__ne__", "__new__", "__next__", "__reduce__",
+    "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__", "__str__", "__subclasshook__",
+};
+const char* const kItCycle[] = {
+    "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+    "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
+    "__iter__", "__le__", "__lt__", "__module__", "__ne__", "__new__", "__next__", "__reduce__",
+    "__reduce_ex__", "__repr__", "__setattr__", "__setstate__", "__sizeof__", "__str__",
+    "__subclasshook__",
+};
+const char* const kItRepeat[] = {
+    "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+    "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
+    "__iter__", "__le__", "__length_hint__", "__lt__", "__module__", "__ne__", "__new__",
+    "__next__", "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__", "__str__",
+    "__subclasshook__",
+};
+const char* const kItIslice[] = {
+    "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+    "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
+    "__iter__", "__le__", "__lt__", "__module__", "__ne__", "__new__", "__next__", "__reduce__",
+    "__reduce_ex__", "__repr__", "__setattr__", "__setstate__", "__sizeof__", "__str__",
+    "__subclasshook__",
+};
+const char* const kItChain[] = {
+    "__class__", "__class_getitem__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__",
+    "__ge__", "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__",
+    "__init_subclass__", "__iter__", "__le__", "__lt__", "__module__", "__ne__", "__new__",
+    "__next__", "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__setstate__",
+    "__sizeof__", "__str__", "__subclasshook__", "from_iterable",
+};
+const char* const kItProduct[] = {
+    "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+    "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
+    "__iter__", "__le__", "__lt__", "__module__", "__ne__", "__new__", "__next__", "__reduce__",
+    "__reduce_ex__", "__repr__", "__setattr__", "__setstate__", "__sizeof__", "__str__",
+    "__subclasshook__",
+};
+const char* const kItPermutations[] = {
+    "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+    "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
+    "__iter__", "__le__", "__lt__", "__module__", "__ne__", "__new__", "__next__", "__reduce__",
+    "__reduce_ex__", "__repr__", "__setattr__", "__setstate__", "__sizeof__", "__str__",
+    "__subclasshook__",
+};
+const char* const kItCombinations[] = {
+    "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+    "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
+    "__iter__", "__le__", "__lt__", "__module__", "__ne__", "__new__", "__next__", "__reduce__",
+    "__reduce_ex__", "__repr__", "__setattr__", "__setstate__", "__sizeof__", "__str__",
+    "__subclasshook__",
+};
+const char* const kItAccumulate[] = {
+    "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+    "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
+    "__iter__", "__le__", "__lt__", "__module__", "__ne__", "__new__", "__next__", "__reduce__",
+    "__reduce_ex__", "__repr__", "__setattr__", "__setstate__", "__sizeof__", "__str__",
+    "__subclasshook__",
+};
+const char* const kItZipLongest[] = {
+    "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+    "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
+    "__iter__", "__le__", "__lt__", "__module__", "__ne__", "__new__", "__next__", "__reduce__",
+    "__reduce_ex__", "__repr__", "__setattr__", "__setstate__", "__sizeof__", "__str__",
+    "__subclasshook__",
+};
 const char* const kModuleThreading[] = {
     "Barrier", "BoundedSemaphore", "BrokenBarrierError", "Condition", "Event", "ExceptHookArgs",
     "Lock", "RLock", "Semaphore", "TIMEOUT_MAX", "Thread", "ThreadError", "Timer", "WeakSet",
@@ -531,6 +663,75 @@ const char* const kModuleFunctools[] = {
     "_unwrap_partial", "cache", "cached_property", "cmp_to_key", "get_cache_token", "lru_cache",
     "namedtuple", "partial", "partialmethod", "recursive_repr", "reduce", "singledispatch",
     "singledispatchmethod", "total_ordering", "update_wrapper", "wraps",
+};
+const char* const kModuleOs[] = {
+    "CLD_CONTINUED", "CLD_DUMPED", "CLD_EXITED", "CLD_KILLED", "CLD_STOPPED", "CLD_TRAPPED",
+    "CLONE_FILES", "CLONE_FS", "CLONE_NEWCGROUP", "CLONE_NEWIPC", "CLONE_NEWNET", "CLONE_NEWNS",
+    "CLONE_NEWPID", "CLONE_NEWTIME", "CLONE_NEWUSER", "CLONE_NEWUTS", "CLONE_SIGHAND",
+    "CLONE_SYSVSEM", "CLONE_THREAD", "CLONE_VM", "DirEntry", "EFD_CLOEXEC", "EFD_NONBLOCK",
+    "EFD_SEMAPHORE", "EX_CANTCREAT", "EX_CONFIG", "EX_DATAERR", "EX_IOERR", "EX_NOHOST",
+    "EX_NOINPUT", "EX_NOPERM", "EX_NOUSER", "EX_OK", "EX_OSERR", "EX_OSFILE", "EX_PROTOCOL",
+    "EX_SOFTWARE", "EX_TEMPFAIL", "EX_UNAVAILABLE", "EX_USAGE", "F_LOCK", "F_OK", "F_TEST",
+    "F_TLOCK", "F_ULOCK", "GRND_NONBLOCK", "GRND_RANDOM", "GenericAlias", "MFD_ALLOW_SEALING",
+    "MFD_CLOEXEC", "MFD_HUGETLB", "MFD_HUGE_16GB", "MFD_HUGE_16MB", "MFD_HUGE_1GB",
+    "MFD_HUGE_1MB", "MFD_HUGE_256MB", "MFD_HUGE_2GB", "MFD_HUGE_2MB", "MFD_HUGE_32MB",
+    "MFD_HUGE_512KB", "MFD_HUGE_512MB", "MFD_HUGE_64KB", "MFD_HUGE_8MB", "MFD_HUGE_MASK",
+    "MFD_HUGE_SHIFT", "Mapping", "MutableMapping", "NGROUPS_MAX", "O_ACCMODE", "O_APPEND",
+    "O_ASYNC", "O_CLOEXEC", "O_CREAT", "O_DIRECT", "O_DIRECTORY", "O_DSYNC", "O_EXCL", "O_FSYNC",
+    "O_LARGEFILE", "O_NDELAY", "O_NOATIME", "O_NOCTTY", "O_NOFOLLOW", "O_NONBLOCK", "O_PATH",
+    "O_RDONLY", "O_RDWR", "O_RSYNC", "O_SYNC", "O_TMPFILE", "O_TRUNC", "O_WRONLY",
+    "POSIX_FADV_DONTNEED", "POSIX_FADV_NOREUSE", "POSIX_FADV_NORMAL", "POSIX_FADV_RANDOM",
+    "POSIX_FADV_SEQUENTIAL", "POSIX_FADV_WILLNEED", "POSIX_SPAWN_CLOSE", "POSIX_SPAWN_DUP2",
+    "POSIX_SPAWN_OPEN", "PRIO_PGRP", "PRIO_PROCESS", "PRIO_USER", "P_ALL", "P_NOWAIT",
+    "P_NOWAITO", "P_PGID", "P_PID", "P_PIDFD", "P_WAIT", "PathLike", "RTLD_DEEPBIND",
+    "RTLD_GLOBAL", "RTLD_LAZY", "RTLD_LOCAL", "RTLD_NODELETE", "RTLD_NOLOAD", "RTLD_NOW",
+    "RWF_APPEND", "RWF_DSYNC", "RWF_HIPRI", "RWF_NOWAIT", "RWF_SYNC", "R_OK", "SCHED_BATCH",
+    "SCHED_FIFO", "SCHED_IDLE", "SCHED_OTHER", "SCHED_RESET_ON_FORK", "SCHED_RR", "SEEK_CUR",
+    "SEEK_DATA", "SEEK_END", "SEEK_HOLE", "SEEK_SET", "SPLICE_F_MORE", "SPLICE_F_MOVE",
+    "SPLICE_F_NONBLOCK", "ST_APPEND", "ST_MANDLOCK", "ST_NOATIME", "ST_NODEV", "ST_NODIRATIME",
+    "ST_NOEXEC", "ST_NOSUID", "ST_RDONLY", "ST_RELATIME", "ST_SYNCHRONOUS", "ST_WRITE", "TMP_MAX",
+    "WCONTINUED", "WCOREDUMP", "WEXITED", "WEXITSTATUS", "WIFCONTINUED", "WIFEXITED",
+    "WIFSIGNALED", "WIFSTOPPED", "WNOHANG", "WNOWAIT", "WSTOPPED", "WSTOPSIG", "WTERMSIG",
+    "WUNTRACED", "W_OK", "XATTR_CREATE", "XATTR_REPLACE", "XATTR_SIZE_MAX", "X_OK", "_Environ",
+    "__all__", "__builtins__", "__doc__", "__file__", "__loader__", "__name__", "__package__",
+    "__spec__", "_check_methods", "_execvpe", "_exists", "_exit", "_fspath", "_fwalk",
+    "_get_exports_list", "_spawnvef", "_wrap_close", "abc", "abort", "access", "altsep", "chdir",
+    "chmod", "chown", "chroot", "close", "closerange", "confstr", "confstr_names",
+    "copy_file_range", "cpu_count", "ctermid", "curdir", "defpath", "device_encoding", "devnull",
+    "dup", "dup2", "environ", "environb", "error", "eventfd", "eventfd_read", "eventfd_write",
+    "execl", "execle", "execlp", "execlpe", "execv", "execve", "execvp", "execvpe", "extsep",
+    "fchdir", "fchmod", "fchown", "fdatasync", "fdopen", "fork", "forkpty", "fpathconf",
+    "fsdecode", "fsencode", "fspath", "fstat", "fstatvfs", "fsync", "ftruncate", "fwalk",
+    "get_blocking", "get_exec_path", "get_inheritable", "get_terminal_size", "getcwd", "getcwdb",
+    "getegid", "getenv", "getenvb", "geteuid", "getgid", "getgrouplist", "getgroups",
+    "getloadavg", "getlogin", "getpgid", "getpgrp", "getpid", "getppid", "getpriority",
+    "getrandom", "getresgid", "getresuid", "getsid", "getuid", "getxattr", "initgroups", "isatty",
+    "kill", "killpg", "lchown", "linesep", "link", "listdir", "listxattr", "lockf", "login_tty",
+    "lseek", "lstat", "major", "makedev", "makedirs", "memfd_create", "minor", "mkdir", "mkfifo",
+    "mknod", "name", "nice", "open", "openpty", "pardir", "path", "pathconf", "pathconf_names",
+    "pathsep", "pidfd_open", "pipe", "pipe2", "popen", "posix_fadvise", "posix_fallocate",
+    "posix_spawn", "posix_spawnp", "pread", "preadv", "putenv", "pwrite", "pwritev", "read",
+    "readlink", "readv", "register_at_fork", "remove", "removedirs", "removexattr", "rename",
+    "renames", "replace", "rmdir", "scandir", "sched_get_priority_max", "sched_get_priority_min",
+    "sched_getaffinity", "sched_getparam", "sched_getscheduler", "sched_param",
+    "sched_rr_get_interval", "sched_setaffinity", "sched_setparam", "sched_setscheduler",
+    "sched_yield", "sendfile", "sep", "set_blocking", "set_inheritable", "setegid", "seteuid",
+    "setgid", "setgroups", "setns", "setpgid", "setpgrp", "setpriority", "setregid", "setresgid",
+    "setresuid", "setreuid", "setsid", "setuid", "setxattr", "spawnl", "spawnle", "spawnlp",
+    "spawnlpe", "spawnv", "spawnve", "spawnvp", "spawnvpe", "splice", "st", "stat", "stat_result",
+    "statvfs", "statvfs_result", "strerror", "supports_bytes_environ", "supports_dir_fd",
+    "supports_effective_ids", "supports_fd", "supports_follow_symlinks", "symlink", "sync", "sys",
+    "sysconf", "sysconf_names", "system", "tcgetpgrp", "tcsetpgrp", "terminal_size", "times",
+    "times_result", "truncate", "ttyname", "umask", "uname", "uname_result", "unlink", "unsetenv",
+    "unshare", "urandom", "utime", "wait", "wait3", "wait4", "waitid", "waitid_result", "waitpid",
+    "waitstatus_to_exitcode", "walk", "write", "writev",
+};
+const char* const kModuleItertools[] = {
+    "__doc__", "__loader__", "__name__", "__package__", "__spec__", "_grouper", "_tee",
+    "_tee_dataobject", "accumulate", "batched", "chain", "combinations",
+    "combinations_with_replacement", "compress", "count", "cycle", "dropwhile", "filterfalse",
+    "groupby", "islice", "pairwise", "permutations", "product", "repeat", "starmap", "takewhile",
+    "tee", "zip_longest",
 };
 const char* const kBuiltinsOrder[] = {
     "__name__", "__doc__", "__package__", "__loader__", "__spec__", "__build_class__",
@@ -661,6 +862,22 @@ std::vector<std::string_view> cpython_type_dir(BuiltinId type) {
     case BuiltinId::ModuleType: return view(kModuleType);
     case BuiltinId::Type: return view(kType);
     case BuiltinId::Partial: return view(kPartial);
+    case BuiltinId::Defaultdict: return view(kDefaultdict);
+    case BuiltinId::Counter: return view(kCounter);
+    case BuiltinId::DoneAndNotDone: return view(kDoneAndNotDone);
+    case BuiltinId::StructTime: return view(kStructTime);
+    case BuiltinId::SysStdout: return view(kSysStdout);
+    case BuiltinId::SysStderr: return view(kSysStderr);
+    case BuiltinId::ItCount: return view(kItCount);
+    case BuiltinId::ItCycle: return view(kItCycle);
+    case BuiltinId::ItRepeat: return view(kItRepeat);
+    case BuiltinId::ItIslice: return view(kItIslice);
+    case BuiltinId::ItChain: return view(kItChain);
+    case BuiltinId::ItProduct: return view(kItProduct);
+    case BuiltinId::ItPermutations: return view(kItPermutations);
+    case BuiltinId::ItCombinations: return view(kItCombinations);
+    case BuiltinId::ItAccumulate: return view(kItAccumulate);
+    case BuiltinId::ItZipLongest: return view(kItZipLongest);
     default: break;
     }
     if (is_exception_class(type)) return view(kBaseException);
@@ -678,6 +895,8 @@ std::vector<std::string_view> cpython_module_dir(ModuleId module) {
     case ModuleId::Logging: return view(kModuleLogging);
     case ModuleId::Collections: return view(kModuleCollections);
     case ModuleId::Functools: return view(kModuleFunctools);
+    case ModuleId::Os: return view(kModuleOs);
+    case ModuleId::Itertools: return view(kModuleItertools);
     default: return {};
     }
 }

@@ -13,7 +13,9 @@ import builtins
 import collections
 import concurrent.futures
 import functools
+import itertools
 import logging
+import os
 import queue
 import random
 import sys
@@ -42,12 +44,19 @@ TYPES = {
     "LoggerType": logging.Logger, "BaseException": BaseException, "Object": object,
     "BuiltinFunctionType": type(len), "MethodType": type(threading.Thread().start),
     "MethodDescriptor": type(str.lower), "ModuleType": type(sys), "Type": type,
-    "Partial": functools.partial,
+    "Partial": functools.partial, "Defaultdict": collections.defaultdict,
+    "Counter": collections.Counter,
+    "DoneAndNotDone": concurrent.futures._base.DoneAndNotDoneFutures,
+    "StructTime": time.struct_time, "SysStdout": type(sys.stdout), "SysStderr": type(sys.stderr),
+    "ItCount": itertools.count, "ItCycle": itertools.cycle, "ItRepeat": itertools.repeat,
+    "ItIslice": itertools.islice, "ItChain": itertools.chain, "ItProduct": itertools.product,
+    "ItPermutations": itertools.permutations, "ItCombinations": itertools.combinations,
+    "ItAccumulate": itertools.accumulate, "ItZipLongest": itertools.zip_longest,
 }
 MODULES = {
     "Threading": threading, "Queue": queue, "Time": time, "ConcurrentFutures": concurrent.futures,
     "Sys": sys, "Random": random, "Logging": logging, "Collections": collections,
-    "Functools": functools,
+    "Functools": functools, "Os": os, "Itertools": itertools,
 }
 
 
@@ -100,6 +109,11 @@ def main():
     print("std::vector<std::string_view> cpython_type_dir(BuiltinId type) {")
     print("    switch (type) {")
     for key in TYPES:
+        if key == "Queue":  # LifoQueue and PriorityQueue have the same public and private names
+            print("    case BuiltinId::Queue:")
+            print("    case BuiltinId::LifoQueue: // the same public and private names as Queue")
+            print("    case BuiltinId::PriorityQueue: return view(kQueue);")
+            continue
         print(f"    case BuiltinId::{key}: return view(k{key});")
     print("    default: break;")
     print("    }")

@@ -303,6 +303,8 @@ void CodeGen::attribute(const ast::Attribute& a, SourceLoc loc) {
         if (m == ModuleId::Concurrent && a.attr == "futures")
             return b_.emit(Op::LoadConst, tables_.constant(ModuleId::ConcurrentFutures));
         if (auto c = module_constant(*m, a.attr)) return b_.emit(Op::LoadConst, tables_.constant(*c));
+        if (auto t = module_text_constant(*m, a.attr))
+            return b_.emit(Op::LoadConst, tables_.constant(std::string(*t)));
         if (auto member = module_member(*m, a.attr))
             return b_.emit(Op::LoadBuiltin, static_cast<uint32_t>(*member));
         if (is_unsupported_member(*m, a.attr))

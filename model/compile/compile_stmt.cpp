@@ -354,7 +354,9 @@ void CodeGen::class_def(const ast::ClassDef& c, SourceLoc loc) {
 namespace {
 
 const char* kModulesHint = "racecheck models the threading, queue, time, concurrent.futures, "
-                           "random, logging, sys (exit), collections (deque) and typing modules";
+                           "random, logging, sys (exit), collections (deque, defaultdict, Counter), "
+                           "functools (partial, wraps), itertools, os (getpid, cpu_count) and typing "
+                           "modules";
 
 /// The module `dotted` names, or a CodeError saying why racecheck refuses it.
 ModuleId checked_module(const std::string& dotted, SourceLoc loc) {
@@ -404,6 +406,7 @@ void CodeGen::import_from(const ast::ImportFrom& imp, SourceLoc loc) {
         for (std::string_view n : *names) {
             if (is_unsupported_member(m, n)) continue; // refused where used (resolve_load)
             if (auto c = module_constant(m, n)) b_.emit(Op::LoadConst, tables_.constant(*c));
+            else if (auto t = module_text_constant(m, n)) b_.emit(Op::LoadConst, tables_.constant(std::string(*t)));
             else b_.emit(Op::LoadConst, tables_.constant(*module_member(m, n)));
             store_name(std::string(n), imp.star_loc);
         }
@@ -413,6 +416,8 @@ void CodeGen::import_from(const ast::ImportFrom& imp, SourceLoc loc) {
         LineScope line(*this, a.loc);
         if (auto c = module_constant(m, a.name)) {
             b_.emit(Op::LoadConst, tables_.constant(*c));
+        } else if (auto t = module_text_constant(m, a.name)) {
+            b_.emit(Op::LoadConst, tables_.constant(std::string(*t)));
         } else if (auto member = module_member(m, a.name)) {
             b_.emit(Op::LoadConst, tables_.constant(*member));
         } else if (auto sub = lookup_module(imp.module + "." + a.name)) {

@@ -64,6 +64,160 @@ def _rc_as_completed(it):
     for f in it:
         yield f
 
+def _rc_futures_wait(it, fs, return_when):
+    done = set(_rc_as_completed_batch(it))
+    if return_when == 'FIRST_COMPLETED' and done:
+        return _rc_done_not_done(done, fs)
+    if return_when == 'FIRST_EXCEPTION' and done:
+        for f in done:
+            if _rc_future_failed(f):
+                return _rc_done_not_done(done, fs)
+    if len(done) == len(fs):
+        return _rc_done_not_done(done, fs)
+    for f in it:
+        done.add(f)
+        if return_when == 'FIRST_COMPLETED' or (return_when == 'FIRST_EXCEPTION' and _rc_future_failed(f)):
+            break
+    if len(done) < len(fs):
+        done.update(_rc_as_completed_batch(it))
+    return _rc_done_not_done(done, fs)
+
+def _rc_it_count(n, step):
+    while True:
+        yield n
+        n += step
+
+def _rc_it_cycle(it):
+    saved = []
+    for element in it:
+        yield element
+        saved.append(element)
+    while saved:
+        for element in saved:
+            yield element
+
+def _rc_it_repeat(obj, times):
+    if times is None:
+        while True:
+            yield obj
+    while times > 0:
+        times -= 1
+        yield obj
+
+def _rc_it_islice(it, nxt, stop, step):
+    cnt = 0
+    while True:
+        while cnt < nxt:
+            ended = True
+            for item in it:
+                ended = False
+                break
+            if ended:
+                return
+            cnt += 1
+        if stop is not None and cnt >= stop:
+            return
+        ended = True
+        for item in it:
+            ended = False
+            break
+        if ended:
+            return
+        cnt += 1
+        nxt += step
+        if stop is not None and nxt > stop:
+            nxt = stop
+        yield item
+
+def _rc_it_chain(iterables):
+    for it in iterables:
+        for element in it:
+            yield element
+
+def _rc_it_product(pools):
+    result = [[]]
+    for pool in pools:
+        result = [x + [y] for x in result for y in pool]
+    for prod in result:
+        yield tuple(prod)
+
+def _rc_it_permutations(pool, r):
+    n = len(pool)
+    if r > n:
+        return
+    indices = list(range(n))
+    cycles = list(range(n, n - r, -1))
+    yield tuple([pool[i] for i in indices[:r]])
+    while n:
+        for i in reversed(range(r)):
+            cycles[i] -= 1
+            if cycles[i] == 0:
+                indices[i:] = indices[i + 1:] + indices[i:i + 1]
+                cycles[i] = n - i
+            else:
+                j = cycles[i]
+                indices[i], indices[-j] = indices[-j], indices[i]
+                yield tuple([pool[k] for k in indices[:r]])
+                break
+        else:
+            return
+
+def _rc_it_combinations(pool, r):
+    n = len(pool)
+    if r > n:
+        return
+    indices = list(range(r))
+    yield tuple([pool[i] for i in indices])
+    while True:
+        for i in reversed(range(r)):
+            if indices[i] != i + n - r:
+                break
+        else:
+            return
+        indices[i] += 1
+        for j in range(i + 1, r):
+            indices[j] = indices[j - 1] + 1
+        yield tuple([pool[k] for k in indices])
+
+def _rc_it_accumulate(it, func, total, has_initial):
+    if not has_initial:
+        ended = True
+        for total in it:
+            ended = False
+            break
+        if ended:
+            return
+    yield total
+    for element in it:
+        if func is None:
+            total = total + element
+        else:
+            total = func(total, element)
+        yield total
+
+def _rc_it_zip_longest(iterators, fillvalue):
+    active = len(iterators)
+    if not active:
+        return
+    live = [True] * active
+    while True:
+        values = []
+        for i in range(len(iterators)):
+            value = fillvalue
+            if live[i]:
+                ended = True
+                for value in iterators[i]:
+                    ended = False
+                    break
+                if ended:
+                    live[i] = False
+                    active -= 1
+                    if not active:
+                        return
+                    value = fillvalue
+            values.append(value)
+        yield tuple(values)
+
 def _rc_print(objects, sep, end, whole):
     if whole:
         _rc_write(objects, sep, end)

@@ -43,6 +43,9 @@ bool is_threading_constructor(BuiltinId id) {
     case BuiltinId::RcPoolIdle:
     case BuiltinId::RcAsCompletedBatch:
     case BuiltinId::RcLazyResults:
+    case BuiltinId::FuturesWait:
+    case BuiltinId::RcFutureFailed:
+    case BuiltinId::RcDoneNotDone:
         return true;
     default: return false;
     }
@@ -67,7 +70,11 @@ Value Machine::call_builtin(BuiltinId id, const Args& a) {
         Args keywords;
         keywords.kw = a.kw; // print's positional arguments are *objects
         Bound b = bind(keywords, Sig{"print", S::Takes, {"sep", "end", "file", "flush"}, 0, 0, 0});
-        if (b.has(2) && !b[2].is_none()) unsupported("print(file=...)", "racecheck models printing to stdout only");
+        const bool to_stderr = b.has(2) && b[2].tag == VTag::Builtin && b[2].builtin_id() == BuiltinId::SysStderr;
+        if (b.has(2) && !b[2].is_none() && !to_stderr &&
+            !(b[2].tag == VTag::Builtin && b[2].builtin_id() == BuiltinId::SysStdout))
+            unsupported("print(file=...) to a file other than sys.stdout and sys.stderr",
+                        "racecheck models printing to stdout and stderr only");
         auto text_of = [&](size_t k, const char* what, const char* dflt) -> std::string {
             if (!b.has(k) || b[k].is_none()) return dflt;
             if (!str_of(b[k]))
@@ -75,6 +82,15 @@ Value Machine::call_builtin(BuiltinId id, const Args& a) {
             return *str_of(b[k]);
         };
         std::string sep = text_of(0, "sep", " "), end = text_of(1, "end", "\n");
+        if (to_stderr) { // not an outcome: one write (as a logging record), of the whole line
+            std::string text;
+            for (size_t i = 0; i < a.pos.size(); ++i) text += (i ? sep : "") + str(a.pos[i]);
+            text += end;
+            if (text.size() > interp.limits().max_string) reserve_string(text.size()); // exceeds
+            charge(text.size());
+            st.error_output += text;
+            return Value::none();
+        }
         // CPython's builtin_print writes each object's str, each separator and the end with a
         // call of sys.stdout.write of its own; the GIL can pass between them (a flush releases it
         // in the write system call). _rc_print makes each piece a visible write (_rc_write).
@@ -448,6 +464,8 @@ bool Machine::is_subclass(BuiltinId have, Value cls, const char* who) {
         if (want == BuiltinId::Int && have == BuiltinId::Bool) return true;
         if (is_exception_class(have) && is_exception_class(want) && exception_matches(have, want)) return true;
         if (want == BuiltinId::Thread && have == BuiltinId::Timer) return true;
+        if (want == BuiltinId::Dict && (have == BuiltinId::Defaultdict || have == BuiltinId::Counter)) return true;
+        if (want == BuiltinId::Tuple && (have == BuiltinId::DoneAndNotDone || have == BuiltinId::StructTime)) return true;
         if (want == BuiltinId::Semaphore && have == BuiltinId::BoundedSemaphore) return true;
         if (want == BuiltinId::Queue && (have == BuiltinId::LifoQueue || have == BuiltinId::PriorityQueue))
             return true;

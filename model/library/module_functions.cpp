@@ -1,8 +1,16 @@
 // The functions of the modules racecheck imports: time (virtual clocks), threading's helpers,
 // sys.exit, and the dispatch to random, logging and collections.deque.
-#include "model/runtime/machine.hpp" // Machine
+#include "model/runtime/machine.hpp"     // Machine
+#include "model/stdlib/itertools_module.hpp" // itertools_builtin
+#include "model/stdlib/named_tuples.hpp"     // time_builtin
 
 namespace rc {
+
+namespace {
+/// os.getpid() of racecheck's one process (any fixed number: outputs that print it differ from
+/// CPython's anyway, whose pid changes with every run).
+constexpr int64_t kProcessId = 4242;
+} // namespace
 
 Value Machine::call_module_function(BuiltinId id, const Args& a) {
     using S = Sig::Style;
@@ -35,9 +43,16 @@ Value Machine::call_module_function(BuiltinId id, const Args& a) {
         return new_list(std::move(alive));
     }
     case BuiltinId::GetIdent:
-        bind(a, Sig{"_thread.get_ident", S::None, {}, 0, 0});
+    case BuiltinId::GetNativeId:
+        bind(a, Sig{id == BuiltinId::GetIdent ? "_thread.get_ident" : "_thread.get_native_id", S::None, {}, 0, 0});
         if (step_event) step_event->observed_identity = true;
-        return Value::integer(1000 + tid.value);
+        return Value::integer(1000 + tid.value); // Thread.ident and native_id too
+    case BuiltinId::OsGetpid: // racecheck's one process: a fixed number, as a run's are
+        bind(a, Sig{"posix.getpid", S::None, {}, 0, 0});
+        return Value::integer(kProcessId);
+    case BuiltinId::OsCpuCount: // one CPU: ThreadPoolExecutor's default max_workers is 5
+        bind(a, Sig{"posix.cpu_count", S::None, {}, 0, 0});
+        return Value::integer(1);
     case BuiltinId::Sleep: {
         Value v = bind(a, Sig{"time.sleep", S::One, {"secs"}, 1, 1})[0];
         if (!v.is_int_like() && v.tag != VTag::Float)
@@ -61,6 +76,47 @@ Value Machine::call_module_function(BuiltinId id, const Args& a) {
         raise_value(exc);
     }
     case BuiltinId::Deque: return make_deque(a);
+    case BuiltinId::ItCount:
+    case BuiltinId::ItCycle:
+    case BuiltinId::ItRepeat:
+    case BuiltinId::ItIslice:
+    case BuiltinId::ItChain:
+    case BuiltinId::ItChainFromIterable:
+    case BuiltinId::ItProduct:
+    case BuiltinId::ItPermutations:
+    case BuiltinId::ItCombinations:
+    case BuiltinId::ItAccumulate:
+    case BuiltinId::ItZipLongest: return itertools_builtin(*this, id, a);
+    case BuiltinId::TimeGmtime:
+    case BuiltinId::TimeLocaltime:
+    case BuiltinId::TimeCtime:
+    case BuiltinId::TimeStrftime: return time_builtin(*this, id, a);
+    case BuiltinId::StdoutWrite:
+    case BuiltinId::StderrWrite: { // TextIOWrapper.write(s): the number of code points written
+        Value s = bind(a, Sig{"write", S::One, {"s"}, 1, 1})[0];
+        const std::string* text = str_of(s);
+        if (!text) raise(BuiltinId::TypeError, "write() argument must be str, not " + type_name(s));
+        const std::string out = *text;
+        const int64_t length = get<StrObj>(s)->length;
+        charge(out.size());
+        if (id == BuiltinId::StderrWrite) {
+            st.error_output += out;
+        } else {
+            st.output += out;
+            digest_output(st, out);
+            note_output_writer(st, tid, out);
+            if (event) event->value = new_str(out);
+        }
+        return Value::integer(length);
+    }
+    case BuiltinId::StdoutFlush:
+    case BuiltinId::StderrFlush:
+        bind(a, Sig{"flush", S::None, {}, 0, 0});
+        return Value::none();
+    case BuiltinId::Defaultdict:
+    case BuiltinId::Counter: return make_dict_kind(id, a);
+    case BuiltinId::Wraps:
+    case BuiltinId::UpdateWrapper: return call_functools(id, a);
     case BuiltinId::Partial: {
         if (a.pos.empty()) raise(BuiltinId::TypeError, "type 'partial' takes at least one argument");
         Value fn = a.pos[0];

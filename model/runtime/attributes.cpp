@@ -5,6 +5,7 @@
 
 #include "model/bytecode/cpython_names.hpp" // dir() of CPython's types and modules
 #include "model/runtime/machine.hpp"        // Machine
+#include "model/stdlib/named_tuples.hpp"     // named_tuple_field
 
 namespace rc {
 
@@ -29,6 +30,7 @@ bool python_class(BuiltinId t) {
     case BuiltinId::PriorityQueue:
     case BuiltinId::FutureType:
     case BuiltinId::ThreadPoolExecutor:
+    case BuiltinId::Counter:
     case BuiltinId::LoggerType: return true;
     default: return false;
     }
@@ -67,6 +69,7 @@ Value Machine::attribute(Value obj, NameId name) {
         ModuleId m = obj.module_id();
         if (m == ModuleId::Concurrent && n == "futures") return Value::module(ModuleId::ConcurrentFutures);
         if (auto c = module_constant(m, n)) return Value::integer(*c);
+        if (auto t = module_text_constant(m, n)) return new_str(std::string(*t));
         if (auto b = module_member(m, n)) return Value::builtin(*b);
         no_attribute(obj, name);
     }
@@ -85,14 +88,32 @@ Value Machine::attribute(Value obj, NameId name) {
         if (n == "args") return p->args;
         if (n == "keywords") return p->keywords;
     }
+    if (auto* f = get<FunctionObj>(obj); f && !f->wrapped.is_unbound()) { // functools.update_wrapper
+        if (n == "__wrapped__") return f->wrapped;
+        if (n == "__name__" || n == "__qualname__" || n == "__module__") return attribute(f->wrapped, name);
+    }
+    if (n == "__module__" && get<FunctionObj>(obj)) return new_str("__main__");
+    if (n == "__module__" && obj.tag == VTag::Builtin && (builtin_kind(obj.builtin_id()) == BuiltinKind::Fn || builtin_kind(obj.builtin_id()) == BuiltinKind::Cls))
+        return new_str("builtins");
     if (n == "__name__" || n == "__qualname__") {
         if (obj.tag == VTag::Builtin) return new_str(std::string(builtin_name(obj.builtin_id())));
-        if (auto* f = get<FunctionObj>(obj)) return new_str(prog.code[f->code.value].name);
+        if (auto* f = get<FunctionObj>(obj)) {
+            const CodeObject& c = prog.code[f->code.value];
+            return new_str(n == "__qualname__" && !c.qualname.empty() ? c.qualname : c.name);
+        }
         if (auto* md = get<MethodDescriptorObj>(obj)) return new_str(name_of(md->method));
         if (obj.tag == VTag::BoundMethod) return new_str(name_of(obj.method()));
     }
     if (obj.tag == VTag::Builtin) {
         BuiltinId b = obj.builtin_id();
+        if (b == BuiltinId::ItChain && n == "from_iterable") return Value::builtin(BuiltinId::ItChainFromIterable);
+        if (b == BuiltinId::SysStdout || b == BuiltinId::SysStderr) { // sys.stdout.write, ...
+            const bool out = b == BuiltinId::SysStdout;
+            if (n == "write") return Value::builtin(out ? BuiltinId::StdoutWrite : BuiltinId::StderrWrite);
+            if (n == "flush") return Value::builtin(out ? BuiltinId::StdoutFlush : BuiltinId::StderrFlush);
+            if (in_dir(cpython_type_dir(b), n)) unsupported("sys." + std::string(builtin_name(b)) + "." + n);
+            raise(BuiltinId::AttributeError, "'_io.TextIOWrapper' object has no attribute '" + n + "'");
+        }
         switch (b) {
         case BuiltinId::Str:
         case BuiltinId::List:
@@ -101,6 +122,8 @@ Value Machine::attribute(Value obj, NameId name) {
         case BuiltinId::Set:
         case BuiltinId::Frozenset:
         case BuiltinId::Deque:
+        case BuiltinId::Defaultdict:
+        case BuiltinId::Counter:
         case BuiltinId::Int:
         case BuiltinId::Float:
             if (in_dir(cpython_type_dir(b), n) && n.rfind("__", 0) != 0) {
@@ -162,6 +185,10 @@ Value Machine::attribute(Value obj, NameId name) {
         if (k == KnownName::maxsize) return Value::integer(q->maxsize);
     } else if (auto* d = get<DequeObj>(obj)) {
         if (k == KnownName::maxlen) return d->maxlen < 0 ? Value::none() : Value::integer(d->maxlen);
+    } else if (auto* tu = get<TupleObj>(obj); tu && tu->named != BuiltinId::Tuple) {
+        if (Value field = named_tuple_field(*this, obj, n); !field.is_unbound()) return field;
+    } else if (auto* dd = get<DictObj>(obj)) {
+        if (k == KnownName::default_factory && dd->kind == DictObj::Kind::DefaultDict) return dd->default_factory;
     } else if (auto* r = get<RangeObj>(obj)) {
         if (k == KnownName::start) return Value::integer(r->start);
         if (k == KnownName::stop) return Value::integer(r->stop);
@@ -197,6 +224,10 @@ void Machine::store_attribute(Value obj, NameId name, Value v) {
             get<ThreadObj>(obj)->name = str(v);
             return;
         }
+    } else if (auto* d = get<DictObj>(obj); d && d->kind == DictObj::Kind::DefaultDict && k == KnownName::default_factory) {
+        if (shared(obj)) mark_shared(v);
+        get<DictObj>(obj)->default_factory = v;
+        return;
     } else if (get<LocalObj>(obj)) {
         if (shared(obj)) mark_shared(v);
         auto& per = get<LocalObj>(obj)->per_thread;

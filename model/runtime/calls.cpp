@@ -24,7 +24,12 @@ bool consumes_iterables(Machine& m, Value callee) {
         case BuiltinId::Sum:
         case BuiltinId::Min:
         case BuiltinId::Max:
-        case BuiltinId::Deque: return true;
+        case BuiltinId::Deque:
+        case BuiltinId::Defaultdict:
+        case BuiltinId::Counter:
+        case BuiltinId::ItProduct:
+        case BuiltinId::ItPermutations:
+        case BuiltinId::ItCombinations: return true;
         default: return false;
         }
     }
@@ -47,6 +52,7 @@ bool consumes_iterables(Machine& m, Value callee) {
     case KnownName::intersection_update:
     case KnownName::difference_update:
     case KnownName::symmetric_difference_update:
+    case KnownName::subtract:
     case KnownName::fromkeys: return true;
     default: return false;
     }
@@ -517,12 +523,15 @@ Value Machine::call_descriptor(const MethodDescriptorObj& md, const Args& a) {
         return Value::none();
     }
     if (d.owner == BuiltinId::Dict && known_name(d.method) == KnownName::fromkeys) return dict_fromkeys(a);
+    if ((d.owner == BuiltinId::Defaultdict || d.owner == BuiltinId::Counter) && known_name(d.method) == KnownName::fromkeys)
+        return call_dict_kind_method(make_dict_kind(d.owner, Args{}), d.method, a);
     const std::string qual = std::string(builtin_name(d.owner)) + "." + name_of(d.method);
     if (a.pos.empty())
         raise(BuiltinId::TypeError, "unbound method " + qual + "() needs an argument");
     Value self = a.pos[0];
     BuiltinId t = type_of(self);
-    if (t != d.owner && !(d.owner == BuiltinId::Int && t == BuiltinId::Bool))
+    if (t != d.owner && !(d.owner == BuiltinId::Int && t == BuiltinId::Bool) &&
+        !(d.owner == BuiltinId::Dict && (t == BuiltinId::Defaultdict || t == BuiltinId::Counter)))
         raise(BuiltinId::TypeError, "descriptor '" + name_of(d.method) + "' for '" +
                                         std::string(builtin_name(d.owner)) + "' objects doesn't apply to a '" +
                                         type_name(self) + "' object");

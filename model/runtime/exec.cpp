@@ -526,7 +526,7 @@ void execute(Machine& m) {
         std::vector<Value> defaults(st.end() - in.b, st.end());
         st.resize(st.size() - in.b);
         for (Value d : defaults) m.mark_shared(d);
-        m.push(Value::object(m.alloc(Object{FunctionObj{FuncId(in.a), std::move(defaults), std::move(cells)}})));
+        m.push(Value::object(m.alloc(Object{FunctionObj{FuncId(in.a), std::move(defaults), std::move(cells), Value()}})));
         break;
     }
     case Op::Raise: {

@@ -59,6 +59,7 @@ template <class F> void for_each_ref(const Object& o, F&& f) {
                     v(k);
                     v(val);
                 }
+                v(x.default_factory);
             } else if constexpr (std::is_same_v<T, SliceObj>) {
                 v(x.lower);
                 v(x.upper);
@@ -66,6 +67,7 @@ template <class F> void for_each_ref(const Object& o, F&& f) {
             } else if constexpr (std::is_same_v<T, FunctionObj>) {
                 vs(x.defaults);
                 vs(x.closure);
+                v(x.wrapped);
             } else if constexpr (std::is_same_v<T, CellObj>) v(x.value);
             else if constexpr (std::is_same_v<T, ExceptionObj>) {
                 vs(x.args);
@@ -284,7 +286,10 @@ void Fingerprinter::object(const State& s, const Object& o) {
         [&](const auto& x) {
             using T = std::decay_t<decltype(x)>;
             if constexpr (std::is_same_v<T, StrObj>) mix_text(h_, x.s);
-            else if constexpr (std::is_same_v<T, TupleObj> || std::is_same_v<T, ListObj>) vs(x.items);
+            else if constexpr (std::is_same_v<T, TupleObj>) {
+                vs(x.items);
+                if (x.named != BuiltinId::Tuple) h_.mix(static_cast<uint64_t>(x.named));
+            } else if constexpr (std::is_same_v<T, ListObj>) vs(x.items);
             else if constexpr (std::is_same_v<T, DictObj>) {
                 h_.mix(x.items.size());
                 for (auto& [k, val] : x.items) {
@@ -295,6 +300,8 @@ void Fingerprinter::object(const State& s, const Object& o) {
                 const uint64_t base = x.seqs.empty() ? x.next_seq : x.seqs.front();
                 for (uint64_t q : x.seqs) h_.mix(q - base);
                 h_.mix(x.next_seq - base);
+                h_.mix(static_cast<uint64_t>(x.kind));
+                value(s, x.default_factory);
             } else if constexpr (std::is_same_v<T, RangeObj>) {
                 h_.mix(static_cast<uint64_t>(x.start));
                 h_.mix(static_cast<uint64_t>(x.stop));
@@ -307,6 +314,7 @@ void Fingerprinter::object(const State& s, const Object& o) {
                 h_.mix(x.code.value);
                 vs(x.defaults);
                 vs(x.closure);
+                value(s, x.wrapped);
             } else if constexpr (std::is_same_v<T, CellObj>) {
                 value(s, x.value);
                 h_.mix(static_cast<uint64_t>(x.name.value) << 32 | x.owner.value);

@@ -51,7 +51,8 @@ Interpreter::Interpreter(const Program& program, Limits limits)
     for (const CodeObject& c : program_.code)
         tables_->append_only.push_back(std::all_of(c.code.begin(), c.code.end(), appends_only));
     auto clock_name = [](const std::string& n) {
-        return n == "time" || n == "monotonic" || n == "perf_counter";
+        return n == "time" || n == "monotonic" || n == "perf_counter" || n == "strftime" || n == "ctime" ||
+               n == "localtime" || n == "gmtime";
     };
     bool& clock = tables_->reads_clock;
     for (const CodeObject& c : program_.code)
@@ -59,11 +60,16 @@ Interpreter::Interpreter(const Program& program, Limits limits)
             if (in.op == Op::LoadAttr && clock_name(program_.names[in.a])) clock = true;
             if (in.op == Op::LoadBuiltin) {
                 auto b = static_cast<BuiltinId>(in.a);
-                if (b == BuiltinId::Time || b == BuiltinId::Monotonic || b == BuiltinId::PerfCounter) clock = true;
+                if (b == BuiltinId::Time || b == BuiltinId::Monotonic || b == BuiltinId::PerfCounter ||
+                    b == BuiltinId::TimeStrftime || b == BuiltinId::TimeCtime || b == BuiltinId::TimeLocaltime ||
+                    b == BuiltinId::TimeGmtime)
+                    clock = true;
             }
         }
     for (const GlobalInfo& g : program_.globals)
-        if (g.name == "monotonic" || g.name == "perf_counter") clock = true;
+        if (g.name == "monotonic" || g.name == "perf_counter" || g.name == "strftime" || g.name == "ctime" ||
+            g.name == "localtime" || g.name == "gmtime")
+            clock = true;
     for (uint32_t c : program_.string_constants) // getattr(time, "monotonic")
         if (clock_name(std::get<std::string>(program_.constants[c]))) clock = true;
 }
@@ -98,7 +104,7 @@ State Interpreter::initial_state(const std::vector<int64_t>& params) const {
     s.live_threads.push_back(ThreadId(0));
     Machine m(*this, s, ThreadId(0));
     try {
-        Value module = Value::object(m.alloc(Object{FunctionObj{FuncId(0), {}, {}}}));
+        Value module = Value::object(m.alloc(Object{FunctionObj{FuncId(0), {}, {}, Value()}}));
         m.push_frame(module, Args{}, 0);
         run_on(m);
     } catch (const LimitExceeded& e) {
@@ -244,7 +250,7 @@ CheckValue Interpreter::evaluate_on(State& copy, FuncId check) const {
     Machine m(*this, copy, ThreadId(static_cast<uint32_t>(copy.threads.size() - 1)));
     CheckValue out;
     try {
-        m.push_frame(Value::object(m.alloc(Object{FunctionObj{check, {}, {}}})), Args{}, 0);
+        m.push_frame(Value::object(m.alloc(Object{FunctionObj{check, {}, {}, Value()}})), Args{}, 0);
         uint64_t budget = limits_.max_local_instructions;
         while (!m.th().frames.empty()) {
             if (budget-- == 0) {

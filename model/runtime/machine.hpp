@@ -256,6 +256,20 @@ public:
     /// Calls a builtin function or method from C++ (refuses one that would run Python code).
     Value call_native(Value callee, std::vector<Value> args);
 
+    // ---- collections.defaultdict and Counter, functools.wraps (model/stdlib/) ----
+    /// defaultdict(...) and Counter(...).
+    Value make_dict_kind(BuiltinId id, const Args& args);
+    /// d[key] when a defaultdict or Counter lacks key: the factory's result, inserted (a
+    /// defaultdict's), or 0 (a Counter's, not inserted). Raises KeyError for a plain dict.
+    Value dict_missing(Value dict, Value key);
+    /// A method only defaultdict/Counter have, or one they override (copy, update, fromkeys);
+    /// Unbound when dict's own applies.
+    Value call_dict_kind_method(Value self, NameId method, const Args& args);
+    /// repr of a defaultdict or Counter (its dict body given for a defaultdict).
+    std::string dict_kind_repr(Value v, const std::string& dict_body);
+    /// functools.wraps and update_wrapper.
+    Value call_functools(BuiltinId id, const Args& args);
+
     // ---- sharing ----
     void mark_shared(Value v);
     bool shared(Value v) { return v.tag == VTag::Obj && st.heap[v.ref].shared; }

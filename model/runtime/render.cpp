@@ -258,7 +258,10 @@ std::string Interpreter::describe_wait(const State& s, ThreadId t,
     case OpKind::FutureResult: return "waits for the result of a Future";
     case OpKind::PoolNext: return "idle pool worker waits for work";
     case OpKind::PoolJoin: return "waits for the pool's workers to exit";
-    case OpKind::AsCompletedNext: return "waits in as_completed() for a future to finish";
+    case OpKind::AsCompletedNext:
+        if (!th.frames.empty() && th.frames.back().code == m.prog.prelude.futures_wait)
+            return "waits in concurrent.futures.wait() for a future to finish";
+        return "waits in as_completed() for a future to finish";
     case OpKind::ProgramExit: {
         std::string names;
         for (const ThreadState& o : s.threads) {

@@ -80,7 +80,10 @@ template <class H> void hash_object(H& h, const Object& o) {
         [&](const auto& x) {
             using T = std::decay_t<decltype(x)>;
             if constexpr (std::is_same_v<T, StrObj>) h.text(x.s);
-            else if constexpr (std::is_same_v<T, TupleObj> || std::is_same_v<T, ListObj>) h.values(x.items);
+            else if constexpr (std::is_same_v<T, TupleObj>) {
+                h.values(x.items);
+                if (x.named != BuiltinId::Tuple) h.mix(static_cast<uint64_t>(x.named));
+            } else if constexpr (std::is_same_v<T, ListObj>) h.values(x.items);
             else if constexpr (std::is_same_v<T, DictObj>) {
                 h.mix(x.items.size());
                 for (auto& [k, v] : x.items) {
@@ -89,6 +92,8 @@ template <class H> void hash_object(H& h, const Object& o) {
                 }
                 for (uint64_t q : x.seqs) h.mix(q);
                 h.mix(x.next_seq);
+                h.mix(static_cast<uint64_t>(x.kind));
+                h.value(x.default_factory);
             } else if constexpr (std::is_same_v<T, RangeObj>) {
                 h.mix(static_cast<uint64_t>(x.start));
                 h.mix(static_cast<uint64_t>(x.stop));
@@ -169,6 +174,7 @@ template <class H> void hash_object(H& h, const Object& o) {
                 h.mix(x.code.value);
                 h.values(x.defaults);
                 h.values(x.closure);
+                h.value(x.wrapped);
             } else if constexpr (std::is_same_v<T, CellObj>) {
                 h.value(x.value);
                 h.mix(static_cast<uint64_t>(x.name.value) << 32 | x.owner.value);

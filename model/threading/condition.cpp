@@ -45,7 +45,7 @@ Value condition_method(Machine& m, Value self, NameId method, const Args& a) {
         m.check_arity("wait_for", a, 1, 2);
         Args pa;
         pa.pos = {self, a.pos[0], a.get(1, KnownName::timeout, Value::none())};
-        Value fn = Value::object(m.alloc(Object{FunctionObj{m.prog.prelude.wait_for, {}, {}}}));
+        Value fn = Value::object(m.alloc(Object{FunctionObj{m.prog.prelude.wait_for, {}, {}, Value()}}));
         m.push_frame(fn, pa, m.line());
         return Value::unbound();
     }

@@ -3,6 +3,7 @@
 #include <algorithm> // max
 
 #include "model/runtime/machine.hpp"       // Machine
+#include "model/stdlib/futures_wait.hpp"   // futures_builtin
 #include "model/threading/barrier.hpp"     // barrier_*
 #include "model/threading/condition.hpp"   // condition_*
 #include "model/threading/event.hpp"       // event_*
@@ -54,6 +55,9 @@ Value Machine::construct_sync(BuiltinId id, const Args& a) {
     case BuiltinId::RcPoolIdle:
     case BuiltinId::RcAsCompletedBatch:
     case BuiltinId::RcLazyResults: return pool_builtin(*this, id, a);
+    case BuiltinId::FuturesWait:
+    case BuiltinId::RcFutureFailed:
+    case BuiltinId::RcDoneNotDone: return futures_builtin(*this, id, a);
     default: break;
     }
     RC_CHECK(false, "construct_sync: not a threading constructor");

@@ -30,7 +30,7 @@ ThreadId start_thread(Machine& m, ObjectId thread_obj, FuncId body, std::vector<
     Args a;
     a.pos = std::move(args);
     for (Value v : a.pos) m.mark_shared(v);
-    Value fn = Value::object(m.alloc(Object{FunctionObj{body, {}, {}}}));
+    Value fn = Value::object(m.alloc(Object{FunctionObj{body, {}, {}, Value()}}));
     cm.push_frame(fn, a, m.line());
     run_on(cm);
     return child;

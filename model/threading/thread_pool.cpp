@@ -185,7 +185,7 @@ Value executor_method(Machine& m, Value self, NameId method, const Args& a) {
         }
         Args pa;
         pa.pos = {self, a.pos[0], m.new_list(std::move(tuples))};
-        Value fn = Value::object(m.alloc(Object{FunctionObj{m.prog.prelude.pool_map, {}, {}}}));
+        Value fn = Value::object(m.alloc(Object{FunctionObj{m.prog.prelude.pool_map, {}, {}, Value()}}));
         m.push_frame(fn, pa, m.line());
         return Value::unbound();
     }

@@ -10,6 +10,7 @@
 #include "model/runtime/machine.hpp"       // Machine, classify
 #include "model/threading/lock.hpp"       // lock_acquire_args_error
 #include "model/library/signatures.hpp" // sync_method_sig, sig_accepts
+#include "model/stdlib/collections_dicts.hpp" // subscript_may_insert
 
 namespace rc {
 
@@ -90,7 +91,10 @@ bool read_only_container_method(KnownName k) {
     case KnownName::symmetric_difference:
     case KnownName::issubset:
     case KnownName::issuperset:
-    case KnownName::isdisjoint: return true;
+    case KnownName::isdisjoint:
+    case KnownName::most_common: // Counter
+    case KnownName::elements:
+    case KnownName::total: return true;
     default: return false;
     }
 }
@@ -152,7 +156,16 @@ bool classify_call(Machine& m, CallView c, PendingOp* out) {
         return classify_apply(m, c, out);
     if (callee.tag == VTag::Builtin) {
         switch (callee.builtin_id()) {
-        case BuiltinId::Print: return false; // runs _rc_print: each piece is an _rc_write
+        case BuiltinId::Print: { // runs _rc_print: each piece is an _rc_write; to stderr: one write
+            Value file = c.arg(UINT32_MAX, KnownName::file);
+            if (file.tag != VTag::Builtin || file.builtin_id() != BuiltinId::SysStderr) return false;
+            out->kind = OpKind::Log;
+            return true;
+        }
+        case BuiltinId::StdoutWrite: // sys.stdout.write(s): one write of s
+            out->kind = OpKind::Print;
+            return true;
+        case BuiltinId::StderrWrite: out->kind = OpKind::Log; return true; // stderr, as logging's
         case BuiltinId::RcWrite:
             out->kind = OpKind::Print;
             if (c.argc == 3) { // --print-lines: a whole print (objects, sep, end), at most one shared container
@@ -526,6 +539,8 @@ bool classify(Machine& m, PendingOp* out) {
         Value obj = m.peek(1);
         if (!shared_container(m, obj)) return false;
         out->kind = in.op == Op::LoadSubscr ? OpKind::ContainerRead : OpKind::ContainerWrite;
+        // A defaultdict's missing key: the subscript inserts the factory's value.
+        if (in.op == Op::LoadSubscr && subscript_may_insert(m, obj, m.peek(0))) out->kind = OpKind::ContainerWrite;
         out->obj = obj.obj();
         // One element of a list by a non-negative index: a[i] and a[i] = v keep the length.
         Value key = m.peek(0);

@@ -60,7 +60,7 @@ Value Machine::new_str(std::string s) {
     return Value::object(alloc(Object{StrObj{std::move(s)}}));
 }
 Value Machine::new_tuple(std::vector<Value> items) {
-    return Value::object(alloc(Object{TupleObj{std::move(items)}}));
+    return Value::object(alloc(Object{TupleObj{std::move(items), BuiltinId::Tuple}}));
 }
 Value Machine::new_list(std::vector<Value> items) {
     return Value::object(alloc(Object{ListObj{std::move(items)}}));
@@ -87,17 +87,19 @@ void Machine::mark_shared(Value root) {
                 if constexpr (std::is_same_v<T, TupleObj> || std::is_same_v<T, ListObj> ||
                               std::is_same_v<T, DequeObj> || std::is_same_v<T, QueueObj>)
                     todo.insert(todo.end(), o.items.begin(), o.items.end());
-                else if constexpr (std::is_same_v<T, DictObj>)
+                else if constexpr (std::is_same_v<T, DictObj>) {
                     for (auto& [k, x] : o.items) {
                         todo.push_back(k);
                         todo.push_back(x);
                     }
-                else if constexpr (std::is_same_v<T, SetObj>) {
+                    todo.push_back(o.default_factory);
+                } else if constexpr (std::is_same_v<T, SetObj>) {
                     for (const SetObj::Entry& e : o.table)
                         if (!e.key.is_unbound()) todo.push_back(e.key);
                 } else if constexpr (std::is_same_v<T, FunctionObj>) {
                     todo.insert(todo.end(), o.defaults.begin(), o.defaults.end());
                     todo.insert(todo.end(), o.closure.begin(), o.closure.end());
+                    todo.push_back(o.wrapped);
                 } else if constexpr (std::is_same_v<T, CellObj>)
                     todo.push_back(o.value);
                 else if constexpr (std::is_same_v<T, IterObj>)
@@ -224,6 +226,7 @@ Value Machine::subscript(Value obj, Value key) {
     if (auto* d = get<DictObj>(obj)) {
         hash(key); // unhashable keys raise TypeError
         if (Value* v = dict_find(*d, key)) return *v;
+        if (get<DictObj>(obj)->kind != DictObj::Kind::Dict) return dict_missing(obj, key); // defaultdict, Counter
         key_error(*this, key);
     }
     if (obj.tag == VTag::Builtin && is_type_like(obj))
@@ -310,6 +313,7 @@ void Machine::delete_subscript(Value obj, Value key) {
                 return;
             }
         }
+        if (get<DictObj>(obj)->kind == DictObj::Kind::Counter) return; // Counter.__delitem__
         key_error(*this, key);
     }
     if (auto* q = get<DequeObj>(obj)) {

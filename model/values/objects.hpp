@@ -41,6 +41,9 @@ struct StrObj {
 };
 struct TupleObj {
     std::vector<Value> items;
+    /// A named tuple of the library (DoneAndNotDone, StructTime): its class, whose field names
+    /// read its items (model/stdlib/); Tuple for a plain tuple.
+    BuiltinId named = BuiltinId::Tuple;
 };
 struct ListObj {
     std::vector<Value> items;
@@ -54,6 +57,11 @@ struct DictObj {
     /// last sequence number it yielded, so it continues where CPython's would.
     std::vector<uint64_t> seqs;
     uint64_t next_seq = 0;
+    /// collections.defaultdict and Counter: a dict whose type and missing-key rule differ
+    /// (model/stdlib/collections_dicts.cpp). Copied with the dict by d.copy() only.
+    enum class Kind : uint8_t { Dict, DefaultDict, Counter };
+    Kind kind = Kind::Dict;
+    Value default_factory = Value::none(); // DefaultDict: called for a missing key (None: KeyError)
 
     void append(Value key, Value value) {
         items.emplace_back(key, value);
@@ -141,6 +149,9 @@ struct FunctionObj {
     FuncId code;
     std::vector<Value> defaults; // for the last defaults.size() parameters
     std::vector<Value> closure;  // the cells of the code's free variables (CodeObject::free_slots)
+    /// functools.update_wrapper(this, wrapped): __wrapped__, and whose __name__, __qualname__,
+    /// __doc__ and __module__ this function shows (Unbound: its own).
+    Value wrapped;
 };
 /// A cell (CPython's): a variable of a function that inner functions, lambdas or generator
 /// expressions use. The function's slot and every closure made from it hold the cell, and every

@@ -5,6 +5,7 @@
 
 #include "model/runtime/machine.hpp" // Machine
 #include "model/values/numbers.hpp"  // float_divmod, int_true_divide
+#include "model/stdlib/collections_dicts.hpp" // counter_binary
 
 namespace rc {
 
@@ -128,6 +129,7 @@ Value Machine::binary(ast::BinOpKind op, Value l, Value r, bool inplace) {
         default: break;
         }
     }
+    if (Value c = counter_binary(*this, op, l, r, inplace); !c.is_unbound()) return c;
     if (Value s = set_operator(op, l, r, inplace); !s.is_unbound()) return s;
     if (op == K::Mod && str_of(l)) return percent_format(l, r);
     // sequences

@@ -9,6 +9,7 @@
 #include "model/runtime/machine.hpp"  // Machine
 #include "model/values/numbers.hpp"   // compare_int_float
 #include "model/values/set_table.hpp" // set_items
+#include "model/stdlib/named_tuples.hpp" // named_tuple_repr
 #include "model/text/strings.hpp"   // str_repr
 #include "model/text/unicode.hpp"   // decode (ascii)
 
@@ -276,9 +277,12 @@ BuiltinId Machine::type_of(Value v) {
         [&](const auto& o) -> BuiltinId {
             using T = std::decay_t<decltype(o)>;
             if constexpr (std::is_same_v<T, StrObj>) return B::Str;
-            else if constexpr (std::is_same_v<T, TupleObj>) return B::Tuple;
+            else if constexpr (std::is_same_v<T, TupleObj>) return o.named;
             else if constexpr (std::is_same_v<T, ListObj>) return B::List;
-            else if constexpr (std::is_same_v<T, DictObj>) return B::Dict;
+            else if constexpr (std::is_same_v<T, DictObj>)
+                return o.kind == DictObj::Kind::DefaultDict ? B::Defaultdict
+                       : o.kind == DictObj::Kind::Counter   ? B::Counter
+                                                            : B::Dict;
             else if constexpr (std::is_same_v<T, SetObj>) return o.frozen ? B::Frozenset : B::Set;
             else if constexpr (std::is_same_v<T, RangeObj>) return B::Range;
             else if constexpr (std::is_same_v<T, SliceObj>) return B::Slice;
@@ -344,6 +348,7 @@ std::string Machine::type_name(Value v) {
     if (ObjectId c = class_of(v); c.valid()) return ref<ClassObj>(c).name;
     BuiltinId t = type_of(v);
     if (t == BuiltinId::StrIterator) return "str_ascii_iterator";
+    if (t == BuiltinId::Defaultdict) return "collections.defaultdict"; // its tp_name
     std::string_view q = builtin_qualname(t);
     if (size_t dot = q.rfind('.'); dot != std::string_view::npos) q = q.substr(dot + 1);
     return std::string(builtin_kind(t) == BuiltinKind::TypeOnly || is_exception_class(t) ? q
@@ -393,7 +398,8 @@ std::string Machine::repr(Value v) {
     if (v.tag == VTag::Obj) {
         const auto& data = st.heap[v.ref].data;
         const bool list = std::holds_alternative<ListObj>(data);
-        if (list || std::holds_alternative<TupleObj>(data)) return repr_sequence(*this, v, list);
+        if (list || (std::holds_alternative<TupleObj>(data) && std::get<TupleObj>(data).named == BuiltinId::Tuple))
+            return repr_sequence(*this, v, list);
     }
     return repr_body(v);
 }
@@ -412,6 +418,16 @@ __attribute__((noinline)) std::string Machine::repr_body(Value v) {
         if (id == BuiltinId::TypingForm) {
             if (!rendering) unsupported("str()/repr() of a typing name", "racecheck keeps typing names for annotations only");
             return "typing";
+        }
+        if (id == BuiltinId::SysStdout || id == BuiltinId::SysStderr)
+            return std::string("<_io.TextIOWrapper name='<") + (id == BuiltinId::SysStdout ? "stdout" : "stderr") +
+                   ">' mode='w' encoding='utf-8'>";
+        if (id == BuiltinId::StdoutWrite || id == BuiltinId::StderrWrite || id == BuiltinId::StdoutFlush ||
+            id == BuiltinId::StderrFlush) {
+            const bool out = id == BuiltinId::StdoutWrite || id == BuiltinId::StdoutFlush;
+            return "<built-in method " + std::string(builtin_name(id)) + " of _io.TextIOWrapper object" +
+                   (render_short ? std::string(">")
+                                 : " at 0x" + hex_identity(Value::builtin(out ? BuiltinId::SysStdout : BuiltinId::SysStderr)) + ">");
         }
         if (is_class(id)) return "<class '" + std::string(builtin_qualname(id)) + "'>";
         return "<built-in function " + std::string(builtin_qualname(id)) + ">";
@@ -506,7 +522,10 @@ __attribute__((noinline)) std::string Machine::repr_body(Value v) {
         Guard(std::vector<uint32_t>& s, uint32_t ref) : stack(s) { stack.push_back(ref); }
         ~Guard() { stack.pop_back(); }
     } guard(repr_stack, v.ref);
-    if (auto* t = std::get_if<TupleObj>(&o.data)) return join(t->items, "(", ")", true);
+    if (auto* t = std::get_if<TupleObj>(&o.data)) {
+        if (t->named != BuiltinId::Tuple) return named_tuple_repr(*this, v); // DoneAndNotDoneFutures, struct_time
+        return join(t->items, "(", ")", true);
+    }
     if (auto* l = std::get_if<ListObj>(&o.data)) return join(l->items, "[", "]", false);
     if (auto* q = std::get_if<DequeObj>(&o.data)) {
         int64_t maxlen = q->maxlen;
@@ -536,7 +555,9 @@ __attribute__((noinline)) std::string Machine::repr_body(Value v) {
             out += repr(copy[i].first) + ": " + repr(copy[i].second);
             if (too_long(out)) return out;
         }
-        return out + "}";
+        out += "}";
+        if (get<DictObj>(v)->kind != DictObj::Kind::Dict) return dict_kind_repr(v, out);
+        return out;
     }
     if (auto* r = std::get_if<RangeObj>(&o.data)) {
         std::string out = "range(" + std::to_string(r->start) + ", " + std::to_string(r->stop);
@@ -546,6 +567,15 @@ __attribute__((noinline)) std::string Machine::repr_body(Value v) {
     if (auto* s = std::get_if<SliceObj>(&o.data)) {
         SliceObj sl = *s;
         return "slice(" + repr(sl.lower) + ", " + repr(sl.upper) + ", " + repr(sl.step) + ")";
+    }
+    if (auto* f = std::get_if<FunctionObj>(&o.data); f && !f->wrapped.is_unbound()) {
+        Value w = f->wrapped; // functools.update_wrapper gave it the wrapped's __qualname__
+        while (get<FunctionObj>(w) && !get<FunctionObj>(w)->wrapped.is_unbound()) w = get<FunctionObj>(w)->wrapped;
+        const std::string name = get<FunctionObj>(w) ? (prog.code[get<FunctionObj>(w)->code.value].qualname.empty()
+                                                              ? prog.code[get<FunctionObj>(w)->code.value].name
+                                                              : prog.code[get<FunctionObj>(w)->code.value].qualname)
+                                                       : std::string(builtin_name(w.builtin_id()));
+        return "<function " + name + (render_short ? std::string(">") : " at 0x" + hex_identity(v) + ">");
     }
     if (auto* f = std::get_if<FunctionObj>(&o.data))
         return "<function " +
@@ -581,6 +611,10 @@ __attribute__((noinline)) std::string Machine::repr_body(Value v) {
         return "<" + std::string(name == "root" ? "RootLogger" : "Logger") + " " + name + ">";
     }
     if (render_short) return "<" + type_name(v) + " object>";
+    if (auto* g = std::get_if<GeneratorObj>(&o.data);
+        g && (g->type == BuiltinId::ItCount || g->type == BuiltinId::ItRepeat) && !rendering)
+        unsupported("repr() of an itertools." + std::string(builtin_name(g->type)) + " object",
+                    "CPython shows its current arguments (count(3)), which racecheck does not keep");
     std::string_view q = builtin_qualname(type_of(v));
     std::string state;
     if (auto* l = std::get_if<LockObj>(&o.data)) state = l->locked ? "locked " : "unlocked ";

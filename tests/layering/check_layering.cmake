@@ -7,7 +7,7 @@
 # (rc_model links nothing of ours; rc_strategies and rc_detectors link rc_model only; rc_real
 # never links rc_checker); this script also catches header-only dependencies.
 #   RC_SOURCE_DIR  the repository root
-set(interp "model/scenario/;model/syntax/ast.hpp;model/bytecode/;model/values/;model/text/;model/library/;model/runtime/;model/threading/;model/objects/")
+set(interp "model/scenario/;model/syntax/ast.hpp;model/bytecode/;model/values/;model/text/;model/library/;model/runtime/;model/threading/;model/objects/;model/stdlib/")
 set(rule_model/objects "${interp}")
 set(rule_model/scenario "")
 set(rule_model/syntax "model/scenario/")
@@ -18,6 +18,7 @@ set(rule_model/runtime "${interp}")
 set(rule_model/threading "${interp}")
 set(rule_model/text "${interp}")
 set(rule_model/library "${interp}")
+set(rule_model/stdlib "${interp}")
 set(rule_checker/strategies "model/runtime/choice.hpp;model/runtime/operation.hpp;model/values/value.hpp;model/bytecode/builtins.hpp")
 set(rule_checker/detectors "model/")
 set(rule_checker/explore "model/;checker/strategies/;checker/detectors/")

@@ -1,0 +1,48 @@
+from collections import Counter
+import collections
+
+c = Counter("abracadabra")
+print(c)
+print(c["a"], c["z"], "z" in c, len(c))
+print(c.most_common(), c.most_common(2), c.most_common(0), c.most_common(-1), c.most_common(99))
+print(c.total(), sorted(c.elements()))
+print(list(Counter(b=2, a=1, c=2).elements()))
+words = Counter()
+for w in "to be or not to be that is the question".split():
+    words[w] += 1
+print(words)
+print(words.most_common(3))
+c.update("aaz")
+print(c)
+c.update({"a": 10, "q": 1})
+print(c)
+c.subtract("aaaa")
+print(c)
+c.subtract({"z": 5})
+print(c)
+c.update(a=1, new=2)
+print(c)
+print(Counter({"x": 2, "y": 5}), Counter(x=1, y=1), Counter(), Counter([]))
+print(Counter(x for x in "hello"))
+print(Counter("ab", a=5))
+print(Counter(a=-1, b=0), Counter({"a": "x", "b": 2}))
+print(Counter(a=3, b=1) + Counter(a=1, b=2, c=4))
+print(Counter(a=3, b=1) - Counter(a=1, b=2, c=-4))
+acc = Counter(a=1)
+acc += Counter(a=2, b=-1)
+print(acc)
+acc -= Counter(a=5)
+print(acc)
+acc += {"k": 2}
+print(acc)
+del acc["nothing"]
+del acc["k"]
+print(acc)
+print(isinstance(c, dict), type(c), type(c).__name__, collections.Counter is Counter)
+print(str(Counter("aab")), repr(Counter("aab")), f"{Counter('ab')}")
+print(Counter("aab") == {"a": 2, "b": 1}, dict(Counter("aab")), sorted(Counter("cab")))
+cp = Counter("xyy").copy()
+print(type(cp).__name__, cp)
+print(Counter({1: 2.5, 2: 0.5}).total())
+print(max(Counter("mississippi").items(), key=lambda kv: kv[1]))
+print(Counter("ab").keys(), Counter("ab").get("a"), Counter("ab").get("z"))

@@ -1,0 +1,4 @@
+from collections import Counter
+
+print(Counter("ab") + Counter("b"))
+print(Counter("ab") | Counter("b"))

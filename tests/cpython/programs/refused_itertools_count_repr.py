@@ -1,0 +1,5 @@
+import itertools
+
+c = itertools.count(3)
+print(next(c))
+print(c)
