@@ -58,8 +58,8 @@ ast::Expr Parser::parse_testlist(StarUse star) {
     return make_expr(std::move(tuple), loc);
 }
 
-ast::Expr Parser::parse_item(StarUse star, bool named) {
-    if (is_op("*")) { // where a starred item may not be, the compiler says so
+ast::Expr Parser::parse_item(StarUse /*star: targets and displays parse alike*/, bool named) {
+    if (is_op("*")) { // where a starred item may not be, check_target or the compiler says so
         const SourceLoc loc = next().loc;
         return make_expr(ast::Starred{box(parse_bitor())}, loc);
     }
