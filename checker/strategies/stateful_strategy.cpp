@@ -298,8 +298,8 @@ std::vector<FairCycle> StatefulStrategy::fair_cycles() const {
 std::string StatefulStrategy::coverage() const {
     std::string n = std::to_string(nodes_.size()) + (nodes_.size() == 1 ? " state" : " states");
     if (done_ && cut_)
-        return n + " (not exhaustive: paths longer than the steps budget were cut, the states "
-                   "beyond them not explored)";
+        return n + " (not exhaustive: paths were cut before their end, by the steps budget or by "
+                   "the time budget or Ctrl-C inside an execution; the states beyond them not explored)";
     if (done_) return "all " + n + " (" + std::to_string(terminal_) + " final)";
     return n + " (not exhaustive: the search did not finish)";
 }

@@ -119,7 +119,7 @@ private:
     bool stopped_ = false;  // choose() returned kStop in this execution
     bool repeat_ = false;   // the execution ended in a terminal state explored before
     bool wide_ = false;     // a thread id ≥ 64 was seen (fairness then ignores those threads)
-    bool cut_ = false;      // some path was cut by the steps budget: not exhaustive
+    bool cut_ = false;      // some path was cut (steps budget, or time/Ctrl-C inside it): not exhaustive
     uint64_t cut_at_visited_ = 0;
     uint64_t terminal_ = 0; // terminal states reached (distinct)
     StopReason stop_ = StopReason::Exhausted;
