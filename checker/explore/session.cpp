@@ -337,6 +337,7 @@ void Session::run_execution(Execution& ex, Detectors& detectors, const Chooser& 
     Sink sink([&](Finding f) { record_finding(ex, std::move(f)); }, ex.refusal);
     ChoicePoint point;
     size_t printed = ex.state.output.size();
+    const std::function<bool()> stop = [&] { return stop_now(ex); }; // the poll of long steps
     for (;;) {
         const uint64_t step = ex.schedule.size();
         point.options.clear();
@@ -414,7 +415,6 @@ void Session::run_execution(Execution& ex, Detectors& detectors, const Chooser& 
         Choice c = point.options[*pick];
         bool preempted = point.last_index.has_value() && c.thread != ex.last;
         if (preempted) ex.preemptions++;
-        const std::function<bool()> stop = [&] { return stop_now(ex); };
         Event ev = in_.step(ex.state, c.thread, c.timeout, may_stop ? &stop : nullptr);
         if (ex.state.limit.kind == LimitHit::Kind::Stopped) { // inside one long step
             ex.end.step_limit = true;

@@ -317,12 +317,7 @@ def _rc_user_truth(obj, has_bool):
         if r is not True and r is not False:
             raise TypeError("__bool__ should return bool, returned " + type(r).__name__)
         return r
-    n = obj.__len__()
-    if not isinstance(n, int):
-        raise TypeError("'" + type(n).__name__ + "' object cannot be interpreted as an integer")
-    if n < 0:
-        raise ValueError("__len__() should return >= 0")
-    return n != 0
+    return len(obj) != 0
 
 def _rc_user_contains(obj, value, negate):
     r = obj.__contains__(value)

@@ -5,6 +5,8 @@
 // operations on objects no other thread can reach yet (Object::shared is false) or that cannot
 // change (str, tuple, a write-once global once bound). Visible: shared global reads and writes,
 // operations on shared lists and dicts, every threading/queue/futures operation, print, sleep.
+// One file: classify's cases for every instruction share the call view and the shared-root
+// helpers here, and must agree with each other on what one operation reads and writes.
 #include <algorithm> // find
 
 #include "model/runtime/machine.hpp"       // Machine, classify
