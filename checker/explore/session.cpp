@@ -673,6 +673,7 @@ SearchResult Session::run(Strategy& strategy, const ProgressHook& progress) {
         std::stable_sort(r.findings.begin(), r.findings.end(),
                          [](const Finding& a, const Finding& b) { return a.kind < b.kind; });
         for (auto& [k, o] : outcomes) r.outcomes.push_back(std::move(o));
+        drop_unclosed_lock_cycles(r);
         checkpoints_.clear();
         return r;
     }
@@ -783,6 +784,13 @@ std::vector<uint32_t> module_loop_variables(const Program& p) {
             if (std::find(vars.begin(), vars.end(), body[j].a) == vars.end()) vars.push_back(body[j].a);
     }
     return vars;
+}
+
+void drop_unclosed_lock_cycles(SearchResult& r) {
+    if (!r.exhaustive()) return;
+    for (const Finding& f : r.findings)
+        if (f.kind == FindingKind::Deadlock) return;
+    std::erase_if(r.findings, [](const Finding& f) { return f.kind == FindingKind::PotentialDeadlock; });
 }
 
 std::vector<std::string> outcome_globals(const Program& p) {

@@ -421,7 +421,10 @@ std::optional<ValidationReport> validate(
                                            run["steps"].get<uint64_t>(), real, model);
                 }
                 if (!showed) {
-                    v.detail = "the forced replay ended " + run["ending"].get<std::string>();
+                    const std::string ending = run["ending"].get<std::string>();
+                    v.detail = ending == "ended"       ? "the forced replay ran to its end without showing it"
+                               : ending == "exception" ? "the forced replay ended by an exception without showing it"
+                                                       : "the forced replay ended: " + ending;
                     for (const auto& [name, repr] : expected(i))
                         if (run["final_values"].contains(name))
                             v.detail += ", " + name + " = " +

@@ -109,6 +109,10 @@ std::initializer_list<BuiltinId> members(ModuleId module) {
         static constexpr std::initializer_list<B> m = {B::OsGetpid, B::OsCpuCount};
         return m;
     }
+    case ModuleId::Dataclasses: {
+        static constexpr std::initializer_list<B> m = {B::DcDataclass, B::DcField};
+        return m;
+    }
     case ModuleId::Concurrent:
     case ModuleId::Typing:
     case ModuleId::Count: break;

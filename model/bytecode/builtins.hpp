@@ -36,6 +36,8 @@ namespace rc {
     X(Staticmethod, "staticmethod", Cls, "") X(Classmethod, "classmethod", Cls, "")                \
     X(Property, "property", Cls, "") X(Hasattr, "hasattr", Fn, "") X(Getattr, "getattr", Fn, "")   \
     X(Setattr, "setattr", Fn, "")                                                                  \
+    /* the NotImplemented constant (a value, not a callable) and its type */                      \
+    X(NotImplemented, "NotImplemented", Fn, "") X(NotImplementedType, "NotImplementedType", TypeOnly, "") \
     /* threading */                                                                                \
     X(Thread, "Thread", ModCls, "threading.Thread") X(Lock, "Lock", ModFn, "allocate_lock")        \
     X(RLock, "RLock", ModFn, "RLock") X(Condition, "Condition", ModCls, "threading.Condition")     \
@@ -138,6 +140,9 @@ namespace rc {
     X(QueueEmpty, "Empty", ModExc, "_queue.Empty") X(QueueFull, "Full", ModExc, "queue.Full")      \
     X(BrokenBarrierError, "BrokenBarrierError", ModExc, "threading.BrokenBarrierError")            \
     X(CancelledError, "CancelledError", ModExc, "concurrent.futures._base.CancelledError")         \
+    /* dataclasses: @dataclass is rewritten by the parser (model/syntax/dataclasses.cpp) */      \
+    X(DcDataclass, "dataclass", ModFn, "dataclasses.dataclass")                                    \
+    X(DcField, "field", ModFn, "dataclasses.field")                                                \
     /* internal: callable only from racecheck's prelude (names start with _rc_) */                 \
     X(RcApply, "_rc_apply", Internal, "") X(RcPoolNext, "_rc_pool_next", Internal, "")             \
     X(RcPoolSubmit, "_rc_pool_submit", Internal, "") X(RcFutureFn, "_rc_future_fn", Internal, "")  \
@@ -152,7 +157,8 @@ namespace rc {
     X(RcAsCompletedBatch, "_rc_as_completed_batch", Internal, "")                                 \
     X(RcLazyResults, "_rc_lazy_results", Internal, "")                                             \
     X(RcFutureFailed, "_rc_future_failed", Internal, "")                                           \
-    X(RcDoneNotDone, "_rc_done_not_done", Internal, "")
+    X(RcDoneNotDone, "_rc_done_not_done", Internal, "")                                            \
+    X(RcIterResult, "_rc_iter_result", Internal, "")
 // clang-format on
 
 /// What a builtin is: a function or a class of Python's builtins module, a function or class
@@ -196,7 +202,7 @@ bool is_unsupported_builtin_name(std::string_view name);
     X(Threading, "threading") X(Queue, "queue") X(Time, "time")                                    \
     X(ConcurrentFutures, "concurrent.futures") X(Concurrent, "concurrent") X(Sys, "sys")           \
     X(Random, "random") X(Logging, "logging") X(Collections, "collections") X(Typing, "typing")   \
-    X(Functools, "functools") X(Os, "os") X(Itertools, "itertools")
+    X(Functools, "functools") X(Os, "os") X(Itertools, "itertools") X(Dataclasses, "dataclasses")
 // clang-format on
 
 enum class ModuleId : uint8_t {

@@ -733,6 +733,22 @@ const char* const kModuleItertools[] = {
     "groupby", "islice", "pairwise", "permutations", "product", "repeat", "starmap", "takewhile",
     "tee", "zip_longest",
 };
+const char* const kModuleDataclasses[] = {
+    "Field", "FrozenInstanceError", "FunctionType", "GenericAlias", "InitVar", "KW_ONLY",
+    "MISSING", "_ATOMIC_TYPES", "_DataclassParams", "_EMPTY_METADATA", "_FIELD", "_FIELDS",
+    "_FIELD_BASE", "_FIELD_CLASSVAR", "_FIELD_INITVAR", "_HAS_DEFAULT_FACTORY",
+    "_HAS_DEFAULT_FACTORY_CLASS", "_KW_ONLY_TYPE", "_MISSING_TYPE", "_MODULE_IDENTIFIER_RE",
+    "_PARAMS", "_POST_INIT_NAME", "__all__", "__builtins__", "__cached__", "__doc__", "__file__",
+    "__loader__", "__name__", "__package__", "__spec__", "_add_slots", "_asdict_inner",
+    "_astuple_inner", "_cmp_fn", "_create_fn", "_dataclass_getstate", "_dataclass_setstate",
+    "_field_assign", "_field_init", "_fields_in_init_order", "_frozen_get_del_attr", "_get_field",
+    "_get_slots", "_hash_action", "_hash_add", "_hash_exception", "_hash_fn", "_hash_set_none",
+    "_init_fn", "_init_param", "_is_classvar", "_is_dataclass_instance", "_is_initvar",
+    "_is_kw_only", "_is_type", "_process_class", "_recursive_repr", "_repr_fn",
+    "_set_new_attribute", "_set_qualname", "_thread", "_tuple_str", "abc", "asdict", "astuple",
+    "copy", "dataclass", "field", "fields", "functools", "inspect", "is_dataclass", "itertools",
+    "keyword", "make_dataclass", "re", "replace", "sys", "types",
+};
 const char* const kBuiltinsOrder[] = {
     "__name__", "__doc__", "__package__", "__loader__", "__spec__", "__build_class__",
     "__import__", "abs", "all", "any", "ascii", "bin", "breakpoint", "callable", "chr", "compile",
@@ -897,6 +913,7 @@ std::vector<std::string_view> cpython_module_dir(ModuleId module) {
     case ModuleId::Functools: return view(kModuleFunctools);
     case ModuleId::Os: return view(kModuleOs);
     case ModuleId::Itertools: return view(kModuleItertools);
+    case ModuleId::Dataclasses: return view(kModuleDataclasses);
     default: return {};
     }
 }

@@ -12,6 +12,7 @@ NameError suggestions use.
 import builtins
 import collections
 import concurrent.futures
+import dataclasses
 import functools
 import itertools
 import logging
@@ -56,7 +57,7 @@ TYPES = {
 MODULES = {
     "Threading": threading, "Queue": queue, "Time": time, "ConcurrentFutures": concurrent.futures,
     "Sys": sys, "Random": random, "Logging": logging, "Collections": collections,
-    "Functools": functools, "Os": os, "Itertools": itertools,
+    "Functools": functools, "Os": os, "Itertools": itertools, "Dataclasses": dataclasses,
 }
 
 

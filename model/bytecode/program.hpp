@@ -65,6 +65,8 @@ struct PreludeFuncs {
     FuncId user_len;     // _rc_user_len(obj): len() of an object whose class defines __len__
     FuncId user_truth;   // _rc_user_truth(obj, has_bool): its truth value (__bool__, else __len__)
     FuncId user_contains; // _rc_user_contains(obj, x, negate): `x in obj` by its class's __contains__
+    FuncId user_iter;    // _rc_user_iter(obj): iter() of an object whose class defines __iter__
+    FuncId construct;    // _rc_construct(cls, new, args, kwargs): a call of a class that defines __new__
     FuncId futures_wait; // _rc_futures_wait(it, fs, return_when): concurrent.futures.wait
     /// itertools' iterators (model/stdlib/itertools_module.cpp), each a generator of its type.
     FuncId it_count, it_cycle, it_repeat, it_islice, it_chain, it_product, it_permutations,

@@ -52,6 +52,8 @@ public:
     uint32_t add_genexp(PendingGenExp g);
     /// Generator expressions registered and not yet compiled (compile_program drains them).
     std::vector<PendingGenExp> pending_genexps;
+    /// sys.argv[0]: the scenario's file as given (CompileInput::argv0).
+    std::string argv0;
 
 private:
     Program& program_;
@@ -145,6 +147,8 @@ private:
     void call(const ast::Call& c, SourceLoc loc);
     void unpacking_call(const ast::Call& c);
     void attribute(const ast::Attribute& a, SourceLoc loc);
+    /// sys.argv: [the scenario file], a new list at each use.
+    void sys_argv();
     void subscript_index(const ast::Expr& index);
     void comprehension(const std::vector<ast::Comprehension>& gens, const ast::Expr* elt,
                        const ast::Expr* key, const ast::Expr* value);

@@ -302,6 +302,7 @@ void CodeGen::attribute(const ast::Attribute& a, SourceLoc loc) {
     if (auto m = static_module(*a.value)) {
         if (m == ModuleId::Concurrent && a.attr == "futures")
             return b_.emit(Op::LoadConst, tables_.constant(ModuleId::ConcurrentFutures));
+        if (m == ModuleId::Sys && a.attr == "argv") return sys_argv();
         if (auto c = module_constant(*m, a.attr)) return b_.emit(Op::LoadConst, tables_.constant(*c));
         if (auto t = module_text_constant(*m, a.attr))
             return b_.emit(Op::LoadConst, tables_.constant(std::string(*t)));
@@ -314,6 +315,12 @@ void CodeGen::attribute(const ast::Attribute& a, SourceLoc loc) {
     }
     expr(*a.value);
     b_.emit(Op::LoadAttr, tables_.name(a.attr).value);
+}
+
+void CodeGen::sys_argv() {
+    // A new list at each use: a program that changes sys.argv and reads it again is not modelled.
+    b_.emit(Op::LoadConst, tables_.constant(tables_.argv0));
+    b_.emit(Op::BuildList, 1);
 }
 
 void CodeGen::subscript_index(const ast::Expr& index) {

@@ -33,6 +33,7 @@ std::variant<std::unique_ptr<CompiledScenario>, Diagnostic> compile_scenario(con
     check_modules.reserve(checks.size());
     CompileInput in;
     in.module = &module;
+    in.argv0 = s.file;
     for (auto& [name, value] : s.params) in.param_names.push_back(name);
     for (size_t i = 0; i < checks.size(); ++i) {
         auto pc = parse_module(checks[i]->expr);

@@ -306,6 +306,7 @@ void CodeGen::function_def(const ast::FunctionDef& def, SourceLoc loc) {
 
 void CodeGen::class_def(const ast::ClassDef& c, SourceLoc loc) {
     RC_CHECK(kind_ == CodeKind::Module && !class_slot_, "a class outside the module body");
+    for (const ast::Expr& d : c.decorators) expr(d); // evaluated first, applied last (innermost first)
     b_.emit(Op::LoadConst, tables_.constant(c.name));
     for (const ast::Expr& base : c.bases) expr(base);
     if (c.bases.size() > UINT8_MAX) fail(loc, "unsupported: more than 255 base classes");
@@ -348,6 +349,10 @@ void CodeGen::class_def(const ast::ClassDef& c, SourceLoc loc) {
     class_slot_.reset();
     class_names_.clear();
     b_.emit(Op::LoadLocal, slot);
+    for (size_t k = c.decorators.size(); k-- > 0;) {
+        LineScope line(*this, c.decorators[k].loc);
+        b_.emit(Op::Call, 1, 0);
+    }
     store_name(c.name, loc);
 }
 
@@ -355,8 +360,8 @@ namespace {
 
 const char* kModulesHint = "racecheck models the threading, queue, time, concurrent.futures, "
                            "random, logging, sys (exit), collections (deque, defaultdict, Counter), "
-                           "functools (partial, wraps), itertools, os (getpid, cpu_count) and typing "
-                           "modules";
+                           "functools (partial, wraps), itertools, os (getpid, cpu_count), dataclasses "
+                           "(dataclass, field) and typing modules";
 
 /// The module `dotted` names, or a CodeError saying why racecheck refuses it.
 ModuleId checked_module(const std::string& dotted, SourceLoc loc) {
@@ -414,7 +419,9 @@ void CodeGen::import_from(const ast::ImportFrom& imp, SourceLoc loc) {
     }
     for (const ast::ImportAlias& a : imp.names) {
         LineScope line(*this, a.loc);
-        if (auto c = module_constant(m, a.name)) {
+        if (m == ModuleId::Sys && a.name == "argv") {
+            sys_argv();
+        } else if (auto c = module_constant(m, a.name)) {
             b_.emit(Op::LoadConst, tables_.constant(*c));
         } else if (auto t = module_text_constant(m, a.name)) {
             b_.emit(Op::LoadConst, tables_.constant(std::string(*t)));

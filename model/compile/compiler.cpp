@@ -50,6 +50,7 @@ void compile_prelude(Program& program, ProgramTables& tables) {
             {"_rc_pool_results", &p.pool_results}, {"_rc_as_completed", &p.as_completed},
             {"_rc_print", &p.print},             {"_rc_user_len", &p.user_len},
             {"_rc_user_truth", &p.user_truth},   {"_rc_user_contains", &p.user_contains},
+            {"_rc_user_iter", &p.user_iter},     {"_rc_construct", &p.construct},
             {"_rc_futures_wait", &p.futures_wait},
             {"_rc_it_count", &p.it_count},       {"_rc_it_cycle", &p.it_cycle},
             {"_rc_it_repeat", &p.it_repeat},     {"_rc_it_islice", &p.it_islice},
@@ -66,7 +67,7 @@ void compile_prelude(Program& program, ProgramTables& tables) {
                      p.unpack, p.any, p.all, p.contains, p.not_contains, p.map, p.filter, p.zip, p.enumerate,
                      p.list_sort, p.sorted_key, p.minmax_key_iter, p.pool_results,
                      p.as_completed, p.print, p.user_len, p.user_truth, p.user_contains,
-                     p.futures_wait, p.it_count, p.it_cycle, p.it_repeat,
+                     p.user_iter, p.construct, p.futures_wait, p.it_count, p.it_cycle, p.it_repeat,
                      p.it_islice, p.it_chain, p.it_product, p.it_permutations, p.it_combinations,
                      p.it_accumulate, p.it_zip_longest})
         RC_CHECK(f.valid(), "racecheck's prelude lacks a function PreludeFuncs names");
@@ -100,6 +101,7 @@ std::variant<Program, CompileError> compile_program(const CompileInput& input) {
 
     Program program;
     ProgramTables tables(program);
+    tables.argv0 = input.argv0;
     program.globals = scope.globals;
     for (const std::string& p : input.param_names) program.params.push_back(*scope.global(p));
 

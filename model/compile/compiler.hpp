@@ -22,6 +22,8 @@ struct CompileInput {
     /// Parsed `checks.final` expressions (locations relative to their own text).
     std::vector<const ast::Expr*> final_checks;
     std::vector<const ast::Expr*> always_checks;
+    /// sys.argv is [argv0]: the file racecheck was given, as CPython's is the script's path.
+    std::string argv0;
 };
 
 /// A CodeError's loc is relative to the code block, except for errors inside a check

@@ -325,6 +325,15 @@ def _rc_user_contains(obj, value, negate):
         return not r
     return not not r
 
+def _rc_user_iter(obj):
+    return _rc_iter_result(obj.__iter__())
+
+def _rc_construct(cls, new, args, kwargs):
+    obj = new(cls, *args, **kwargs)
+    if isinstance(obj, cls):
+        obj.__init__(*args, **kwargs)
+    return obj
+
 def _rc_contains(iterator, value):
     for x in iterator:
         if x is value or x == value:

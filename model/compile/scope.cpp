@@ -216,21 +216,24 @@ private:
         static const char* const supported[] = {"__init__", "__repr__", "__str__", "__eq__", "__ne__",
                                                 "__lt__",   "__le__",   "__gt__",  "__ge__", "__hash__",
                                                 "__doc__",  "__enter__", "__exit__", "__len__",
-                                                "__bool__", "__contains__"};
+                                                "__bool__", "__contains__", "__getitem__", "__setitem__",
+                                                "__delitem__", "__iter__", "__call__", "__new__", "__post_init__"};
         for (const char* s : supported)
             if (id == s) return;
         if (id == "__slots__")
             fail(loc, "unsupported: __slots__", "remove __slots__: instances then keep their attributes in a dict");
         fail(loc, "unsupported: special method " + id + " in a class",
-             "racecheck calls __init__, __str__, __repr__, the comparisons, __hash__, __enter__/__exit__, "
-             "__len__, __bool__ and __contains__ of a class; others (descriptors, __getattr__, __iter__, "
-             "__getitem__, operators, __new__, ...) are outside the subset");
+             "racecheck calls __new__, __init__, __str__, __repr__, the comparisons, __hash__, "
+             "__enter__/__exit__, __len__, __bool__, __contains__, __getitem__/__setitem__/__delitem__, "
+             "__iter__ and __call__ of a class; others (descriptors, __getattr__, __next__, arithmetic "
+             "operators, ...) are outside the subset");
     }
 
     void class_def(const ast::ClassDef& c, SourceLoc loc) {
         if (func_ || class_)
             fail(loc, "unsupported: class definitions inside functions or classes",
                  "define the class at module level");
+        exprs(c.decorators);
         exprs(c.bases);
         class_ = &c;
         for (const ast::Stmt& s : c.body) {

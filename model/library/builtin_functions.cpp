@@ -125,6 +125,15 @@ Value Machine::call_builtin(BuiltinId id, const Args& a) {
         return Value::none();
     }
     case BuiltinId::RcChoose: return Value::boolean(timeout); // the explorer's choice
+    case BuiltinId::RcIterResult: { // what a class's __iter__ returned: an iterator, as iter() checks
+        Value it = a.pos.at(0);
+        if (get<IterObj>(it) || get<GeneratorObj>(it) || get<AsCompletedObj>(it)) return it;
+        raise(BuiltinId::TypeError, "iter() returned non-iterator of type '" + type_name(it) + "'");
+    }
+    case BuiltinId::NotImplemented: raise(BuiltinId::TypeError, "'NotImplementedType' object is not callable");
+    case BuiltinId::NotImplementedType:
+        if (!a.pos.empty() || !a.kw.empty()) raise(BuiltinId::TypeError, "NotImplementedType takes no arguments");
+        return Value::builtin(BuiltinId::NotImplemented);
     case BuiltinId::Len: return Value::integer(length(bind(a, Sig{"len", S::One, {"obj"}, 1, 1})[0]));
     case BuiltinId::Range: {
         Bound b = bind(a, Sig{"range", S::Expected, {"start", "stop", "step"}, 1, 3});
@@ -480,7 +489,7 @@ bool Machine::isinstance(Value v, Value cls) {
 
 bool Machine::is_callable(Value v) {
     switch (v.tag) {
-    case VTag::Builtin: return v.builtin_id() != BuiltinId::TypingForm;
+    case VTag::Builtin: return v.builtin_id() != BuiltinId::TypingForm && v.builtin_id() != BuiltinId::NotImplemented;
     case VTag::BoundMethod: return true;
     case VTag::Obj:
         return get<FunctionObj>(v) || get<MethodDescriptorObj>(v) || get<MethodObj>(v) || get<ClassObj>(v) ||
@@ -491,7 +500,8 @@ bool Machine::is_callable(Value v) {
 }
 
 bool Machine::is_python_callable(Value v) {
-    return get<FunctionObj>(v) != nullptr || get<MethodObj>(v) != nullptr || get<ClassObj>(v) != nullptr;
+    return get<FunctionObj>(v) != nullptr || get<MethodObj>(v) != nullptr || get<ClassObj>(v) != nullptr ||
+           (get<InstanceObj>(v) && !user_dunder(v, "__call__").is_unbound());
 }
 
 Value Machine::call_native(Value callee, std::vector<Value> args) {

@@ -136,6 +136,11 @@ Value Machine::call_module_function(BuiltinId id, const Args& a) {
         return Value::object(alloc(Object{PartialObj{fn, tuple, dict}}));
     }
     case BuiltinId::TypingForm: unsupported("typing names outside annotations");
+    case BuiltinId::DcDataclass:
+        unsupported("dataclasses.dataclass other than as a decorator of a module-level class",
+                    "write @dataclass (or @dataclass(...)) above the class statement");
+    case BuiltinId::DcField:
+        unsupported("dataclasses.field() other than as the default of a field in a @dataclass class body");
     default: break;
     }
     switch (id) {

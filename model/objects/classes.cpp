@@ -218,6 +218,10 @@ bool Machine::user_attribute(Value obj, NameId name, Value* out) {
             *out = Value::bound_method(sp.self.obj(), name); // the native method of the base
             return true;
         }
+        if (n == "__new__" && ref<ClassObj>(start).native == BuiltinId::Object) { // object.__new__
+            *out = attribute(Value::builtin(BuiltinId::Object), name);
+            return true;
+        }
         if (auto* i = get<InstanceObj>(sp.self); i && !i->native.is_unbound()) {
             *out = attribute(i->native, name);
             return true;
@@ -276,6 +280,10 @@ bool Machine::user_attribute(Value obj, NameId name, Value* out) {
         *out = attribute(i->native, name); // Thread's name, start, join...
         return true;
     }
+    if (n == "__init__" && get<InstanceObj>(obj)) { // object.__init__ (or Thread's), bound
+        *out = Value::bound_method(obj.obj(), name);
+        return true;
+    }
     if (get<InstanceObj>(obj) && ref<ClassObj>(cls).native == BuiltinId::Thread) {
         const KnownName k = known_name(name);
         if (k == KnownName::start || k == KnownName::join || k == KnownName::name || k == KnownName::is_alive ||
@@ -289,6 +297,13 @@ bool Machine::user_attribute(Value obj, NameId name, Value* out) {
 bool Machine::store_user_attribute(Value obj, NameId name, Value v) {
     if (auto* c = get<ClassObj>(obj)) {
         (void)c;
+        if (name_of(name) == "__new__" && get<FunctionObj>(v)) { // a static method implicitly, as type() makes it
+            WrapperObj w;
+            w.kind = WrapperObj::Kind::Static;
+            w.func = v;
+            w.setter = Value::none();
+            v = Value::object(alloc(Object{w}));
+        }
         if (shared(obj)) mark_shared(v);
         AttrList& attrs = get<ClassObj>(obj)->attrs;
         for (auto& [an, val] : attrs)
@@ -327,6 +342,17 @@ Value Machine::call_class(Value cls, const Args& a, uint32_t call_line) {
     const BuiltinId native = c.native;
     const std::string name = c.name;
     Value init = class_lookup(cls.obj(), dunder("__init__"));
+    if (Value nw = class_lookup(cls.obj(), dunder("__new__")); !nw.is_unbound()) {
+        // A class that defines __new__: _rc_construct calls it, then __init__ on what it made.
+        auto* w = get<WrapperObj>(nw);
+        if (!w || w->kind != WrapperObj::Kind::Static || !get<FunctionObj>(w->func))
+            unsupported("a __new__ that is not a def function");
+        if (native != BuiltinId::Object) unsupported("__new__ in a class derived from " + std::string(builtin_qualname(native)));
+        Value kwargs = new_dict();
+        for (const auto& kv : a.kw) store_subscript(kwargs, new_str(name_of(kv.first)), kv.second);
+        push_prelude(prog.prelude.construct, {cls, w->func, new_tuple(a.pos), kwargs});
+        return Value::unbound();
+    }
     Value self;
     if (is_exception_class(native)) {
         ExceptionObj e;
@@ -382,6 +408,9 @@ void Machine::native_init(Value self, const Args& a) {
         return;
     }
     if (!a.pos.empty() || !a.kw.empty()) {
+        // object.__init__ ignores extra arguments when the class overrides __new__ and not __init__
+        if (!get<FunctionObj>(class_lookup(cls, dunder("__init__"))) && !class_lookup(cls, dunder("__new__")).is_unbound())
+            return;
         if (get<FunctionObj>(class_lookup(cls, dunder("__init__"))))
             raise(BuiltinId::TypeError, "object.__init__() takes exactly one argument (the instance to initialize)");
         raise(BuiltinId::TypeError, ref<ClassObj>(cls).name + "() takes no arguments");
@@ -602,7 +631,11 @@ std::optional<bool> Machine::user_compare(ast::CmpOpKind op, Value a, Value b) {
         Value f = user_dunder(self, name);
         if (f.is_unbound()) return std::nullopt;
         Value r = call_sync(f, {self, other});
-        return truthy(r);
+        if (r.tag == VTag::Builtin && r.builtin_id() == BuiltinId::NotImplemented) return std::nullopt;
+        if (r.tag != VTag::Bool)
+            unsupported(std::string("a comparison method (") + name + ") that returns a " + type_name(r) + ", not a bool",
+                        "return a bool (or NotImplemented): racecheck's comparisons give bools");
+        return r.i != 0;
     };
     if (auto r = attempt(a, b, names[k])) return r;
     if (auto r = attempt(b, a, swapped[k])) return r;

@@ -74,6 +74,12 @@ Value Machine::attribute(Value obj, NameId name) {
         no_attribute(obj, name);
     }
     if (Value found; user_attribute(obj, name, &found)) return found;
+    if (n == "__new__" && obj.tag == VTag::Builtin && obj.builtin_id() == BuiltinId::Object) {
+        MethodDescriptorObj md; // object.__new__(cls) in a class's __new__
+        md.owner = BuiltinId::Object;
+        md.method = name;
+        return Value::object(alloc(Object{md}));
+    }
     if (n == "__init__" && obj.tag == VTag::Builtin &&
         (obj.builtin_id() == BuiltinId::Thread || obj.builtin_id() == BuiltinId::Object ||
          is_exception_class(obj.builtin_id()))) {

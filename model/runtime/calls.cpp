@@ -345,11 +345,37 @@ void Machine::do_call(uint32_t argc, uint32_t kwcount) {
         }
         if (callee.builtin_id() == BuiltinId::Bool && user_truth(stack[base], 0)) return;
     }
+    if (callee.tag == VTag::Builtin) { // builtins that iterate an argument lazily: iter() of it first
+        const BuiltinId id = callee.builtin_id();
+        uint32_t first = 0, last = 0; // the iterated positional arguments [first, last)
+        if (id == BuiltinId::Enumerate || id == BuiltinId::Any || id == BuiltinId::All || (id == BuiltinId::Iter && argc == 1))
+            last = std::min(argc, 1u);
+        else if (id == BuiltinId::Zip)
+            last = argc;
+        else if (id == BuiltinId::Map)
+            first = 1, last = argc;
+        else if (id == BuiltinId::Filter)
+            first = 1, last = std::min(argc, 2u);
+        for (uint32_t i = first; i < last; ++i) {
+            Value arg = stack[base + i];
+            if (get<InstanceObj>(arg) && !user_dunder(arg, "__iter__").is_unbound()) {
+                push_retry(prog.prelude.user_iter, {arg}, argc + kwcount - 1 - i);
+                return;
+            }
+        }
+    }
     // A builtin consuming a generator argument: drain it first, then run this Call again.
     if (consumes_iterables(*this, callee)) {
         for (uint32_t i = 0; i < argc; ++i) {
             Value arg = stack[base + i];
-            if (is_generator(arg) || get<AsCompletedObj>(arg)) {
+            // An object whose class defines __iter__, where the builtin iterates it (not min(a, b)
+            // or sum(items, start)): drained the same way, its __iter__ run as Python.
+            const bool min_max_sum = callee.tag == VTag::Builtin &&
+                                     (callee.builtin_id() == BuiltinId::Min || callee.builtin_id() == BuiltinId::Max ||
+                                      callee.builtin_id() == BuiltinId::Sum);
+            const bool iterated = !min_max_sum || (i == 0 && (argc == 1 || callee.builtin_id() == BuiltinId::Sum));
+            if (is_generator(arg) || get<AsCompletedObj>(arg) ||
+                (iterated && get<InstanceObj>(arg) && !user_dunder(arg, "__iter__").is_unbound())) {
                 if (i == 0 && callee.tag == VTag::Builtin && callee.builtin_id() == BuiltinId::Sum) {
                     // sum() adds each item as it comes: drained with the additions it will make.
                     Value start = argc >= 2 ? stack[base + 1] : Value::integer(0);
@@ -425,6 +451,10 @@ void Machine::do_call(uint32_t argc, uint32_t kwcount) {
         }
         callee = p->func;
         a = std::move(b);
+    }
+    if (get<InstanceObj>(callee)) { // an instance whose class defines __call__: a call of it
+        Value f = user_dunder(callee, "__call__");
+        if (!f.is_unbound()) callee = Value::object(alloc(Object{MethodObj{f, callee}}));
     }
     if (auto* mo = get<MethodObj>(callee)) { // a bound method of a Python function
         Args b;
@@ -521,6 +551,26 @@ Value Machine::call_descriptor(const MethodDescriptorObj& md, const Args& a) {
         rest.kw = a.kw;
         native_init(a.pos[0], rest);
         return Value::none();
+    }
+    if (d.owner == BuiltinId::Object && name_of(d.method) == "__new__") { // object.__new__(cls)
+        if (a.pos.empty()) raise(BuiltinId::TypeError, "object.__new__(): not enough arguments");
+        auto* c = get<ClassObj>(a.pos[0]);
+        if (!c) {
+            if (a.pos[0].tag == VTag::Builtin && is_class(a.pos[0].builtin_id()))
+                unsupported("object.__new__() of a builtin class");
+            raise(BuiltinId::TypeError, "object.__new__(X): X is not a type object (" + type_name(a.pos[0]) + ")");
+        }
+        if (c->native != BuiltinId::Object) unsupported("object.__new__() of a class derived from " + std::string(builtin_qualname(c->native)));
+        if (a.pos.size() > 1 || !a.kw.empty()) {
+            if (!class_lookup(a.pos[0].obj(), dunder("__new__")).is_unbound())
+                raise(BuiltinId::TypeError, "object.__new__() takes exactly one argument (the type to instantiate)");
+            if (!get<FunctionObj>(class_lookup(a.pos[0].obj(), dunder("__init__"))))
+                raise(BuiltinId::TypeError, c->name + "() takes no arguments");
+        }
+        InstanceObj inst;
+        inst.cls = a.pos[0].obj();
+        inst.line = line();
+        return Value::object(alloc(Object{std::move(inst)}));
     }
     if (d.owner == BuiltinId::Dict && known_name(d.method) == KnownName::fromkeys) return dict_fromkeys(a);
     if ((d.owner == BuiltinId::Defaultdict || d.owner == BuiltinId::Counter) && known_name(d.method) == KnownName::fromkeys)

@@ -107,6 +107,34 @@ Value load_const(Machine& m, uint32_t index) {
 
 } // namespace
 
+/// obj[key], obj[key] = v, del obj[key] on an instance whose class defines the method: a call of
+/// it, as CPython's BINARY_SUBSCR/STORE_SUBSCR/DELETE_SUBSCR make (pc moves on). `operands` is
+/// 2 ([obj, key]) or 3 ([v, obj, key]); the method gets (obj, key[, v]).
+bool user_subscript(Machine& m, const char* method, uint32_t operands, Frame::Return how) {
+    Value obj = m.peek(1);
+    if (!m.get<InstanceObj>(obj)) return false;
+    Value f = m.user_dunder(obj, method);
+    if (f.is_unbound()) return false;
+    Args a;
+    Value key = m.pop();
+    m.pop();
+    a.pos = {obj, key};
+    if (operands == 3) a.pos.push_back(m.pop());
+    m.push_frame(f, a, m.line());
+    m.frame().returns = how;
+    return true;
+}
+
+/// The operand `depth` below the top is an object whose class defines __iter__, about to be
+/// iterated by this instruction: it is replaced by what iter() of it gives (its __iter__ run as a
+/// call), and the instruction runs again on that.
+bool user_iterable_retry(Machine& m, uint32_t depth) {
+    Value obj = m.peek(depth);
+    if (!m.get<InstanceObj>(obj) || m.user_dunder(obj, "__iter__").is_unbound()) return false;
+    m.push_retry(m.prog.prelude.user_iter, {obj}, depth);
+    return true;
+}
+
 void execute(Machine& m) {
     ThreadState& th = m.th();
     Frame& f = th.frames.back();
@@ -227,6 +255,7 @@ void execute(Machine& m) {
         break;
     }
     case Op::LoadSubscr: {
+        if (in.a != 1 && user_subscript(m, "__getitem__", 2, Frame::Return::Push)) return;
         Value key = m.pop();
         Value obj = m.pop();
         // In an annotation (a == 1), a type subscripted is a generic alias, which racecheck
@@ -237,6 +266,7 @@ void execute(Machine& m) {
         break;
     }
     case Op::StoreSubscr: {
+        if (user_subscript(m, "__setitem__", 3, Frame::Return::Discard)) return;
         Value key = m.pop();
         Value obj = m.pop();
         Value v = m.pop();
@@ -245,6 +275,7 @@ void execute(Machine& m) {
         break;
     }
     case Op::DeleteSubscr: {
+        if (user_subscript(m, "__delitem__", 2, Frame::Return::Discard)) return;
         Value key = m.pop();
         Value obj = m.pop();
         m.delete_subscript(obj, key);
@@ -286,6 +317,8 @@ void execute(Machine& m) {
             m.push_prelude(m.prog.prelude.user_contains, {obj, x, Value::boolean(kind == ast::CmpOpKind::NotIn)});
             return;
         }
+        // without __contains__, `in` iterates the object (its __iter__)
+        if ((kind == ast::CmpOpKind::In || kind == ast::CmpOpKind::NotIn) && user_iterable_retry(m, 0)) return;
         Value r = m.pop();
         Value l = m.pop();
         bool res = m.compare(static_cast<ast::CmpOpKind>(in.b), l, r);
@@ -417,6 +450,7 @@ void execute(Machine& m) {
     case Op::CallExtendArgs:   // [fn, list, iterable]
     case Op::CallArgsList: { // [fn, iterable, dict]
         const uint32_t depth = in.op == Op::CallArgsList ? 1 : 0;
+        if (user_iterable_retry(m, depth)) return;
         Value it = m.peek(depth);
         if (m.is_generator(it) || m.get<AsCompletedObj>(it)) { // taken item by item, as CPython does
             m.push_retry(m.prog.prelude.drain, {it}, depth);
@@ -454,6 +488,7 @@ void execute(Machine& m) {
         break;
     }
     case Op::UnpackSequence: {
+        if (user_iterable_retry(m, 0)) return;
         Value seq = m.peek();
         if (m.is_generator(seq)) { // take at most n + 1 items, as CPython does
             m.push_retry(m.prog.prelude.unpack, {seq, Value::integer(in.a)}, 0);
@@ -473,6 +508,7 @@ void execute(Machine& m) {
         break;
     }
     case Op::UnpackEx: {
+        if (user_iterable_retry(m, 0)) return;
         Value seq = m.peek();
         if (m.is_generator(seq) || m.get<AsCompletedObj>(seq)) { // every item, as CPython takes them
             m.push_retry(m.prog.prelude.drain, {seq}, 0);
@@ -493,7 +529,14 @@ void execute(Machine& m) {
         for (size_t i = before; i-- > 0;) m.push(items[i]);
         break;
     }
-    case Op::GetIter: m.push(m.get_iter(m.pop())); break;
+    case Op::GetIter:
+        if (m.get<InstanceObj>(m.peek()) && !m.user_dunder(m.peek(), "__iter__").is_unbound()) {
+            Value obj = m.pop(); // iter() of it: its __iter__ runs as a call, as any method's
+            m.push_prelude(m.prog.prelude.user_iter, {obj});
+            return;
+        }
+        m.push(m.get_iter(m.pop()));
+        break;
     case Op::ForIter: {
         Value it = m.peek();
         if (m.is_generator(it)) {

@@ -48,8 +48,19 @@ Interpreter::Interpreter(const Program& program, Limits limits)
             tables_->module_members[n][mod] = b ? static_cast<uint16_t>(static_cast<uint16_t>(*b) + 1) : 0;
         }
     }
+    // A class's special methods and property getters run Python code from instructions that are
+    // otherwise only reads (obj[k], a == b, obj.prop): with any of them in the program, a check
+    // runs on a copy of the state, so that what such code writes cannot change the state checked.
+    bool user_hooks = false;
+    for (const CodeObject& c : program_.code) {
+        const bool dunder = c.name.size() > 4 && c.name.rfind("__", 0) == 0 &&
+                            c.name.compare(c.name.size() - 2, 2, "__") == 0 && c.name != "__init__";
+        user_hooks = user_hooks || dunder;
+        for (const Instr& in : c.code)
+            user_hooks = user_hooks || (in.op == Op::LoadBuiltin && static_cast<BuiltinId>(in.a) == BuiltinId::Property);
+    }
     for (const CodeObject& c : program_.code)
-        tables_->append_only.push_back(std::all_of(c.code.begin(), c.code.end(), appends_only));
+        tables_->append_only.push_back(!user_hooks && std::all_of(c.code.begin(), c.code.end(), appends_only));
     auto clock_name = [](const std::string& n) {
         return n == "time" || n == "monotonic" || n == "perf_counter" || n == "strftime" || n == "ctime" ||
                n == "localtime" || n == "gmtime";

@@ -106,7 +106,7 @@ uint32_t height_of(const StmtNode& node) {
                        else if constexpr (std::is_same_v<T, FunctionDef>)
                            return std::max({h(n.params), h(n.returns), h(n.body), h(n.decorators)});
                        else if constexpr (std::is_same_v<T, ClassDef>)
-                           return std::max(h(n.bases), h(n.body));
+                           return std::max({h(n.bases), h(n.body), h(n.decorators)});
                        else return 0; // Pass, Break, Continue, Global, Import, ImportFrom
                    },
                    node);

@@ -302,6 +302,9 @@ struct ClassDef {
     std::string name;
     std::vector<Expr> bases;
     StmtList body;
+    /// `@expr` lines above the class, outermost first (applied innermost first). The parser has
+    /// already turned a `@dataclass` into the methods it makes (model/syntax/dataclasses.cpp).
+    std::vector<Expr> decorators;
 };
 struct ImportAlias {
     std::string name;                  // dotted module name, or the imported name in `from`

@@ -7,7 +7,7 @@
 #include <string>      // error text
 #include <string_view> // source text
 
-#include "model/syntax/token.hpp" // TokenKind
+#include "model/syntax/lexer.hpp" // TokenKind
 
 namespace rc {
 

@@ -51,8 +51,11 @@ void Parser::parse_statement(ast::StmtList &out) {
             expect_newline();
         }
         if (is_keyword("class")) {
-            fail(tok().loc, "unsupported: class decorators",
-                 "apply the function to the class after its definition instead");
+            ast::Stmt cls = parse_class();
+            std::get<ast::ClassDef>(cls.node).decorators = std::move(decorators);
+            cls.height = ast::height_of(cls.node);
+            out.push_back(std::move(cls));
+            return;
         }
         if (!is_keyword("def")) {
             fail_here();

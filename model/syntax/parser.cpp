@@ -256,7 +256,9 @@ std::variant<ast::Module, CodeError> parse_module(std::string_view code) {
     LexResult lexed = tokenize(code);
     try {
         parse::Parser parser(std::move(lexed.tokens), lexed.error);
-        return parser.parse_file();
+        ast::Module module = parser.parse_file();
+        parse::rewrite_dataclasses(module);
+        return module;
     } catch (parse::ParseFailure &failure) {
         return earlier_of(std::move(failure), lexed);
     }

@@ -15,7 +15,7 @@
 
 #include "model/syntax/ast.hpp"        // AST nodes
 #include "model/scenario/code_error.hpp" // CodeError
-#include "model/syntax/token.hpp"      // Token
+#include "model/syntax/lexer.hpp"      // Token
 
 namespace rc::parse {
 
@@ -198,5 +198,9 @@ private:
     int comprehension_depth_ = 0; // > 0 inside a comprehension or generator expression
     bool saw_yield_ = false; // the def being parsed has a yield
 };
+
+/// Turns each `@dataclass` module-level class into the class with the methods the decorator
+/// makes (model/syntax/dataclasses.cpp); throws ParseFailure for what it does not model.
+void rewrite_dataclasses(ast::Module &module);
 
 } // namespace rc::parse

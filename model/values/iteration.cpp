@@ -29,11 +29,20 @@ std::optional<size_t> next_entry(const DictObj& d, uint64_t after_seq, bool firs
 bool Machine::is_iterable(Value v) {
     return get<ListObj>(v) || get<TupleObj>(v) || get<StrObj>(v) || get<RangeObj>(v) ||
            get<DictObj>(v) || get<SetObj>(v) || get<DequeObj>(v) || get<DictViewObj>(v) ||
-           get<IterObj>(v) || get<GeneratorObj>(v) || get<AsCompletedObj>(v);
+           get<IterObj>(v) || get<GeneratorObj>(v) || get<AsCompletedObj>(v) ||
+           (get<InstanceObj>(v) && !user_dunder(v, "__iter__").is_unbound());
 }
 
 Value Machine::get_iter(Value v) {
     if (get<IterObj>(v) || get<AsCompletedObj>(v) || get<GeneratorObj>(v)) return v;
+    if (get<InstanceObj>(v)) { // a class's __iter__, run inside the operation that iterates
+        Value f = user_dunder(v, "__iter__");
+        if (!f.is_unbound()) {
+            Args a;
+            a.pos.push_back(call_sync(f, {v}));
+            return call_builtin(BuiltinId::RcIterResult, a);
+        }
+    }
     IterObj it;
     it.source = v;
     if (get<ListObj>(v) || get<TupleObj>(v)) {

@@ -264,6 +264,7 @@ BuiltinId Machine::type_of(Value v) {
     case VTag::Float: return B::Float;
     case VTag::Builtin: {
         BuiltinId id = v.builtin_id();
+        if (id == B::NotImplemented) return B::NotImplementedType;
         return is_class(id) ? B::Type : B::BuiltinFunctionType;
     }
     case VTag::Module: return B::ModuleType;
@@ -419,6 +420,7 @@ __attribute__((noinline)) std::string Machine::repr_body(Value v) {
             if (!rendering) unsupported("str()/repr() of a typing name", "racecheck keeps typing names for annotations only");
             return "typing";
         }
+        if (id == BuiltinId::NotImplemented) return "NotImplemented";
         if (id == BuiltinId::SysStdout || id == BuiltinId::SysStderr)
             return std::string("<_io.TextIOWrapper name='<") + (id == BuiltinId::SysStdout ? "stdout" : "stderr") +
                    ">' mode='w' encoding='utf-8'>";

@@ -54,7 +54,37 @@ TEST_CASE("class_forms_outside_the_subset_are_refused") {
     check_refusal("class A(metaclass=M):\n    pass\n", 1, 9,
                   "unsupported: class keyword arguments (metaclass=...)");
     check_refusal("class A(*bases):\n    pass\n", 1, 9, "unsupported: star-arguments in a class's bases");
-    check_refusal("@decorate\nclass C:\n    pass\n", 2, 1, "unsupported: class decorators");
+}
+
+TEST_CASE("dataclass_forms_outside_the_model_are_refused_where_written") {
+    const std::string imp = "from dataclasses import dataclass, field, InitVar\n";
+    check_refusal(imp + "@dataclass(frozen=True)\nclass P:\n    x: int\n", 2, 12, "unsupported: dataclass(frozen=True)");
+    check_refusal(imp + "@dataclass(slots=True)\nclass P:\n    x: int\n", 2, 12, "unsupported: dataclass(slots=True)");
+    check_refusal(imp + "@dataclass(order=FLAG)\nclass P:\n    x: int\n", 2, 12,
+                  "unsupported: order= other than True or False in @dataclass or field()");
+    check_refusal(imp + "@dataclass\nclass P:\n    x: InitVar[int]\n", 4, 8, "unsupported: dataclasses.InitVar fields");
+    check_refusal(imp + "@dataclass\nclass P:\n    x: list = []\n", 4, 15,
+                  "unsupported: a list, dict or set as the default of dataclass field 'x'");
+    check_refusal(imp + "@dataclass\nclass P:\n    x: int = 0\n    y: int\n", 5, 5,
+                  "unsupported: dataclass field 'y' without a default after one with a default");
+    check_refusal(imp + "@dataclass\nclass P:\n    x: int = field(metadata={})\n", 4, 20, "unsupported: field(metadata=...)");
+    check_refusal(imp + "@dataclass\nclass P:\n    x: int = field(default=1, default_factory=int)\n", 4, 14,
+                  "unsupported: field() with both default and default_factory");
+    check_refusal(imp + "@dataclass\nclass A:\n    x: list = field(default_factory=list)\n@dataclass\nclass B(A):\n    y: int = 0\n",
+                  4, 5, "unsupported: a default_factory field inherited from a dataclass base");
+    check_refusal(imp + "@dataclass\n@other\nclass P:\n    x: int\n", 2, 2, "unsupported: @dataclass above another class decorator");
+    check_refusal(imp + "@dataclass(order=True)\nclass P:\n    x: int\n    def __lt__(self, o): return True\n", 2, 2,
+                  "unsupported: @dataclass(order=True) on a class that defines __lt__");
+}
+
+TEST_CASE("a_decorator_named_dataclass_not_from_dataclasses_is_an_ordinary_decorator") {
+    // Only dataclasses.dataclass is rewritten; any other callable is applied to the class.
+    auto result = rc::parse_module("def dataclass(c):\n    return c\n@dataclass\nclass P:\n    x: int = 0\n");
+    REQUIRE(std::holds_alternative<rc::ast::Module>(result));
+    const auto& body = std::get<rc::ast::Module>(result).body;
+    const auto& cls = std::get<rc::ast::ClassDef>(body[1].node);
+    CHECK(cls.decorators.size() == 1);
+    CHECK(cls.body.size() == 1); // no generated methods
 }
 
 TEST_CASE("classes_and_decorated_defs_parse") {
