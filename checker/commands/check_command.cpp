@@ -66,7 +66,7 @@ void validate_on_real_threads(const CheckRequest& rq, const LoadedScenario& ls,
         std::vector<std::string> names = watched;
         for (std::string v : rf.finding.variables) {
             if (v.size() >= 2 && v.front() == '`' && v.back() == '`') v = v.substr(1, v.size() - 2);
-            v = v.substr(0, v.find_first_of(". "));
+            v = v.substr(0, v.find_first_of(".[ ")); // counter, account.balance, counts['a']
             if (std::find(names.begin(), names.end(), v) == names.end()) names.push_back(v);
         }
         expected.push_back(rf.finding.kind == FindingKind::LostUpdate

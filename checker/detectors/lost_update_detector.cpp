@@ -20,8 +20,8 @@ void LostUpdateDetector::restore(const std::any& saved) {
 
 void LostUpdateDetector::history(std::vector<HistoryItem>& out) const {
     for (const auto& [key, r] : reads_) {
-        const bool attr = (key.second & kAttr) != 0;
-        const ObjectId obj = attr ? ObjectId(static_cast<uint32_t>(key.second >> 32 & 0x7FFFFFFF)) : ObjectId();
+        const bool attr = (key.second & (kAttr | kItem)) != 0;
+        const ObjectId obj = attr ? ObjectId(static_cast<uint32_t>(key.second >> 32 & 0x3FFFFFFF)) : ObjectId();
         const uint64_t id = attr ? key.second & 0xFFFFFFFF : key.second;
         out.push_back({ThreadId(key.first), obj,
                        id << 33 | static_cast<uint64_t>(r.line) << 1 | (r.stale ? 1 : 0)});
@@ -31,32 +31,44 @@ void LostUpdateDetector::history(std::vector<HistoryItem>& out) const {
 void LostUpdateDetector::on_step(const Interpreter& in, uint64_t step, const Event& e,
                                  const State& after, FindingSink& sink) {
     const bool attr = e.kind == OpKind::AttrRead || e.kind == OpKind::AttrWrite;
-    if ((e.kind != OpKind::GlobalRead && e.kind != OpKind::GlobalWrite && !attr) || e.raised) return;
+    // One item of a shared container: a list element by index, a dict item by key.
+    const bool item = (e.kind == OpKind::ContainerRead || e.kind == OpKind::ContainerWrite) && e.obj.valid() &&
+                      ((e.item & kItemKey) != 0 || e.elem >= 0);
+    if ((e.kind != OpKind::GlobalRead && e.kind != OpKind::GlobalWrite && !attr && !item) || e.raised) return;
     uint64_t loc = 0;
     if (attr) {
         if (!e.obj.valid()) return;
-        loc = kAttr | uint64_t{e.obj.value} << 32 | e.method.value;
+        loc = kAttr | uint64_t{e.obj.value & 0x3FFFFFFF} << 32 | e.method.value;
+    } else if (item) {
+        // low word: bit 30 set (no attribute name reaches it), then the key's hash or the index
+        const uint64_t k = e.elem >= 0 ? (uint64_t{1} << 29) | (static_cast<uint64_t>(e.elem) & 0x1FFFFFFF)
+                                       : (e.item ^ e.item >> 29) & 0x1FFFFFFF;
+        loc = kItem | uint64_t{e.obj.value & 0x3FFFFFFF} << 32 | uint64_t{1} << 30 | k;
     } else {
         if (!e.var.valid() || e.var.value >= in.program().globals.size()) return;
         loc = e.var.value;
     }
     const auto key = std::make_pair(e.thread.value, loc);
-    if (e.kind == OpKind::GlobalRead || e.kind == OpKind::AttrRead) {
+    if (e.kind == OpKind::GlobalRead || e.kind == OpKind::AttrRead || e.kind == OpKind::ContainerRead) {
         reads_[key] = Read{e.line, step, e.value, false, Write{}};
         return;
     }
+    // A defaultdict's missing item read by `d[k]`: the read inserts it. The insertion is a write
+    // of the item (other threads' reads of it are stale now), and the value is read.
+    const bool read_too = item && (e.item & kItemReadToo) != 0;
     auto render = [&](Value v) { return v.is_unbound() ? "<deleted>" : in.repr(after, v); };
     if (auto it = reads_.find(key); it != reads_.end()) {
         const Read r = it->second;
         reads_.erase(it); // this write consumes the read
         const Write* overwritten = r.stale ? &r.overwritten : nullptr;
         const uint64_t lines = uint64_t{r.line} << 32 | e.line;
-        if (overwritten &&
-            reported_.insert(attr ? Reported{0, in.attribute_label(after, e.obj, e.method), lines}
-                                  : Reported{e.var.value + 1, std::string(), lines})
+        auto label = [&] {
+            return attr ? in.attribute_label(after, e.obj, e.method) : in.item_label(after, e.obj, e.elem, e.item);
+        };
+        if (overwritten && !read_too &&
+            reported_.insert(attr || item ? Reported{0, label(), lines} : Reported{e.var.value + 1, std::string(), lines})
                 .second) {
-            const std::string name =
-                attr ? in.attribute_label(after, e.obj, e.method) : in.program().name_of(e.var);
+            const std::string name = attr || item ? label() : in.program().name_of(e.var);
             const std::string me = in.thread_name(after, e.thread);
             const std::string other = in.thread_name(after, overwritten->thread);
             uint32_t rl = ctx_.display_line(r.line), wl = ctx_.display_line(e.line);
@@ -88,6 +100,7 @@ void LostUpdateDetector::on_step(const Interpreter& in, uint64_t step, const Eve
             r.stale = true;
             r.overwritten = Write{e.thread, e.line, step, e.value};
         }
+    if (read_too) reads_[key] = Read{e.line, step, e.value, false, Write{}};
 }
 
 } // namespace rc

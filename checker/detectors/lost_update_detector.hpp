@@ -3,7 +3,9 @@
 // is the read-modify-write atomicity violation of `counter += 1` (see Lu et al., "Learning from
 // Mistakes", ASPLOS 2008, on atomicity-violation bug patterns), observed on one execution.
 //
-// Attributes of shared objects (`self.balance += 1`) are locations as globals are.
+// Attributes of shared objects (`self.balance += 1`) and items of shared containers
+// (`counts[word] += 1`, `totals[k] = totals.get(k, 0) + n`, `slots[i] += 1`) are locations as
+// globals are.
 // Per (thread, global) the detector keeps the thread's latest read not yet followed by its own
 // write, and whether another thread has written the global since (the last such write): a
 // small state that a stateful search can put in its fingerprint (history()).
@@ -53,6 +55,7 @@ private:
     /// global's VarId, or kAttr | object << 32 | attribute name for an attribute.
     std::map<std::pair<uint32_t, uint64_t>, Read> reads_;
     static constexpr uint64_t kAttr = uint64_t{1} << 63;
+    static constexpr uint64_t kItem = uint64_t{1} << 62; // kItem | object << 32 | key: a container's item
     /// Lost updates this execution reported already, named as Finding::key names them: (a
     /// global's VarId + 1, or 0 and an attribute's label, which depends on the state; the read's
     /// code line << 32 | the write's). The first report in an execution is its best witness

@@ -56,8 +56,13 @@ Value Machine::call_dict_method(Value self, NameId method, const Args& a) {
     case KnownName::get: {
         Bound b = bind(a, Sig{"get", S::Expected, {"key", "default"}, 1, 2});
         hash(b[0]);
-        if (Value* v = dict_find(dict(), b[0])) return *v;
-        return b.has(1) ? b[1] : Value::none();
+        Value* found = dict_find(dict(), b[0]);
+        Value out = found ? *found : b.has(1) ? b[1] : Value::none();
+        if (event && event->kind == OpKind::ContainerRead) { // one item read: lost updates see it
+            event->item = item_key(self, b[0]);
+            event->value = out;
+        }
+        return out;
     }
     case KnownName::setdefault: {
         Bound b = bind(a, Sig{"setdefault", S::Expected, {"key", "default"}, 1, 2});

@@ -261,7 +261,11 @@ void execute(Machine& m) {
         // In an annotation (a == 1), a type subscripted is a generic alias, which racecheck
         // stands for by the type itself (annotations are evaluated, never kept).
         Value v = in.a == 1 && m.is_type_like(obj) ? obj : m.subscript(obj, key);
-        if (m.event) m.event->value = v;
+        if (m.event) {
+            m.event->value = v;
+            m.event->item = m.item_key(obj, key);
+            if (m.event->item && m.event->kind == OpKind::ContainerWrite) m.event->item |= kItemReadToo;
+        }
         m.push(v);
         break;
     }
@@ -271,7 +275,10 @@ void execute(Machine& m) {
         Value obj = m.pop();
         Value v = m.pop();
         m.store_subscript(obj, key, v);
-        if (m.event) m.event->value = v;
+        if (m.event) {
+            m.event->value = v;
+            m.event->item = m.item_key(obj, key);
+        }
         break;
     }
     case Op::DeleteSubscr: {
@@ -279,6 +286,9 @@ void execute(Machine& m) {
         Value key = m.pop();
         Value obj = m.pop();
         m.delete_subscript(obj, key);
+        if (m.event) {
+            m.event->item = m.item_key(obj, key);
+        }
         break;
     }
     case Op::BuildSlice: {

@@ -132,6 +132,9 @@ public:
     /// line 12", "count (a variable of make_counter, line 3)" (lines of the file the user sees:
     /// Program::file_line), for attribute and closure-variable accesses.
     std::string attribute_label(const State& s, ObjectId o, NameId name) const;
+    /// "counts['apple']", "slots[2]": the item of a container an access names (Event::elem for
+    /// a list element, Event::item for a dict key, see Machine::item_key).
+    std::string item_label(const State& s, ObjectId o, int64_t elem, uint64_t item) const;
     /// The program's data as validation compares a real run with the model's: (name, repr) of
     /// each module global (parameters aside) holding None, a bool, int, float, str, tuple, list
     /// or dict, then ("g.attr", repr) for each such attribute of the user-class instance or

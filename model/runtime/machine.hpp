@@ -201,6 +201,10 @@ public:
     /// hash(v) as CPython computes it (TypeError for unhashable values); id(v).
     int64_t hash(Value v);
     int64_t identity(Value v);
+    /// Event::item of a visible access to the item `key` of a shared dict: kItemKey and the
+    /// key's hash, so that detectors can tell one item from another (0 for a key that is not a
+    /// None, bool, int, float, str or tuple of those, whose hash runs no Python code).
+    uint64_t item_key(Value container, Value key);
     bool isinstance(Value v, Value cls);
     /// issubclass(have, cls) for builtin classes (`who` names the caller in TypeErrors).
     bool is_subclass(BuiltinId have, Value cls, const char* who = "issubclass");

@@ -92,6 +92,12 @@ struct PendingOp {
     int64_t elem = -1;
 };
 
+/// Event::item of a ContainerRead/ContainerWrite of one dict item (Machine::item_key): this bit,
+/// the key's hash in the low 62 bits, and kItemReadToo when a read inserted the item (a
+/// defaultdict's missing key read by `d[k]`).
+constexpr uint64_t kItemKey = uint64_t{1} << 63;
+constexpr uint64_t kItemReadToo = uint64_t{1} << 62;
+
 /// What one scheduled step did: the visible operation, executed atomically. (The thread then ran
 /// on through invisible work to its next visible operation, or to its end.)
 struct Event {
@@ -104,7 +110,7 @@ struct Event {
     ObjectId lock;      // CondWait/CondWake: the Condition's lock (released / re-acquired)
     NameId method;      // the method called, for operations that are method calls
     Value value;        // read/written/returned value, see RC_OP_KINDS
-    uint64_t item = 0;  // queue sequence number, barrier generation
+    uint64_t item = 0;  // queue sequence number, barrier generation, a dict item's key (kItemKey)
     bool timed_out = false;  // the scheduler chose the timeout branch
     bool thread_ended = false; // the thread finished during this step's run-on
     bool raised = false;       // the operation raised a Python exception in the thread

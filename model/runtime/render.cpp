@@ -162,6 +162,24 @@ std::vector<std::pair<std::string, std::string>> Interpreter::data_values(const 
     return out;
 }
 
+std::string Interpreter::item_label(const State& s, ObjectId o, int64_t elem, uint64_t item) const {
+    Machine m = viewer(*this, s);
+    std::string base = object_label(s, o);
+    if (base.size() >= 2 && base.front() == '`' && base.back() == '`') base = base.substr(1, base.size() - 2);
+    std::string key = "<a key no longer in it>";
+    if (elem >= 0) {
+        key = std::to_string(elem);
+    } else if (auto* d = m.get<DictObj>(Value::object(o))) {
+        const std::vector<std::pair<Value, Value>> items = d->items;
+        for (const auto& kv : items)
+            if (m.item_key(Value::object(o), kv.first) == (item & ~kItemReadToo)) {
+                key = m.repr(kv.first);
+                break;
+            }
+    }
+    return base + "[" + key + "]";
+}
+
 std::string Interpreter::attribute_label(const State& s, ObjectId o, NameId name) const {
     Machine m = viewer(*this, s);
     const std::string& attr = program_.name_of(name);

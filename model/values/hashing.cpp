@@ -168,6 +168,21 @@ int64_t Machine::hash(Value v) {
     return finish((address >> 4) | (address << 60));
 }
 
+uint64_t Machine::item_key(Value container, Value key) {
+    if (!get<DictObj>(container)) return 0;
+    auto scalar = [&](Value k) {
+        return k.tag == VTag::None || k.tag == VTag::Bool || k.tag == VTag::Int || k.tag == VTag::Float ||
+               str_of(k) != nullptr;
+    };
+    if (!scalar(key)) {
+        auto* t = get<TupleObj>(key);
+        if (!t) return 0;
+        for (Value x : t->items)
+            if (!scalar(x)) return 0;
+    }
+    return kItemKey | (static_cast<uint64_t>(hash(key)) & ((uint64_t{1} << 62) - 1));
+}
+
 int64_t Machine::identity(Value v) {
     constexpr int64_t kBase = 0x7f0000000000; // CPython's ids are addresses; these look alike
     switch (v.tag) {
