@@ -30,6 +30,7 @@ std::string search_line(const ScenarioReport& r) {
 std::string search_words(const ScenarioReport& r) {
     const SearchResult& s = r.search;
     std::string n = std::to_string(s.executions);
+    const std::string n_executions = n + (s.executions == 1 ? " execution" : " executions");
     switch (s.stopped_by) {
     case StopReason::Exhausted:
         if (s.cuts())
@@ -56,8 +57,8 @@ std::string search_words(const ScenarioReport& r) {
                            s.memory_bound >> 20, s.states, s.strategy, s.coverage);
     case StopReason::BoundReached:
         return fmt::format(
-            "not exhaustive: {} stopped after {} executions at its bound; covered {}", s.strategy,
-            n, s.coverage);
+            "not exhaustive: {} stopped after {} at its bound; covered {}", s.strategy,
+            n_executions, s.coverage);
     case StopReason::MaxExecutions:
         if (s.runs > s.executions) // the budget counts the repeats the report leaves out
             return fmt::format(
@@ -68,19 +69,19 @@ std::string search_words(const ScenarioReport& r) {
                 r.budgets.max_executions, s.strategy, s.runs, n, s.runs - s.executions, s.strategy,
                 s.coverage);
         return fmt::format("not exhaustive: stopped by the execution budget (max_executions {}) "
-                           "after {} executions of {}; covered {}",
-                           r.budgets.max_executions, n, s.strategy, s.coverage);
+                           "after {} of {}; covered {}",
+                           r.budgets.max_executions, n_executions, s.strategy, s.coverage);
     case StopReason::MaxSeconds:
         return fmt::format("not exhaustive: stopped by the time budget (max_seconds {}) after {} "
-                           "executions of {}{}; covered {}",
-                           r.budgets.max_seconds, n, s.strategy, repeats_text(s), s.coverage);
+                           "of {}{}; covered {}",
+                           r.budgets.max_seconds, n_executions, s.strategy, repeats_text(s), s.coverage);
     case StopReason::ScheduleEnded:
         return fmt::format("ran {} execution{} following a schedule ({})", n,
                            s.executions == 1 ? "" : "s", s.coverage);
     case StopReason::Interrupted:
-        return fmt::format("not exhaustive: interrupted (Ctrl-C) after {} executions of {}{}; "
+        return fmt::format("not exhaustive: interrupted (Ctrl-C) after {} of {}{}; "
                            "covered {}; the report shows what was found until then",
-                           n, s.strategy, repeats_text(s), s.coverage);
+                           n_executions, s.strategy, repeats_text(s), s.coverage);
     }
     return "";
 }

@@ -349,13 +349,15 @@ private:
             mixed.empty() ? ""
                           : fmt::format("; in {} of them threads' writes interleave within a line (⇄)",
                                         mixed.size());
+        // A search that was not exhaustive saw these outputs; others may exist.
+        const std::string seen = all ? "" : " seen (not exhaustive)";
         if (outputs.size() == 1) {
             if (!outputs[0].empty())
-                out << "output: " << quoted(outputs[0]) << (marker.empty() ? "" : "  " + marker) << "\n";
+                out << "output" << seen << ": " << quoted(outputs[0]) << (marker.empty() ? "" : "  " + marker) << "\n";
         } else if (auto p = number_pattern(outputs)) {
-            out << "outputs: " << *p << mixed_note << "\n";
+            out << "outputs" << seen << ": " << *p << mixed_note << "\n";
         } else {
-            out << outputs.size() << " distinct outputs" << mixed_note
+            out << outputs.size() << " distinct outputs" << seen << mixed_note
                 << (options_.all_outcomes ? "" : " (list them with --outcomes)") << "\n";
         }
         if (endings.size() > 1 || !endings.count("ended")) {

@@ -218,7 +218,7 @@ bool Machine::user_attribute(Value obj, NameId name, Value* out) {
             *out = Value::bound_method(sp.self.obj(), name); // the native method of the base
             return true;
         }
-        if (n == "__new__" && ref<ClassObj>(start).native == BuiltinId::Object) { // object.__new__
+        if (n == "__new__" && start.valid() && ref<ClassObj>(start).native == BuiltinId::Object) { // object.__new__
             *out = attribute(Value::builtin(BuiltinId::Object), name);
             return true;
         }
@@ -348,9 +348,11 @@ Value Machine::call_class(Value cls, const Args& a, uint32_t call_line) {
         if (!w || w->kind != WrapperObj::Kind::Static || !get<FunctionObj>(w->func))
             unsupported("a __new__ that is not a def function");
         if (native != BuiltinId::Object) unsupported("__new__ in a class derived from " + std::string(builtin_qualname(native)));
+        const Value new_fn = w->func; // (w points into the heap, which the allocations below may move)
         Value kwargs = new_dict();
         for (const auto& kv : a.kw) store_subscript(kwargs, new_str(name_of(kv.first)), kv.second);
-        push_prelude(prog.prelude.construct, {cls, w->func, new_tuple(a.pos), kwargs});
+        Value args = new_tuple(a.pos);
+        push_prelude(prog.prelude.construct, {cls, new_fn, args, kwargs});
         return Value::unbound();
     }
     Value self;

@@ -559,6 +559,24 @@ bool classify(Machine& m, PendingOp* out) {
         out->obj = root;
         return true;
     }
+    case Op::PopJumpIfFalse:
+    case Op::PopJumpIfTrue:
+    case Op::JumpIfFalseOrPop:
+    case Op::JumpIfTrueOrPop: {
+        // `if items:`, `while items:`, `items or default`: the truth test reads the container's
+        // length, which another thread may change between this and the thread's last step.
+        Value v = m.peek(0);
+        if (!shared_container(m, v)) return false;
+        out->kind = OpKind::ContainerRead;
+        out->obj = v.obj();
+        return true;
+    }
+    case Op::Unary: { // `not items`
+        if (static_cast<ast::UnaryOpKind>(in.b) != ast::UnaryOpKind::Not || !shared_container(m, m.peek(0))) return false;
+        out->kind = OpKind::ContainerRead;
+        out->obj = m.peek(0).obj();
+        return true;
+    }
     case Op::Binary: {
         Value l = m.peek(1), r = m.peek(0);
         if (!shared_container(m, l) && !shared_container(m, r)) return false;

@@ -43,4 +43,48 @@ TEST_CASE("increments_that_do_not_overlap_lose_nothing") {
     CHECK(o.has("data-race")); // still unordered: only luck kept the update
 }
 
+namespace {
+/// Two threads add into one item of a shared container, as `how` does it.
+std::string item_program(const std::string& setup, const std::string& how) {
+    return "import threading\nfrom collections import defaultdict\n" + setup +
+           "\ndef worker():\n    " + how +
+           "\nt1 = threading.Thread(target=worker)\nt2 = threading.Thread(target=worker)\n"
+           "t1.start()\nt2.start()\nt1.join()\nt2.join()\n";
+}
+} // namespace
+
+TEST_CASE("a_preempted_item_update_of_a_dict_or_list_loses_the_other_threads_update") {
+    struct Case {
+        std::string setup, how, name, read;
+    };
+    for (const Case& c : {Case{"counts = {'a': 0}", "counts['a'] += 1", "counts['a']", "0"},
+                          Case{"counts = defaultdict(int)", "counts['a'] += 1", "counts['a']", "0"},
+                          Case{"slots = [0, 0]", "slots[1] += 1", "slots[1]", "0"},
+                          Case{"totals = {}", "totals['k'] = totals.get('k', 0) + 1", "totals['k']", "0"}}) {
+        CAPTURE(c.how);
+        DetectorHarness h(item_program(c.setup, c.how));
+        // main: setup, start, start; T1 reads the item; T2 reads and writes it; T1 writes.
+        Observed o = h.run({0, 0, 0, 1, 2, 2, 1});
+        REQUIRE(o.has("lost-update"));
+        const Finding& f = o.first("lost-update");
+        CHECK(f.summary == "lost update on `" + c.name + "`");
+        REQUIRE(f.highlights.size() == 3);
+        CHECK(f.highlights[0].note == "read " + c.name + " → " + c.read);
+        CHECK(f.highlights[1].note == "write by Thread-2 (worker): " + c.name + " = 1");
+        CHECK_FALSE(o.has("data-race")); // a container's own operations are atomic
+    }
+}
+
+TEST_CASE("updates_of_different_items_or_in_sequence_lose_nothing") {
+    // Each thread its own key: no item is written by two threads.
+    DetectorHarness own("import threading\ncounts = {}\ndef worker(k):\n    counts[k] = counts.get(k, 0) + 1\n"
+                        "t1 = threading.Thread(target=worker, args=('a',))\nt2 = threading.Thread(target=worker, args=('b',))\n"
+                        "t1.start()\nt2.start()\nt1.join()\nt2.join()\n");
+    CHECK_FALSE(own.explore().has("lost-update"));
+    // One key, each read-modify-write under a lock: never stale.
+    DetectorHarness locked(item_program("counts = {'a': 0}\nlock = threading.Lock()",
+                                        "with lock:\n        counts['a'] += 1"));
+    CHECK_FALSE(locked.explore().has("lost-update"));
+}
+
 } // namespace rc::test

@@ -163,6 +163,29 @@ t.join()
     CHECK(print_names_items);
 }
 
+TEST_CASE("the_truth_test_of_a_shared_container_is_a_read_of_it") {
+    // `if items:`, `while items:`, `not items`, `items or x` read the length another thread may
+    // change: each is a visible read, so a step of another thread can come between it and the
+    // thread's previous step (a release right before the test).
+    Harness h(R"(
+import threading
+items = [1]
+def worker():
+    if items:
+        pass
+    while items:
+        items.pop()
+    x = not items
+    y = items or 0
+t = threading.Thread(target=worker)
+t.start()
+t.join()
+)");
+    Run r = h.run();
+    CHECK(h.kinds(r, 1) == Kinds{"ContainerRead", "ContainerRead", "ContainerWrite", "ContainerRead",
+                                 "ContainerRead", "ContainerRead"});
+}
+
 TEST_CASE("list_put_into_a_queue_is_shared_afterwards") {
     Harness h(R"(
 import threading
