@@ -777,6 +777,12 @@ std::vector<uint32_t> module_loop_variables(const Program& p) {
     if (p.code.empty()) return vars;
     const std::vector<Instr>& body = p.code[0].code;
     for (size_t i = 0; i < body.size(); ++i) {
+        // A constant bound once (`N = 4`, `from concurrent.futures import FIRST_COMPLETED`) is
+        // the same in every execution: no outcome either.
+        if (body[i].op == Op::StoreGlobal && i > 0 && body[i - 1].op == Op::LoadConst &&
+            p.globals[body[i].a].write_once && !p.globals[body[i].a].is_param &&
+            std::find(vars.begin(), vars.end(), body[i].a) == vars.end())
+            vars.push_back(body[i].a);
         if (body[i].op != Op::ForIter) continue;
         size_t j = i + 1; // the loop's targets: `for x in`, `for a, b in`
         if (j < body.size() && body[j].op == Op::UnpackSequence) ++j;

@@ -223,7 +223,8 @@ private:
 DependencyContext dependency_context(const Program& program);
 
 /// The globals that module-level `for` loops assign (`for t in threads:`): loop variables, not
-/// results; they make no outcome unless a check reads them.
+/// results; and those bound once to a constant (`N = 4`, an imported constant), the same in
+/// every execution. They make no outcome unless a check reads them.
 std::vector<uint32_t> module_loop_variables(const Program& program);
 
 /// Globals whose final values define outcomes: the globals the scenario's checks read, in

@@ -36,3 +36,35 @@ if counter == 3:
                         "NameError: name 'later' is not defined"});
     CHECK(h.global_repr(r.state, "items") == "['ab']"); // the pop ran on a copy
 }
+
+TEST_CASE("checks_that_run_program_code_or_insert_leave_the_state_as_it_was") {
+    // A defaultdict's missing key read (it inserts), a class's __getitem__ and a property getter
+    // that write: each looks like a plain read in the check's code.
+    rc::test::SnippetOptions opts;
+    opts.final_checks = {"counts['missing'] == 0", "box[1] == 1", "box.peek == 1", "box.calls == 0"};
+    rc::test::Harness h(R"(
+from collections import defaultdict
+counts = defaultdict(int)
+class Box:
+    def __init__(self):
+        self.calls = 0
+    def __getitem__(self, k):
+        self.calls += 1
+        return k
+    @property
+    def peek(self):
+        self.calls += 1
+        return 1
+box = Box()
+)",
+                        opts);
+    rc::test::Run r = h.run();
+    const uint64_t before = rc::hash_state(r.state);
+    std::vector<std::string> values;
+    for (rc::FuncId c : h.program().final_checks) {
+        values.push_back(h.interp().evaluate(r.state, c).repr);
+        CHECK(rc::hash_state(r.state) == before);
+    }
+    CHECK(values == std::vector<std::string>{"True", "True", "True", "True"}); // calls stayed 0
+    CHECK(h.global_repr(r.state, "counts") == "defaultdict(<class 'int'>, {})");
+}
