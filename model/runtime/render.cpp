@@ -240,11 +240,17 @@ std::string Interpreter::describe_wait(const State& s, ThreadId t,
     const PendingOp& op = th.pending;
     Machine m = viewer(*this, s);
     auto label = [&](ObjectId o) { return kind_label(s, o) + " " + object_label(s, o); };
+    auto held = [&](ThreadId owner, uint32_t line) {
+        // A thread that ended while holding the lock (a return or an exception before release)
+        // holds it for ever: say so.
+        const bool ended = owner.valid() && owner.value < s.threads.size() &&
+                           s.thread(owner).status == ThreadStatus::Finished;
+        return " held by " + thread_name(s, owner) + (ended ? ", which ended without releasing it," : "") +
+               " since line " + shown(line);
+    };
     auto holder = [&](ObjectId lock) -> std::string {
-        if (auto* l = m.get<LockObj>(Value::object(lock)); l && l->locked)
-            return " held by " + thread_name(s, l->owner) + " since line " + shown(l->acquired_line);
-        if (auto* r = m.get<RLockObj>(Value::object(lock)); r && r->count)
-            return " held by " + thread_name(s, r->owner) + " since line " + shown(r->acquired_line);
+        if (auto* l = m.get<LockObj>(Value::object(lock)); l && l->locked) return held(l->owner, l->acquired_line);
+        if (auto* r = m.get<RLockObj>(Value::object(lock)); r && r->count) return held(r->owner, r->acquired_line);
         return "";
     };
     switch (op.kind) {
