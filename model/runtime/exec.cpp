@@ -107,6 +107,8 @@ Value load_const(Machine& m, uint32_t index) {
 
 } // namespace
 
+namespace {
+
 /// obj[key], obj[key] = v, del obj[key] on an instance whose class defines the method: a call of
 /// it, as CPython's BINARY_SUBSCR/STORE_SUBSCR/DELETE_SUBSCR make (pc moves on). `operands` is
 /// 2 ([obj, key]) or 3 ([v, obj, key]); the method gets (obj, key[, v]).
@@ -134,6 +136,8 @@ bool user_iterable_retry(Machine& m, uint32_t depth) {
     m.push_retry(m.prog.prelude.user_iter, {obj}, depth);
     return true;
 }
+
+} // namespace
 
 void execute(Machine& m) {
     ThreadState& th = m.th();
@@ -286,9 +290,7 @@ void execute(Machine& m) {
         Value key = m.pop();
         Value obj = m.pop();
         m.delete_subscript(obj, key);
-        if (m.event) {
-            m.event->item = m.item_key(obj, key);
-        }
+        if (m.event) m.event->item = m.item_key(obj, key);
         break;
     }
     case Op::BuildSlice: {
