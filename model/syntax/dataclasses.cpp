@@ -116,8 +116,8 @@ ast::Stmt generated_def(const std::string& code, SourceLoc at) {
     auto parsed = parse_module(text);
     auto* module = std::get_if<ast::Module>(&parsed);
     if (!module || module->body.size() != 1)
-        refuse(at, "internal error: racecheck could not compile the methods @dataclass makes",
-               "please report this");
+        refuse(at, "unsupported: this @dataclass (racecheck could not write the methods it makes)",
+               "please report this class to racecheck's developers");
     return std::move(module->body.front());
 }
 
@@ -129,15 +129,32 @@ std::string tuple_of(const std::string& who, const std::vector<const FieldInfo*>
 
 class Rewriter {
   public:
-    void module(ast::Module& m) {
-        for (ast::Stmt& s : m.body) {
+    void module(ast::Module& m) { block(m.body); }
+
+  private:
+    /// Module-level statements, including those inside module-level if/for/while/with/try
+    /// (`if __name__ == "__main__":`), in order; heights are recomputed where a class grew.
+    void block(ast::StmtList& body) {
+        for (ast::Stmt& s : body) {
             if (auto* imp = std::get_if<ast::ImportFrom>(&s.node)) import_from(*imp);
             else if (auto* i = std::get_if<ast::Import>(&s.node)) import(*i);
             else if (auto* c = std::get_if<ast::ClassDef>(&s.node)) class_def(*c, s);
+            else if (auto* f = std::get_if<ast::If>(&s.node)) block(f->body), block(f->orelse);
+            else if (auto* w = std::get_if<ast::While>(&s.node)) block(w->body), block(w->orelse);
+            else if (auto* fo = std::get_if<ast::For>(&s.node)) block(fo->body), block(fo->orelse);
+            else if (auto* wi = std::get_if<ast::With>(&s.node)) block(wi->body);
+            else if (auto* t = std::get_if<ast::Try>(&s.node)) {
+                block(t->body);
+                for (ast::ExceptHandler& h : t->handlers) block(h.body);
+                block(t->orelse);
+                block(t->finalbody);
+            } else {
+                continue;
+            }
+            s.height = ast::height_of(s.node);
         }
     }
 
-  private:
     Aliases al_;
     std::map<std::string, DataclassInfo> seen_;
 
@@ -239,8 +256,12 @@ class Rewriter {
 
         for (ast::Stmt& s : c.body) {
             auto* an = std::get_if<ast::AnnAssign>(&s.node);
-            if (!an || !an->annotation) continue;
+            if (!an || !an->annotation || !std::holds_alternative<ast::Name>(an->target.node))
+                continue; // another target in a class body is refused by the compiler
             const std::string& name = std::get<ast::Name>(an->target.node).id;
+            if (name == "self" || name == "other")
+                refuse(an->target.loc, "unsupported: a dataclass field named '" + name + "'",
+                       "rename the field: racecheck's generated methods use that name");
             if (is_classvar(*an->annotation, al_)) continue;
             if (is_initvar(*an->annotation, al_))
                 refuse(an->annotation->loc, "unsupported: dataclasses.InitVar fields",

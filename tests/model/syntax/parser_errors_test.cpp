@@ -75,6 +75,9 @@ TEST_CASE("dataclass_forms_outside_the_model_are_refused_where_written") {
     check_refusal(imp + "@dataclass\n@other\nclass P:\n    x: int\n", 2, 2, "unsupported: @dataclass above another class decorator");
     check_refusal(imp + "@dataclass(order=True)\nclass P:\n    x: int\n    def __lt__(self, o): return True\n", 2, 2,
                   "unsupported: @dataclass(order=True) on a class that defines __lt__");
+    check_refusal(imp + "@dataclass\nclass P:\n    self: int\n", 4, 5, "unsupported: a dataclass field named 'self'");
+    check_refusal(imp + "if True:\n    @dataclass(frozen=True)\n    class P:\n        x: int\n", 3, 16,
+                  "unsupported: dataclass(frozen=True)"); // a class in a module-level block is rewritten too
 }
 
 TEST_CASE("a_decorator_named_dataclass_not_from_dataclasses_is_an_ordinary_decorator") {
