@@ -61,6 +61,8 @@ void validate_on_real_threads(const CheckRequest& rq, const LoadedScenario& ls,
     std::vector<std::string> watched = outcome_globals(ls.compiled->program);
     for (const ReportedFinding& rf : report.findings) {
         findings.push_back(rf.finding);
+        expected.emplace_back();
+        if (rf.finding.kind != FindingKind::LostUpdate) continue;
         // A lost update's final values: the globals the checks read, and the one it is on (a
         // program without checks has only that one).
         std::vector<std::string> names = watched;
@@ -69,11 +71,8 @@ void validate_on_real_threads(const CheckRequest& rq, const LoadedScenario& ls,
             v = v.substr(0, v.find_first_of(".[ ")); // counter, account.balance, counts['a']
             if (std::find(names.begin(), names.end(), v) == names.end()) names.push_back(v);
         }
-        expected.push_back(rf.finding.kind == FindingKind::LostUpdate
-                               ? forced_replay_final_values(in, ls.compiled->param_values,
-                                                            rf.finding.schedule, names,
-                                                            opts.max_steps)
-                               : std::vector<std::pair<std::string, std::string>>{});
+        expected.back() = forced_replay_final_values(in, ls.compiled->param_values, rf.finding.schedule, names,
+                                                     opts.max_steps);
     }
     report.validation = validate(ls.scenario, findings, expected, opts);
     if (!report.validation) report.validation_unavailable = "validation unavailable";
@@ -146,7 +145,6 @@ int check_one(const CheckRequest& rq, LoadedScenario& ls, std::vector<ReportTarg
         simplify_witnesses(in, ls.compiled->param_values, detector_context(ls),
                            outcome_globals(ls.compiled->program), sb, report.search);
     }
-    drop_unclosed_lock_cycles(report.search); // (a portfolio's result too)
     if (report.search.strategy.empty()) report.search.strategy = info->name;
     if (report.search.refusal) { // an operation outside the subset: no verdict, exit 2
         const Diagnostic where = refusal_diagnostic(s, *report.search.refusal);

@@ -62,13 +62,15 @@ void LostUpdateDetector::on_step(const Interpreter& in, uint64_t step, const Eve
         reads_.erase(it); // this write consumes the read
         const Write* overwritten = r.stale ? &r.overwritten : nullptr;
         const uint64_t lines = uint64_t{r.line} << 32 | e.line;
-        auto label = [&] {
-            return attr ? in.attribute_label(after, e.obj, e.method) : in.item_label(after, e.obj, e.elem, e.item);
-        };
-        if (overwritten && !read_too &&
-            reported_.insert(attr || item ? Reported{0, label(), lines} : Reported{e.var.value + 1, std::string(), lines})
+        // an inserting read writes the factory's value, not one computed from the stale read
+        const bool located = overwritten && !read_too;
+        const std::string name = !located ? std::string()
+                                 : attr   ? in.attribute_label(after, e.obj, e.method)
+                                 : item   ? in.item_label(after, e.obj, e.elem, e.item)
+                                          : in.program().name_of(e.var);
+        if (located &&
+            reported_.insert(attr || item ? Reported{0, name, lines} : Reported{e.var.value + 1, std::string(), lines})
                 .second) {
-            const std::string name = attr || item ? label() : in.program().name_of(e.var);
             const std::string me = in.thread_name(after, e.thread);
             const std::string other = in.thread_name(after, overwritten->thread);
             uint32_t rl = ctx_.display_line(r.line), wl = ctx_.display_line(e.line);

@@ -157,6 +157,7 @@ SearchResult run_portfolio(Session& session, Strategy& systematic, const std::st
         r.coverage = systematic_name + ": " + r.coverage;
     }
     merge_search(r, std::move(hunt));
+    drop_unclosed_lock_cycles(r); // the hunters' cycles, when the systematic search was exhaustive
     r.strategy = "portfolio";
     r.coverage = "bug hunting: " + coverage + "; then " + r.coverage;
     r.seconds = elapsed();

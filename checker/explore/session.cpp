@@ -119,7 +119,7 @@ Session::Session(const Interpreter& in, std::vector<int64_t> params, DetectorCon
     : in_(in), params_(std::move(params)), ctx_(std::move(ctx)), budgets_(budgets),
       watched_(std::move(watched)), initial_(in.initial_state(params_)),
       dependency_(dependency_context(in.program())), reads_clock_(in.reads_clock()),
-      loop_vars_(module_loop_variables(in.program())) {}
+      fixed_globals_(fixed_module_globals(in.program())) {}
 
 Session::~Session() = default;
 
@@ -176,7 +176,7 @@ void Session::record_outcome(const Execution& ex, std::map<std::string, Outcome>
         for (size_t g = 0; g < p.globals.size(); ++g) {
             Value v = s.globals[g];
             if (p.globals[g].is_param || !is_scalar(s, v)) continue;
-            if (std::find(loop_vars_.begin(), loop_vars_.end(), g) != loop_vars_.end()) continue;
+            if (std::find(fixed_globals_.begin(), fixed_globals_.end(), g) != fixed_globals_.end()) continue;
             o.values.emplace_back(p.globals[g].name, in_.repr(s, v));
         }
     }
@@ -772,7 +772,7 @@ DependencyContext dependency_context(const Program& p) {
     return c;
 }
 
-std::vector<uint32_t> module_loop_variables(const Program& p) {
+std::vector<uint32_t> fixed_module_globals(const Program& p) {
     std::vector<uint32_t> vars;
     if (p.code.empty()) return vars;
     const std::vector<Instr>& body = p.code[0].code;

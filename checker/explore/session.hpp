@@ -216,7 +216,7 @@ private:
     std::chrono::steady_clock::time_point start_;    // when the current search began
     const ProgressHook* progress_ = nullptr;         // the current search's hook (or none)
     const SearchProgress* progress_now_ = nullptr;   // where it stood after the last execution
-    std::vector<uint32_t> loop_vars_; // module_loop_variables(): never outcome values
+    std::vector<uint32_t> fixed_globals_; // fixed_module_globals(): never outcome values
 };
 
 /// What the dependency relation needs to know of a program (checker/strategies/dependency.hpp).
@@ -225,7 +225,7 @@ DependencyContext dependency_context(const Program& program);
 /// The globals that module-level `for` loops assign (`for t in threads:`): loop variables, not
 /// results; and those bound once to a constant (`N = 4`, an imported constant), the same in
 /// every execution. They make no outcome unless a check reads them.
-std::vector<uint32_t> module_loop_variables(const Program& program);
+std::vector<uint32_t> fixed_module_globals(const Program& program);
 
 /// Globals whose final values define outcomes: the globals the scenario's checks read, in
 /// first-use order. Empty when there are no checks; the Session then watches every non-param

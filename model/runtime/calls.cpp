@@ -366,13 +366,13 @@ void Machine::do_call(uint32_t argc, uint32_t kwcount) {
     }
     // A builtin consuming a generator argument: drain it first, then run this Call again.
     if (consumes_iterables(*this, callee)) {
+        const bool min_max_sum = callee.tag == VTag::Builtin &&
+                                 (callee.builtin_id() == BuiltinId::Min || callee.builtin_id() == BuiltinId::Max ||
+                                  callee.builtin_id() == BuiltinId::Sum);
         for (uint32_t i = 0; i < argc; ++i) {
             Value arg = stack[base + i];
             // An object whose class defines __iter__, where the builtin iterates it (not min(a, b)
             // or sum(items, start)): drained the same way, its __iter__ run as Python.
-            const bool min_max_sum = callee.tag == VTag::Builtin &&
-                                     (callee.builtin_id() == BuiltinId::Min || callee.builtin_id() == BuiltinId::Max ||
-                                      callee.builtin_id() == BuiltinId::Sum);
             const bool iterated = !min_max_sum || (i == 0 && (argc == 1 || callee.builtin_id() == BuiltinId::Sum));
             if (is_generator(arg) || get<AsCompletedObj>(arg) ||
                 (iterated && get<InstanceObj>(arg) && !user_dunder(arg, "__iter__").is_unbound())) {

@@ -542,11 +542,7 @@ void execute(Machine& m) {
         break;
     }
     case Op::GetIter:
-        if (m.get<InstanceObj>(m.peek()) && !m.user_dunder(m.peek(), "__iter__").is_unbound()) {
-            Value obj = m.pop(); // iter() of it: its __iter__ runs as a call, as any method's
-            m.push_prelude(m.prog.prelude.user_iter, {obj});
-            return;
-        }
+        if (user_iterable_retry(m, 0)) return; // its __iter__ runs as a call, as any method's
         m.push(m.get_iter(m.pop()));
         break;
     case Op::ForIter: {

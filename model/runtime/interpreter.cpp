@@ -52,19 +52,20 @@ Interpreter::Interpreter(const Program& program, Limits limits)
     // otherwise only reads (obj[k], a == b, obj.prop): with any of them in the program, a check
     // runs on a copy of the state, so that what such code writes cannot change the state it
     // checks (an always-check runs between the program's steps).
+    // A defaultdict's missing key read by a check (`counts['x'] == 2`) inserts it: that check
+    // must not run on the state itself either. (Such a builtin is loaded by name, or bound by an
+    // import as a constant.)
+    auto writes_on_read = [](BuiltinId b) { return b == BuiltinId::Property || b == BuiltinId::Defaultdict; };
     bool user_hooks = false;
     for (const CodeObject& c : program_.code) {
         const bool dunder = c.name.size() > 4 && c.name.rfind("__", 0) == 0 &&
                             c.name.compare(c.name.size() - 2, 2, "__") == 0 && c.name != "__init__";
         user_hooks = user_hooks || dunder;
         for (const Instr& in : c.code)
-            user_hooks = user_hooks || (in.op == Op::LoadBuiltin && (static_cast<BuiltinId>(in.a) == BuiltinId::Property ||
-                                                                    static_cast<BuiltinId>(in.a) == BuiltinId::Defaultdict));
+            user_hooks = user_hooks || (in.op == Op::LoadBuiltin && writes_on_read(static_cast<BuiltinId>(in.a)));
     }
-    // A defaultdict's missing key read by a check (`counts['x'] == 2`) inserts it: that check
-    // must not run on the state itself either.
     for (const Constant& k : program_.constants)
-        if (auto* b = std::get_if<BuiltinId>(&k); b && *b == BuiltinId::Defaultdict) user_hooks = true;
+        if (auto* b = std::get_if<BuiltinId>(&k); b && writes_on_read(*b)) user_hooks = true;
     for (const CodeObject& c : program_.code)
         tables_->append_only.push_back(!user_hooks && std::all_of(c.code.begin(), c.code.end(), appends_only));
     auto clock_name = [](const std::string& n) {

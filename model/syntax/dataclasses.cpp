@@ -10,7 +10,7 @@
 // frozen, slots and keyword-only fields, InitVar, field metadata, a default_factory inherited
 // from a base, and the errors CPython raises while decorating (a mutable default, a field
 // without a default after one with a default).
-#include <map>     // dataclasses seen so far, by name
+#include <map>     // dataclasses seen so far, default factories, by name
 #include <set>     // aliases
 #include <string>  // generated code
 #include <utility> // move
@@ -37,15 +37,18 @@ struct FieldInfo {
     bool has_default = false; // a class attribute holds the default
     bool factory = false;     // default_factory
     bool init = true, repr = true, compare = true;
-    std::string owner;            // the class whose attribute holds the default
-    ast::ExprPtr factory_expr;    // this class's own default_factory expression
+    std::string owner; // the class whose attribute holds the default
     SourceLoc loc;
 };
 
 struct DataclassInfo {
-    std::vector<FieldInfo> fields; // factory_expr moved out
+    std::vector<FieldInfo> fields;
     bool post_init = false;
 };
+
+/// The default_factory expressions of the class being rewritten, by field name: moved into its
+/// __init__ (a base's were moved into the base's).
+using Factories = std::map<std::string, ast::ExprPtr>;
 
 bool is_name_in(const ast::Expr& e, const std::set<std::string>& names) {
     auto* n = std::get_if<ast::Name>(&e.node);
@@ -242,18 +245,10 @@ class Rewriter {
                 refuse(b.loc, "unsupported: a dataclass with two dataclass bases", "derive from one dataclass");
             inherited = true;
             post_init = post_init || it->second.post_init;
-            for (const FieldInfo& f : it->second.fields) {
-                FieldInfo copy;
-                copy.name = f.name;
-                copy.has_default = f.has_default;
-                copy.factory = f.factory;
-                copy.init = f.init, copy.repr = f.repr, copy.compare = f.compare;
-                copy.owner = f.owner;
-                copy.loc = f.loc;
-                fields.push_back(std::move(copy));
-            }
+            fields.insert(fields.end(), it->second.fields.begin(), it->second.fields.end());
         }
 
+        Factories factories;
         for (ast::Stmt& s : c.body) {
             auto* an = std::get_if<ast::AnnAssign>(&s.node);
             if (!an || !an->annotation || !std::holds_alternative<ast::Name>(an->target.node))
@@ -273,7 +268,7 @@ class Rewriter {
             if (an->value) {
                 auto* call = std::get_if<ast::Call>(&an->value->node);
                 if (call && refers_to(*call->func, al_.field, al_.module, "field")) {
-                    field_call(*call, f, an->value->loc);
+                    field_call(*call, f, an->value->loc, factories);
                     std::optional<ast::Expr> dflt;
                     for (ast::Keyword& k : call->keywords)
                         if (k.name == "default") dflt = std::move(*k.value);
@@ -290,11 +285,11 @@ class Rewriter {
             bool replaced = false;
             for (FieldInfo& old : fields)
                 if (old.name == f.name) {
-                    old = std::move(f);
+                    old = f;
                     replaced = true;
                     break;
                 }
-            if (!replaced) fields.push_back(std::move(f));
+            if (!replaced) fields.push_back(f);
         }
 
         bool seen_default = false;
@@ -307,7 +302,7 @@ class Rewriter {
         }
 
         std::vector<ast::Stmt> made;
-        if (init && !defined.count("__init__")) made.push_back(init_method(fields, post_init, dc, c.name, at));
+        if (init && !defined.count("__init__")) made.push_back(init_method(fields, factories, post_init, dc, c.name, at));
         std::vector<const FieldInfo*> shown, compared;
         for (const FieldInfo& f : fields) {
             if (f.repr) shown.push_back(&f);
@@ -343,23 +338,11 @@ class Rewriter {
         // eq without frozen or unsafe_hash: CPython sets __hash__ to None; racecheck's classes
         // that define __eq__ and no __hash__ are unhashable alike.
 
-        DataclassInfo info;
-        info.post_init = post_init;
-        for (FieldInfo& f : fields) {
-            FieldInfo kept;
-            kept.name = f.name;
-            kept.has_default = f.has_default;
-            kept.factory = f.factory;
-            kept.init = f.init, kept.repr = f.repr, kept.compare = f.compare;
-            kept.owner = f.owner;
-            kept.loc = f.loc;
-            info.fields.push_back(std::move(kept));
-        }
         for (ast::Stmt& m : made) c.body.push_back(std::move(m));
-        seen_[c.name] = std::move(info);
+        seen_[c.name] = DataclassInfo{std::move(fields), post_init};
     }
 
-    void field_call(ast::Call& call, FieldInfo& f, SourceLoc loc) {
+    void field_call(ast::Call& call, FieldInfo& f, SourceLoc loc, Factories& factories) {
         if (!call.args.empty())
             refuse(call.args.front().loc, "unsupported: positional arguments to field()",
                    "CPython's field() takes keywords only: field(default=0)");
@@ -368,7 +351,7 @@ class Rewriter {
             if (k.name == "default") has_default = true;
             else if (k.name == "default_factory") {
                 f.factory = true;
-                f.factory_expr = std::move(k.value);
+                factories[f.name] = std::move(k.value);
             } else if (k.name == "init") f.init = literal_bool(k);
             else if (k.name == "repr") f.repr = literal_bool(k);
             else if (k.name == "compare") f.compare = literal_bool(k);
@@ -392,11 +375,11 @@ class Rewriter {
     /// def __init__(self, a, b=<default>, c=<dataclass>): self.a = a; ...; self.__post_init__()
     /// A default_factory field's parameter defaults to the dataclass decorator itself, a value no
     /// caller passes, as CPython's defaults to its own sentinel.
-    ast::Stmt init_method(std::vector<FieldInfo>& fields, bool post_init, const std::string& dc,
-                          const std::string& cls, SourceLoc at) {
+    ast::Stmt init_method(const std::vector<FieldInfo>& fields, Factories& factories, bool post_init,
+                          const std::string& dc, const std::string& cls, SourceLoc at) {
         std::string params = "self", body;
         for (const FieldInfo& f : fields) {
-            if (f.factory && !f.factory_expr)
+            if (f.factory && !factories.count(f.name))
                 refuse(f.loc, "unsupported: a default_factory field inherited from a dataclass base",
                        "give the field its default_factory in this class too");
             if (f.init) params += ", " + f.name + (f.has_default || f.factory ? "=None" : "");
@@ -414,7 +397,7 @@ class Rewriter {
         ast::Stmt def = generated_def("def __init__(" + params + "): " + body, at);
         auto& fd = std::get<ast::FunctionDef>(def.node);
         size_t p = 1, stmt = 0;
-        for (FieldInfo& f : fields) {
+        for (const FieldInfo& f : fields) {
             if (f.init) {
                 ast::Param& param = fd.params.at(p++);
                 if (f.factory) {
@@ -433,7 +416,7 @@ class Rewriter {
             auto& assign = std::get<ast::Assign>(s.node);
             ast::Expr* call = &assign.value;
             if (auto* ifexp = std::get_if<ast::IfExp>(&call->node)) call = ifexp->body.get();
-            std::get<ast::Call>(call->node).func = std::move(f.factory_expr);
+            std::get<ast::Call>(call->node).func = std::move(factories.at(f.name));
             call->height = ast::height_of(call->node);
             if (call != &assign.value) assign.value.height = ast::height_of(assign.value.node);
             s.height = ast::height_of(s.node);

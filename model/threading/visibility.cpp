@@ -1,7 +1,8 @@
 // Which instructions are visible operations (scheduling points and detector events), and when a
 // pending operation is enabled.
 //
-// Invisible: everything on locals, arithmetic, control flow, calls of Python functions, and
+// Invisible: everything on locals, arithmetic, control flow (save the truth test of a shared
+// container, `if items:`, a read of it), calls of Python functions, and
 // operations on objects no other thread can reach yet (Object::shared is false) or that cannot
 // change (str, tuple, a write-once global once bound). Visible: shared global reads and writes,
 // operations on shared lists and dicts, every threading/queue/futures operation, print, sleep.
@@ -559,6 +560,9 @@ bool classify(Machine& m, PendingOp* out) {
         out->obj = root;
         return true;
     }
+    case Op::Unary:
+        if (static_cast<ast::UnaryOpKind>(in.b) != ast::UnaryOpKind::Not) return false;
+        [[fallthrough]]; // `not items`: a truth test
     case Op::PopJumpIfFalse:
     case Op::PopJumpIfTrue:
     case Op::JumpIfFalseOrPop:
@@ -569,12 +573,6 @@ bool classify(Machine& m, PendingOp* out) {
         if (!shared_container(m, v)) return false;
         out->kind = OpKind::ContainerRead;
         out->obj = v.obj();
-        return true;
-    }
-    case Op::Unary: { // `not items`
-        if (static_cast<ast::UnaryOpKind>(in.b) != ast::UnaryOpKind::Not || !shared_container(m, m.peek(0))) return false;
-        out->kind = OpKind::ContainerRead;
-        out->obj = m.peek(0).obj();
         return true;
     }
     case Op::Binary: {
