@@ -54,6 +54,7 @@ void RealReport::add(const RunResult& r) {
     }
     run["ending"] = r.ending == Ending::Ended && raised ? "exception" : ending_name(r.ending);
     run["steps"] = st.steps;
+    run["tsan_reports"] = r.tsan_reports;
     nlohmann::json values = nlohmann::json::object();
     for (const auto& [name, repr] : in_.data_values(st)) values[name] = repr;
     run["final_values"] = values;

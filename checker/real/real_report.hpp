@@ -11,7 +11,8 @@
 //     "exceptions": [{"thread", "type", "text", "line"}],
 //     "hang": ["Thread-1 (worker) (line 12) waits to acquire Lock `a` (held by ...)"],
 //     "diverged_at": N | null, "note": "...",
-//     "schedule": "0,0,1,1t,..."}],   // every step taken, as --schedule-choices spells it
+//     "schedule": "0,0,1,1t,...",     // every step taken, as --schedule-choices spells it
+//     "tsan_reports": N}],             // reports TSan made in the run, repeats included
 //   "tsan": [{"variable", "threads": [earlier, later], "lines": [..], "writes": [..],
 //             "runs": [run indices], "count": N}],
 //   "tsan_other": ["..."],

@@ -21,6 +21,7 @@
 //   6. decides the next turn (ignored) and passes it.
 #include "checker/real/real_run.hpp"
 
+#include <algorithm>  // min
 #include <atomic>     // the turn token
 #include <cstdio>     // snprintf
 #include <deque>      // threads of a run
@@ -75,6 +76,7 @@ private:
     bool wait_turn(ThreadId t);
     bool take_turn(ThreadId t, uint64_t& rng);
     void yield_after_turn(uint64_t& rng) const;
+    static bool keeps_turn(uint64_t& rng, uint64_t steps);
     void spawn(ThreadId t, void* end_word_if_finished);
     // ---- ignored bookkeeping, called inside an IgnoreScope by the turn holder ----
     bool any_enabled() const;
@@ -148,7 +150,8 @@ bool RealRun::wait_turn(ThreadId t) {
         } else {
             uint32_t free_token = 0;
             if (token_.compare_exchange_weak(free_token, mine, std::memory_order_relaxed,
-                                             std::memory_order_relaxed))
+                                             std::memory_order_relaxed) ||
+                free_token == mine) // kept from this thread's last turn (keeps_turn)
                 break;
         }
         std::this_thread::yield();
@@ -163,6 +166,20 @@ void RealRun::yield_after_turn(uint64_t& rng) const {
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
     z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
     for (uint64_t n = 1 + ((z ^ (z >> 31)) % 3); n > 0; --n) std::this_thread::yield();
+}
+
+/// Free mode, after a step: whether the thread keeps the turn for its next step. At first never,
+/// so a short program switches threads at every step; past that, a run keeps the turn with
+/// probability 1 − 1/q, q = 1 + steps / 4096 capped at 256, a geometric quantum of mean q (CPython
+/// itself switches threads only every 5 ms). Handing the turn over costs yields and a cache
+/// line's trip between cores: without the quantum a 1 M-step free run took 10 s under TSan.
+bool RealRun::keeps_turn(uint64_t& rng, uint64_t steps) {
+    const uint64_t q = 1 + std::min<uint64_t>(255, steps / 4096);
+    if (q == 1) return false;
+    uint64_t z = (rng += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return (z ^ (z >> 31)) % q != 0;
 }
 
 bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
@@ -194,7 +211,11 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
     }
     const bool reads = op.kind == OpKind::GlobalRead && op.var.valid();
     if (reads && !timeout) { // 2. the program's load from shared memory
-        const Value loaded = cells_[op.var.value].v;
+        Value loaded;
+        {
+            AccessFrame frame(op.var.value, t.value, false);
+            loaded = cells_[op.var.value].v;
+        }
         IgnoreScope ignore;
         state_.globals[op.var.value] = loaded;
         if (reports.count() != reports_seen_) attribute_reports(t, op.var.value, op.line);
@@ -208,7 +229,11 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
             c = attr_cell({op.obj, op.method});
             cell = &attr_cells_[c - cell_count_];
         }
-        const Value loaded = cell->v; // the mirror keeps the cell equal to the model's value
+        Value loaded;
+        {
+            AccessFrame frame(c, t.value, false);
+            loaded = cell->v; // the mirror keeps the cell equal to the model's value
+        }
         IgnoreScope ignore;
         attr_mirror_[c - cell_count_] = loaded;
         if (reports.count() != reports_seen_) attribute_reports(t, c, op.line);
@@ -259,7 +284,10 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
         if (ev.thread_ended) my_end = sync_.thread_end(t);
     }
     if (store) { // 4. the program's store to shared memory
-        cells_[store->first.value].v = store->second;
+        {
+            AccessFrame frame(store->first.value, t.value, true);
+            cells_[store->first.value].v = store->second;
+        }
         IgnoreScope ignore;
         if (reports.count() != reports_seen_) attribute_reports(t, store->first.value, ev.line);
         write_line_[t.value][store->first.value] = ev.line;
@@ -270,7 +298,10 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
             IgnoreScope ignore;
             cell = &attr_cells_[attr_store->first - cell_count_];
         }
-        cell->v = attr_store->second;
+        {
+            AccessFrame frame(attr_store->first, t.value, true);
+            cell->v = attr_store->second;
+        }
         IgnoreScope ignore;
         if (reports.count() != reports_seen_) attribute_reports(t, attr_store->first, ev.line);
         line_of(write_line_, t, attr_store->first) = ev.line;
@@ -281,7 +312,7 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
     for (const auto& [child, end_word] : born) spawn(child, end_word);
     signals_.progress.fetch_add(1, std::memory_order_relaxed);
     uint32_t next = 0;
-    bool stop = false;
+    bool stop = false, keep = false;
     { // 6. the next turn
         IgnoreScope ignore;
         if (reports.count() != reports_seen_) attribute_reports(ThreadId(), UINT32_MAX, 0);
@@ -292,8 +323,10 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
         }
         if (!stopping_) next = decide_next();
         stop = stopping_;
+        keep = !stop && !ev.thread_ended && cfg_.mode == RealMode::Free && keeps_turn(rng, state_.steps);
     }
     if (stop) signals_.stop.store(true, std::memory_order_relaxed);
+    if (keep) return true; // the token still names this thread; wait_turn sees it
     std::atomic_signal_fence(std::memory_order_seq_cst);
     token_.store(stop ? 0 : next, std::memory_order_relaxed);
     if (cfg_.mode == RealMode::Free) yield_after_turn(rng);
@@ -435,6 +468,7 @@ RunResult RealRun::run(const std::vector<int64_t>& params) {
     TsanReports& reports = TsanReports::instance();
     std::vector<Value> initial;
     uint32_t first = 0;
+    size_t reports_at_start = 0;
     {
         IgnoreScope ignore;
         state_ = in_.initial_state(params);
@@ -444,6 +478,7 @@ RunResult RealRun::run(const std::vector<int64_t>& params) {
         initial = state_.globals;
         grow_tables();
         reports_seen_ = reports.count();
+        reports_at_start = reports.count() + reports.dropped();
         first = decide_next();
     }
     cells_ = std::make_unique<Cell[]>(cell_count_); // the program's memory, owned by this thread
@@ -476,6 +511,7 @@ RunResult RealRun::run(const std::vector<int64_t>& params) {
     r.schedule = std::move(schedule_);
     r.races = std::move(races_);
     r.other_reports = std::move(other_reports_);
+    r.tsan_reports = reports.count() + reports.dropped() - reports_at_start;
     if (reports.dropped() > 0)
         r.other_reports.push_back(std::to_string(reports.dropped()) +
                                   " TSan reports beyond the registry's capacity were dropped");

@@ -90,6 +90,7 @@ struct RunResult {
     std::vector<Choice> schedule;
     std::vector<CellRace> races;
     std::vector<std::string> other_reports; // TSan reports not on a global's cell
+    uint64_t tsan_reports = 0;              // reports TSan made during the run (repeats included)
 };
 
 /// Runs the program once on fresh real threads, fresh memory cells and fresh primitives.

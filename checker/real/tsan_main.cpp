@@ -33,11 +33,12 @@
 #include "model/scenario/scenario.hpp"            // load_scenario, apply_param_override
 
 /// TSan's defaults for this binary (TSAN_OPTIONS still overrides them; see compiler-rt
-/// lib/tsan/rtl/tsan_flags.inc). Every access to a global goes through the same two program
-/// counters of real_run.cpp, so TSan's deduplication by stack or address would hide all races
-/// but the first; the exit code is racecheck_tsan's own.
+/// lib/tsan/rtl/tsan_flags.inc). Every access to a global goes through the same instructions of
+/// real_run.cpp under a made-up frame that names (cell, thread, read or write) (tsan_api.hpp
+/// AccessFrame), so deduplication by stack drops exactly the repeats of one pair; deduplication
+/// by address would hide every race on a cell but the first; the exit code is racecheck_tsan's own.
 extern "C" const char* __tsan_default_options() {
-    return "suppress_equal_stacks=0:suppress_equal_addresses=0:exitcode=0:report_thread_leaks=0";
+    return "suppress_equal_stacks=1:suppress_equal_addresses=0:exitcode=0:report_thread_leaks=0";
 }
 
 namespace {
