@@ -9,10 +9,13 @@
 #include <set>          // kinds found
 #include <system_error> // error_code
 
+#include <fmt/format.h> // an outcome's omitted token
+
 #include "checker/commands/cli.hpp"           // kVersion
 #include "checker/commands/interrupt.hpp"     // InterruptGuard
 #include "checker/commands/progress_line.hpp" // ProgressLine
-#include "checker/report/report.hpp"   // Reporter, ScenarioReport
+#include "checker/report/report.hpp"   // Reporter, ScenarioReport, kMaxOutcomeToken
+#include "checker/report/trace_table.hpp" // grouped
 #include "checker/explore/portfolio.hpp" // run_portfolio
 #include "checker/explore/schedule.hpp" // encode_schedule, scenario_fingerprint
 #include "checker/explore/session.hpp"  // Session, Budgets, outcome_globals
@@ -178,6 +181,15 @@ int check_one(const CheckRequest& rq, LoadedScenario& ls, std::vector<ReportTarg
         }
         ReportedOutcome ro;
         ro.token = encode_schedule(o.schedule, fingerprint);
+        if (ro.token.size() > kMaxOutcomeToken) {
+            uint64_t switches = 0;
+            for (size_t k = 1; k < o.schedule.size(); ++k)
+                switches += o.schedule[k].thread != o.schedule[k - 1].thread;
+            ro.token_omitted = fmt::format("no replay token: its execution switches threads {} times, a "
+                                           "token of {} KiB (an outcome's token is left out past {} KiB)",
+                                           grouped(switches), ro.token.size() / 1024, kMaxOutcomeToken / 1024);
+            ro.token.clear();
+        }
         if (outcome_traces && report.outcomes.size() < kOutcomeTraces)
             ro.witness = session.replay(o.schedule);
         ro.outcome = std::move(o);

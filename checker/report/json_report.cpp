@@ -65,12 +65,14 @@ Json outcome_json(const ReportedOutcome& ro) {
     for (const auto& [name, repr] : ro.outcome.values) values[name] = repr;
     Json mixed = Json::array(); // lines counted from 1, as the text report says them
     for (uint32_t line : ro.outcome.mixed_lines) mixed.push_back(line + 1);
-    return Json{{"values", values},
-                {"output", ro.outcome.output},
-                {"mixed_lines", mixed},
-                {"ending", ro.outcome.ending},
-                {"count", ro.outcome.count},
-                {"schedule", ro.token}};
+    Json out{{"values", values},
+             {"output", ro.outcome.output},
+             {"mixed_lines", mixed},
+             {"ending", ro.outcome.ending},
+             {"count", ro.outcome.count},
+             {"schedule", ro.token.empty() ? Json() : Json(ro.token)}};
+    if (ro.token.empty()) out["schedule_omitted"] = ro.token_omitted;
+    return out;
 }
 
 Json scenario_json(const ScenarioReport& r) {

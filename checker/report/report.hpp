@@ -31,7 +31,8 @@ struct ReportedFinding {
 /// One distinct outcome with the replay token of the first execution that reached it.
 struct ReportedOutcome {
     Outcome outcome;
-    std::string token;
+    std::string token;         // empty when token_omitted says why
+    std::string token_omitted; // "its execution switches threads 412,345 times; ..."
     /// That execution replayed, when a reporter shows outcomes' interleavings
     /// (ReporterInfo::outcome_traces), for the first kOutcomeTraces outcomes only.
     std::optional<Trace> witness;
@@ -39,6 +40,12 @@ struct ReportedOutcome {
 
 /// How many outcomes of a scenario get ReportedOutcome::witness.
 inline constexpr size_t kOutcomeTraces = 64;
+
+/// An outcome's replay token longer than this is left out, with the reason: a long random or
+/// stateful execution's token holds every thread switch (megabytes for a 1 M-step counter),
+/// which would swamp the report. A finding's token is never left out (its witness is simplified
+/// to few switches first).
+inline constexpr size_t kMaxOutcomeToken = 4096;
 
 /// What `--expect` compares: the kinds the scenario lists against the kinds found.
 struct ExpectCheck {

@@ -381,7 +381,8 @@ private:
             out << "  output " << quoted(o.outcome.output, 200);
             if (!o.outcome.mixed_lines.empty()) out << "  " << mixed_lines_marker(o.outcome.mixed_lines);
             out << "\n";
-            out << "          replay: " << r.replay_command << " --schedule " << o.token << "\n";
+            if (o.token.empty()) out << "          " << o.token_omitted << "\n";
+            else out << "          replay: " << r.replay_command << " --schedule " << o.token << "\n";
         }
     }
 

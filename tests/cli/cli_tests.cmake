@@ -181,3 +181,14 @@ rc_cli_test(yaml_that_loops_yaml_cpp_loadall_is_bad_input EXIT 2
             ARGS tests/cli/yaml_comma.yaml)
 rc_cli_test(max_memory_out_of_range_is_a_usage_error EXIT 2 STDERR "--max-memory"
             ARGS tests/cli/limit_string_doubling.yaml --max-memory 0)
+
+# An outcome's replay token past 4 KiB (a random 2 × 3,000 run switches thousands of times) is
+# left out with its reason, in text and JSON; a finding's token never is.
+rc_cli_test(long_outcome_tokens_are_left_out_with_the_reason EXIT 1
+            STDOUT "no replay token: its execution switches threads [0-9,]+ times, a token of [0-9]+ KiB \\(an outcome's token is left out past 4 KiB\\)"
+            ARGS scenarios/counter.yaml --param ITERATIONS=3000 --strategy random --max-executions 3
+                 --no-validate --outcomes)
+rc_cli_test(long_outcome_tokens_are_null_in_json_with_the_reason EXIT 1
+            STDOUT "\"schedule\": null,[ \n]+\"schedule_omitted\": \"no replay token: its execution switches threads"
+            ARGS scenarios/counter.yaml --param ITERATIONS=3000 --strategy random --max-executions 3
+                 --no-validate --format json)

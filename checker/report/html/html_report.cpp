@@ -215,17 +215,18 @@ private:
             h += "</td><td>";
             if (o.witness) {
                 h += fmt::format("<a href=\"#{}\">show</a>", id);
+                const std::string replay =
+                    o.token.empty() ? esc(o.token_omitted)
+                                    : "replay: <code>" + esc(r.replay_command) + " --schedule " + esc(o.token) + "</code>";
                 witnesses += fmt::format("<details id=\"{}\"><summary>outcome {}: {} ({} "
-                                         "execution{}) — replay: <code>{} --schedule {}</code>"
-                                         "</summary>",
+                                         "execution{}) — {}</summary>",
                                          id, j + 1, esc(o.outcome.ending), o.outcome.count,
-                                         o.outcome.count == 1 ? "" : "s", esc(r.replay_command),
-                                         esc(o.token));
+                                         o.outcome.count == 1 ? "" : "s", replay);
                 witnesses += html_lanes(
                     LanesRequest{id + "-w", sid + "-code", &*o.witness, {}, false, {}});
                 witnesses += "</details>";
             } else {
-                h += "<code>" + esc(o.token) + "</code>";
+                h += o.token.empty() ? esc(o.token_omitted) : "<code>" + esc(o.token) + "</code>";
             }
             h += "</td></tr>";
         }
