@@ -187,8 +187,22 @@ private:
     const FunctionScope* fn_;
     CodeBuilder b_;
     std::vector<Block> blocks_;
+    /// A comprehension variable: its hidden slot, and whether the slot holds a cell (a nested
+    /// generator expression reads it: ScopeInfo::comp_cells).
+    struct CompVar {
+        std::string name;
+        uint32_t slot = 0;
+        bool cell = false;
+    };
     /// Comprehension variables in scope, innermost comprehension last.
-    std::vector<std::vector<std::pair<std::string, uint32_t>>> comp_scopes_;
+    std::vector<std::vector<CompVar>> comp_scopes_;
+    /// (slot, name) of every comprehension cell made so far: the code object's cells too.
+    std::vector<std::pair<uint32_t, NameId>> comp_cells_;
+    /// Pushes the comprehension's scope: a hidden slot per variable its targets bind, and a
+    /// fresh cell (MakeCell, each time the comprehension runs) for each in comp_cells.
+    void open_comp_scope(const std::vector<ast::Comprehension>& gens);
+    /// The code object being finished gets its locals' names and the comprehension cells.
+    void finish_locals(CodeObject& out);
     /// What the innermost comprehension builds: its element is appended (list), added (set),
     /// stored (dict) or yielded (a generator expression's own code).
     enum class CompResult { List, Set, Dict, Yield } comp_result_ = CompResult::List;

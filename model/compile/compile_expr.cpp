@@ -349,18 +349,26 @@ void CodeGen::comprehension(const std::vector<ast::Comprehension>& gens, const a
             0);
     expr(*gens[0].iter); // evaluated in the enclosing scope, as in Python 3
     b_.emit(Op::GetIter);
-    std::vector<const ast::Expr*> bound;
-    for (const ast::Comprehension& g : gens) target_names(*g.target, bound);
-    std::vector<std::pair<std::string, uint32_t>> scope;
-    for (const ast::Expr* n : bound) {
-        const std::string& id = std::get<ast::Name>(n->node).id;
-        bool seen = false;
-        for (const auto& entry : scope) seen = seen || entry.first == id;
-        if (!seen) scope.emplace_back(id, hidden_slot(id));
-    }
-    comp_scopes_.push_back(std::move(scope));
+    open_comp_scope(gens);
     comprehension_level(gens, 0, elt, key, value);
     comp_scopes_.pop_back();
+}
+
+void CodeGen::open_comp_scope(const std::vector<ast::Comprehension>& gens) {
+    std::vector<const ast::Expr*> bound;
+    for (const ast::Comprehension& g : gens) target_names(*g.target, bound);
+    std::vector<CompVar> scope;
+    for (const ast::Expr* n : bound) {
+        const std::string& id = std::get<ast::Name>(n->node).id;
+        auto same = std::find_if(scope.begin(), scope.end(), [&](const CompVar& v) { return v.name == id; });
+        if (same == scope.end()) same = scope.insert(scope.end(), CompVar{id, hidden_slot(id), false});
+        if (scope_.comp_cells.count(n) && !same->cell) {
+            same->cell = true;
+            b_.emit(Op::MakeCell, same->slot); // a fresh cell each time the comprehension runs
+            comp_cells_.emplace_back(same->slot, tables_.name(id));
+        }
+    }
+    comp_scopes_.push_back(std::move(scope));
 }
 
 namespace {
@@ -447,7 +455,7 @@ void CodeGen::genexp(const ast::GeneratorExp& g, SourceLoc loc) {
     RC_CHECK(!g.generators.empty(), "generator expression without a `for` clause");
     // Captures: the enclosing code's variables the body reads. A function's local is a cell
     // (scope analysis made it one), passed as the cell: the generator sees it rebound, as in
-    // CPython. A variable of an enclosing comprehension is passed by value.
+    // CPython. So is a variable of an enclosing comprehension (ScopeInfo::comp_cells).
     std::vector<std::string> read;
     names_read(scope_, *g.elt, read);
     comprehension_names(scope_, g.generators, 1, read);
@@ -485,23 +493,13 @@ CodeObject CodeGen::compile_genexp(const ast::GeneratorExp& g, SourceLoc loc) {
     LineScope line(*this, loc);
     comp_result_ = CompResult::Yield;
     b_.emit(Op::LoadLocal, 0); // the iterator of the first `for`
-    std::vector<const ast::Expr*> bound;
-    for (const ast::Comprehension& c : g.generators) target_names(*c.target, bound);
-    std::vector<std::pair<std::string, uint32_t>> scope;
-    for (const ast::Expr* n : bound) {
-        const std::string& id = std::get<ast::Name>(n->node).id;
-        bool seen = false;
-        for (const auto& entry : scope) seen = seen || entry.first == id;
-        if (!seen) scope.emplace_back(id, hidden_slot(id));
-    }
-    comp_scopes_.push_back(std::move(scope));
+    open_comp_scope(g.generators);
     comprehension_level(g.generators, 0, g.elt.get(), nullptr, nullptr);
     comp_scopes_.pop_back();
     b_.emit(Op::LoadConst, tables_.constant(NoneConst{}));
     b_.emit(Op::Return);
     b_.finish(out);
-    out.local_names = local_names_;
-    out.local_count = static_cast<uint32_t>(local_names_.size());
+    finish_locals(out);
     return out;
 }
 

@@ -32,8 +32,8 @@ size_t edit_distance(const std::string& a, const std::string& b) {
 
 std::optional<CodeGen::NameRef> CodeGen::resolve(const std::string& id) const {
     for (auto scope = comp_scopes_.rbegin(); scope != comp_scopes_.rend(); ++scope)
-        for (const auto& [name, slot] : *scope)
-            if (name == id) return NameRef{NameRef::Local, slot};
+        for (const CompVar& v : *scope)
+            if (v.name == id) return NameRef{v.cell ? NameRef::Deref : NameRef::Local, v.slot};
     if (fn_ && !fn_->declared_global.count(id))
         if (auto slot = fn_->slot(id))
             return NameRef{fn_->is_deref(id) ? NameRef::Deref : NameRef::Local, *slot, fn_->is_free(id)};
@@ -48,7 +48,7 @@ std::optional<CodeGen::NameRef> CodeGen::resolve(const std::string& id) const {
 std::string CodeGen::suggestion(const std::string& id) const {
     std::vector<std::string> candidates;
     for (const auto& scope : comp_scopes_)
-        for (const auto& entry : scope) candidates.push_back(entry.first);
+        for (const CompVar& v : scope) candidates.push_back(v.name);
     if (fn_) candidates.insert(candidates.end(), fn_->locals.begin(), fn_->locals.end());
     if (kind_ != CodeKind::Prelude)
         for (const GlobalInfo& g : scope_.globals) candidates.push_back(g.name);

@@ -60,8 +60,7 @@ CodeObject CodeGen::compile_body(const ast::StmtList& body, std::string name, So
     b_.emit(Op::LoadConst, tables_.constant(NoneConst{}));
     b_.emit(Op::Return);
     b_.finish(out);
-    out.local_names = local_names_;
-    out.local_count = static_cast<uint32_t>(local_names_.size());
+    finish_locals(out);
     return out;
 }
 
@@ -72,9 +71,14 @@ CodeObject CodeGen::compile_expression(const ast::Expr& e, std::string name) {
     expr(e);
     b_.emit(Op::Return);
     b_.finish(out);
+    finish_locals(out);
+    return out;
+}
+
+void CodeGen::finish_locals(CodeObject& out) {
     out.local_names = local_names_;
     out.local_count = static_cast<uint32_t>(local_names_.size());
-    return out;
+    out.cells.insert(out.cells.end(), comp_cells_.begin(), comp_cells_.end());
 }
 
 void CodeGen::stmts(const ast::StmtList& list) {
@@ -205,8 +209,8 @@ void CodeGen::aug_assign(const ast::AugAssign& a, SourceLoc loc) {
 
 void CodeGen::store_name(const std::string& id, SourceLoc loc) {
     for (auto scope = comp_scopes_.rbegin(); scope != comp_scopes_.rend(); ++scope)
-        for (const auto& [name, slot] : *scope)
-            if (name == id) return b_.emit(Op::StoreLocal, slot);
+        for (const CompVar& v : *scope)
+            if (v.name == id) return b_.emit(v.cell ? Op::StoreDeref : Op::StoreLocal, v.slot, 0);
     emit_store(resolve_store(id, loc));
 }
 

@@ -91,8 +91,26 @@ protected:
     bool in_loop_ = false;                   // inside a module-level loop body or else
     int genexp_depth_ = 0;                   // inside a generator expression's body
 
+    /// A comprehension variable (its target Name node) read inside a generator expression
+    /// nested in that comprehension.
+    virtual void comp_cell(const ast::Expr*) {}
+
 private:
     std::vector<std::vector<const ast::Expr*>> comp_scopes_;
+    std::vector<int> comp_depths_; // parallel: genexp_depth_ where each comprehension scope began
+
+    /// `id` read here: when the innermost comprehension binding it began outside the generator
+    /// expression being walked, that variable is captured by the generator expression.
+    void note_comp_read(const std::string& id) {
+        for (size_t k = comp_scopes_.size(); k-- > 0;)
+            for (const ast::Expr* e : comp_scopes_[k])
+                if (std::get<ast::Name>(e->node).id == id) {
+                    if (genexp_depth_ > comp_depths_[k])
+                        for (const ast::Expr* same : comp_scopes_[k])
+                            if (std::get<ast::Name>(same->node).id == id) comp_cell(same);
+                    return;
+                }
+    }
 
     bool comp_bound(const std::string& id) const {
         for (const auto& scope : comp_scopes_)
@@ -303,7 +321,9 @@ private:
         for (const ast::Param& p : def.params)
             if (p.default_value) expr(*p.default_value);
         std::vector<std::vector<const ast::Expr*>> outer_comps;
+        std::vector<int> outer_depths;
         outer_comps.swap(comp_scopes_);
+        outer_depths.swap(comp_depths_);
         const ast::FunctionDef* saved_func = func_;
         const ast::ClassDef* saved_class = class_;
         const bool saved_loop = in_loop_;
@@ -322,6 +342,7 @@ private:
         in_loop_ = saved_loop;
         genexp_depth_ = saved_genexp;
         comp_scopes_.swap(outer_comps);
+        comp_depths_.swap(outer_depths);
     }
 
     /// Comprehension variables around each lambda being walked, innermost last.
@@ -395,6 +416,7 @@ private:
         std::vector<const ast::Expr*> bound;
         for (const ast::Comprehension& g : gens) target_names(*g.target, bound);
         comp_scopes_.push_back(std::move(bound));
+        comp_depths_.push_back(genexp_depth_);
         for (size_t k = 0; k < gens.size(); ++k) {
             if (k > 0) expr(*gens[k].iter);
             target(*gens[k].target, Use::Store); // non-Name parts only: names are bound here
@@ -402,6 +424,7 @@ private:
         }
         for (const ast::Expr* r : results) expr(*r);
         comp_scopes_.pop_back();
+        comp_depths_.pop_back();
     }
 
     void expr(const ast::Expr& e) {
@@ -410,6 +433,7 @@ private:
                 using T = std::decay_t<decltype(n)>;
                 if constexpr (std::is_same_v<T, ast::Name>) {
                     refuse_comprehension_closure(n.id, e.loc);
+                    note_comp_read(n.id);
                     if (!comp_bound(n.id)) name(n.id, Use::Load, e.loc, {});
                 } else if constexpr (std::is_same_v<T, ast::Lambda>) {
                     lambda(n, e.loc);
@@ -489,6 +513,8 @@ public:
 
 private:
     ScopeInfo& info_;
+
+    void comp_cell(const ast::Expr* target) override { info_.comp_cells.insert(target); }
 
     void add_global(const std::string& id) {
         if (info_.global_ids.count(id)) return;

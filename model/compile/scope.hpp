@@ -76,6 +76,11 @@ struct ScopeInfo {
     /// Modules of `from m import *`: their names racecheck does not implement are refused
     /// where the program uses them.
     std::vector<ModuleId> star_modules;
+    /// Comprehension variables (their Name nodes in the `for` targets) that a generator
+    /// expression nested in the comprehension reads: cells, made afresh each time the
+    /// comprehension runs, as CPython 3.12 makes them, so a generator consumed later sees the
+    /// variable's last value.
+    std::unordered_set<const ast::Expr*> comp_cells;
 
     std::optional<VarId> global(std::string_view name) const;
     /// The module a global certainly holds when read: it is bound only by imports of one module
