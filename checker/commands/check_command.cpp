@@ -378,6 +378,8 @@ int run_check(const CheckRequest& rq, bool out_is_terminal, std::ostream& out, s
             if (!refused.documented) exit_code = std::max(exit_code, kExitBadInput);
             continue;
         }
+        for (const Diagnostic& w : std::get<LoadedScenario>(loaded).compiled->warnings)
+            err << format_warning(w) << "\n";
         exit_code = std::max(exit_code, check_one(rq, std::get<LoadedScenario>(loaded), *targets,
                                                   err, end.interrupted));
     }

@@ -81,6 +81,7 @@ int run_scenario_once(const Scenario& scenario, const RunOptions& options, std::
         return 2;
     }
     const CompiledScenario& cs = *std::get<std::unique_ptr<CompiledScenario>>(compiled);
+    for (const Diagnostic& w : cs.warnings) err << format_warning(w) << "\n";
     Interpreter in(cs.program, options.limits);
     State st = in.initial_state(cs.param_values);
     std::vector<bool> reported; // threads whose ending was printed

@@ -54,6 +54,8 @@ public:
     std::vector<PendingGenExp> pending_genexps;
     /// sys.argv[0]: the scenario's file as given (CompileInput::argv0).
     std::string argv0;
+    /// CPython's compile-time SyntaxWarnings met in the user's code (CompileInput::warnings).
+    std::vector<CodeError> warnings;
 
 private:
     Program& program_;
@@ -78,6 +80,13 @@ public:
     /// the captured cells and values (this CodeGen's function scope lists them; the cells are
     /// its free variables).
     CodeObject compile_genexp(const ast::GeneratorExp& g, SourceLoc loc);
+    /// CPython 3.12's compile-time SyntaxWarnings (Python/compile.c check_compare,
+    /// check_caller, check_subscripter, check_index, the assert of a tuple), for the user's own
+    /// code only: recorded in ProgramTables::warnings.
+    void warn_compare(const ast::Compare& c, SourceLoc loc);
+    void warn_call(const ast::Call& c, SourceLoc loc);
+    void warn_subscript(const ast::Subscript& s, SourceLoc loc);
+    void warn_assert(const ast::Assert& a, SourceLoc loc);
 
 private:
     /// How a name resolves at one use.

@@ -2,7 +2,11 @@
 // CPython 3.12 inlines them), with their variables in hidden local slots; a generator expression
 // is a code object of its own, made into a generator where it appears.
 #include <algorithm>   // find
+#include <optional>    // a literal's type
+#include <string>      // type names
 #include <type_traits> // expression dispatch
+
+#include <fmt/format.h> // warnings
 
 #include "model/check.hpp"           // RC_CHECK
 #include "model/compile/code_gen.hpp"        // CodeGen
@@ -74,6 +78,7 @@ void CodeGen::expr(const ast::Expr& e) {
             } else if constexpr (std::is_same_v<T, ast::BoolOp>) {
                 bool_op(n);
             } else if constexpr (std::is_same_v<T, ast::Compare>) {
+                warn_compare(n, e.loc);
                 compare(n);
             } else if constexpr (std::is_same_v<T, ast::IfExp>) {
                 Label orelse = b_.new_label(), end = b_.new_label();
@@ -86,10 +91,12 @@ void CodeGen::expr(const ast::Expr& e) {
                 expr(*n.orelse);
                 b_.bind(end);
             } else if constexpr (std::is_same_v<T, ast::Call>) {
+                warn_call(n, e.loc);
                 call(n, e.loc);
             } else if constexpr (std::is_same_v<T, ast::Attribute>) {
                 attribute(n, e.loc);
             } else if constexpr (std::is_same_v<T, ast::Subscript>) {
+                warn_subscript(n, e.loc);
                 expr(*n.value);
                 subscript_index(*n.index);
                 b_.emit(Op::LoadSubscr, n.annotation ? 1 : 0);
@@ -566,6 +573,131 @@ void CodeGen::comprehension_level(const std::vector<ast::Comprehension>& gens, s
     b_.emit_jump(Op::Jump, top);
     b_.bind(exit);
     b_.set_depth(depth - 1);
+}
+
+namespace {
+
+/// The type name of the constant CPython's AST optimizer folds `e` into (a literal, a sign or
+/// `not` applied to one, arithmetic on two, a tuple of them), or nullopt when `e` is no constant.
+std::optional<std::string> literal_type(const ast::Expr& e) {
+    if (auto* c = std::get_if<ast::Constant>(&e.node)) {
+        static constexpr const char* kNames[] = {"NoneType", "bool", "int", "float", "str"};
+        return kNames[c->value.index()];
+    }
+    if (auto* u = std::get_if<ast::UnaryOp>(&e.node)) {
+        auto t = literal_type(*u->operand);
+        if (!t) return std::nullopt;
+        if (u->op == ast::UnaryOpKind::Not) return "bool";
+        if (*t == "bool" || *t == "int") return "int";
+        if (*t == "float" && u->op != ast::UnaryOpKind::Invert) return "float";
+        return std::nullopt; // -"a", ~1.5: an error at run time, not folded
+    }
+    if (auto* b = std::get_if<ast::BinOp>(&e.node)) {
+        auto l = literal_type(*b->left), r = literal_type(*b->right);
+        if (!l || !r) return std::nullopt;
+        const auto number = [](const std::string& t) { return t == "bool" || t == "int" || t == "float"; };
+        if (number(*l) && number(*r))
+            return *l == "float" || *r == "float" || b->op == ast::BinOpKind::Div ? "float" : "int";
+        if (*l == "str" && ((b->op == ast::BinOpKind::Add && *r == "str") ||
+                            (b->op == ast::BinOpKind::Mul && (*r == "int" || *r == "bool"))))
+            return "str";
+        return std::nullopt;
+    }
+    if (auto* t = std::get_if<ast::Tuple>(&e.node)) {
+        for (const ast::Expr& x : t->elts)
+            if (!literal_type(x)) return std::nullopt;
+        return "tuple";
+    }
+    return std::nullopt;
+}
+
+/// CPython's infer_type: the type an expression certainly has, by its form alone.
+std::optional<std::string> inferred_type(const ast::Expr& e) {
+    if (auto t = literal_type(e)) return t;
+    return std::visit(
+        [](const auto& n) -> std::optional<std::string> {
+            using T = std::decay_t<decltype(n)>;
+            if constexpr (std::is_same_v<T, ast::Tuple>) return "tuple";
+            else if constexpr (std::is_same_v<T, ast::List> || std::is_same_v<T, ast::ListComp>) return "list";
+            else if constexpr (std::is_same_v<T, ast::Dict> || std::is_same_v<T, ast::DictComp>) return "dict";
+            else if constexpr (std::is_same_v<T, ast::Set> || std::is_same_v<T, ast::SetComp>) return "set";
+            else if constexpr (std::is_same_v<T, ast::GeneratorExp>) return "generator";
+            else if constexpr (std::is_same_v<T, ast::Lambda>) return "function";
+            else if constexpr (std::is_same_v<T, ast::FString>) return "str";
+            else return std::nullopt;
+        },
+        e.node);
+}
+
+} // namespace
+
+void CodeGen::warn_compare(const ast::Compare& c, SourceLoc loc) {
+    if (kind_ != CodeKind::Module && kind_ != CodeKind::Function) return;
+    // check_is_arg: a constant other than None, True and False compared by identity.
+    const auto literal = [](const ast::Expr& e) {
+        auto t = literal_type(e);
+        return t && *t != "NoneType" && *t != "bool" ? t : std::nullopt;
+    };
+    const ast::Expr* left = c.left.get();
+    for (size_t i = 0; i < c.ops.size(); ++i) {
+        const ast::Expr& right = c.comparators[i];
+        const bool is = c.ops[i] == ast::CmpOpKind::Is;
+        if (is || c.ops[i] == ast::CmpOpKind::IsNot) {
+            auto t = literal(*left);
+            if (!t) t = literal(right);
+            if (t)
+                tables_.warnings.push_back(CodeError{loc,
+                                                     fmt::format("\"{}\" with '{}' literal. Did you mean \"{}\"?",
+                                                                 is ? "is" : "is not", *t, is ? "==" : "!="),
+                                                     ""});
+        }
+        left = &right;
+    }
+}
+
+void CodeGen::warn_call(const ast::Call& c, SourceLoc loc) {
+    if (kind_ != CodeKind::Module && kind_ != CodeKind::Function) return;
+    if (std::holds_alternative<ast::Lambda>(c.func->node)) return; // (lambda: 1)() is fine
+    if (auto t = inferred_type(*c.func))
+        tables_.warnings.push_back(
+            CodeError{loc, fmt::format("'{}' object is not callable; perhaps you missed a comma?", *t), ""});
+}
+
+void CodeGen::warn_subscript(const ast::Subscript& s, SourceLoc loc) {
+    if (kind_ != CodeKind::Module && kind_ != CodeKind::Function) return;
+    if (s.annotation) return;
+    const ast::Expr& v = *s.value;
+    // check_subscripter: None, numbers, a set, a generator or a function cannot be subscripted.
+    const auto lt = literal_type(v);
+    const bool constant = lt && !std::holds_alternative<ast::Tuple>(v.node);
+    const bool unsubscriptable =
+        constant ? *lt != "str" : std::holds_alternative<ast::Set>(v.node) || std::holds_alternative<ast::SetComp>(v.node) ||
+                                      std::holds_alternative<ast::GeneratorExp>(v.node) ||
+                                      std::holds_alternative<ast::Lambda>(v.node);
+    if (unsubscriptable) {
+        tables_.warnings.push_back(CodeError{
+            loc, fmt::format("'{}' object is not subscriptable; perhaps you missed a comma?", *inferred_type(v)), ""});
+        return;
+    }
+    // check_index: a str, tuple or list indexed by something certainly neither int nor slice.
+    if (std::holds_alternative<ast::Slice>(s.index->node)) return;
+    const auto index = inferred_type(*s.index);
+    if (!index || *index == "int" || *index == "bool") return;
+    const bool sequence = (constant && *lt == "str") || std::holds_alternative<ast::Tuple>(v.node) ||
+                          std::holds_alternative<ast::List>(v.node) || std::holds_alternative<ast::ListComp>(v.node) ||
+                          std::holds_alternative<ast::FString>(v.node);
+    if (sequence)
+        tables_.warnings.push_back(CodeError{
+            loc,
+            fmt::format("{} indices must be integers or slices, not {}; perhaps you missed a comma?",
+                        *inferred_type(v), *index),
+            ""});
+}
+
+void CodeGen::warn_assert(const ast::Assert& a, SourceLoc loc) {
+    if (kind_ != CodeKind::Module && kind_ != CodeKind::Function) return;
+    if (auto* t = std::get_if<ast::Tuple>(&a.test.node); t && !t->elts.empty())
+        tables_.warnings.push_back(CodeError{loc, "assertion is always true, perhaps remove parentheses?", ""});
 }
 
 } // namespace rc

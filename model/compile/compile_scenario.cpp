@@ -31,9 +31,12 @@ std::variant<std::unique_ptr<CompiledScenario>, Diagnostic> compile_scenario(con
     for (const Check& c : s.always_checks) checks.push_back(&c);
     std::vector<ast::Module> check_modules;
     check_modules.reserve(checks.size());
+    std::vector<CodeError> warnings = module.warnings;
+    std::vector<CodeError> compile_warnings;
     CompileInput in;
     in.module = &module;
     in.argv0 = s.file;
+    in.warnings = &compile_warnings;
     for (auto& [name, value] : s.params) in.param_names.push_back(name);
     for (size_t i = 0; i < checks.size(); ++i) {
         auto pc = parse_module(checks[i]->expr);
@@ -55,6 +58,8 @@ std::variant<std::unique_ptr<CompiledScenario>, Diagnostic> compile_scenario(con
     auto out = std::make_unique<CompiledScenario>();
     out->program = std::move(std::get<Program>(compiled));
     out->program.display_line = s.code_map.yaml_line;
+    warnings.insert(warnings.end(), compile_warnings.begin(), compile_warnings.end());
+    for (const CodeError& w : warnings) out->warnings.push_back(s.code_map.at(w.loc, w.message, w.hint));
     for (auto& [name, value] : s.params) out->param_values.push_back(value);
     return out;
 }

@@ -16,6 +16,9 @@ namespace rc {
 struct CompiledScenario {
     Program program;
     std::vector<int64_t> param_values; // for Program::params, in order
+    /// CPython's SyntaxWarnings for the code block (format_warning renders them): the
+    /// tokenizer's first (an invalid escape sequence), then the compiler's, each in source order.
+    std::vector<Diagnostic> warnings;
 };
 
 /// Never throws. The Program is heap-allocated so that interpreters may keep a reference to it

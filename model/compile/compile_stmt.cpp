@@ -128,6 +128,7 @@ void CodeGen::stmt(const ast::Stmt& s) {
                     b_.emit(Op::Raise, 0);
                 }
             } else if constexpr (std::is_same_v<T, ast::Assert>) {
+                warn_assert(n, s.loc);
                 assert_stmt(n);
             } else if constexpr (std::is_same_v<T, ast::FunctionDef>) {
                 function_def(n, s.loc);

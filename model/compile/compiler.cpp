@@ -1,6 +1,7 @@
 // compile_program: runs scope analysis, then one CodeGen per code object, in FuncId order.
 #include "model/compile/compiler.hpp"
 
+#include <algorithm>   // sort, unique (warnings)
 #include <string_view> // prelude function names
 
 #include "model/check.hpp"           // RC_CHECK
@@ -142,6 +143,17 @@ std::variant<Program, CompileError> compile_program(const CompileInput& input) {
         return CompileError{std::move(f.error), std::nullopt};
     }
     tables.finish();
+    if (input.warnings) {
+        std::vector<CodeError>& w = tables.warnings;
+        std::stable_sort(w.begin(), w.end(), [](const CodeError& a, const CodeError& b) {
+            return a.loc.line != b.loc.line ? a.loc.line < b.loc.line : a.loc.col < b.loc.col;
+        });
+        // Code compiled twice (a class body's copy) warns once.
+        w.erase(std::unique(w.begin(), w.end(),
+                            [](const CodeError& a, const CodeError& b) { return a.loc == b.loc && a.message == b.message; }),
+                w.end());
+        *input.warnings = std::move(w);
+    }
     return program;
 }
 

@@ -24,6 +24,9 @@ struct CompileInput {
     std::vector<const ast::Expr*> always_checks;
     /// sys.argv is [argv0]: the file racecheck was given, as CPython's is the script's path.
     std::string argv0;
+    /// When set, receives CPython's compile-time SyntaxWarnings for the code block (`x is 1`,
+    /// `"a"()`, `assert (x, "msg")`, ...), in source order; locations as for errors.
+    std::vector<CodeError>* warnings = nullptr;
 };
 
 /// A CodeError's loc is relative to the code block, except for errors inside a check

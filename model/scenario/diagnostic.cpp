@@ -14,4 +14,8 @@ std::string format_diagnostic(const Diagnostic &d) {
     return out;
 }
 
+std::string format_warning(const Diagnostic &d) {
+    return fmt::format("{}:{}:{}: warning: {} [SyntaxWarning]", d.file, d.line, d.col, d.message);
+}
+
 } // namespace rc

@@ -24,4 +24,8 @@ struct Diagnostic {
 /// `file: error: message`. The result has no trailing newline.
 std::string format_diagnostic(const Diagnostic& d);
 
+/// Renders a warning CPython gives while compiling the code (a SyntaxWarning):
+/// `file:line:col: warning: message [SyntaxWarning]`. The check goes on.
+std::string format_warning(const Diagnostic& d);
+
 } // namespace rc

@@ -13,6 +13,7 @@
 #include <variant>  // node sums
 #include <vector>   // child lists
 
+#include "model/scenario/code_error.hpp" // CodeError (warnings)
 #include "model/scenario/source_loc.hpp" // SourceLoc
 
 namespace rc::ast {
@@ -338,6 +339,8 @@ struct Stmt {
 
 struct Module {
     StmtList body;
+    /// The tokenizer's SyntaxWarnings (an invalid escape sequence such as "\d"), in order.
+    std::vector<CodeError> warnings;
 };
 
 /// The deepest nesting the parser builds (README "Limits"): every operator, call, attribute,

@@ -77,9 +77,9 @@ public:
                 push(TokenKind::Error, "", failure.error.loc);
             }
             push(TokenKind::End, "", here());
-            return LexResult{std::move(tokens_), std::move(failure.error), failure.kind};
+            return LexResult{std::move(tokens_), std::move(failure.error), failure.kind, std::move(warnings_)};
         }
-        return LexResult{std::move(tokens_), std::nullopt, LexErrorKind::Immediate};
+        return LexResult{std::move(tokens_), std::nullopt, LexErrorKind::Immediate, std::move(warnings_)};
     }
 
 private:
@@ -345,7 +345,7 @@ private:
             t.raw = raw;
         } else {
             t.kind = TokenKind::String;
-            if (auto error = decode_escapes(body, body_loc, raw, t.text)) {
+            if (auto error = decode_escapes(body, body_loc, raw, t.text, &warnings_)) {
                 throw LexFailure{std::move(*error), LexErrorKind::Immediate};
             }
         }
@@ -468,6 +468,7 @@ private:
     std::vector<int> alt_indents_{0}; // same depth as indents_, tabs counted as 1
     std::vector<OpenBracket> brackets_;
     std::vector<Token> tokens_;
+    std::vector<CodeError> warnings_;
 };
 
 LexResult run_lexer(std::string_view text, SourceLoc start, bool expression_mode) {

@@ -61,6 +61,7 @@ struct LexResult {
     std::vector<Token> tokens;
     std::optional<CodeError> error;
     LexErrorKind error_kind = LexErrorKind::Immediate;
+    std::vector<CodeError> warnings; // SyntaxWarnings: invalid escape sequences, in order
 };
 
 /// Tokenizes a whole code block. Without an error the tokens end with NEWLINE (unless the

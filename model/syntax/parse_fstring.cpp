@@ -118,7 +118,7 @@ void Parser::parse_fstring_body(const Token &token, Parts &parts) {
     size_t chunk = 0; // start of the literal text not yet decoded
     auto flush = [&](size_t end) {
         if (auto error = decode_escapes(body.substr(chunk, end - chunk), cursor.at(chunk),
-                                        token.raw, text)) {
+                                        token.raw, text, &warnings)) {
             throw ParseFailure{std::move(*error)};
         }
     };
@@ -177,6 +177,8 @@ void Parser::parse_fstring_body(const Token &token, Parts &parts) {
         field_parser.depth_ = depth_; // nested f-strings share the recursion bound
         ast::FormattedValue field;
         field.value = box(field_parser.parse_field_expression());
+        warnings.insert(warnings.end(), lexed.warnings.begin(), lexed.warnings.end());
+        warnings.insert(warnings.end(), field_parser.warnings.begin(), field_parser.warnings.end());
         i = end;
         if (body[i] == '!') {
             const char conversion = i + 1 < body.size() ? body[i + 1] : '\0';

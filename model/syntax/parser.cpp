@@ -2,7 +2,8 @@
 // parse_stmt.cpp, parse_expr.cpp and parse_fstring.cpp.
 #include "model/syntax/parser.hpp"
 
-#include <cstdint> // uint32_t
+#include <algorithm> // stable_sort (warnings)
+#include <cstdint>   // uint32_t
 #include <utility> // move
 
 #include "model/syntax/lexer.hpp"           // tokenize
@@ -257,6 +258,11 @@ std::variant<ast::Module, CodeError> parse_module(std::string_view code) {
     try {
         parse::Parser parser(std::move(lexed.tokens), lexed.error);
         ast::Module module = parser.parse_file();
+        module.warnings = std::move(lexed.warnings);
+        module.warnings.insert(module.warnings.end(), parser.warnings.begin(), parser.warnings.end());
+        std::stable_sort(module.warnings.begin(), module.warnings.end(), [](const CodeError& a, const CodeError& b) {
+            return a.loc.line != b.loc.line ? a.loc.line < b.loc.line : a.loc.col < b.loc.col;
+        });
         parse::rewrite_dataclasses(module);
         return module;
     } catch (parse::ParseFailure &failure) {

@@ -72,6 +72,8 @@ public:
     Parser(std::vector<Token> tokens, std::optional<CodeError> lex_error);
 
     ast::Module parse_file();
+    /// SyntaxWarnings met while parsing (invalid escapes in f-strings' literal text).
+    std::vector<CodeError> warnings;
     /// The expression of an f-string replacement field: a testlist, then NEWLINE and END.
     ast::Expr parse_field_expression();
 

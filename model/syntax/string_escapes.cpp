@@ -150,7 +150,7 @@ bool is_identifier_code_point(int32_t cp) {
 }
 
 std::optional<CodeError> decode_escapes(std::string_view body, SourceLoc body_loc, bool raw,
-                                        std::string &out) {
+                                        std::string &out, std::vector<CodeError> *warnings) {
     size_t i = 0;
     while (i < body.size()) {
         if (raw || body[i] != '\\' || i + 1 >= body.size()) {
@@ -203,7 +203,12 @@ std::optional<CodeError> decode_escapes(std::string_view body, SourceLoc body_lo
                              "write the character itself or a \\u escape instead"};
         } else {
             out += '\\'; // unknown escapes are kept as written, as Python does
-            i = copy_char(body, i - 1, out);
+            const size_t end = copy_char(body, i - 1, out);
+            if (warnings)
+                warnings->push_back(CodeError{loc_at(body, body_loc, start),
+                                              fmt::format("invalid escape sequence '\\{}'", body.substr(i - 1, end - (i - 1))),
+                                              ""});
+            i = end;
         }
     }
     return std::nullopt;

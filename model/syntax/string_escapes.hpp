@@ -7,6 +7,7 @@
 #include <optional>    // optional error
 #include <string>      // decoded output
 #include <string_view> // literal bodies
+#include <vector>      // warnings
 
 #include "model/scenario/code_error.hpp" // CodeError
 #include "model/scenario/source_loc.hpp" // SourceLoc
@@ -27,7 +28,9 @@ bool is_identifier_code_point(int32_t code_point);
 /// Appends the value of a string literal body (the text between the quotes) to `out`:
 /// newlines are normalized to '\n' and, unless `raw`, escapes are processed as Python does.
 /// `body_loc` is the location of body[0]; an error points at the offending escape.
+/// An unknown escape (`\d`) is kept as written and, when `warnings` is given, adds CPython's
+/// SyntaxWarning "invalid escape sequence '\d'".
 std::optional<CodeError> decode_escapes(std::string_view body, SourceLoc body_loc, bool raw,
-                                        std::string &out);
+                                        std::string &out, std::vector<CodeError> *warnings = nullptr);
 
 } // namespace rc

@@ -192,3 +192,10 @@ rc_cli_test(long_outcome_tokens_are_null_in_json_with_the_reason EXIT 1
             STDOUT "\"schedule\": null,[ \n]+\"schedule_omitted\": \"no replay token: its execution switches threads"
             ARGS scenarios/counter.yaml --param ITERATIONS=3000 --strategy random --max-executions 3
                  --no-validate --format json)
+
+# CPython's compile-time SyntaxWarnings are printed on stderr at their YAML position, and the
+# check goes on (the program is fine: exit 0).
+rc_cli_test(syntax_warnings_point_into_the_yaml_and_the_check_goes_on EXIT 0
+            STDERR "^tests/cli/syntax_warning\\.yaml:8:10: warning: \"is\" with 'int' literal\\. Did you mean \"==\"\\? \\[SyntaxWarning\\]\n$"
+            STDOUT "no findings"
+            ARGS tests/cli/syntax_warning.yaml --no-validate)

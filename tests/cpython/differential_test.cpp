@@ -12,7 +12,9 @@
 // exception; racecheck reports only the raising line, CPython the whole stack); `racecheck run`
 // exiting 2 or 3 (a refusal or an internal bug) adds `--- racecheck exit N ---`. A compile-time
 // error (CPython's SyntaxError, racecheck's load-time error other than a refusal) is shown as
-// `--- syntax error ---` and `line N: MESSAGE` for both (syntax_error). The program's
+// `--- syntax error ---` and `line N: MESSAGE` for both (syntax_error). Compile-time
+// SyntaxWarnings (`x is 1`, "\d") are taken out of stderr and shown last, after
+// `--- syntax warnings ---`, as `line N: MESSAGE` for both (take_syntax_warnings). The program's
 // path is shown as its file name (diagnostics and tracebacks name it). Exit statuses are
 // not compared otherwise: racecheck's says whether it found bugs, CPython's how Python ended.
 // Programs listed in DIR/../deviations.txt (`NAME: KIND: reason`) are documented differences:
@@ -158,19 +160,59 @@ std::string syntax_error(const Output& o, bool racecheck) {
     return "";
 }
 
+/// Takes the compile-time SyntaxWarnings out of `err` and returns them as `line N: MESSAGE`
+/// lines. CPython prints `PATH:N: SyntaxWarning: MESSAGE` and the source line indented;
+/// racecheck prints `PATH:N:COL: warning: MESSAGE [SyntaxWarning]`.
+std::string take_syntax_warnings(std::string& err, bool racecheck) {
+    std::istringstream in(err);
+    std::string rest, warnings;
+    bool skip_source = false;
+    for (std::string l; std::getline(in, l);) {
+        if (skip_source && l.rfind("  ", 0) == 0) {
+            skip_source = false;
+            continue;
+        }
+        skip_source = false;
+        const std::string tag = racecheck ? ": warning: " : ": SyntaxWarning: ";
+        const size_t at = l.find(tag);
+        const bool ours = at != std::string::npos &&
+                          (!racecheck || (l.size() > 16 && l.compare(l.size() - 16, 16, " [SyntaxWarning]") == 0));
+        if (!ours) {
+            rest += l + "\n";
+            continue;
+        }
+        std::string message = l.substr(at + tag.size());
+        if (racecheck) message.resize(message.size() - 16);
+        // the line number: after the path's colon (racecheck: the one before the column)
+        size_t end = at, start = l.rfind(':', at - 1);
+        if (racecheck) {
+            end = start;
+            start = l.rfind(':', end - 1);
+        }
+        warnings += "line " + l.substr(start + 1, end - start - 1) + ": " + message + "\n";
+        skip_source = !racecheck;
+    }
+    if (!err.empty() && err.back() != '\n' && !rest.empty()) rest.pop_back();
+    err = rest;
+    return warnings;
+}
+
 /// The comparable form of one run (see the file comment).
 std::string shown(const Output& o, bool racecheck) {
-    if (std::string syntax = syntax_error(o, racecheck); !syntax.empty()) return o.out + syntax;
+    Output without = o;
+    const std::string warnings = take_syntax_warnings(without.err, racecheck);
+    const std::string warned = warnings.empty() ? "" : "--- syntax warnings ---\n" + warnings;
+    if (std::string syntax = syntax_error(without, racecheck); !syntax.empty()) return o.out + syntax + warned;
     std::string text = o.out;
-    std::string err = reduce_tracebacks(o.err);
+    std::string err = reduce_tracebacks(without.err);
     bool refused = racecheck && (o.exit_code == 2 || o.exit_code == 3 || o.exit_code > 128);
-    if (refused) err = o.err; // a diagnostic, kept whole
+    if (refused) err = without.err; // a diagnostic, kept whole
     if (!err.empty() || refused) {
         if (!text.empty() && text.back() != '\n') text += "\n\\ no newline at end of stdout\n";
         if (!err.empty()) text += "--- stderr ---\n" + err;
         if (refused) text += "--- racecheck exit " + std::to_string(o.exit_code) + " ---\n";
     }
-    return text;
+    return text + warned;
 }
 
 /// `text` with the program's path as given replaced by its file name, so that the stored outputs
