@@ -51,8 +51,13 @@ void Machine::push_retry(FuncId code, std::vector<Value> args, uint32_t depth) {
 bool Machine::resume_generator(Value gen, Frame::Return how, uint32_t exit_pc, Value next_default) {
     auto* g = get<GeneratorObj>(gen);
     RC_CHECK(g != nullptr, "resume of a non-generator");
-    if (g->status == GeneratorObj::Status::Running)
+    if (g->status == GeneratorObj::Status::Running) {
+        if (g->type != BuiltinId::GeneratorType) // a C iterator in CPython: no running state
+            unsupported("two threads inside one " + std::string(builtin_name(g->type)) + "() iterator at once",
+                        "CPython runs both (its " + std::string(builtin_name(g->type)) +
+                            " has no running state) and racecheck cannot; guard the shared iterator with a Lock");
         raise(BuiltinId::ValueError, "generator already executing");
+    }
     if (g->status == GeneratorObj::Status::Done) return false;
     if (th().frames.size() >= interp.limits().max_frames)
         raise(BuiltinId::RecursionError, "maximum recursion depth exceeded");

@@ -33,6 +33,7 @@ std::string kind_label(const State& s, ObjectId o) {
             else if constexpr (std::is_same_v<T, ThreadObj>) return "Thread";
             else if constexpr (std::is_same_v<T, FutureObj>) return "Future";
             else if constexpr (std::is_same_v<T, ExecutorObj>) return "ThreadPoolExecutor";
+            else if constexpr (std::is_same_v<T, GeneratorObj>) return "generator";
             else return "object";
         },
         s.heap[o.value].data);
@@ -228,6 +229,8 @@ std::string Interpreter::describe_pending(const State& s, ThreadId t) const {
     }
     if (!op.obj.valid()) return verb;
     std::string what = kind_label(s, op.obj) + " " + object_label(s, op.obj);
+    if (std::holds_alternative<GeneratorObj>(s.heap[op.obj.value].data)) // its frame is this thread's: leave
+        return (!th.frames.empty() && th.frames.back().generator == op.obj ? "leave " : "enter ") + what;
     if (op.method.valid() && (op.kind == OpKind::ContainerRead || op.kind == OpKind::ContainerWrite))
         return verb + " " + what + " (." + program_.name_of(op.method) + ")";
     return verb + " " + what;
@@ -310,6 +313,8 @@ std::string Interpreter::describe_event(const State& s, const Event& e) const {
     case OpKind::AttrWrite: return "write " + attribute_label(s, e.obj, e.method) + " = " + repr(s, e.value);
     case OpKind::ContainerRead:
     case OpKind::ContainerWrite: {
+        if (auto* g = e.obj.valid() ? std::get_if<GeneratorObj>(&s.heap[e.obj.value].data) : nullptr)
+            return (g->status == GeneratorObj::Status::Running ? "enter " : "leave ") + label(e.obj);
         std::string out = std::string(e.kind == OpKind::ContainerRead ? "read  " : "write ") + label(e.obj);
         if (e.method.valid()) out += " ." + program_.name_of(e.method) + "()";
         return out;

@@ -62,6 +62,19 @@ bool present(Value v) { return !v.is_unbound() && !v.is_none(); }
 /// A mutable container another thread can reach (list, dict, set, deque).
 bool shared_container(Machine& m, Value v) { return m.shared(v) && m.is_container(v); }
 
+/// A generator another thread can reach. Entering its frame (for, next()) and leaving it (yield,
+/// return) are visible writes of it (ContainerWrite of the generator object): CPython marks the
+/// generator running while its frame runs and can switch threads inside (at the frame's RESUME
+/// and its loops), where another thread's next() raises "ValueError: generator already
+/// executing". Two threads taking turns on it under a lock never see that. Only Python
+/// generators (generator functions and expressions, and the executor's map and as_completed,
+/// which are generator functions in CPython too): map, filter, zip, enumerate and itertools are
+/// C iterators in CPython, with no running state, though racecheck runs them as generators.
+bool shared_generator(Machine& m, Value v) {
+    const auto* g = m.shared(v) ? m.get<GeneratorObj>(v) : nullptr;
+    return g && g->type == BuiltinId::GeneratorType;
+}
+
 /// The shared container an operation on v reads: v itself, a dict view's dict, or what an
 /// iterator (or the iterator an enumerate/zip wraps) walks; invalid when none.
 ObjectId shared_root(Machine& m, Value v) {
@@ -180,6 +193,11 @@ bool classify_call(Machine& m, CallView c, PendingOp* out) {
             }
             return true;
         case BuiltinId::RcChoose: out->kind = OpKind::Choose; return true;
+        case BuiltinId::Next: // next(generator) enters its frame: see shared_generator
+            if (!shared_generator(m, c.arg(0, KnownName::Count))) return false;
+            out->kind = OpKind::ContainerWrite;
+            out->obj = c.arg(0, KnownName::Count).obj();
+            return true;
         case BuiltinId::RcPoolIdle:
             out->kind = OpKind::PoolIdle;
             out->obj = c.arg(0, KnownName::Count).obj();
@@ -590,6 +608,11 @@ bool classify(Machine& m, PendingOp* out) {
             out->obj = it.obj();
             return true;
         }
+        if (shared_generator(m, it)) {
+            out->kind = OpKind::ContainerWrite;
+            out->obj = it.obj();
+            return true;
+        }
         ObjectId root = m.get<IterObj>(it) ? shared_root(m, it) : ObjectId();
         if (!root.valid()) return false;
         out->kind = OpKind::ContainerRead;
@@ -605,6 +628,14 @@ bool classify(Machine& m, PendingOp* out) {
         if (!root.valid()) return false;
         out->kind = OpKind::ContainerRead;
         out->obj = root;
+        return true;
+    }
+    case Op::YieldValue: // leaving a shared generator's frame: it is no longer running
+    case Op::Return: {
+        const ObjectId g = m.frame().generator;
+        if (!g.valid() || !shared_generator(m, Value::object(g))) return false;
+        out->kind = OpKind::ContainerWrite;
+        out->obj = g;
         return true;
     }
     case Op::Call: {

@@ -199,3 +199,9 @@ rc_cli_test(syntax_warnings_point_into_the_yaml_and_the_check_goes_on EXIT 0
             STDERR "^tests/cli/syntax_warning\\.yaml:8:10: warning: \"is\" with 'int' literal\\. Did you mean \"==\"\\? \\[SyntaxWarning\\]\n$"
             STDOUT "no findings"
             ARGS tests/cli/syntax_warning.yaml --no-validate)
+
+# Two threads inside one shared map() iterator: CPython runs both (map is C code, without the
+# "generator already executing" check); racecheck cannot, and refuses rather than raise.
+rc_cli_test(two_threads_inside_one_map_iterator_are_refused EXIT 2
+            STDERR "shared_map_iterator\\.yaml:11:16: error: unsupported: two threads inside one map\\(\\) iterator at once"
+            ARGS tests/cli/shared_map_iterator.yaml --no-validate)
