@@ -92,6 +92,16 @@ std::vector<ThreadId> blocked_cause(const Interpreter& in, const State& s) {
     return roots.empty() ? blocked : roots;
 }
 
+/// Some threads still alive wait for each other in a cycle (or one for a lock it holds): at the
+/// program's end, daemon threads deadlocked, whose work is never done however long they run.
+bool waits_in_a_cycle(const Interpreter& in, const State& s) {
+    const std::vector<ThreadId> cause = blocked_cause(in, s);
+    for (ThreadId t : cause)
+        for (ThreadId u : waits_for(in, s, s.thread(t)))
+            if (std::find(cause.begin(), cause.end(), u) != cause.end()) return true;
+    return false;
+}
+
 } // namespace
 
 void DeadlockDetector::begin_execution(const Interpreter& in, const State& initial) {
@@ -151,6 +161,8 @@ void DeadlockDetector::end_execution(const Interpreter& in, const State& final_s
         report_nontermination(in, final_state, end, sink); // a cut by a budget never is one
     else if (end.status == RunStatus::Blocked)
         report_blocked(in, final_state, end, sink);
+    else if (end.status == RunStatus::Ended && waits_in_a_cycle(in, final_state))
+        report_blocked(in, final_state, end, sink); // daemon threads the exit stopped, deadlocked
 }
 
 void DeadlockDetector::report_blocked(const Interpreter& in, const State& s,
@@ -203,6 +215,10 @@ void DeadlockDetector::report_blocked(const Interpreter& in, const State& s,
     for (const std::string& name : f.threads)
         if (std::find(cause_names.begin(), cause_names.end(), name) == cause_names.end())
             behind.push_back(name);
+    if (end.status == RunStatus::Ended)
+        f.details.push_back("the program ends anyway: " +
+                            std::string(cause_names.size() == 1 ? "it is a daemon thread" : "they are daemon threads") +
+                            ", stopped at the exit, and the work after the wait is never done");
     if (!behind.empty())
         f.details.push_back("blocked behind " +
                             (cause_names.size() == 1 ? cause_names[0] : std::string("them")) +
@@ -225,7 +241,7 @@ void DeadlockDetector::report_blocked(const Interpreter& in, const State& s,
         f.highlights.push_back({n.step, "← notify wakes nobody: no thread waits yet"});
         f.key = "lost-wakeup:" + std::to_string(nl) + key;
     } else {
-        f.key = "deadlock" + key;
+        f.key = (end.status == RunStatus::Ended ? "deadlock-at-exit" : "deadlock") + key;
         if (cycle && cause_names.size() == 1)
             f.summary = "deadlock: " + cause_names[0] + " waits for a lock it holds itself";
         else if (cycle)

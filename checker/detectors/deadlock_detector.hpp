@@ -8,7 +8,10 @@
 // of a deadlock when
 // a thread waits forever in Condition.wait (not notified) and, earlier in the execution, a
 // notify on that same Condition woke nobody: the signal came before the wait and was lost.
-// Busy-waits the Session stopped as endless (ExecutionEnd::spinning) are deadlocks too.
+// Busy-waits the Session stopped as endless (ExecutionEnd::spinning) are deadlocks too. So are
+// daemon threads still waiting for each other in a cycle (or for a lock one holds itself) when
+// the program ends (key `deadlock-at-exit:...`): the exit stops them, but their work never
+// happens. A daemon merely blocked at the exit (on a Queue, an Event) is no finding.
 // Nontermination is reported only when it is shown: a fair cycle of the state graph (the
 // stateful search) or a thread that runs away without visible operations (RunStatus::Diverged).
 // An execution cut by a budget (ExecutionEnd::step_limit) is a cut, never a finding: the

@@ -121,6 +121,7 @@ private:
     std::optional<uint64_t> diverged_at_;
     std::string note_;
     size_t reports_seen_ = 0;
+    uint32_t run_index_ = 0; // this process's runs so far (AccessFrame: TSan dedupes per run)
     std::vector<Choice> schedule_; // the steps taken so far
     std::vector<CellRace> races_;
     std::vector<std::string> other_reports_;
@@ -219,7 +220,7 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
     if (reads && !timeout) { // 2. the program's load from shared memory
         Value loaded;
         {
-            AccessFrame frame(op.var.value, t.value, false);
+            AccessFrame frame(run_index_, op.var.value, t.value, false);
             loaded = cells_[op.var.value].v;
         }
         IgnoreScope ignore;
@@ -237,7 +238,7 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
         }
         Value loaded;
         {
-            AccessFrame frame(c, t.value, false);
+            AccessFrame frame(run_index_, c, t.value, false);
             loaded = cell->v; // the mirror keeps the cell equal to the model's value
         }
         IgnoreScope ignore;
@@ -291,7 +292,7 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
     }
     if (store) { // 4. the program's store to shared memory
         {
-            AccessFrame frame(store->first.value, t.value, true);
+            AccessFrame frame(run_index_, store->first.value, t.value, true);
             cells_[store->first.value].v = store->second;
         }
         IgnoreScope ignore;
@@ -305,7 +306,7 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
             cell = &attr_cells_[attr_store->first - cell_count_];
         }
         {
-            AccessFrame frame(attr_store->first, t.value, true);
+            AccessFrame frame(run_index_, attr_store->first, t.value, true);
             cell->v = attr_store->second;
         }
         IgnoreScope ignore;
@@ -471,6 +472,8 @@ void RealRun::grow_tables() {
 }
 
 RunResult RealRun::run(const std::vector<int64_t>& params) {
+    static uint32_t runs_in_process = 0; // runs follow each other: none overlap
+    run_index_ = runs_in_process++;
     TsanReports& reports = TsanReports::instance();
     std::vector<Value> initial;
     uint32_t first = 0;

@@ -66,17 +66,19 @@ public:
 };
 
 /// RAII: a made-up frame on the calling thread's TSan stack for one access of the program's
-/// memory, whose program counter names (memory cell, Python thread, read or write). Every access
-/// runs through the same instructions of real_run.cpp; with this frame, two races have equal
-/// stacks exactly when they are the same pair of (cell, thread, kind), so TSan's
-/// `suppress_equal_stacks` drops a repeat before it builds and symbolizes the report (each costs
-/// milliseconds; a 1 M-step racy run made tens of thousands). The numbers lie below any mapping,
-/// so symbolizing one finds no module and is cheap.
+/// memory, whose program counter names (run, memory cell, Python thread, read or write). Every
+/// access runs through the same instructions of real_run.cpp; with this frame, two races have
+/// equal stacks exactly when they are the same pair of (cell, thread, kind) in the same run, so
+/// TSan's `suppress_equal_stacks` drops a repeat before it builds and symbolizes the report (each
+/// costs milliseconds; a 1 M-step racy run made tens of thousands), while each run of a process
+/// (the forced replays, the free runs) still reports its own races. The numbers lie below any
+/// mapping, so symbolizing one finds no module and is cheap. Fields wrap (run mod 256, cell mod
+/// 2^20, thread mod 4096): two pairs that collide are reported once.
 class AccessFrame {
 public:
-    AccessFrame(uint32_t cell, uint32_t python_tid, bool write) {
-        const uint64_t pc = kBase + ((uint64_t{cell} & 0x3FFFFF) << 21 | (uint64_t{python_tid} & 0xFFFFF) << 1 |
-                                     (write ? 1u : 0u));
+    AccessFrame(uint32_t run, uint32_t cell, uint32_t python_tid, bool write) {
+        const uint64_t pc = kBase + ((uint64_t{run} & 0xFF) << 35 | (uint64_t{cell} & 0xFFFFF) << 13 |
+                                     (uint64_t{python_tid} & 0xFFF) << 1 | (write ? 1u : 0u));
         __tsan_func_entry(reinterpret_cast<void*>(pc));
     }
     ~AccessFrame() { __tsan_func_exit(); }

@@ -133,7 +133,16 @@ size_t StatefulStrategy::choose(const ChoicePoint& point) {
                 level.order.push_back(static_cast<uint32_t>(i));
                 level.ample = reduced_ = true;
             }
-    if (!level.ample) {
+    if (!level.ample && last_sleeper_.valid()) {
+        // A sleep yields: the threads after the sleeper (in thread order, round) first, it last.
+        for (int pass = 0; pass < 3; ++pass)
+            for (size_t i = 0; i < point.options.size(); ++i) {
+                const uint32_t t = point.options[i].thread.value;
+                if ((pass == 0 && t > last_sleeper_.value) || (pass == 1 && t < last_sleeper_.value) ||
+                    (pass == 2 && t == last_sleeper_.value))
+                    level.order.push_back(static_cast<uint32_t>(i));
+            }
+    } else if (!level.ample) {
         if (point.last_index) level.order.push_back(static_cast<uint32_t>(*point.last_index));
         for (size_t i = 0; i < point.options.size(); ++i)
             if (!point.last_index || i != *point.last_index) level.order.push_back(static_cast<uint32_t>(i));
@@ -150,6 +159,7 @@ size_t StatefulStrategy::choose(const ChoicePoint& point) {
 void StatefulStrategy::on_event(const Event& e, const Footprint& f) {
     (void)f;
     last_reads_only_ = read_only(e);
+    last_sleeper_ = e.kind == OpKind::Sleep ? e.thread : ThreadId();
 }
 
 void StatefulStrategy::on_end_state(const ChoicePoint& point) {

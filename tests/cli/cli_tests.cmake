@@ -205,3 +205,10 @@ rc_cli_test(syntax_warnings_point_into_the_yaml_and_the_check_goes_on EXIT 0
 rc_cli_test(two_threads_inside_one_map_iterator_are_refused EXIT 2
             STDERR "shared_map_iterator\\.yaml:11:16: error: unsupported: two threads inside one map\\(\\) iterator at once"
             ARGS tests/cli/shared_map_iterator.yaml --no-validate)
+
+# A thread that sleeps yields: the stateful search's first execution runs the other threads
+# before the sleeper again, so a sleep-polling loop does not starve the thread that stops it
+# (the first execution used to run the ticker forever, until the time budget).
+rc_cli_test(a_sleeping_thread_yields_on_the_first_path EXIT 0
+            STDOUT "ended  output \"ticked: True\\\\n\""
+            ARGS tests/cli/sleep_ticker.yaml --strategy state --max-executions 1 --no-validate --outcomes)
