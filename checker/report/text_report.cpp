@@ -318,9 +318,10 @@ private:
             if (all)
                 out << "reachable outcomes: " << join(groups, "; ") << "\n";
             else
-                out << fmt::format("outcomes seen (not exhaustive) in {} {}{} that ran to their "
+                out << fmt::format("outcomes seen (not exhaustive) in {} {}{} that ran to {} "
                                    "end: {}\n",
-                                   reached, unit, reached == 1 ? "" : "s", join(groups, "; "));
+                                   reached, unit, reached == 1 ? "" : "s", reached == 1 ? "its" : "their",
+                                   join(groups, "; "));
         }
         for (const auto& [ending, n] : r.cut)
             out << fmt::format("{} {}{} {} before the end: not outcomes, their values are not "

@@ -86,8 +86,12 @@ size_t PctStrategy::choose(const ChoicePoint& point) {
     return pick;
 }
 
+void PctStrategy::on_end_state(const ChoicePoint& point) { reached_end_ = point.options.empty(); }
+
 void PctStrategy::end_execution() {
     ++done_;
+    if (!reached_end_) ++cut_;
+    reached_end_ = false;
     k_ = std::max(k_, steps_);
     n_ = std::max(n_, seen_);
 }
@@ -99,7 +103,9 @@ double PctStrategy::probability_bound() const {
 }
 
 std::string PctStrategy::coverage() const {
-    std::string out = grouped(done_) + (done_ == 1 ? " PCT execution" : " PCT executions") +
+    const uint64_t whole = done_ - cut_;
+    std::string out = grouped(whole) + (whole == 1 ? " PCT execution" : " PCT executions") +
+                      (cut_ ? " and " + grouped(cut_) + " cut before " + (cut_ == 1 ? "its" : "their") + " end" : std::string()) +
                       " (depth " + std::to_string(depth_) + ", seed " + std::to_string(seed_);
     if (n_ > 0)
         out += "; with n = " + std::to_string(n_) + " threads and k = " + grouped(k_) +

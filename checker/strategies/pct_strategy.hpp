@@ -33,6 +33,7 @@ public:
 
     bool begin_execution() override;
     size_t choose(const ChoicePoint& point) override;
+    void on_end_state(const ChoicePoint& point) override;
     void end_execution() override;
     StopReason stop_reason() const override { return StopReason::BoundReached; }
     std::string coverage() const override;
@@ -49,6 +50,8 @@ private:
     uint32_t depth_;
     uint64_t budget_;
     uint64_t done_ = 0;
+    uint64_t cut_ = 0;          // of those, stopped before the program's end (a budget, Ctrl-C)
+    bool reached_end_ = false;  // the current execution reached an end state (no thread can move)
     SplitMix64 rng_;
     uint64_t k_ = 0;  // the longest execution so far (steps)
     uint32_t n_ = 0;  // the most threads seen in one execution

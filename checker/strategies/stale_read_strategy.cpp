@@ -59,14 +59,18 @@ void StaleReadStrategy::on_event(const Event& e, const Footprint& f) {
 
 void StaleReadStrategy::end_execution() {
     ++done_;
+    if (!reached_end_) ++cut_;
+    reached_end_ = false;
     candidates_max_ = std::max(candidates_max_, candidates_);
 }
 
 std::string StaleReadStrategy::coverage() const {
-    return std::to_string(done_) +
-           (done_ == 1 ? " execution" : " executions") + " with up to " +
+    const uint64_t whole = done_ - cut_;
+    return std::to_string(whole) + (whole == 1 ? " execution" : " executions") + " with up to " +
            std::to_string(preemptions_) + " preemptions placed between a read and a write of the "
-           "same variable (seed " + std::to_string(seed_) + "; not exhaustive)";
+           "same variable" +
+           (cut_ ? " and " + std::to_string(cut_) + " cut before " + (cut_ == 1 ? "its" : "their") + " end" : "") +
+           " (seed " + std::to_string(seed_) + "; not exhaustive)";
 }
 
 } // namespace rc

@@ -31,6 +31,7 @@ public:
     bool begin_execution() override;
     size_t choose(const ChoicePoint& point) override;
     void on_event(const Event& e, const Footprint& f) override;
+    void on_end_state(const ChoicePoint& point) override { reached_end_ = point.options.empty(); }
     void end_execution() override;
     StopReason stop_reason() const override { return StopReason::BoundReached; }
     std::string coverage() const override;
@@ -40,6 +41,8 @@ private:
     uint32_t preemptions_;
     uint64_t budget_;
     uint64_t done_ = 0;
+    uint64_t cut_ = 0;         // of those, stopped before the program's end (a budget, Ctrl-C)
+    bool reached_end_ = false; // the current execution reached an end state
     SplitMix64 rng_;
     uint64_t candidates_max_ = 0; // the most candidates of one execution so far
     // The current execution:

@@ -39,6 +39,28 @@ TEST_CASE("pct_first_execution_is_round_robin_and_measures_k") {
     CHECK(r.coverage.find("1/(n·k^(d−1)) = 1/(3·6^2) ≈ 0.0093") != std::string::npos);
 }
 
+TEST_CASE("pct_and_stale_read_count_executions_cut_before_their_end_apart") {
+    // An execution the budget stops inside never reached its end state: the coverage counts it
+    // as cut, not as an execution (a 1 s budget on a 1 M-step program said "2 PCT executions"
+    // after one had run to its end).
+    rc::test::SyntheticProgram p{{3, 3}, {}};
+    PctStrategy s(1, 3, 3);
+    rc::StaleReadStrategy r(1, 2, 2);
+    for (rc::Strategy* strategy : std::initializer_list<rc::Strategy*>{&s, &r}) {
+        REQUIRE(strategy->begin_execution());
+        std::vector<rc::Choice> previous;
+        rc::test::run_execution(*strategy, p, previous); // ran to the end
+        REQUIRE(strategy->begin_execution());
+        rc::ChoicePoint cut = p.point({1, 0}, rc::ThreadId(0), 1); // stopped with threads to run
+        REQUIRE(!cut.options.empty());
+        strategy->on_end_state(cut);
+        strategy->end_execution();
+    }
+    CHECK(s.coverage().rfind("1 PCT execution and 1 cut before its end (depth 3", 0) == 0);
+    CHECK(r.coverage().rfind("1 execution with up to 2 preemptions placed between a read and a write of "
+                             "the same variable and 1 cut before its end (seed 1", 0) == 0);
+}
+
 TEST_CASE("pct_depth_1_runs_each_thread_to_its_end_by_priority") {
     // No change points: every execution after the first is a sequence of whole threads.
     rc::test::SyntheticProgram p{{3, 3}, {}};

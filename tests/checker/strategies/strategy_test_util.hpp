@@ -58,8 +58,10 @@ inline std::vector<Choice> run_execution(Strategy &s, const SyntheticProgram &pr
     REQUIRE(resume <= previous.size());
     for (uint64_t step = 0;; ++step) {
         ChoicePoint p = program.point(done, last, step);
-        if (p.options.empty())
+        if (p.options.empty()) { // the program's end, as Session reports it to the strategy
+            if (step >= resume) s.on_end_state(p);
             break;
+        }
         if (step < resume) {
             const Choice c = previous[step];
             ++done[c.thread.value];
