@@ -75,7 +75,9 @@ void LostUpdateDetector::on_step(const Interpreter& in, uint64_t step, const Eve
             const std::string other = in.thread_name(after, overwritten->thread);
             uint32_t rl = ctx_.display_line(r.line), wl = ctx_.display_line(e.line);
             uint32_t ol = ctx_.display_line(overwritten->line);
-            const std::string read = render(r.value), theirs = render(overwritten->value);
+            // an unbound read: a dict item found absent (`k not in d`)
+            const std::string read = r.value.is_unbound() ? "<absent>" : render(r.value);
+            const std::string theirs = render(overwritten->value);
             const std::string written = render(e.value);
             Finding f;
             f.kind = FindingKind::LostUpdate;

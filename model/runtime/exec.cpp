@@ -334,7 +334,18 @@ void execute(Machine& m) {
         Value r = m.pop();
         Value l = m.pop();
         bool res = m.compare(static_cast<ast::CmpOpKind>(in.b), l, r);
-        if (m.event) m.event->value = Value::boolean(res);
+        if (m.event) {
+            m.event->value = Value::boolean(res);
+            // `key in d` reads one item of a shared dict (whether it is there): a check-then-act
+            // (`if k not in cache: cache[k] = ...`) is then a lost update of that item.
+            // The event's value is then the item's (Unbound: absent), as `d[k]`'s would be.
+            if ((kind == ast::CmpOpKind::In || kind == ast::CmpOpKind::NotIn) &&
+                m.event->kind == OpKind::ContainerRead && r.is_obj() && m.event->obj == r.obj())
+                if ((m.event->item = m.item_key(r, l)) != 0) {
+                    const Value* v = m.dict_find(*m.get<DictObj>(r), l);
+                    m.event->value = v ? *v : Value::unbound();
+                }
+        }
         m.push(Value::boolean(res));
         break;
     }
