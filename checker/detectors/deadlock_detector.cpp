@@ -92,13 +92,18 @@ std::vector<ThreadId> blocked_cause(const Interpreter& in, const State& s) {
     return roots.empty() ? blocked : roots;
 }
 
-/// Some threads still alive wait for each other in a cycle (or one for a lock it holds): at the
-/// program's end, daemon threads deadlocked, whose work is never done however long they run.
+/// Some threads still alive wait for each other in a cycle (or one for a lock it holds), each
+/// blocked for good (not enabled, no timeout): at the program's end, daemon threads deadlocked,
+/// whose work is never done however long they run. (A daemon the exit stopped in the middle of
+/// its work, about to re-enter an RLock it holds, is no such thread.)
 bool waits_in_a_cycle(const Interpreter& in, const State& s) {
+    auto stuck = [&](ThreadId t) { return !in.is_enabled(s, t) && !in.can_time_out(s, t); };
     const std::vector<ThreadId> cause = blocked_cause(in, s);
-    for (ThreadId t : cause)
+    for (ThreadId t : cause) {
+        if (!stuck(t)) continue;
         for (ThreadId u : waits_for(in, s, s.thread(t)))
-            if (std::find(cause.begin(), cause.end(), u) != cause.end()) return true;
+            if (stuck(u) && std::find(cause.begin(), cause.end(), u) != cause.end()) return true;
+    }
     return false;
 }
 

@@ -212,3 +212,9 @@ rc_cli_test(two_threads_inside_one_map_iterator_are_refused EXIT 2
 rc_cli_test(a_sleeping_thread_yields_on_the_first_path EXIT 0
             STDOUT "ended  output \"ticked: True\\\\n\""
             ARGS tests/cli/sleep_ticker.yaml --strategy state --max-executions 1 --no-validate --outcomes)
+
+# A daemon the exit stops while it re-enters an RLock it holds is no deadlock (only threads
+# blocked for good, waiting in a cycle, are: scenarios/daemon_self_deadlock.yaml).
+rc_cli_test(a_daemon_stopped_inside_an_rlock_is_no_deadlock EXIT 0
+            STDOUT "no findings"
+            ARGS tests/cli/daemon_in_rlock_at_exit.yaml --no-validate)
