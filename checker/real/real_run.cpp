@@ -167,12 +167,17 @@ bool RealRun::wait_turn(ThreadId t) {
     return true;
 }
 
-/// Free mode, after giving the turn back: 1 to 3 yields, chosen by a SplitMix64 step.
-void RealRun::yield_after_turn(uint64_t& rng) const {
+/// One SplitMix64 step of a thread's free-run generator.
+uint64_t next_random(uint64_t& rng) {
     uint64_t z = (rng += 0x9E3779B97F4A7C15ull);
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
     z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    for (uint64_t n = 1 + ((z ^ (z >> 31)) % 3); n > 0; --n) std::this_thread::yield();
+    return z ^ (z >> 31);
+}
+
+/// Free mode, after giving the turn back: 1 to 3 yields.
+void RealRun::yield_after_turn(uint64_t& rng) const {
+    for (uint64_t n = 1 + next_random(rng) % 3; n > 0; --n) std::this_thread::yield();
 }
 
 /// Free mode, after a step: whether the thread keeps the turn for its next step. At first never,
@@ -182,11 +187,7 @@ void RealRun::yield_after_turn(uint64_t& rng) const {
 /// line's trip between cores: without the quantum a 1 M-step free run took 10 s under TSan.
 bool RealRun::keeps_turn(uint64_t& rng, uint64_t steps) {
     const uint64_t q = 1 + std::min<uint64_t>(255, steps / 4096);
-    if (q == 1) return false;
-    uint64_t z = (rng += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return (z ^ (z >> 31)) % q != 0;
+    return q > 1 && next_random(rng) % q != 0;
 }
 
 bool RealRun::take_turn(ThreadId t, uint64_t& rng) {

@@ -87,6 +87,8 @@ public:
     void warn_call(const ast::Call& c, SourceLoc loc);
     void warn_subscript(const ast::Subscript& s, SourceLoc loc);
     void warn_assert(const ast::Assert& a, SourceLoc loc);
+    /// The user's own module or function code (not checks, not the prelude): what warns.
+    bool user_code() const { return kind_ == CodeKind::Module || kind_ == CodeKind::Function; }
 
 private:
     /// How a name resolves at one use.

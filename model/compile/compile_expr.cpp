@@ -1,6 +1,8 @@
 // Code generation for expressions. List, set and dict comprehensions are compiled inline (as
 // CPython 3.12 inlines them), with their variables in hidden local slots; a generator expression
-// is a code object of its own, made into a generator where it appears.
+// is a code object of its own, made into a generator where it appears. One file: every
+// expression kind is a case of CodeGen::expr's dispatch here, and the comprehension scopes and
+// CPython's compile-time warnings (warn_*) belong to the cases they serve.
 #include <algorithm>   // find
 #include <optional>    // a literal's type
 #include <string>      // type names
@@ -632,7 +634,7 @@ std::optional<std::string> inferred_type(const ast::Expr& e) {
 } // namespace
 
 void CodeGen::warn_compare(const ast::Compare& c, SourceLoc loc) {
-    if (kind_ != CodeKind::Module && kind_ != CodeKind::Function) return;
+    if (!user_code()) return;
     // check_is_arg: a constant other than None, True and False compared by identity.
     const auto literal = [](const ast::Expr& e) {
         auto t = literal_type(e);
@@ -656,7 +658,7 @@ void CodeGen::warn_compare(const ast::Compare& c, SourceLoc loc) {
 }
 
 void CodeGen::warn_call(const ast::Call& c, SourceLoc loc) {
-    if (kind_ != CodeKind::Module && kind_ != CodeKind::Function) return;
+    if (!user_code()) return;
     if (std::holds_alternative<ast::Lambda>(c.func->node)) return; // (lambda: 1)() is fine
     if (auto t = inferred_type(*c.func))
         tables_.warnings.push_back(
@@ -664,7 +666,7 @@ void CodeGen::warn_call(const ast::Call& c, SourceLoc loc) {
 }
 
 void CodeGen::warn_subscript(const ast::Subscript& s, SourceLoc loc) {
-    if (kind_ != CodeKind::Module && kind_ != CodeKind::Function) return;
+    if (!user_code()) return;
     if (s.annotation) return;
     const ast::Expr& v = *s.value;
     // check_subscripter: None, numbers, a set, a generator or a function cannot be subscripted.
@@ -695,7 +697,7 @@ void CodeGen::warn_subscript(const ast::Subscript& s, SourceLoc loc) {
 }
 
 void CodeGen::warn_assert(const ast::Assert& a, SourceLoc loc) {
-    if (kind_ != CodeKind::Module && kind_ != CodeKind::Function) return;
+    if (!user_code()) return;
     if (auto* t = std::get_if<ast::Tuple>(&a.test.node); t && !t->elts.empty())
         tables_.warnings.push_back(CodeError{loc, "assertion is always true, perhaps remove parentheses?", ""});
 }

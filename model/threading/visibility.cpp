@@ -75,6 +75,14 @@ bool shared_generator(Machine& m, Value v) {
     return g && g->type == BuiltinId::GeneratorType;
 }
 
+/// Entering or leaving generator v's frame: a visible write of it when it is shared.
+bool generator_step(Machine& m, Value v, PendingOp* out) {
+    if (!shared_generator(m, v)) return false;
+    out->kind = OpKind::ContainerWrite;
+    out->obj = v.obj();
+    return true;
+}
+
 /// The shared container an operation on v reads: v itself, a dict view's dict, or what an
 /// iterator (or the iterator an enumerate/zip wraps) walks; invalid when none.
 ObjectId shared_root(Machine& m, Value v) {
@@ -193,11 +201,7 @@ bool classify_call(Machine& m, CallView c, PendingOp* out) {
             }
             return true;
         case BuiltinId::RcChoose: out->kind = OpKind::Choose; return true;
-        case BuiltinId::Next: // next(generator) enters its frame: see shared_generator
-            if (!shared_generator(m, c.arg(0, KnownName::Count))) return false;
-            out->kind = OpKind::ContainerWrite;
-            out->obj = c.arg(0, KnownName::Count).obj();
-            return true;
+        case BuiltinId::Next: return generator_step(m, c.arg(0, KnownName::Count), out); // enters its frame
         case BuiltinId::RcPoolIdle:
             out->kind = OpKind::PoolIdle;
             out->obj = c.arg(0, KnownName::Count).obj();
@@ -608,11 +612,7 @@ bool classify(Machine& m, PendingOp* out) {
             out->obj = it.obj();
             return true;
         }
-        if (shared_generator(m, it)) {
-            out->kind = OpKind::ContainerWrite;
-            out->obj = it.obj();
-            return true;
-        }
+        if (generator_step(m, it, out)) return true;
         ObjectId root = m.get<IterObj>(it) ? shared_root(m, it) : ObjectId();
         if (!root.valid()) return false;
         out->kind = OpKind::ContainerRead;
@@ -633,10 +633,7 @@ bool classify(Machine& m, PendingOp* out) {
     case Op::YieldValue: // leaving a shared generator's frame: it is no longer running
     case Op::Return: {
         const ObjectId g = m.frame().generator;
-        if (!g.valid() || !shared_generator(m, Value::object(g))) return false;
-        out->kind = OpKind::ContainerWrite;
-        out->obj = g;
-        return true;
+        return g.valid() && generator_step(m, Value::object(g), out);
     }
     case Op::Call: {
         const std::vector<NameId>* names = nullptr;
