@@ -141,6 +141,7 @@ std::string Footprint::describe() const {
                                          "names", "pools",  "output", "observed"};
     static const char* const modes[] = {"read", "write", "set", "clear", "end"};
     std::string s = "T" + std::to_string(thread.value) + " " + std::string(op_kind_name(kind));
+    if (kind == OpKind::Choose) s += branch ? " (True)" : " (False)";
     if (everything) return s + " (everything)";
     for (uint8_t i = 0; i < count; ++i) {
         const Access& a = access[i];
@@ -157,6 +158,7 @@ Footprint footprint(const Event& e, const DependencyContext& ctx) {
     f.kind = e.kind;
     add_kind(f, e.kind, e.var, e.obj, e.lock, e.other, e.elem, ctx);
     f.raised = e.raised;
+    f.branch = e.kind == OpKind::Choose && e.timed_out;
     if (e.thread_ended) add_end(f);
     if (e.took_name) f.add(Space::Names, 0, Mode::Write);
     if (e.read_threads) f.add(Space::AllEnds, 0, Mode::Read);
@@ -225,6 +227,12 @@ bool dependent(const Footprint& a, const Footprint& b) {
         }
     }
     return false;
+}
+
+bool same_step(const Footprint& a, const Footprint& b) {
+    if (a.thread != b.thread) return false;
+    if (a.kind != OpKind::Choose || b.kind != OpKind::Choose) return true;
+    return a.branch == b.branch;
 }
 
 } // namespace rc

@@ -96,6 +96,9 @@ struct Footprint {
     bool may_block = false;
     /// Executed operations only: it raised (e.g. a release of an unlocked lock changes nothing).
     bool raised = false;
+    /// A choice of the explorer (OpKind::Choose): which branch ran (True). The two branches of one
+    /// thread's choice are two different steps, which a reduction must tell apart.
+    bool branch = false;
     /// Lock/RLock acquire and release, Condition wait and wake: the lock (re)acquired/released.
     ObjectId lock;
     uint8_t count = 0;
@@ -114,6 +117,9 @@ Footprint footprint(ThreadId thread, const PendingOp& op, const DependencyContex
 
 /// Whether two operations are dependent (the same thread, or conflicting accesses).
 bool dependent(const Footprint& a, const Footprint& b);
+/// Whether two executed operations of a thread, at the same place in it, are the same step: the
+/// same thread, and for a choice of the explorer the same branch.
+bool same_step(const Footprint& a, const Footprint& b);
 
 /// The step changed nothing another thread could observe (a read, a query, a sleep, a failed
 /// non-blocking acquire, a timed-out wait): a thread that only takes such steps and comes back

@@ -88,26 +88,28 @@ size_t DporStrategy::free_choice(const ChoicePoint& point, const Node& node) con
 }
 
 StopReason DporStrategy::stop_reason() const {
-    return busy_waits_ || choices_ ? StopReason::BoundReached : StopReason::Exhausted;
+    return busy_waits_ ? StopReason::BoundReached : StopReason::Exhausted;
 }
 
 size_t DporStrategy::choose(const ChoicePoint& point) {
     busy_waits_ |= point.busy_wait_cut;
-    // A choice of the explorer (OpKind::Choose) has two branches in one thread; the reduction
-    // follows threads and takes one of them.
-    for (size_t i = 0; i < point.options.size(); ++i)
-        choices_ |= point.options[i].timeout && point.ops[i].kind == OpKind::Choose;
     RC_CHECK(point.footprints.size() == point.options.size(), "dpor: a choice point without footprints");
     std::vector<ThreadId> fresh = see_threads(point);
-    auto index_of = [&](ThreadId t) -> size_t {
-        for (size_t i = 0; i < point.options.size(); ++i)
-            if (point.options[i].thread == t) return i;
+    // The option that runs step f: its thread's, and for a choice of the explorer its branch.
+    auto index_of = [&](const Footprint& f) -> size_t {
+        for (size_t i = 0; i < point.options.size(); ++i) {
+            if (point.options[i].thread != f.thread) continue;
+            if (f.kind == OpKind::Choose && point.ops[i].kind == OpKind::Choose &&
+                point.options[i].timeout != f.branch)
+                continue;
+            return i;
+        }
         return kStop;
     };
     const size_t d = depth_;
     size_t pick = kStop;
     if (d < replay_) {
-        pick = index_of(stack_[d].op.thread);
+        pick = index_of(stack_[d].op);
         RC_CHECK(pick != kStop, "dpor: a replayed prefix reached a choice point without the thread "
                                 "it ran before (the program is not deterministic)");
     } else if (d == replay_ && d < stack_.size()) {
@@ -124,7 +126,7 @@ size_t DporStrategy::choose(const ChoicePoint& point) {
             WakeupNode first = std::move(guide_.front());
             node.wakeup.assign(std::make_move_iterator(guide_.begin() + 1),
                                std::make_move_iterator(guide_.end()));
-            pick = index_of(first.op.thread);
+            pick = index_of(first.op);
             guide_ = std::move(first.children);
             if (pick == kStop) {
                 ++infeasible_;
@@ -139,6 +141,9 @@ size_t DporStrategy::choose(const ChoicePoint& point) {
                 return kStop;
             }
         }
+        // A choice of the explorer: both branches are explored from this state (the other after
+        // this one's subtree, see backtrack()).
+        node.other_branch = point.ops[pick].kind == OpKind::Choose;
         stack_.push_back(std::move(node));
     }
     if (d >= replay_) stack_[d].appeared = std::move(fresh);
@@ -189,6 +194,7 @@ void DporStrategy::on_end_state(const ChoicePoint& point) {
 bool DporStrategy::weak_initial(const Footprint& p, const std::vector<Footprint>& v) {
     for (size_t a = 0; a < v.size(); ++a) {
         if (v[a].thread != p.thread) continue;
+        if (!same_step(v[a], p)) return false; // the other branch of a choice
         for (size_t b = 0; b < a; ++b)
             if (dependent(v[b], v[a])) return false;
         return true;
@@ -205,7 +211,7 @@ void DporStrategy::insert(std::vector<WakeupNode>& tree, std::vector<Footprint> 
         for (WakeupNode& child : *level) {
             if (!weak_initial(child.op, v)) continue;
             auto it = std::find_if(v.begin(), v.end(),
-                                   [&](const Footprint& x) { return x.thread == child.op.thread; });
+                                   [&](const Footprint& x) { return same_step(x, child.op); });
             if (it != v.end()) v.erase(it); // an initial of v: v continues after it
             next = &child;
             break;
@@ -269,12 +275,20 @@ void DporStrategy::backtrack() {
     bool top_failed = branch_failed_;
     while (!stack_.empty()) {
         Node& node = stack_.back();
-        if (!top_failed) node.sleep.push_back(node.op); // explored from here
+        if (node.other_branch) { // the same thread, the choice's other branch, a fresh subtree
+            node.other_branch = false;
+            branch_ = node.op;
+            branch_.branch = !node.op.branch;
+            guide_.clear();
+            replay_ = stack_.size() - 1;
+            return;
+        }
+        if (!top_failed) node.sleep.push_back(node.op); // explored from here (both branches)
         top_failed = false;
         if (!node.wakeup.empty()) {
             WakeupNode next = std::move(node.wakeup.front());
             node.wakeup.erase(node.wakeup.begin());
-            branch_ = next.op.thread;
+            branch_ = next.op;
             guide_ = std::move(next.children);
             replay_ = stack_.size() - 1;
             return;
@@ -304,10 +318,6 @@ std::string DporStrategy::coverage() const {
     std::string extra;
     if (sleep_blocked_ + infeasible_)
         extra = " (" + std::to_string(sleep_blocked_ + infeasible_) + " redundant executions stopped)";
-    if (exhausted_ && choices_)
-        return n + extra + " (not exhaustive: the program makes choices whose order CPython leaves "
-                           "arbitrary (as_completed), which dpor explores one way; --strategy "
-                           "state explores them all)";
     if (exhausted_ && busy_waits_)
         return n + extra + " (not exhaustive: busy-waits were cut, which partial-order reduction "
                            "does not cover; --strategy state explores them exactly)";

@@ -30,6 +30,15 @@
 // state, and no partial-order argument covers it. DPOR then still runs, but its coverage says
 // so and it never claims exhaustiveness (the stateful strategy explores spin loops exactly).
 //
+// Choices. Where CPython's order is arbitrary (as_completed takes the finished futures from a
+// set), the program asks the explorer (OpKind::Choose): one thread's step with two branches.
+// The step touches nothing shared, so it races with nothing; each time one runs at a new
+// position, the other branch is run from the same state after the first one's subtree (as
+// internal nondeterminism is treated in stateless model checking: both values of a local coin
+// are explored, with the position's sleep set). Footprints carry the branch, so a replayed
+// prefix or a wakeup sequence runs the same branch it recorded (same_step), and a thread goes to
+// sleep at a position only once both branches ran from it.
+//
 // With blocking, an execution may end with every remaining option asleep, or a wakeup sequence
 // may meet a thread that cannot move; such executions are stopped (Strategy::kStop) and counted
 // as redundant, never as explored traces. Tests check that the pinned families have none.
@@ -81,6 +90,7 @@ private:
         Clock knows;                    // its thread's clock before it (excludes its conflicts)
         uint32_t index = 0;             // 1-based index among its thread's operations
         std::vector<ThreadId> appeared; // threads first seen at this position (their creation)
+        bool other_branch = false;      // op is a choice whose other branch is still to run
     };
 
     /// Registers threads seen for the first time (created by the previous step); returns them.
@@ -100,7 +110,7 @@ private:
     std::vector<Node> stack_;
     size_t depth_ = 0;     // choice points passed in the current execution
     size_t replay_ = 0;    // positions < replay_ repeat the previous execution's steps
-    ThreadId branch_;      // the thread to run at position replay_ (from its wakeup tree)
+    Footprint branch_;     // the step to run at position replay_ (its wakeup tree's, or a choice's other branch)
     std::vector<WakeupNode> guide_;   // the wakeup subtree to follow after the last choice
     std::vector<Footprint> next_sleep_; // sleep set of the position after the last step
     Footprint chosen_;                // the pending footprint of the option just chosen
@@ -115,7 +125,6 @@ private:
     uint64_t infeasible_ = 0;
     bool exhausted_ = false;
     bool busy_waits_ = false; // the Session cut a busy-wait: the reduction's argument fails
-    bool choices_ = false;    // a Choose was met: only one of its branches is explored
 };
 
 } // namespace rc

@@ -78,6 +78,7 @@ TEST_CASE("dpor_explores_as_many_traces_as_dfs_runs_distinct_traces") {
         {"tests/families/lastzero.yaml", {"N=3"}},
         {"tests/families/fib_bench.yaml", {"NUM=1"}},
         {"tests/families/readers.yaml", {"READERS=3"}},
+        {"scenarios/as_completed_order.yaml", {"TASKS=2"}}, // choices of the explorer
     };
     for (const Small& c : cases) {
         SUBCASE(c.file) {
@@ -106,4 +107,24 @@ TEST_CASE("dpor_coverage_names_traces_and_says_all_only_when_finished") {
     rc::SearchResult part = rc::test::search(ls, cut, b);
     CHECK(part.stopped_by == rc::StopReason::MaxExecutions);
     CHECK(part.coverage == "5 traces (not exhaustive: the search did not finish)");
+}
+
+TEST_CASE("dpor_explores_both_branches_of_the_explorers_choices") {
+    // as_completed yields the futures already finished in an arbitrary (set) order, which the
+    // program asks the explorer for (OpKind::Choose): dpor runs both branches of each choice,
+    // reaches every output dfs reaches, and says it was exhaustive.
+    for (const char* tasks : {"TASKS=2", "TASKS=3"}) {
+        SUBCASE(tasks) {
+            rc::LoadedScenario ls = rc::test::load("scenarios/as_completed_order.yaml", {tasks});
+            rc::SearchResult state = rc::test::search(ls, "state");
+            REQUIRE(state.stopped_by == rc::StopReason::Exhausted);
+            rc::DporStrategy dpor;
+            rc::SearchResult r = rc::test::search(ls, dpor);
+            CHECK(r.stopped_by == rc::StopReason::Exhausted);
+            CHECK(r.coverage.rfind("all ", 0) == 0);
+            CHECK(r.redundant_executions == 0);
+            CHECK(rc::test::outcomes(r) == rc::test::outcomes(state));
+            CHECK(rc::test::outcomes(r).size() == (std::string(tasks) == "TASKS=2" ? 2u : 6u));
+        }
+    }
 }

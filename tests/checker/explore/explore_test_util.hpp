@@ -157,7 +157,9 @@ private:
             }
             REQUIRE(best < n);
             done[best] = true;
-            out += std::to_string(ops_[best].thread.value) + ' ';
+            out += std::to_string(ops_[best].thread.value);
+            if (ops_[best].kind == OpKind::Choose) out += ops_[best].branch ? "T" : "F"; // a choice's branch
+            out += ' ';
         }
         return out;
     }
