@@ -768,6 +768,7 @@ DependencyContext dependency_context(const Program& p) {
                 c.names_in_threads = true;
         }
     for (const std::string& n : p.names) c.reads_thread_count |= n == "active_count";
+    for (const std::string& n : p.names) c.maps_on_pools |= n == "map";
     for (const GlobalInfo& g : p.globals) c.reads_thread_count |= g.name == "active_count";
     return c;
 }

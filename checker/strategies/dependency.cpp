@@ -162,6 +162,7 @@ Footprint footprint(const Event& e, const DependencyContext& ctx) {
     if (e.thread_ended) add_end(f);
     if (e.took_name) f.add(Space::Names, 0, Mode::Write);
     if (e.read_threads) f.add(Space::AllEnds, 0, Mode::Read);
+    if (e.cancelled_futures) f.add(Space::Pools, 0, Mode::Write);
     return f;
 }
 
@@ -173,6 +174,7 @@ Footprint footprint(ThreadId thread, const PendingOp& op, const DependencyContex
     if (op.kind != OpKind::ProgramExit) add_end(f); // any step may end its thread
     if (thread.value == 0 || ctx.names_in_threads) f.add(Space::Names, 0, Mode::Write);
     if (ctx.reads_thread_count) f.add(Space::AllEnds, 0, Mode::Read);
+    if (ctx.maps_on_pools) f.add(Space::Pools, 0, Mode::Write); // may drop a map iterator
     // A notified Condition waiter needs the lock even when its wait had a timeout.
     f.may_block = op.kind == OpKind::CondWake || (blocking_kind(op.kind) && !op.timed && !op.nonblocking);
     return f;
@@ -202,7 +204,7 @@ bool may_be_read_only(OpKind k) {
 }
 
 bool read_only(const Event& e) {
-    if (!may_be_read_only(e.kind)) return false;
+    if (!may_be_read_only(e.kind) || e.cancelled_futures) return false;
     switch (e.kind) {
     case OpKind::LockAcquire:
     case OpKind::SemAcquire: return e.value.tag == VTag::Bool && e.value.i == 0;

@@ -45,7 +45,9 @@
 //
 // Hidden effects of a step's invisible run-on are accesses too: constructing a Thread or an
 // executor takes a name from State's counters (Write names: "Thread-N" depends on the order),
-// threading.active_count() reads every thread's end (Read all ends). When the scenario has
+// threading.active_count() reads every thread's end (Read all ends), dropping an unfinished
+// Executor.map iterator cancels its futures (Write pools; a pending step of a program that may
+// call Executor.map is assumed to do so). When the scenario has
 // `always:` invariants, every write of a global they read and every container write also
 // Write "observed", so that the sequence of states the invariants see is the same in every
 // execution of a trace. Reading a Lock/Semaphore/Event/Queue state is a Read; enabling is a
@@ -74,6 +76,7 @@ struct DependencyContext {
     bool observes_containers = false; // some `always:` invariant exists (it may read containers)
     bool names_in_threads = false;    // threads other than MainThread may construct Threads
     bool reads_thread_count = false;  // the program calls threading.active_count()
+    bool maps_on_pools = false;       // the program may call Executor.map (an attribute `map`)
 };
 
 struct Footprint {
@@ -86,7 +89,7 @@ struct Footprint {
         int64_t elem = -1; // -1: the whole object
         Mode mode = Mode::Read;
     };
-    static constexpr size_t kMaxAccesses = 6;
+    static constexpr size_t kMaxAccesses = 8;
 
     ThreadId thread;
     OpKind kind = OpKind::Sleep;

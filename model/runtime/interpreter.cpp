@@ -4,6 +4,7 @@
 #include <algorithm> // all_of
 
 #include "model/runtime/machine.hpp" // Machine, classify, run_on, pending_enabled
+#include "model/threading/thread_pool.hpp" // cancel_dropped_map_results
 
 namespace rc {
 
@@ -230,6 +231,7 @@ Event Interpreter::step(State& s, ThreadId t, bool timeout, const std::function<
         return ev;
     }
     if (m.th().status == ThreadStatus::Finished) ev.thread_ended = true;
+    ev.cancelled_futures = cancel_dropped_map_results(s);
     ev.took_name = s.thread_name_counter + s.executor_counter != names_before;
     return ev;
 }

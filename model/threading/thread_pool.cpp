@@ -3,6 +3,7 @@
 
 #include <algorithm> // find, max, min
 
+#include "model/runtime/fingerprint.hpp" // Fingerprinter (reachability)
 #include "model/runtime/machine.hpp"  // Machine
 #include "model/threading/thread.hpp" // ThreadObj, start_thread
 
@@ -71,8 +72,11 @@ Value pool_builtin(Machine& m, BuiltinId id, const Args& a) {
         if (m.event) m.event->value = got;
         return got;
     }
-    case BuiltinId::RcLazyResults: // map's result iterator: a generator over the futures
-        return m.make_prelude_generator(m.prog.prelude.pool_results, {a.pos[0]}, BuiltinId::GeneratorType);
+    case BuiltinId::RcLazyResults: { // map's result iterator: a generator over the futures
+        Value g = m.make_prelude_generator(m.prog.prelude.pool_results, {a.pos[0]}, BuiltinId::GeneratorType);
+        m.st.map_results.emplace_back(g.obj(), a.pos[0].obj());
+        return g;
+    }
     case BuiltinId::RcPoolIdle: // the worker, after a work item: _idle_semaphore.release()
         m.get<ExecutorObj>(a.pos[0])->idle++;
         return Value::none();
@@ -148,7 +152,9 @@ Value executor_method(Machine& m, Value self, NameId method, const Args& a) {
         m.mark_shared(fut);
         m.get<ExecutorObj>(self)->pending.push_back(fut.obj());
         auto& ex = *m.get<ExecutorObj>(self);
-        // _adjust_thread_count: if self._idle_semaphore.acquire(timeout=0): return
+        // _adjust_thread_count: if self._idle_semaphore.acquire(timeout=0): return. CPython puts
+        // the item first, then checks, and a worker can run between; doing both in one step
+        // shows the same behaviours (tests/soundness/submit_one_step.py enumerates both).
         if (ex.idle > 0) {
             ex.idle--;
         } else if (ex.workers.size() < ex.max_workers) {
@@ -231,6 +237,28 @@ Value future_method(Machine& m, Value self, NameId method, const Args& a) {
     }
     default: no_such_method(m, self, method);
     }
+}
+
+bool cancel_dropped_map_results(State& s) {
+    if (s.map_results.empty()) return false;
+    static thread_local Fingerprinter reach(FingerprintOptions{}); // what the roots reach
+    reach(s);
+    bool cancelled = false;
+    std::erase_if(s.map_results, [&](const std::pair<ObjectId, ObjectId>& r) {
+        const auto& g = std::get<GeneratorObj>(s.object(r.first).data);
+        if (g.status == GeneratorObj::Status::Done) return true;
+        if (reach.canonical_object(r.first) != UINT32_MAX) return false;
+        // result_iterator's finally: for future in fs: future.cancel() (fs: the ones not yielded)
+        for (Value f : std::get<ListObj>(s.object(r.second).data).items) {
+            auto& fo = std::get<FutureObj>(s.object(f.obj()).data);
+            if (fo.status != FutureObj::Status::Pending) continue; // running or done: cancel() fails
+            fo.status = FutureObj::Status::Cancelled;
+            fo.finish_seq = s.steps;
+            cancelled = true;
+        }
+        return true;
+    });
+    return cancelled;
 }
 
 bool as_completed_next(Machine& m, Value it, Value* out) {

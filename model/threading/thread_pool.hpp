@@ -22,6 +22,8 @@
 
 namespace rc {
 
+struct State;
+
 struct FutureObj {
     enum class Status : uint8_t { Pending, Running, Finished, Cancelled };
     Status status = Status::Pending;
@@ -59,6 +61,15 @@ Value future_method(Machine& m, Value self, NameId method, const Args& a);
 void pool_shutdown(Machine& m, Value executor, bool wait);
 /// The PoolJoin step, once every worker has exited: the waiter's clock catches up with theirs.
 void pool_finish_join(Machine& m);
+/// CPython 3.12's Executor.map returns a generator whose `finally` cancels the futures it has
+/// not yielded; CPython runs it when the generator is freed, which reference counting does the
+/// moment the last reference goes (`for r in ex.map(...): break`, a function returning). After a
+/// step, every unfinished map iterator (State::map_results) that nothing reachable refers to
+/// any more is dropped so: its futures no worker has started are cancelled (their work is never
+/// run). Returns whether one was. (A reference cycle would keep CPython's until its cyclic
+/// garbage collector runs, and an exception's traceback keeps a returned function's locals until
+/// the exception is gone; racecheck drops such an iterator at once.)
+bool cancel_dropped_map_results(State& s);
 /// Next future of an as_completed iterator; false when exhausted (enabled only then or when one
 /// is done).
 bool as_completed_next(Machine& m, Value it, Value* out);

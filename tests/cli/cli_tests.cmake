@@ -150,6 +150,8 @@ if(RC_PYTHON3)
                    tests/cli/progress_and_interrupt_test.py)
     rc_python_test(scenarios_reach_the_outputs_cpython_shows_print_map_as_completed_workers
                    tests/soundness/behaviours_test.py)
+    rc_python_test(soundness_submit_in_one_step_shows_what_cpythons_two_steps_show
+                   tests/soundness/submit_one_step.py)
     # Soundness against CPython 3.12 (tests/soundness/README.md): a few runs per scenario here;
     # run it by hand with a large --runs.
     add_test(NAME soundness_every_cpython_output_is_a_racecheck_outcome

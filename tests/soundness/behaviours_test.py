@@ -23,8 +23,12 @@ MUST_REACH = {
     # the second task starts a second worker when the first has not released the idle semaphore
     "scenarios/pool_second_worker.yaml": ["ThreadPoolExecutor-0_0 ThreadPoolExecutor-0_0\n",
                                           "ThreadPoolExecutor-0_0 ThreadPoolExecutor-0_1\n"],
+    # leaving the loop drops map's iterator: the calls no worker started are cancelled
+    "scenarios/pool_map_break.yaml": ["ran [0, 1]\n", "ran [0, 1, 2]\n", "ran [0, 1, 2, 3]\n",
+                                      "ran [0, 1, 2, 3, 4]\n", "ran [0, 1, 2, 3, 4, 5]\n"],
 }
-EXACT = {"scenarios/as_completed_order.yaml", "scenarios/pool_second_worker.yaml"}
+EXACT = {"scenarios/as_completed_order.yaml", "scenarios/pool_second_worker.yaml",
+         "scenarios/pool_map_break.yaml"}
 
 
 def main():

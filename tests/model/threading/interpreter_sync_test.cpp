@@ -285,6 +285,77 @@ print(f.done(), names[0])
     }
 }
 
+TEST_CASE("a_dropped_map_iterator_cancels_the_calls_no_worker_started") {
+    // CPython 3.12's Executor.map returns a generator whose finally cancels the futures it has
+    // not yielded; reference counting runs it the moment the iterator is dropped. Lowest-thread
+    // policy: MainThread runs whenever it can, so the worker has started nothing past result 1.
+    const char* work = R"(
+from concurrent.futures import ThreadPoolExecutor
+def work(n):
+    print("run", n)
+    return n
+)";
+    SUBCASE("a for loop left with break") {
+        Harness h(std::string(work) + R"(
+with ThreadPoolExecutor(max_workers=1) as ex:
+    for r in ex.map(work, range(4)):
+        print("got", r)
+        if r == 1:
+            break
+print("done")
+)");
+        Run r = h.run();
+        REQUIRE(r.status == RunStatus::Ended);
+        CHECK(r.state.output == "run 0\ngot 0\nrun 1\ngot 1\ndone\n");
+    }
+    SUBCASE("a function returning with the iterator in a local") {
+        Harness h(std::string(work) + R"(
+def first(ex):
+    it = ex.map(work, range(4))
+    return next(it)
+with ThreadPoolExecutor(max_workers=1) as ex:
+    print("first", first(ex))
+print("done")
+)");
+        Run r = h.run();
+        REQUIRE(r.status == RunStatus::Ended);
+        CHECK(r.state.output == "run 0\nfirst 0\ndone\n");
+    }
+    SUBCASE("an iterator a global still refers to is not dropped") {
+        Harness h(std::string(work) + R"(
+with ThreadPoolExecutor(max_workers=1) as ex:
+    it = ex.map(work, range(4))
+    for r in it:
+        print("got", r)
+        if r == 1:
+            break
+print("done")
+)");
+        Run r = h.run();
+        REQUIRE(r.status == RunStatus::Ended);
+        CHECK(r.state.output == "run 0\ngot 0\nrun 1\ngot 1\nrun 2\nrun 3\ndone\n");
+    }
+    SUBCASE("only the iterator's own calls are cancelled, not other futures of the pool") {
+        Harness h(std::string(work) + R"(
+import threading
+ev = threading.Event()
+def slow(n):
+    if n == 1:
+        ev.wait()
+    return n
+with ThreadPoolExecutor(max_workers=2) as ex:
+    fs = [ex.submit(slow, n) for n in range(2)]
+    for r in ex.map(work, range(3)):
+        break
+    ev.set()
+print([f.result() for f in fs], "done")
+)");
+        Run r = h.run();
+        REQUIRE(r.status == RunStatus::Ended);
+        CHECK(r.state.output == "run 0\n[0, 1] done\n");
+    }
+}
+
 TEST_CASE("thread_pool_with_block_waits_for_its_tasks_and_as_completed_yields_all") {
     Harness h(R"(
 from concurrent.futures import ThreadPoolExecutor, as_completed
