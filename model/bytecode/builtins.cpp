@@ -61,7 +61,7 @@ std::initializer_list<BuiltinId> members(ModuleId module) {
     }
     case ModuleId::Queue: {
         static constexpr std::initializer_list<B> m = {B::Queue, B::LifoQueue, B::PriorityQueue,
-                                                       B::QueueEmpty, B::QueueFull};
+                                                       B::SimpleQueue, B::QueueEmpty, B::QueueFull};
         return m;
     }
     case ModuleId::Time: {

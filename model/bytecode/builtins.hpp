@@ -53,6 +53,7 @@ namespace rc {
     X(Queue, "Queue", ModCls, "queue.Queue")                                                       \
     X(LifoQueue, "LifoQueue", ModCls, "queue.LifoQueue")                                           \
     X(PriorityQueue, "PriorityQueue", ModCls, "queue.PriorityQueue")                               \
+    X(SimpleQueue, "SimpleQueue", ModCls, "_queue.SimpleQueue")                                    \
     /* time */                                                                                     \
     X(Sleep, "sleep", ModFn, "") X(Time, "time", ModFn, "") X(Monotonic, "monotonic", ModFn, "")   \
     X(PerfCounter, "perf_counter", ModFn, "")                                                      \

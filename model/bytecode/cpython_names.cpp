@@ -338,6 +338,13 @@ const char* const kQueue[] = {
     "__weakref__", "_get", "_init", "_put", "_qsize", "empty", "full", "get", "get_nowait",
     "join", "put", "put_nowait", "qsize", "task_done",
 };
+const char* const kSimpleQueue[] = {
+    "__class__", "__class_getitem__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__",
+    "__ge__", "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__",
+    "__init_subclass__", "__le__", "__lt__", "__module__", "__ne__", "__new__", "__reduce__",
+    "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__", "__str__", "__subclasshook__",
+    "empty", "get", "get_nowait", "put", "put_nowait", "qsize",
+};
 const char* const kFutureType[] = {
     "_Future__get_result", "__class__", "__class_getitem__", "__delattr__", "__dict__", "__dir__",
     "__doc__", "__eq__", "__format__", "__ge__", "__getattribute__", "__getstate__", "__gt__",
@@ -867,6 +874,7 @@ std::vector<std::string_view> cpython_type_dir(BuiltinId type) {
     case BuiltinId::Queue:
     case BuiltinId::LifoQueue: // the same public and private names as Queue
     case BuiltinId::PriorityQueue: return view(kQueue);
+    case BuiltinId::SimpleQueue: return view(kSimpleQueue);
     case BuiltinId::FutureType: return view(kFutureType);
     case BuiltinId::ThreadPoolExecutor: return view(kThreadPoolExecutor);
     case BuiltinId::LoggerType: return view(kLoggerType);

@@ -40,7 +40,7 @@ TYPES = {
     "RLockType": type(threading.RLock()), "Condition": threading.Condition,
     "Semaphore": threading.Semaphore, "BoundedSemaphore": threading.BoundedSemaphore,
     "Event": threading.Event, "Barrier": threading.Barrier, "Local": threading.local,
-    "Queue": queue.Queue, "FutureType": concurrent.futures.Future,
+    "Queue": queue.Queue, "SimpleQueue": queue.SimpleQueue, "FutureType": concurrent.futures.Future,
     "ThreadPoolExecutor": concurrent.futures.ThreadPoolExecutor,
     "LoggerType": logging.Logger, "BaseException": BaseException, "Object": object,
     "BuiltinFunctionType": type(len), "MethodType": type(threading.Thread().start),

@@ -30,6 +30,7 @@ bool is_threading_constructor(BuiltinId id) {
     case BuiltinId::Queue:
     case BuiltinId::LifoQueue:
     case BuiltinId::PriorityQueue:
+    case BuiltinId::SimpleQueue:
     case BuiltinId::ThreadPoolExecutor:
     case BuiltinId::AsCompleted:
     case BuiltinId::RcPoolNext:

@@ -25,6 +25,7 @@ const Sig kThreadInit{"Thread.__init__", S::Python, {"group", "target", "name", 
                       0, 0, 5, 1};
 const Sig kTimerInit{"Timer.__init__", S::Python, {"interval", "function", "args", "kwargs"}, 2, 0, kNone, 1};
 const Sig kQueueInit{"Queue.__init__", S::Python, {"maxsize"}, 0, 0, kNone, 1};
+const Sig kSimpleQueueNew{"SimpleQueue", S::Takes, {}, 0, 0};
 const Sig kExecutorInit{"ThreadPoolExecutor.__init__", S::Python,
                         {"max_workers", "thread_name_prefix", "initializer", "initargs"}, 0, 0, kNone, 1};
 const Sig kAsCompleted{"as_completed", S::Python, {"fs", "timeout"}, 1, 0};
@@ -65,6 +66,12 @@ const Sig kQueueJoin{"Queue.join", S::Python, {}, 0, 0, kNone, 1};
 const Sig kQueueQsize{"Queue.qsize", S::Python, {}, 0, 0, kNone, 1};
 const Sig kQueueEmpty{"Queue.empty", S::Python, {}, 0, 0, kNone, 1};
 const Sig kQueueFull{"Queue.full", S::Python, {}, 0, 0, kNone, 1};
+// queue.SimpleQueue (C methods, _queue module: Argument Clinic).
+const Sig kSimpleQueuePut{"put", S::Clinic, {"item", "block", "timeout"}, 1, 0};
+const Sig kSimpleQueueGet{"get", S::Clinic, {"block", "timeout"}, 0, 0};
+const Sig kSimpleQueuePutNowait{"put_nowait", S::Clinic, {"item"}, 1, 0};
+const Sig kSimpleQueueQsize{"SimpleQueue.qsize", S::None, {}, 0, 0};
+const Sig kSimpleQueueEmpty{"SimpleQueue.empty", S::None, {}, 0, 0};
 const Sig kFutureResult{"Future.result", S::Python, {"timeout"}, 0, 0, kNone, 1};
 const Sig kFutureException{"Future.exception", S::Python, {"timeout"}, 0, 0, kNone, 1};
 const Sig kFutureDone{"Future.done", S::Python, {}, 0, 0, kNone, 1};
@@ -97,6 +104,7 @@ const Sig* sync_constructor_sig(BuiltinId id) {
     case BuiltinId::Queue:
     case BuiltinId::LifoQueue:
     case BuiltinId::PriorityQueue: return &kQueueInit;
+    case BuiltinId::SimpleQueue: return &kSimpleQueueNew;
     case BuiltinId::ThreadPoolExecutor: return &kExecutorInit;
     case BuiltinId::AsCompleted: return &kAsCompleted;
     default: return nullptr;
@@ -146,6 +154,17 @@ const Sig* sync_method_sig(Machine& m, Value self, KnownName k) {
         case KnownName::is_alive: return &kThreadIsAlive;
         case KnownName::run: return t->timer.valid() ? &kTimerRun : &kThreadRun;
         case KnownName::cancel: return t->timer.valid() ? &kTimerCancel : nullptr;
+        default: return nullptr;
+        }
+    }
+    if (auto* q = m.get<QueueObj>(self); q && q->simple) {
+        switch (k) {
+        case KnownName::put: return &kSimpleQueuePut;
+        case KnownName::get: return &kSimpleQueueGet;
+        case KnownName::put_nowait: return &kSimpleQueuePutNowait;
+        // get_nowait: none; it says "get_nowait() takes no arguments" (queue_method)
+        case KnownName::qsize: return &kSimpleQueueQsize;
+        case KnownName::empty: return &kSimpleQueueEmpty;
         default: return nullptr;
         }
     }

@@ -28,6 +28,7 @@ bool python_class(BuiltinId t) {
     case BuiltinId::Queue:
     case BuiltinId::LifoQueue:
     case BuiltinId::PriorityQueue:
+    case BuiltinId::SimpleQueue:
     case BuiltinId::FutureType:
     case BuiltinId::ThreadPoolExecutor:
     case BuiltinId::Counter:
@@ -188,7 +189,7 @@ Value Machine::attribute(Value obj, NameId name) {
         if (k == KnownName::n_waiting) return Value::integer(b->waiting);
         if (k == KnownName::broken) return Value::boolean(b->broken);
     } else if (auto* q = get<QueueObj>(obj)) {
-        if (k == KnownName::maxsize) return Value::integer(q->maxsize);
+        if (k == KnownName::maxsize && !q->simple) return Value::integer(q->maxsize);
     } else if (auto* d = get<DequeObj>(obj)) {
         if (k == KnownName::maxlen) return d->maxlen < 0 ? Value::none() : Value::integer(d->maxlen);
     } else if (auto* tu = get<TupleObj>(obj); tu && tu->named != BuiltinId::Tuple) {

@@ -404,7 +404,7 @@ void Fingerprinter::object(const State& s, const Object& o) {
                 h_.mix(x.broken);
             } else if constexpr (std::is_same_v<T, QueueObj>) {
                 vs(x.items);
-                h_.mix(static_cast<uint64_t>(x.order));
+                h_.mix(static_cast<uint64_t>(x.order) | static_cast<uint64_t>(x.simple) << 8);
                 h_.mix(static_cast<uint64_t>(x.maxsize));
                 h_.mix(static_cast<uint64_t>(x.unfinished));
             } else if constexpr (std::is_same_v<T, LocalObj>) {

@@ -431,6 +431,7 @@ public:
     /// raising CPython's TypeError for a mismatch.
     Bound bind(const Args& args, const Sig& sig);
     Bound bind_python(const Args& args, const Sig& sig);
+    Bound bind_clinic(const Args& args, const Sig& sig);
 };
 
 /// What an object is charged when allocated (model/runtime/memory.cpp).

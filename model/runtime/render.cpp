@@ -25,7 +25,8 @@ std::string kind_label(const State& s, ObjectId o) {
             else if constexpr (std::is_same_v<T, EventObj>) return "Event";
             else if constexpr (std::is_same_v<T, BarrierObj>) return "Barrier";
             else if constexpr (std::is_same_v<T, QueueObj>)
-                return x.order == QueueObj::Order::Lifo       ? "LifoQueue"
+                return x.simple                               ? "SimpleQueue"
+                       : x.order == QueueObj::Order::Lifo     ? "LifoQueue"
                        : x.order == QueueObj::Order::Priority ? "PriorityQueue"
                                                               : "Queue";
             else if constexpr (std::is_same_v<T, ListObj>) return "list";

@@ -124,7 +124,7 @@ template <class H> void hash_object(H& h, const Object& o) {
                 h.mix(x.broken);
             } else if constexpr (std::is_same_v<T, QueueObj>) {
                 h.values(x.items);
-                h.mix(static_cast<uint64_t>(x.order));
+                h.mix(static_cast<uint64_t>(x.order) | static_cast<uint64_t>(x.simple) << 8);
                 h.mix(static_cast<uint64_t>(x.unfinished));
             } else if constexpr (std::is_same_v<T, ThreadObj>) {
                 h.mix(x.started);

@@ -43,6 +43,7 @@ Value Machine::construct_sync(BuiltinId id, const Args& a) {
     case BuiltinId::Queue: return make_queue(*this, a, QueueObj::Order::Fifo);
     case BuiltinId::LifoQueue: return make_queue(*this, a, QueueObj::Order::Lifo);
     case BuiltinId::PriorityQueue: return make_queue(*this, a, QueueObj::Order::Priority);
+    case BuiltinId::SimpleQueue: return make_simple_queue(*this, a);
     case BuiltinId::ThreadPoolExecutor: return make_executor(*this, a);
     case BuiltinId::AsCompleted: return make_as_completed(*this, a);
     case BuiltinId::RcPoolNext:

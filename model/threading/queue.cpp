@@ -1,5 +1,5 @@
-// queue.Queue, LifoQueue and PriorityQueue on virtual threads, with CPython 3.12's semantics and
-// exceptions. PriorityQueue keeps a heap with _heapq's C algorithm (swaps, the same comparisons
+// queue.Queue, LifoQueue, PriorityQueue and SimpleQueue on virtual threads, with CPython 3.12's
+// semantics and exceptions. PriorityQueue keeps a heap with _heapq's C algorithm (swaps, the same comparisons
 // in the same order), so equal priorities come out in CPython's order and a comparison that
 // raises leaves the heap as CPython leaves it.
 #include "model/threading/queue.hpp"
@@ -65,15 +65,24 @@ Value make_queue(Machine& m, const Args& a, QueueObj::Order order) {
     return Value::object(m.alloc(Object{std::move(q)}));
 }
 
+Value make_simple_queue(Machine& m, const Args&) { // SimpleQueue() takes no arguments (bound)
+    QueueObj q;
+    q.simple = true;
+    return Value::object(m.alloc(Object{std::move(q)}));
+}
+
 Value queue_method(Machine& m, Value self, NameId method, const Args& a) {
     auto q = [&]() -> QueueObj& { return *m.get<QueueObj>(self); };
     const PendingOp& op = m.th().pending;
     KnownName k = known_method(method);
+    const bool simple = q().simple;
+    if (simple && (k == KnownName::task_done || k == KnownName::join || k == KnownName::full))
+        no_such_method(m, self, method);
     switch (k) {
     case KnownName::put:
     case KnownName::put_nowait: {
         Bound b = m.bind(a, *sync_method_sig(m, self, k));
-        check_timeout(m, b[1], b[2]);
+        if (!simple) check_timeout(m, b[1], b[2]); // SimpleQueue.put ignores block and timeout
         Value item = b[0];
         bool full = q().maxsize > 0 && static_cast<int64_t>(q().items.size()) >= q().maxsize;
         if (m.timeout) {
@@ -91,7 +100,7 @@ Value queue_method(Machine& m, Value self, NameId method, const Args& a) {
         q().item_seq.push_back(seq);
         // heappush: a comparison that raises leaves the item in the heap, the put uncounted
         if (q().order == QueueObj::Order::Priority) sift_down(m, self, 0, q().items.size() - 1);
-        q().unfinished++;
+        if (!simple) q().unfinished++;
         if (m.event) {
             m.event->item = seq;
             m.event->value = item;
@@ -100,7 +109,10 @@ Value queue_method(Machine& m, Value self, NameId method, const Args& a) {
     }
     case KnownName::get:
     case KnownName::get_nowait: {
-        Bound b = m.bind(a, *sync_method_sig(m, self, k));
+        if (simple && k == KnownName::get_nowait) { // no Sig: _queue's own message
+            if (!a.pos.empty() || !a.kw.empty()) m.raise(BuiltinId::TypeError, "get_nowait() takes no arguments");
+        }
+        Bound b = simple && k == KnownName::get_nowait ? Bound{} : m.bind(a, *sync_method_sig(m, self, k));
         check_timeout(m, b[0], b[1]);
         if (m.timeout) {
             spend_timeout(m, a.get(1, KnownName::timeout, Value::none()));

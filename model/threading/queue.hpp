@@ -1,4 +1,5 @@
-// queue.Queue, queue.LifoQueue and queue.PriorityQueue: state, construction, methods.
+// queue.Queue, queue.LifoQueue, queue.PriorityQueue and queue.SimpleQueue: state, construction,
+// methods.
 #pragma once
 
 #include <cstdint> // int64_t, uint64_t
@@ -20,9 +21,13 @@ struct QueueObj {
     int64_t unfinished = 0;         // puts minus task_done calls
     uint64_t next_seq = 0;
     Order order = Order::Fifo;
+    /// queue.SimpleQueue (C, _queue): FIFO, unbounded, no task_done/join/full/maxsize; put never
+    /// blocks and ignores block and timeout.
+    bool simple = false;
 };
 
 Value make_queue(Machine& m, const Args& a, QueueObj::Order order);
+Value make_simple_queue(Machine& m, const Args& a);
 /// put, put_nowait, get, get_nowait, task_done, join, qsize, empty, full.
 Value queue_method(Machine& m, Value self, NameId method, const Args& a);
 

@@ -386,8 +386,10 @@ bool classify_sync_method(Machine& m, CallView c, Value self, KnownName k, Pendi
             Value block = c.arg(base, KnownName::block);
             Value qt = c.arg(base + 1, KnownName::timeout);
             const bool negative = (qt.is_int_like() && qt.i < 0) || (qt.tag == VTag::Float && qt.f < 0);
-            // block=False never waits; a negative timeout raises ValueError (it never waits).
-            out->nonblocking = (!block.is_unbound() && !m.truthy(block)) || negative;
+            // block=False never waits; a negative timeout raises ValueError (it never waits); a
+            // SimpleQueue is unbounded and its put ignores block and timeout.
+            out->nonblocking = (!block.is_unbound() && !m.truthy(block)) || negative ||
+                               (k == KnownName::put && m.get<QueueObj>(self)->simple);
             out->timed = !out->nonblocking && present(c.arg(base + 1, KnownName::timeout));
             return true;
         }

@@ -86,9 +86,53 @@ Bound Machine::bind_python(const Args& a, const Sig& sig) {
     return b;
 }
 
+/// CPython 3.12's _PyArg_UnpackKeywords (Python/getargs.c), in its order of checks: too many
+/// arguments in all, missing required ones, one given by name and position, an unknown keyword.
+/// (Every parameter may be given by name: positional_only is 0 for the signatures that use it.)
+Bound Machine::bind_clinic(const Args& a, const Sig& sig) {
+    const std::string name(sig.name);
+    const size_t count = sig.params.size(), n = a.pos.size(), total = n + a.kw.size();
+    if (total > count)
+        raise(BuiltinId::TypeError, name + "() takes at most " + std::to_string(count) + " " +
+                                        (n == 0 ? "keyword " : "") + (count == 1 ? "argument" : "arguments") +
+                                        " (" + std::to_string(total) + " given)");
+    auto param = [&](size_t k) { return std::string(*(sig.params.begin() + static_cast<std::ptrdiff_t>(k))); };
+    auto by_name = [&](size_t k) -> const Value* {
+        for (const auto& [id, value] : a.kw)
+            if (name_of(id) == param(k)) return &value;
+        return nullptr;
+    };
+    Bound b;
+    size_t used = 0;
+    for (size_t k = 0; k < count; ++k) {
+        if (k < n) {
+            b.v[k] = a.pos[k];
+        } else if (const Value* v = by_name(k)) {
+            b.v[k] = *v;
+            ++used;
+        } else if (k < sig.required) {
+            raise(BuiltinId::TypeError, name + "() missing required argument '" + param(k) + "' (pos " +
+                                            std::to_string(k + 1) + ")");
+        }
+    }
+    if (used == a.kw.size()) return b;
+    for (size_t k = 0; k < n; ++k)
+        if (by_name(k))
+            raise(BuiltinId::TypeError, "argument for " + name + "() given by name ('" + param(k) +
+                                            "') and position (" + std::to_string(k + 1) + ")");
+    for (const auto& [id, value] : a.kw) {
+        bool known = false;
+        for (size_t k = 0; k < count; ++k) known |= name_of(id) == param(k);
+        if (!known)
+            raise(BuiltinId::TypeError, "'" + name_of(id) + "' is an invalid keyword argument for " + name + "()");
+    }
+    return b;
+}
+
 Bound Machine::bind(const Args& a, const Sig& sig) {
     RC_CHECK(sig.params.size() <= Bound{}.v.size(), "a signature with too many parameters");
     if (sig.style == Sig::Style::Python) return bind_python(a, sig);
+    if (sig.style == Sig::Style::Clinic) return bind_clinic(a, sig);
     const std::string name(sig.name);
     const size_t count = sig.params.size();
     const size_t positional = std::min(count, sig.keyword_only);
@@ -102,7 +146,8 @@ Bound Machine::bind(const Args& a, const Sig& sig) {
             raise(BuiltinId::TypeError, name + " expected " + (sig.required == positional ? "" : "at most ") +
                                             std::to_string(positional) + arguments(positional) +
                                             ", got " + std::to_string(n));
-        case S::Python:
+        case S::Python: // (Python and Clinic are bound above)
+        case S::Clinic:
         case S::Takes:
             if (positional == 0) raise(BuiltinId::TypeError, name + "() takes no positional arguments");
             raise(BuiltinId::TypeError, name + "() takes " + (sig.required == positional ? "exactly " : "at most ") +
@@ -131,7 +176,8 @@ Bound Machine::bind(const Args& a, const Sig& sig) {
         switch (sig.style) {
         case S::One: raise(BuiltinId::TypeError, name + "() takes exactly one argument (0 given)");
         case S::None:
-        case S::Python: break;
+        case S::Python:
+        case S::Clinic: break;
         case S::Expected:
             raise(BuiltinId::TypeError, name + " expected " + (sig.required == positional ? "" : "at least ") +
                                             std::to_string(sig.required) + arguments(sig.required) +

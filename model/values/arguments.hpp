@@ -21,6 +21,9 @@ struct Sig {
         None,      // METH_NOARGS: "str.upper() takes no arguments (1 given)"
         Expected,  // "get expected at least 1 argument, got 0" / "insert expected 2 arguments, got 1"
         Takes,     // "find() takes at least 1 argument (0 given)" / "split() takes at most 2 ..."
+        Clinic,    // Argument Clinic with keywords (_PyArg_UnpackKeywords): "put() takes at most 3
+                   // arguments (4 given)" counting keywords, "put() missing required argument
+                   // 'item' (pos 1)", then "'x' is an invalid keyword argument for get()"
         Python,    // a def in CPython's library: "Event.wait() takes from 1 to 2 positional
                    // arguments but 3 were given", "Queue.put() missing 1 required positional
                    // argument: 'item'", "got an unexpected keyword argument 'x'"

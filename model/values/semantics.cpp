@@ -324,7 +324,8 @@ BuiltinId Machine::type_of(Value v) {
             else if constexpr (std::is_same_v<T, EventObj>) return B::Event;
             else if constexpr (std::is_same_v<T, BarrierObj>) return B::Barrier;
             else if constexpr (std::is_same_v<T, QueueObj>)
-                return o.order == QueueObj::Order::Lifo       ? B::LifoQueue
+                return o.simple                               ? B::SimpleQueue
+                       : o.order == QueueObj::Order::Lifo     ? B::LifoQueue
                        : o.order == QueueObj::Order::Priority ? B::PriorityQueue
                                                               : B::Queue;
             else if constexpr (std::is_same_v<T, LocalObj>) return B::Local;
@@ -350,6 +351,7 @@ std::string Machine::type_name(Value v) {
     BuiltinId t = type_of(v);
     if (t == BuiltinId::StrIterator) return "str_ascii_iterator";
     if (t == BuiltinId::Defaultdict) return "collections.defaultdict"; // its tp_name
+    if (t == BuiltinId::SimpleQueue) return "_queue.SimpleQueue";      // its tp_name
     std::string_view q = builtin_qualname(t);
     if (size_t dot = q.rfind('.'); dot != std::string_view::npos) q = q.substr(dot + 1);
     return std::string(builtin_kind(t) == BuiltinKind::TypeOnly || is_exception_class(t) ? q
