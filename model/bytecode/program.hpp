@@ -42,6 +42,7 @@ struct PreludeFuncs {
     FuncId pool_worker;  // _rc_pool_worker(pool): a ThreadPoolExecutor worker's loop
     FuncId pool_map;     // _rc_pool_map(pool, fn, iterables): ThreadPoolExecutor.map
     FuncId pool_results; // _rc_pool_results(futures): map's lazy result iterator (a generator)
+    FuncId pool_cancel;  // _rc_pool_cancel(futures): the finally of a dropped map iterator
     FuncId as_completed; // _rc_as_completed(it): as_completed's generator (the finished futures
                          // it first finds in an order the explorer chooses, then completion order)
     FuncId print;        // _rc_print(objects, sep, end, whole): print, one write per piece (whole: one)

@@ -54,6 +54,10 @@ def _rc_pool_results(futures):
             raise
         yield r
 
+def _rc_pool_cancel(futures):
+    for f in futures:
+        f.cancel()
+
 def _rc_as_completed(it):
     batch = list(_rc_as_completed_batch(it))
     while batch:

@@ -4,7 +4,7 @@
 #include <algorithm> // all_of
 
 #include "model/runtime/machine.hpp" // Machine, classify, run_on, pending_enabled
-#include "model/threading/thread_pool.hpp" // cancel_dropped_map_results
+#include "model/threading/thread_pool.hpp" // drop_map_results
 
 namespace rc {
 
@@ -226,12 +226,12 @@ Event Interpreter::step(State& s, ThreadId t, bool timeout, const std::function<
         m.event = nullptr;
         m.timeout = false;
         run_on(m);
+        ev.cancelled_futures = drop_map_results(m); // may run on into a dropped iterator's finally
     } catch (const LimitExceeded& e) {
         s.limit = e.hit; // the execution stops here, whatever the operation had done
         return ev;
     }
     if (m.th().status == ThreadStatus::Finished) ev.thread_ended = true;
-    ev.cancelled_futures = cancel_dropped_map_results(s);
     ev.took_name = s.thread_name_counter + s.executor_counter != names_before;
     return ev;
 }

@@ -120,7 +120,8 @@ struct Event {
     bool took_name = false;    // constructed a Thread or executor (State's name counters)
     bool read_threads = false; // read every thread's liveness (threading.active_count())
     /// dropped the last reference to an unfinished Executor.map iterator: the futures it had not
-    /// taken and no worker had started were cancelled (cancel_dropped_map_results)
+    /// taken and no worker had started were cancelled in this step (drop_map_results: the thread
+    /// ended as it dropped it)
     bool cancelled_futures = false;
     /// The program looked at a thread's identity: its name, ident, or repr (symmetry reduction
     /// may treat threads as interchangeable only while nothing does).

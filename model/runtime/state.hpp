@@ -169,7 +169,7 @@ struct State {
     /// The result iterators of ThreadPoolExecutor.map not yet finished, each with the list of
     /// its futures not yet taken. When one becomes unreachable, CPython frees it at once
     /// (reference counting) and its `finally` cancels those futures; Interpreter::step does the
-    /// same after each step (cancel_dropped_map_results). Between steps it holds exactly the
+    /// same after each step (drop_map_results). Between steps it holds exactly the
     /// reachable unfinished ones, which the heap determines: no fingerprint needs it.
     std::vector<std::pair<ObjectId, ObjectId>> map_results;
 

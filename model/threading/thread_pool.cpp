@@ -239,25 +239,44 @@ Value future_method(Machine& m, Value self, NameId method, const Args& a) {
     }
 }
 
-bool cancel_dropped_map_results(State& s) {
+bool drop_map_results(Machine& m) {
+    State& s = m.st;
     if (s.map_results.empty()) return false;
     static thread_local Fingerprinter reach(FingerprintOptions{}); // what the roots reach
     reach(s);
-    bool cancelled = false;
+    std::vector<ObjectId> dropped; // their lists of futures not yielded
     std::erase_if(s.map_results, [&](const std::pair<ObjectId, ObjectId>& r) {
-        const auto& g = std::get<GeneratorObj>(s.object(r.first).data);
-        if (g.status == GeneratorObj::Status::Done) return true;
+        const auto status = std::get<GeneratorObj>(s.object(r.first).data).status;
+        if (status == GeneratorObj::Status::Done) return true;
         if (reach.canonical_object(r.first) != UINT32_MAX) return false;
-        // result_iterator's finally: for future in fs: future.cancel() (fs: the ones not yielded)
-        for (Value f : std::get<ListObj>(s.object(r.second).data).items) {
+        // A generator never started has not entered its try: dropping it runs no finally, and
+        // every call runs (`executor.map(fn, items)` with the result ignored).
+        if (status != GeneratorObj::Status::Created) dropped.push_back(r.second);
+        return true;
+    });
+    if (dropped.empty()) return false;
+    // result_iterator's finally: for future in fs: future.cancel(). The thread that dropped the
+    // iterator runs it next, each cancel a step of its own, before the operation it stopped at
+    // (a frame that hands nothing back, so that operation runs afterwards unchanged).
+    ThreadState& th = m.th();
+    if (th.status == ThreadStatus::Running && th.wait.kind == Wait::Kind::None && !th.frames.empty() &&
+        th.frames.size() + dropped.size() < m.interp.limits().max_frames) {
+        for (auto it = dropped.rbegin(); it != dropped.rend(); ++it)
+            m.enter_frame(m.prog.prelude.pool_cancel, {Value::object(*it)}, Frame::Return::Discard);
+        run_on(m);
+        return false;
+    }
+    // The thread ended as it dropped it (or cannot take a frame): the futures are cancelled
+    // within this step.
+    bool cancelled = false;
+    for (ObjectId list : dropped)
+        for (Value f : std::get<ListObj>(s.object(list).data).items) {
             auto& fo = std::get<FutureObj>(s.object(f.obj()).data);
             if (fo.status != FutureObj::Status::Pending) continue; // running or done: cancel() fails
             fo.status = FutureObj::Status::Cancelled;
             fo.finish_seq = s.steps;
             cancelled = true;
         }
-        return true;
-    });
     return cancelled;
 }
 

@@ -63,13 +63,17 @@ void pool_shutdown(Machine& m, Value executor, bool wait);
 void pool_finish_join(Machine& m);
 /// CPython 3.12's Executor.map returns a generator whose `finally` cancels the futures it has
 /// not yielded; CPython runs it when the generator is freed, which reference counting does the
-/// moment the last reference goes (`for r in ex.map(...): break`, a function returning). After a
-/// step, every unfinished map iterator (State::map_results) that nothing reachable refers to
-/// any more is dropped so: its futures no worker has started are cancelled (their work is never
-/// run). Returns whether one was. (A reference cycle would keep CPython's until its cyclic
-/// garbage collector runs, and an exception's traceback keeps a returned function's locals until
-/// the exception is gone; racecheck drops such an iterator at once.)
-bool cancel_dropped_map_results(State& s);
+/// moment the last reference goes (`for r in ex.map(...): break`, a function returning), if it
+/// has started (one never iterated has not entered its try: dropping it cancels nothing). After
+/// thread m.tid's step, every unfinished map iterator (State::map_results) that nothing reachable
+/// refers to any more was dropped by it: the thread runs that finally next (_rc_pool_cancel,
+/// each Future.cancel() a step, so other threads can run between the drop and each cancel, as
+/// in CPython), then goes on with the operation it had stopped at. A thread that ended as it
+/// dropped one cancels in the same step; returns whether a future was cancelled so. (A reference
+/// cycle would keep CPython's iterator until its cyclic garbage collector runs, and an
+/// exception's traceback keeps a returned function's locals until the exception is gone;
+/// racecheck drops such an iterator at once.)
+bool drop_map_results(Machine& m);
 /// Next future of an as_completed iterator; false when exhausted (enabled only then or when one
 /// is done).
 bool as_completed_next(Machine& m, Value it, Value* out);

@@ -26,6 +26,9 @@ MUST_REACH = {
     # leaving the loop drops map's iterator: the calls no worker started are cancelled
     "scenarios/pool_map_break.yaml": ["ran [0, 1]\n", "ran [0, 1, 2]\n", "ran [0, 1, 2, 3]\n",
                                       "ran [0, 1, 2, 3, 4]\n", "ran [0, 1, 2, 3, 4, 5]\n"],
+    # the worker can start one more call between the break and the cancel (CPython printed it)
+    "scenarios/pool_map_break_prints.yaml": ["start 0\nresult 0start\n 1\nstart 2\ndone\n",
+                                             "start 0\nresult 0\ndone\n"],
 }
 EXACT = {"scenarios/as_completed_order.yaml", "scenarios/pool_second_worker.yaml",
          "scenarios/pool_map_break.yaml"}

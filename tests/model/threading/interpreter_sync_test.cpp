@@ -321,6 +321,17 @@ print("done")
         REQUIRE(r.status == RunStatus::Ended);
         CHECK(r.state.output == "run 0\nfirst 0\ndone\n");
     }
+    SUBCASE("an iterator never iterated cancels nothing: its try was never entered") {
+        Harness h(std::string(work) + R"(
+with ThreadPoolExecutor(max_workers=1) as ex:
+    ex.map(work, range(3))
+    print("submitted")
+print("done")
+)");
+        Run r = h.run();
+        REQUIRE(r.status == RunStatus::Ended);
+        CHECK(r.state.output == "submitted\nrun 0\nrun 1\nrun 2\ndone\n");
+    }
     SUBCASE("an iterator a global still refers to is not dropped") {
         Harness h(std::string(work) + R"(
 with ThreadPoolExecutor(max_workers=1) as ex:
