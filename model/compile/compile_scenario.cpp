@@ -40,7 +40,16 @@ std::variant<std::unique_ptr<CompiledScenario>, Diagnostic> compile_scenario(con
     for (auto& [name, value] : s.params) in.param_names.push_back(name);
     for (size_t i = 0; i < checks.size(); ++i) {
         auto pc = parse_module(checks[i]->expr);
-        if (auto* e = std::get_if<CodeError>(&pc)) return at_check(s, *checks[i], *e);
+        if (auto* e = std::get_if<CodeError>(&pc)) {
+            // A flow list (`final: [a == f(1, 2)]`) splits a check at its commas: the next item
+            // starting on the same line is the rest of it.
+            const bool same_list = i + 1 < checks.size() && (i + 1 < s.final_checks.size()) == (i < s.final_checks.size());
+            if (e->hint.empty() && same_list && checks[i + 1]->yaml_line == checks[i]->yaml_line)
+                e->hint = "in a YAML list written `[...]` every comma separates two checks; quote the "
+                          "check (`[\"" + checks[i]->expr + ", " + checks[i + 1]->expr +
+                          "\"]`) or write each check on its own `- ` line";
+            return at_check(s, *checks[i], *e);
+        }
         check_modules.push_back(std::move(std::get<ast::Module>(pc)));
         const ast::Module& m = check_modules.back();
         const ast::ExprStmt* es =

@@ -331,8 +331,9 @@ std::string Interpreter::describe_event(const State& s, const Event& e) const {
         return (e.timed_out ? "join (timed out) " : "join ") + thread_name(s, e.other);
     case OpKind::QueuePut: return "put " + repr(s, e.value) + " into " + label(e.obj);
     case OpKind::QueueGet:
-        return e.timed_out ? "get from " + label(e.obj) + " timed out"
-                           : "get " + repr(s, e.value) + " from " + label(e.obj);
+        if (e.timed_out) return "get from " + label(e.obj) + " timed out";
+        if (e.raised) return "get from " + label(e.obj) + " (raised)"; // empty, or a bad argument
+        return "get " + repr(s, e.value) + " from " + label(e.obj);
     case OpKind::ProgramExit: return "exit";
     case OpKind::Sleep: return "sleep";
     default: break;

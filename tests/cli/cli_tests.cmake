@@ -181,6 +181,9 @@ rc_cli_test(expression_nested_past_the_limit_is_bad_input EXIT 2
 rc_cli_test(yaml_that_loops_yaml_cpp_loadall_is_bad_input EXIT 2
             STDERR "^tests/cli/yaml_comma\\.yaml:1:1: error: invalid YAML: no value can start with ','"
             ARGS tests/cli/yaml_comma.yaml)
+rc_cli_test(a_check_cut_at_a_comma_of_a_flow_list_says_to_quote_it EXIT 2
+            STDERR "^tests/cli/check_comma_in_flow_list\\.yaml:8:30: error: '\\(' was never closed \\(in check `taken == list\\(range\\(1`\\)\n  hint: in a YAML list written `\\[\\.\\.\\.\\]` every comma separates two checks; quote the check"
+            ARGS tests/cli/check_comma_in_flow_list.yaml)
 rc_cli_test(max_memory_out_of_range_is_a_usage_error EXIT 2 STDERR "--max-memory"
             ARGS tests/cli/limit_string_doubling.yaml --max-memory 0)
 

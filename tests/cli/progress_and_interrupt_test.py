@@ -41,7 +41,7 @@ def interrupted_run(args, wait_for, label, columns=0):
                          stdin=subprocess.DEVNULL)
     os.close(slave)
     terminal = b""
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 300  # a loaded machine (a parallel ctest) can be slow to get there
     sent = False
     while time.monotonic() < deadline:
         ready, _, _ = select.select([master], [], [], 0.1)
@@ -58,7 +58,7 @@ def interrupted_run(args, wait_for, label, columns=0):
             sent = True
         if sent and p.poll() is not None:
             break
-    check(sent, f"{label}: no progress line matching {wait_for!r} within 60 s: {terminal[-300:]!r}")
+    check(sent, f"{label}: no progress line matching {wait_for!r} within 300 s: {terminal[-300:]!r}")
     if not sent:
         p.kill()
     out = p.communicate(timeout=120)[0].decode("utf-8")
