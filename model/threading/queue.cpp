@@ -109,10 +109,10 @@ Value queue_method(Machine& m, Value self, NameId method, const Args& a) {
     }
     case KnownName::get:
     case KnownName::get_nowait: {
-        if (simple && k == KnownName::get_nowait) { // no Sig: _queue's own message
-            if (!a.pos.empty() || !a.kw.empty()) m.raise(BuiltinId::TypeError, "get_nowait() takes no arguments");
-        }
-        Bound b = simple && k == KnownName::get_nowait ? Bound{} : m.bind(a, *sync_method_sig(m, self, k));
+        Bound b;
+        if (!simple || k != KnownName::get_nowait) b = m.bind(a, *sync_method_sig(m, self, k));
+        else if (!a.pos.empty() || !a.kw.empty()) // no Sig: _queue's own message
+            m.raise(BuiltinId::TypeError, "get_nowait() takes no arguments");
         check_timeout(m, b[0], b[1]);
         if (m.timeout) {
             spend_timeout(m, a.get(1, KnownName::timeout, Value::none()));

@@ -1,5 +1,7 @@
 // Which instructions are visible operations (scheduling points and detector events), and when a
-// pending operation is enabled.
+// pending operation is enabled. One file: every kind of object's classification (the calls'
+// switch per type, shared-container reads, generators) feeds the one classify() the interpreter
+// calls at each instruction, and the rules below are stated once for all of them.
 //
 // Invisible: everything on locals, arithmetic, control flow (save the truth test of a shared
 // container, `if items:`, a read of it), calls of Python functions, and

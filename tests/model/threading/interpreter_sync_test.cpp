@@ -289,51 +289,48 @@ TEST_CASE("a_dropped_map_iterator_cancels_the_calls_no_worker_started") {
     // CPython 3.12's Executor.map returns a generator whose finally cancels the futures it has
     // not yielded; reference counting runs it the moment the iterator is dropped. Lowest-thread
     // policy: MainThread runs whenever it can, so the worker has started nothing past result 1.
-    const char* work = R"(
+    // The output of the program (after `work`, a call that prints), run to its end.
+    auto output = [](const char* program) {
+        Harness h(std::string(R"(
 from concurrent.futures import ThreadPoolExecutor
 def work(n):
     print("run", n)
     return n
-)";
+)") + program);
+        Run r = h.run();
+        REQUIRE(r.status == RunStatus::Ended);
+        return r.state.output;
+    };
     SUBCASE("a for loop left with break") {
-        Harness h(std::string(work) + R"(
+        CHECK(output(R"(
 with ThreadPoolExecutor(max_workers=1) as ex:
     for r in ex.map(work, range(4)):
         print("got", r)
         if r == 1:
             break
 print("done")
-)");
-        Run r = h.run();
-        REQUIRE(r.status == RunStatus::Ended);
-        CHECK(r.state.output == "run 0\ngot 0\nrun 1\ngot 1\ndone\n");
+)") == "run 0\ngot 0\nrun 1\ngot 1\ndone\n");
     }
     SUBCASE("a function returning with the iterator in a local") {
-        Harness h(std::string(work) + R"(
+        CHECK(output(R"(
 def first(ex):
     it = ex.map(work, range(4))
     return next(it)
 with ThreadPoolExecutor(max_workers=1) as ex:
     print("first", first(ex))
 print("done")
-)");
-        Run r = h.run();
-        REQUIRE(r.status == RunStatus::Ended);
-        CHECK(r.state.output == "run 0\nfirst 0\ndone\n");
+)") == "run 0\nfirst 0\ndone\n");
     }
     SUBCASE("an iterator never iterated cancels nothing: its try was never entered") {
-        Harness h(std::string(work) + R"(
+        CHECK(output(R"(
 with ThreadPoolExecutor(max_workers=1) as ex:
     ex.map(work, range(3))
     print("submitted")
 print("done")
-)");
-        Run r = h.run();
-        REQUIRE(r.status == RunStatus::Ended);
-        CHECK(r.state.output == "submitted\nrun 0\nrun 1\nrun 2\ndone\n");
+)") == "submitted\nrun 0\nrun 1\nrun 2\ndone\n");
     }
     SUBCASE("an iterator a global still refers to is not dropped") {
-        Harness h(std::string(work) + R"(
+        CHECK(output(R"(
 with ThreadPoolExecutor(max_workers=1) as ex:
     it = ex.map(work, range(4))
     for r in it:
@@ -341,13 +338,10 @@ with ThreadPoolExecutor(max_workers=1) as ex:
         if r == 1:
             break
 print("done")
-)");
-        Run r = h.run();
-        REQUIRE(r.status == RunStatus::Ended);
-        CHECK(r.state.output == "run 0\ngot 0\nrun 1\ngot 1\nrun 2\nrun 3\ndone\n");
+)") == "run 0\ngot 0\nrun 1\ngot 1\nrun 2\nrun 3\ndone\n");
     }
     SUBCASE("only the iterator's own calls are cancelled, not other futures of the pool") {
-        Harness h(std::string(work) + R"(
+        CHECK(output(R"(
 import threading
 ev = threading.Event()
 def slow(n):
@@ -360,10 +354,7 @@ with ThreadPoolExecutor(max_workers=2) as ex:
         break
     ev.set()
 print([f.result() for f in fs], "done")
-)");
-        Run r = h.run();
-        REQUIRE(r.status == RunStatus::Ended);
-        CHECK(r.state.output == "run 0\n[0, 1] done\n");
+)") == "run 0\n[0, 1] done\n");
     }
 }
 
