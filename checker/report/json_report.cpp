@@ -133,6 +133,9 @@ Json scenario_json(const ScenarioReport& r) {
                                 {"writes", t.writes}, {"runs", t.runs}});
         j["validation"] = Json{{"free_runs", r.validation->free_runs},
                                {"free_runs_planned", r.validation->free_planned},
+                               // wall seconds of the two racecheck_tsan processes (side by side)
+                               {"forced_seconds", r.validation->forced_seconds},
+                               {"free_seconds", r.validation->free_seconds},
                                {"tsan_only", only},
                                {"tsan_other", r.validation->tsan_other},
                                {"errors", r.validation->errors}};

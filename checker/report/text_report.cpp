@@ -245,7 +245,10 @@ private:
         }
         if (!r.validation) return;
         const ValidationReport& v = *r.validation;
-        out << "\nvalidated on real threads under ThreadSanitizer (" << free_runs_text(v) << ")\n";
+        // The forced replays and the free runs run side by side: the wall time is the longer.
+        out << "\nvalidated on real threads under ThreadSanitizer in "
+            << fmt::format("{:.1f} s", std::max(v.forced_seconds, v.free_seconds)) << " ("
+            << free_runs_text(v) << ")\n";
         for (size_t i = 0; i < r.findings.size() && i < v.findings.size(); ++i) {
             const Validation& fv = v.findings[i];
             // Nothing real ran (every process failed or ran out of time): no verdict, no ✓.

@@ -17,6 +17,8 @@
 
 #include <set>         // finding keys per free run
 #include <string_view> // environment entries
+#include <system_error> // a thread that cannot start
+#include <thread>       // the forced replays beside the free runs
 #include <variant>    // compiled scenario or diagnostic
 
 #include <fmt/format.h>       // messages
@@ -325,7 +327,12 @@ std::optional<ValidationReport> validate(
         schedules += choices_argument(findings[i].schedule) + "\n";
     }
     std::optional<nlohmann::json> forced, free;
-    if (forced_count) {
+    // The forced replays and the free runs are two racecheck_tsan processes that run at the same
+    // time (each is one turn-taking program, about one core): the validation takes the longer of
+    // the two, not their sum. Each has its own error list, merged below in this order.
+    std::vector<std::string> forced_errors;
+    auto run_forced = [&] {
+        if (!forced_count) return;
         const std::string task = fmt::format("forcing {} witness{} on real threads", forced_count,
                                              forced_count == 1 ? "" : "es");
         char path[] = "/tmp/racecheck_schedules_XXXXXX";
@@ -341,12 +348,26 @@ std::optional<ValidationReport> validate(
         if (written) {
             forced_args.push_back("--schedule-file");
             forced_args.push_back(path);
-            forced = run_tsan(opts, forced_args, task, "", report.errors, report.forced_seconds);
+            forced = run_tsan(opts, forced_args, task, "", forced_errors, report.forced_seconds);
         } else {
-            report.errors.push_back("racecheck_tsan, " + task +
+            forced_errors.push_back("racecheck_tsan, " + task +
                                     ", could not be given its schedules: no temporary file");
         }
         if (fd >= 0) unlink(path);
+    };
+    std::vector<std::string> free_errors;
+    std::thread forcing;
+    try {
+        forcing = std::thread([&] {
+            try {
+                run_forced();
+            } catch (const std::exception& e) { // validate() never throws, nor does its thread
+                forced_errors.push_back(std::string("racecheck_tsan, forcing witnesses on real "
+                                                    "threads, failed: ") + e.what());
+            }
+        });
+    } catch (const std::system_error&) { // no thread to spare: one after the other
+        run_forced();
     }
     if (opts.free_runs) {
         std::vector<std::string> free_args = base_args(s, opts);
@@ -355,8 +376,11 @@ std::optional<ValidationReport> validate(
         free = run_tsan(opts, free_args,
                         fmt::format("making {} free run{}", opts.free_runs,
                                     opts.free_runs == 1 ? "" : "s"),
-                        "", report.errors, report.free_seconds);
+                        "", free_errors, report.free_seconds);
     }
+    if (forcing.joinable()) forcing.join();
+    report.errors = std::move(forced_errors);
+    report.errors.insert(report.errors.end(), free_errors.begin(), free_errors.end());
     // The free runs that ran to their end within the budget: a run cut by the time budget
     // shows nothing, and is no free run.
     std::vector<size_t> free_index; // index into free["runs"]

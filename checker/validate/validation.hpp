@@ -81,7 +81,8 @@ struct ValidationReport {
     uint64_t free_planned = 0; // free runs asked for (--runs)
     bool free_budget_ran_out = false; // the time budget stopped the free runs early
     double budget_seconds = 0;        // ValidationOptions::timeout_seconds
-    double forced_seconds = 0, free_seconds = 0; // wall time (reports may omit it)
+    /// Wall time of the two racecheck_tsan processes, which run side by side (0: not run).
+    double forced_seconds = 0, free_seconds = 0;
 };
 
 /// "validation unavailable: ..." when racecheck_tsan was not built (no TSan support) or is

@@ -73,6 +73,10 @@ bool Machine::is_container(Value v) {
 }
 
 void Machine::mark_shared(Value root) {
+    // Most stores are of a scalar or of an object already shared: no work list (a step that
+    // allocates is slow under ThreadSanitizer, whose allocator records every block).
+    const Value first = root.tag == VTag::BoundMethod ? Value::object(root.obj()) : root;
+    if (first.tag != VTag::Obj || st.heap[first.ref].shared) return;
     // Iterative: a value may nest as deep as the program makes it (a = [a] in a loop).
     std::vector<Value> todo{root};
     while (!todo.empty()) {
