@@ -3,9 +3,12 @@
 
 #include <algorithm> // max, any_of, sort, find
 #include <chrono>    // simplify_witnesses' time budget
+#include <functional> // the time check passed to constrained_schedule
 #include <optional>  // a pick
+#include <unordered_set> // views of a thread since the last shared change
 #include <utility>   // pair
 
+#include "checker/strategies/dependency.hpp"                   // read_only, may_be_read_only
 #include "checker/strategies/preemption_bounding_strategy.hpp" // PreemptionBoundingStrategy
 
 namespace rc {
@@ -83,17 +86,24 @@ std::vector<Mark> marks_of(const Finding& f) {
 }
 
 /// A schedule that takes the marks in their order and otherwise lets the running thread go on
-/// while it can, up to the last mark or (`to_end`) to the end of the program; empty when the
-/// marks cannot be taken so.
+/// while it can, up to the last mark or (`to_end`) to the end of the program, or to where it
+/// hangs (no thread can move, or only threads that busy-wait, as the Session's replay sees
+/// them); empty when the marks cannot be taken so, or when `out_of_time()` says stop.
 std::vector<Choice> constrained_schedule(const Interpreter& in, const std::vector<int64_t>& params,
                                          const std::vector<Mark>& marks, bool to_end,
-                                         uint64_t max_steps) {
+                                         uint64_t max_steps, const std::function<bool()>& out_of_time) {
     State st = in.initial_state(params);
     std::vector<ThreadId> ready;
     std::vector<uint64_t> taken;
     std::vector<Choice> out;
     size_t next = 0;
     ThreadId cur;
+    // Busy-wait detection as Session::run_execution does it: a read-only step that brings its
+    // thread back to a view it had since the last shared change makes it a spinner, left out
+    // until some thread changes something (a program that spins forever ends here as a hang).
+    std::vector<std::unordered_set<uint64_t>> views;
+    std::vector<bool> spinning;
+    auto spins = [&](ThreadId t) { return t.value < spinning.size() && spinning[t.value]; };
     auto steps_of = [&](ThreadId t) { return t.value < taken.size() ? taken[t.value] : 0; };
     // Whether t's next step is a mark other than the next one (then t must wait).
     auto waits = [&](ThreadId t) {
@@ -102,11 +112,12 @@ std::vector<Choice> constrained_schedule(const Interpreter& in, const std::vecto
         return false;
     };
     while (out.size() < max_steps && (to_end || next < marks.size())) {
+        if ((out.size() & 0xfff) == 0xfff && out_of_time()) return {};
         in.schedulable(st, ready);
         if (ready.empty()) break;
         auto can_go = [&](ThreadId t) {
             return std::find(ready.begin(), ready.end(), t) != ready.end() &&
-                   in.is_enabled(st, t) && !waits(t);
+                   in.is_enabled(st, t) && !waits(t) && !spins(t);
         };
         std::optional<Choice> pick;
         if (cur.valid() && can_go(cur)) pick = Choice{cur, false};
@@ -120,19 +131,36 @@ std::vector<Choice> constrained_schedule(const Interpreter& in, const std::vecto
                 }
         if (!pick) // nothing enabled: time passes for a thread that can time out
             for (ThreadId t : ready)
-                if (in.can_time_out(st, t) && !waits(t)) {
+                if (in.can_time_out(st, t) && !waits(t) && !spins(t)) {
                     pick = Choice{t, true};
                     break;
                 }
-        if (!pick) return {};
+        if (!pick) { // the program hangs here: a witness when every mark was taken, or when
+                     // the marks left are steps of threads that now spin (a hang's last steps)
+            for (size_t k = next; k < marks.size(); ++k)
+                if (!spins(marks[k].thread)) return {};
+            return out;
+        }
         const ThreadId t = pick->thread;
         if (next < marks.size() && marks[next].thread == t && marks[next].nth == steps_of(t) + 1)
             ++next;
         if (taken.size() <= t.value) taken.resize(t.value + 1, 0);
         ++taken[t.value];
-        in.step(st, t, pick->timeout);
+        const Event ev = in.step(st, t, pick->timeout);
         out.push_back(*pick);
         cur = t;
+        if (views.size() < st.threads.size()) {
+            views.resize(st.threads.size());
+            spinning.resize(st.threads.size(), false);
+        }
+        if (!read_only(ev)) {
+            for (size_t k = 0; k < views.size(); ++k) views[k].clear(), spinning[k] = false;
+        } else {
+            const ThreadState& th = st.thread(t);
+            if ((th.status != ThreadStatus::Running || may_be_read_only(th.pending.kind)) &&
+                !views[t.value].insert(hash_thread_view(st, t)).second)
+                spinning[t.value] = true;
+        }
     }
     return next == marks.size() ? out : std::vector<Choice>{};
 }
@@ -165,7 +193,7 @@ WitnessSimplification simplify_witnesses(const Interpreter& in, const std::vecto
             const bool to_end =
                 f.kind != FindingKind::DataRace && f.kind != FindingKind::LostUpdate;
             const std::vector<Choice> schedule =
-                constrained_schedule(in, params, marks, to_end, budget.max_steps);
+                constrained_schedule(in, params, marks, to_end, budget.max_steps, out_of_time);
             if (schedule.empty()) continue;
             ++w.replays;
             std::vector<Finding> found;
