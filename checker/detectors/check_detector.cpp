@@ -9,6 +9,7 @@
 #include <variant>   // get_if on heap objects
 
 #include "model/bytecode/bytecode.hpp" // Op::LoadGlobal
+#include "model/objects/classes.hpp"  // InstanceObj, ClassObj, AttrList
 #include "model/values/objects.hpp"  // ExceptionObj
 
 namespace rc {
@@ -109,6 +110,22 @@ private:
     size_t pos_ = 0;
 };
 
+/// `holder.attr` when `holder` is an instance or a class whose own attribute `attr` is plain data
+/// (a number, a string, None...: no method, no object), else unbound. No code runs (a property
+/// is not data).
+Value data_attribute(const Interpreter& in, const State& s, Value holder, const std::string& attr) {
+    if (holder.tag != VTag::Obj) return Value::unbound();
+    const auto& data = s.object(holder.obj()).data;
+    const AttrList* attrs = nullptr;
+    if (auto* i = std::get_if<InstanceObj>(&data)) attrs = &i->attrs;
+    else if (auto* c = std::get_if<ClassObj>(&data)) attrs = &c->attrs;
+    if (!attrs) return Value::unbound();
+    for (const auto& [n, x] : *attrs)
+        if (in.program().names[n.value] == attr)
+            return x.tag == VTag::Obj || x.tag == VTag::Builtin ? Value::unbound() : x;
+    return Value::unbound();
+}
+
 } // namespace
 
 CheckDetector::CheckDetector(const DetectorContext& ctx) : ctx_(ctx) {}
@@ -206,12 +223,21 @@ std::string CheckDetector::by_how_much(const Interpreter& in, const State& s,
     const Program& p = in.program();
     std::function<std::optional<int64_t>(const std::string&)> lookup =
         [&](const std::string& n) -> std::optional<int64_t> {
-        for (size_t g = 0; g < p.globals.size() && g < s.globals.size(); ++g)
-            if (p.globals[g].name == n && s.globals[g].tag == VTag::Int) return s.globals[g].i;
+        const size_t dot = n.find('.');
+        const std::string global = n.substr(0, dot);
+        for (size_t g = 0; g < p.globals.size() && g < s.globals.size(); ++g) {
+            if (p.globals[g].name != global) continue;
+            const Value v = dot == std::string::npos ? s.globals[g]
+                                                     : data_attribute(in, s, s.globals[g], n.substr(dot + 1));
+            if (v.tag == VTag::Int) return v.i;
+        }
         return std::nullopt;
     };
+    // A global, or one attribute of the object a global holds (`counter.value`, `Bank.total`).
+    if (std::count(name.begin(), name.end(), '.') > 1 || name.front() == '.' || name.back() == '.')
+        return "";
     for (char c : name)
-        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return "";
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '.') return "";
     const std::optional<int64_t> actual = name.empty() ? std::nullopt : lookup(name);
     const std::string rhs = trim(text.substr(eq + 2));
     const std::optional<int64_t> expected = IntExpr(rhs, lookup).parse();
@@ -220,16 +246,26 @@ std::string CheckDetector::by_how_much(const Interpreter& in, const State& s,
 }
 
 std::string CheckDetector::values(const Interpreter& in, const State& s, FuncId check) const {
-    std::vector<uint32_t> seen;
+    std::vector<std::string> seen;
     std::string out;
-    for (const Instr& ins : in.program().code[check.value].code) {
+    const std::vector<Instr>& code = in.program().code[check.value].code;
+    for (size_t i = 0; i < code.size(); ++i) {
+        const Instr& ins = code[i];
         if (ins.op != Op::LoadGlobal || ins.a >= s.globals.size()) continue;
-        if (std::find(seen.begin(), seen.end(), ins.a) != seen.end()) continue;
-        seen.push_back(ins.a);
         Value v = s.globals[ins.a];
         if (v.is_unbound()) continue; // a builtin (len, sum) or never assigned
+        std::string name = in.program().name_of(VarId(ins.a));
+        // `Bank.total`: the attribute's value, when it is plain data of the object the global
+        // holds (a class says little by itself: <class '__main__.Bank'>).
+        if (i + 1 < code.size() && code[i + 1].op == Op::LoadAttr) {
+            const std::string attr = in.program().names[code[i + 1].a];
+            const Value a = data_attribute(in, s, v, attr);
+            if (!a.is_unbound()) name += "." + attr, v = a;
+        }
+        if (std::find(seen.begin(), seen.end(), name) != seen.end()) continue;
+        seen.push_back(name);
         if (!out.empty()) out += ", ";
-        out += in.program().name_of(VarId(ins.a)) + " is " + in.repr(s, v);
+        out += name + " is " + in.repr(s, v);
     }
     return out;
 }

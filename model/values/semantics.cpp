@@ -473,7 +473,25 @@ __attribute__((noinline)) std::string Machine::repr_body(Value v) {
         if (auto s = user_str(v, true)) return *s;
         return native_repr(v);
     }
-    if (auto* c = std::get_if<ClassObj>(&o.data)) return "<class '__main__." + c->name + "'>";
+    if (auto* c = std::get_if<ClassObj>(&o.data)) {
+        if (render_short) { // traces and outcomes: a class and its scalar class attributes,
+            std::string attrs; // as an instance shows its own (Downloader.total += n)
+            size_t shown = 0;
+            for (const auto& [n, x] : c->attrs) {
+                const std::string& name = name_of(n);
+                if ((x.tag == VTag::Obj && !str_of(x)) || x.tag == VTag::Builtin ||
+                    (name.size() > 4 && name.rfind("__", 0) == 0))
+                    continue; // methods, objects, builtins, dunders
+                if (++shown > 6) {
+                    attrs += " ...";
+                    break;
+                }
+                attrs += " " + name + "=" + repr(x);
+            }
+            if (!attrs.empty()) return "<class " + c->name + attrs + ">";
+        }
+        return "<class '__main__." + c->name + "'>";
+    }
     if (auto* mo = std::get_if<MethodObj>(&o.data)) {
         MethodObj bound = *mo;
         const CodeObject& fc = prog.code[get<FunctionObj>(bound.func)->code.value];

@@ -74,6 +74,38 @@ t.join()
     CHECK(f.details == std::vector<std::string>{"counter ended at 10 (expected 1,030)"});
 }
 
+TEST_CASE("a_failed_check_on_a_class_attribute_shows_the_attribute") {
+    // A class says little by itself (<class '__main__.Bank'>): the check's details and the
+    // witnesses show the attribute the check reads, and outcomes tell its values apart.
+    const char* code = R"(
+import threading
+class Bank:
+    total = 0
+    lock = threading.Lock()
+    def deposit(self, n):
+        Bank.total += n
+def worker(n):
+    Bank().deposit(n)
+threads = [threading.Thread(target=worker, args=(n,)) for n in (100, 200)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+)";
+    DetectorHarness h(code, {{"Bank.total == 300"}, {}, {}});
+    Observed o = h.explore();
+    const Finding& f = o.first("check-failed");
+    REQUIRE(f.details.size() == 1);
+    CHECK((f.details[0] == "Bank.total ended at 100 (expected 300)" ||
+           f.details[0] == "Bank.total ended at 200 (expected 300)"));
+    DetectorHarness g(code, {{"Bank.total > 300"}, {}, {}});
+    const Observed og = g.explore();
+    const Finding& h2 = og.first("check-failed");
+    bool shown = false;
+    for (const std::string& d : h2.details) shown = shown || d.rfind("Bank.total is ", 0) == 0;
+    CHECK_MESSAGE(shown, h2.details.front());
+}
+
 TEST_CASE("an_uncaught_assertion_error_is_a_failed_check_not_an_exception") {
     DetectorHarness h(R"(
 import threading
