@@ -42,6 +42,17 @@ std::string_view op_kind_verb(OpKind k) { return kOpVerbs[static_cast<size_t>(k)
 
 Interpreter::Interpreter(const Program& program, Limits limits)
     : program_(program), limits_(limits), tables_(std::make_unique<InterpreterTables>()) {
+    tables_->loop_target.assign(program_.globals.size(), false);
+    if (!program_.code.empty()) { // ForIter, then the targets: `for x in`, `for a, b in`
+        const std::vector<Instr>& body = program_.code[0].code;
+        for (size_t i = 0; i < body.size(); ++i) {
+            if (body[i].op != Op::ForIter) continue;
+            size_t j = i + 1;
+            if (j < body.size() && body[j].op == Op::UnpackSequence) ++j;
+            for (; j < body.size() && body[j].op == Op::StoreGlobal; ++j)
+                if (body[j].a < tables_->loop_target.size()) tables_->loop_target[body[j].a] = true;
+        }
+    }
     tables_->module_members.resize(program_.names.size());
     for (size_t n = 0; n < program_.names.size(); ++n) {
         for (size_t mod = 0; mod < static_cast<size_t>(ModuleId::Count); ++mod) {

@@ -126,8 +126,11 @@ public:
     /// The last line of CPython's traceback of an uncaught exception: the class's qualified
     /// name ("_queue.Empty"), the message, and the "Did you mean" suggestion CPython adds.
     std::string traceback_text(const State& s, Value exc) const;
-    /// A global whose value is this object ("lock"), or a description ("Lock object #3").
+    /// A global whose value is this object ("lock"), or a description ("Lock object #3"). A
+    /// module-level loop variable (`for d in ds:`) is the last choice (is_loop_target).
     std::string object_label(const State& s, ObjectId o) const;
+    /// Global `global` is a target of a module-level `for` loop.
+    bool is_loop_target(size_t global) const;
     /// "account.balance", "accounts[1].balance", "BankAccount.balance of the object created at
     /// line 12", "count (a variable of make_counter, line 3)" (lines of the file the user sees:
     /// Program::file_line), for attribute and closure-variable accesses.

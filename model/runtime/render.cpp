@@ -81,11 +81,19 @@ std::string Interpreter::traceback_text(const State& s, Value exc) const {
     return (msg.empty() ? name : name + ": " + msg) + e->suggestion;
 }
 
+bool Interpreter::is_loop_target(size_t global) const {
+    return global < tables_->loop_target.size() && tables_->loop_target[global];
+}
+
 std::string Interpreter::object_label(const State& s, ObjectId o) const {
     Machine m = viewer(*this, s);
+    // A module-level loop variable names the object last: the main thread may have run on,
+    // unseen, to its next loop (`for d in ds: d.join()`), and `d` then names another object than
+    // the one the code just started; `ds[0]` does not change.
+    auto loop_target = [&](size_t g) { return is_loop_target(g); };
     for (size_t g = 0; g < s.globals.size(); ++g) {
         Value v = s.globals[g];
-        if (v.tag != VTag::Obj) continue;
+        if (v.tag != VTag::Obj || loop_target(g)) continue;
         if (v.ref == o.value) return "`" + program_.globals[g].name + "`";
     }
     for (size_t g = 0; g < s.globals.size(); ++g) {
@@ -113,6 +121,7 @@ std::string Interpreter::object_label(const State& s, ObjectId o) const {
     };
     for (size_t g = 0; g < s.globals.size(); ++g) {
         Value v = s.globals[g];
+        if (loop_target(g)) continue;
         if (std::string l = in_attrs(v, program_.globals[g].name); !l.empty()) return l;
         const std::vector<Value>* items = nullptr;
         if (auto* l = m.get<ListObj>(v)) items = &l->items;
@@ -122,6 +131,12 @@ std::string Interpreter::object_label(const State& s, ObjectId o) const {
             if (std::string l = in_attrs((*items)[i], program_.globals[g].name + "[" + std::to_string(i) + "]");
                 !l.empty())
                 return l;
+    }
+    for (size_t g = 0; g < s.globals.size(); ++g) {
+        if (!loop_target(g)) continue;
+        if (s.globals[g].tag == VTag::Obj && s.globals[g].ref == o.value)
+            return "`" + program_.globals[g].name + "`";
+        if (std::string l = in_attrs(s.globals[g], program_.globals[g].name); !l.empty()) return l;
     }
     if (auto* i = m.get<InstanceObj>(Value::object(o)))
         return m.get<ClassObj>(Value::object(i->cls))->name + " object #" + std::to_string(o.value) +
@@ -190,18 +205,23 @@ std::string Interpreter::attribute_label(const State& s, ObjectId o, NameId name
         return attr + " (a variable of " + (code.qualname.empty() ? code.name : code.qualname) + ", line " +
                std::to_string(program_.file_line(c->line)) + ")";
     }
-    for (size_t g = 0; g < s.globals.size(); ++g) {
-        Value v = s.globals[g];
-        if (v.tag == VTag::Obj && v.ref == o.value) return program_.globals[g].name + "." + attr;
-    }
-    for (size_t g = 0; g < s.globals.size(); ++g) {
-        const std::vector<Value>* items = nullptr;
-        if (auto* l = m.get<ListObj>(s.globals[g])) items = &l->items;
-        else if (auto* t = m.get<TupleObj>(s.globals[g])) items = &t->items;
-        if (!items) continue;
-        for (size_t i = 0; i < items->size(); ++i)
-            if ((*items)[i].tag == VTag::Obj && (*items)[i].ref == o.value)
-                return program_.globals[g].name + "[" + std::to_string(i) + "]." + attr;
+    // A module-level loop variable names the object last (see object_label).
+    for (int pass = 0; pass < 2; ++pass) {
+        for (size_t g = 0; g < s.globals.size(); ++g) {
+            Value v = s.globals[g];
+            if (is_loop_target(g) == (pass == 0)) continue;
+            if (v.tag == VTag::Obj && v.ref == o.value) return program_.globals[g].name + "." + attr;
+        }
+        if (pass == 1) break;
+        for (size_t g = 0; g < s.globals.size(); ++g) {
+            const std::vector<Value>* items = nullptr;
+            if (auto* l = m.get<ListObj>(s.globals[g])) items = &l->items;
+            else if (auto* t = m.get<TupleObj>(s.globals[g])) items = &t->items;
+            if (!items) continue;
+            for (size_t i = 0; i < items->size(); ++i)
+                if ((*items)[i].tag == VTag::Obj && (*items)[i].ref == o.value)
+                    return program_.globals[g].name + "[" + std::to_string(i) + "]." + attr;
+        }
     }
     if (auto* c = m.get<ClassObj>(Value::object(o))) return c->name + "." + attr;
     if (ObjectId cls = m.class_of(Value::object(o)); cls.valid()) {
