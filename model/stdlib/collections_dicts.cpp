@@ -70,7 +70,10 @@ void counter_update(Machine& m, Value self, const Args& a, const char* name, int
     if (b.has(0) && !b[0].is_none()) counter_add(m, self, b[0], sign);
     if (!a.kw.empty()) {
         Value kwds = m.new_dict();
-        for (auto& [n, v] : a.kw) m.get<DictObj>(kwds)->append(m.new_str(m.name_of(n)), v);
+        for (auto& [n, v] : a.kw) {
+            const Value key = m.new_str(m.name_of(n)); // first: it may grow the heap, which
+            m.get<DictObj>(kwds)->append(key, v);      // would leave a DictObj* dangling
+        }
         counter_add(m, self, kwds, sign);
     }
 }
