@@ -63,7 +63,12 @@ void LostUpdateDetector::on_step(const Interpreter& in, uint64_t step, const Eve
         const Write* overwritten = r.stale ? &r.overwritten : nullptr;
         const uint64_t lines = uint64_t{r.line} << 32 | e.line;
         // an inserting read writes the factory's value, not one computed from the stale read
-        const bool located = overwritten && !read_too;
+        // An in-place update (`results += [x]` on a list, `c += Counter(...)`): the thread writes
+        // back the object it read, and the other thread's write was that object too. Both
+        // changed the object itself, and the write replaces nothing: no update is lost.
+        auto is = [](Value a, Value b) { return a.tag == VTag::Obj && b.tag == VTag::Obj && a.ref == b.ref; };
+        const bool in_place = overwritten && is(e.value, r.value) && is(e.value, overwritten->value);
+        const bool located = overwritten && !read_too && !in_place;
         const std::string name = !located ? std::string()
                                  : attr   ? in.attribute_label(after, e.obj, e.method)
                                  : item   ? in.item_label(after, e.obj, e.elem, e.item)

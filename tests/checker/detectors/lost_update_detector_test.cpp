@@ -88,3 +88,35 @@ TEST_CASE("updates_of_different_items_or_in_sequence_lose_nothing") {
 }
 
 } // namespace rc::test
+
+namespace rc::test {
+
+TEST_CASE("an_in_place_add_to_a_shared_list_loses_nothing_but_a_rebinding_add_does") {
+    // `results += [x]` extends the list itself and stores the same list back: whatever the
+    // interleaving, nothing is lost (probe6: a false lost-update). `results = results + [x]`
+    // builds a new list from a stale read: the other thread's item can be lost.
+    const char* in_place = R"(
+import threading
+results = []
+def work(tag):
+    global results
+    for i in range(2):
+        results += [tag + str(i)]
+ts = [threading.Thread(target=work, args=(t,)) for t in "ab"]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+)";
+    Observed o = DetectorHarness(in_place, {{"len(results) == 4"}, {}, {}}).explore();
+    CHECK(!o.has("lost-update"));
+    CHECK(!o.has("check-failed"));
+    CHECK(o.has("data-race")); // the stores of the global are still unsynchronized
+    std::string rebinding = in_place;
+    rebinding.replace(rebinding.find("results += [tag + str(i)]"), 25, "results = results + [tag + str(i)]");
+    Observed r = DetectorHarness(rebinding.c_str(), {{"len(results) == 4"}, {}, {}}).explore();
+    CHECK(r.has("lost-update"));
+    CHECK(r.has("check-failed"));
+}
+
+} // namespace rc::test
