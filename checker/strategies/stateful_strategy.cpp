@@ -159,7 +159,8 @@ size_t StatefulStrategy::choose(const ChoicePoint& point) {
 void StatefulStrategy::on_event(const Event& e, const Footprint& f) {
     (void)f;
     last_reads_only_ = read_only(e);
-    last_sleeper_ = e.kind == OpKind::Sleep ? e.thread : ThreadId();
+    // A wait that timed out (`t.join(timeout=0.05)` in a polling loop) yields as a sleep does.
+    last_sleeper_ = e.kind == OpKind::Sleep || last_choice_.timeout ? e.thread : ThreadId();
 }
 
 void StatefulStrategy::on_end_state(const ChoicePoint& point) {

@@ -116,9 +116,11 @@ private:
     uint32_t last_node_ = kNone; // the node of the state before the last step
     Choice last_choice_;
     bool last_reads_only_ = false;
-    /// The last step was time.sleep() by this thread (else invalid): the first choice then goes
-    /// to the other threads, so that a thread looping on sleep does not starve them on the
-    /// first path (a `while not stop.is_set(): ...; sleep()` ticker ran one execution forever).
+    /// The last step was time.sleep() or a wait that timed out, by this thread (else invalid):
+    /// the first choice then goes to the other threads, so that a thread looping on sleep or
+    /// polling with a timeout does not starve them on the first path (a `while not
+    /// stop.is_set(): ...; sleep()` ticker, a `while t.is_alive(): t.join(0.05); polls += 1`
+    /// poller ran one execution forever, through ever new states).
     ThreadId last_sleeper_;
     bool stopped_ = false;  // choose() returned kStop in this execution
     bool repeat_ = false;   // the execution ended in a terminal state explored before

@@ -129,3 +129,32 @@ TEST_CASE("merge_search_sums_counts_and_keeps_the_best_witness") {
     CHECK(a.executions == 13);
     CHECK(a.runs == 15);
 }
+
+TEST_CASE("a_poll_with_a_timed_join_yields_on_the_stateful_searchs_first_path") {
+    // MainThread polls with join(timeout) and counts its polls: timing out again and again is a
+    // path of ever new states. The stateful search tries the other threads first after a wait
+    // that timed out, as after a sleep, so its first path ends and finds the division by zero
+    // (it used to run one path for the whole budget: 0 executions, no finding).
+    rc::LoadedScenario ls = rc::test::load_text(R"(name: join-timeout-poll
+params: {}
+code: |
+  import threading
+  def worker():
+      print("worker finished")
+  t = threading.Thread(target=worker)
+  t.start()
+  polls = 0
+  while t.is_alive():
+      t.join(timeout=0.05)
+      polls += 1
+  print("done", 1 / 0)
+checks:
+  final: []
+  always: []
+)");
+    rc::Budgets b;
+    b.max_executions = 20; // the search cannot finish (polls grows without bound)
+    rc::SearchResult r = rc::test::search(ls, "state", b);
+    CHECK(r.executions > 0);
+    CHECK(rc::test::kinds(r).count("exception") == 1);
+}
