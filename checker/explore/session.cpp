@@ -98,8 +98,7 @@ struct Session::Execution {
     /// step, so no detector looks at it.
     bool stopped_mid_step = false;
     // busy-wait detection: per thread, fingerprints seen since the last shared change
-    std::vector<std::unordered_set<uint64_t>> spin_history;
-    std::vector<bool> spinning;
+    SpinTracker spin;
 };
 
 struct Session::Checkpoint {
@@ -108,11 +107,40 @@ struct Session::Checkpoint {
     std::vector<std::any> detectors;
     uint32_t preemptions = 0;
     ThreadId last;
-    std::vector<std::unordered_set<uint64_t>> spin_history;
-    std::vector<bool> spinning;
+    SpinTracker spin;
     std::map<std::string, Finding> local; // findings recorded up to this depth (tails only)
     std::map<std::string, size_t> local_depth;
 };
+
+bool SpinTracker::any() const {
+    return std::find(spinning.begin(), spinning.end(), true) != spinning.end();
+}
+
+void SpinTracker::on_step(const State& s, ThreadId t, const Event& ev) {
+    if (views.size() < s.threads.size()) {
+        places.resize(s.threads.size());
+        views.resize(s.threads.size());
+        spinning.resize(s.threads.size(), false);
+    }
+    if (!read_only(ev)) {
+        for (ThreadId u : s.live_threads) { // a finished thread never spins again
+            places[u.value].clear();
+            views[u.value].clear();
+            spinning[u.value] = false;
+        }
+        return;
+    }
+    // A thread whose next operation cannot be read-only clears every history when it takes it,
+    // before its own next read-only step: this view would never be compared, so it is not taken
+    // (`counter += 1` reads, then writes).
+    const ThreadState& th = s.thread(t);
+    if (th.status == ThreadStatus::Running && !may_be_read_only(th.pending.kind)) return;
+    uint64_t place = th.frames.size() * 0x9E3779B97F4A7C15ull ^ static_cast<uint64_t>(th.status);
+    for (const Frame& f : th.frames)
+        place = (place ^ (uint64_t{f.code.value} << 32 | f.pc)) * 0xBF58476D1CE4E5B9ull;
+    if (places[t.value].insert(place).second) return; // a new place: no loop closed yet
+    if (!views[t.value].insert(hash_thread_view(s, t)).second) spinning[t.value] = true;
+}
 
 Session::Session(const Interpreter& in, std::vector<int64_t> params, DetectorContext ctx,
                  Budgets budgets, std::vector<std::string> watched)
@@ -274,8 +302,7 @@ void Session::save_checkpoint(const Execution& ex, const Detectors& detectors) {
     for (const auto& d : detectors) cp.detectors.push_back(d->save());
     cp.preemptions = ex.preemptions;
     cp.last = ex.last;
-    cp.spin_history = ex.spin_history;
-    cp.spinning = ex.spinning;
+    cp.spin = ex.spin;
     cp.local = ex.local;
     cp.local_depth = ex.local_depth;
     checkpoints_.push_back(std::move(cp));
@@ -326,8 +353,7 @@ void Session::begin_execution(Execution& ex, Detectors& detectors, size_t resume
     ex.schedule.assign(previous_.begin(), previous_.begin() + static_cast<long>(cp.depth));
     ex.preemptions = cp.preemptions;
     ex.last = cp.last;
-    ex.spin_history = cp.spin_history;
-    ex.spinning = cp.spinning;
+    ex.spin = cp.spin;
     ex.local = cp.local;
     ex.local_depth = cp.local_depth;
 }
@@ -350,7 +376,7 @@ void Session::run_execution(Execution& ex, Detectors& detectors, const Chooser& 
             if (ex.state.ended || ex.state.limit || ex.state.refusal || ex.refusal) break;
             const ThreadState& th = ex.state.thread(t);
             if (th.status != ThreadStatus::Running) continue;
-            if (t.value < ex.spinning.size() && ex.spinning[t.value]) continue;
+            if (ex.spin.spins(t)) continue;
             const PendingOp& op = ex.state.thread(t).pending;
             if (in_.is_enabled(ex.state, t)) {
                 if (t == ex.last) point.last_index = point.options.size();
@@ -382,7 +408,7 @@ void Session::run_execution(Execution& ex, Detectors& detectors, const Chooser& 
             for (auto& d : detectors) d->on_state(in_, ex.state, sink);
         point.step = step;
         point.last = ex.last;
-        point.busy_wait_cut = std::find(ex.spinning.begin(), ex.spinning.end(), true) != ex.spinning.end();
+        point.busy_wait_cut = ex.spin.any();
         if (point.options.empty()) break;
         if (step >= budgets_.max_steps) {
             ex.end.step_limit = true;
@@ -428,28 +454,7 @@ void Session::run_execution(Execution& ex, Detectors& detectors, const Chooser& 
         for (auto& d : detectors) d->on_step(in_, step + 1, ev, ex.state, sink);
         // Busy-wait detection: a read-only step that brings its thread back to a state it was in
         // since the last shared change cannot lead anywhere new until another thread writes.
-        if (ex.spin_detection) {
-            if (ex.spin_history.size() < ex.state.threads.size()) {
-                ex.spin_history.resize(ex.state.threads.size());
-                ex.spinning.resize(ex.state.threads.size(), false);
-            }
-            if (read_only(ev)) {
-                // A thread whose next operation cannot be read-only clears every history when
-                // it takes it, before its own next read-only step: this view would never be
-                // compared, so it is not hashed (`counter += 1` reads, then writes).
-                const ThreadState& th = ex.state.thread(c.thread);
-                const bool compared = th.status != ThreadStatus::Running || may_be_read_only(th.pending.kind);
-                if (compared &&
-                    !ex.spin_history[c.thread.value].insert(hash_thread_view(ex.state, c.thread)).second) {
-                    ex.spinning[c.thread.value] = true;
-                }
-            } else {
-                for (ThreadId t : ex.state.live_threads) { // a finished thread never spins again
-                    ex.spin_history[t.value].clear();
-                    ex.spinning[t.value] = false;
-                }
-            }
-        }
+        if (ex.spin_detection) ex.spin.on_step(ex.state, c.thread, ev);
         if (ex.trace) {
             TraceStep ts;
             ts.choice = c;
@@ -468,8 +473,8 @@ void Session::run_execution(Execution& ex, Detectors& detectors, const Chooser& 
     if (ex.end.status == RunStatus::Running && !ex.end.step_limit && point.options.empty()) {
         // Only spinning threads could move: a busy-wait that no thread can release.
         ex.end.status = RunStatus::Blocked;
-        for (size_t t = 0; t < ex.spinning.size(); ++t)
-            if (ex.spinning[t]) ex.end.spinning.push_back(ThreadId(static_cast<uint32_t>(t)));
+        for (size_t t = 0; t < ex.spin.spinning.size(); ++t)
+            if (ex.spin.spinning[t]) ex.end.spinning.push_back(ThreadId(static_cast<uint32_t>(t)));
     }
 }
 

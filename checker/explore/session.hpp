@@ -11,6 +11,7 @@
 #include <memory>   // unique_ptr
 #include <optional> // divergence
 #include <string>   // names
+#include <unordered_set> // SpinTracker
 #include <vector>   // results
 
 #include "checker/detectors/detector.hpp"  // Detector, DetectorContext
@@ -128,6 +129,24 @@ struct SearchProgress {
 /// which then ends with StopReason::Interrupted (an execution it stopped is no execution, its
 /// findings stand). May keep nothing it is given.
 using ProgressHook = std::function<bool(const SearchProgress&)>;
+
+/// Busy-wait detection, as Session::run_execution and witness simplification do it: a read-only
+/// step that brings its thread back to a view (the shared state and its own) it was in since
+/// the last shared change cannot lead anywhere new until another thread writes; the thread
+/// "spins" and is left out until some thread changes something. A view hashes every heap
+/// object, so it is taken only at a place (each frame's code and pc) the thread was at before
+/// since the last shared change: a spin is seen one turn of its loop later than it could be,
+/// and a thread that makes progress costs no view per step (its heap may grow with garbage: a
+/// view per step made a 4 × 10,000-call method counter quadratic).
+struct SpinTracker {
+    std::vector<std::unordered_set<uint64_t>> places; // per thread, since the last shared change
+    std::vector<std::unordered_set<uint64_t>> views;  // per thread, views taken since then
+    std::vector<bool> spinning;                       // per thread
+    bool spins(ThreadId t) const { return t.value < spinning.size() && spinning[t.value]; }
+    bool any() const;
+    /// After thread t took step `ev`, leaving state s.
+    void on_step(const State& s, ThreadId t, const Event& ev);
+};
 
 class Session : private WhatIf {
 public:

@@ -5,10 +5,8 @@
 #include <chrono>    // simplify_witnesses' time budget
 #include <functional> // the time check passed to constrained_schedule
 #include <optional>  // a pick
-#include <unordered_set> // views of a thread since the last shared change
 #include <utility>   // pair
 
-#include "checker/strategies/dependency.hpp"                   // read_only, may_be_read_only
 #include "checker/strategies/preemption_bounding_strategy.hpp" // PreemptionBoundingStrategy
 
 namespace rc {
@@ -98,12 +96,11 @@ std::vector<Choice> constrained_schedule(const Interpreter& in, const std::vecto
     std::vector<Choice> out;
     size_t next = 0;
     ThreadId cur;
-    // Busy-wait detection as Session::run_execution does it: a read-only step that brings its
-    // thread back to a view it had since the last shared change makes it a spinner, left out
-    // until some thread changes something (a program that spins forever ends here as a hang).
-    std::vector<std::unordered_set<uint64_t>> views;
-    std::vector<bool> spinning;
-    auto spins = [&](ThreadId t) { return t.value < spinning.size() && spinning[t.value]; };
+    // Busy-wait detection as Session::run_execution does it (SpinTracker): a spinning thread is
+    // left out until some thread changes something (a program that spins forever ends here as a
+    // hang, as its replay does).
+    SpinTracker spin;
+    auto spins = [&](ThreadId t) { return spin.spins(t); };
     auto steps_of = [&](ThreadId t) { return t.value < taken.size() ? taken[t.value] : 0; };
     // Whether t's next step is a mark other than the next one (then t must wait).
     auto waits = [&](ThreadId t) {
@@ -149,18 +146,7 @@ std::vector<Choice> constrained_schedule(const Interpreter& in, const std::vecto
         const Event ev = in.step(st, t, pick->timeout);
         out.push_back(*pick);
         cur = t;
-        if (views.size() < st.threads.size()) {
-            views.resize(st.threads.size());
-            spinning.resize(st.threads.size(), false);
-        }
-        if (!read_only(ev)) {
-            for (size_t k = 0; k < views.size(); ++k) views[k].clear(), spinning[k] = false;
-        } else {
-            const ThreadState& th = st.thread(t);
-            if ((th.status != ThreadStatus::Running || may_be_read_only(th.pending.kind)) &&
-                !views[t.value].insert(hash_thread_view(st, t)).second)
-                spinning[t.value] = true;
-        }
+        spin.on_step(st, t, ev);
     }
     return next == marks.size() ? out : std::vector<Choice>{};
 }
