@@ -1,5 +1,6 @@
 // The functions of the modules racecheck imports: time (virtual clocks), threading's helpers,
 // sys.exit, and the dispatch to random, logging and collections.deque.
+#include "model/objects/classes.hpp"      // InstanceObj
 #include "model/runtime/machine.hpp"     // Machine
 #include "model/stdlib/itertools_module.hpp" // itertools_builtin
 #include "model/stdlib/named_tuples.hpp"     // time_builtin
@@ -10,6 +11,16 @@ namespace {
 /// os.getpid() of racecheck's one process (any fixed number: outputs that print it differ from
 /// CPython's anyway, whose pid changes with every run).
 constexpr int64_t kProcessId = 4242;
+
+/// The Python object of a thread: the instance of a Thread subclass whose native part is it
+/// (`class Worker(threading.Thread)`: current_thread() is that Worker), else the Thread itself.
+Value thread_value(Machine& m, ObjectId thread_obj) {
+    const Value native = Value::object(thread_obj);
+    for (size_t o = 0; o < m.st.heap.size(); ++o)
+        if (auto* i = std::get_if<InstanceObj>(&m.st.heap[o].data); i && i->native.same(native))
+            return Value::object(ObjectId(static_cast<uint32_t>(o)));
+    return native;
+}
 } // namespace
 
 Value Machine::call_module_function(BuiltinId id, const Args& a) {
@@ -17,7 +28,7 @@ Value Machine::call_module_function(BuiltinId id, const Args& a) {
     switch (id) {
     case BuiltinId::CurrentThread:
         bind(a, Sig{"current_thread", S::Python, {}, 0, 0});
-        return Value::object(th().thread_obj);
+        return thread_value(*this, th().thread_obj);
     case BuiltinId::MainThread:
         bind(a, Sig{"main_thread", S::Python, {}, 0, 0});
         return Value::object(st.threads[0].thread_obj);
@@ -38,7 +49,7 @@ Value Machine::call_module_function(BuiltinId id, const Args& a) {
         for (ThreadId id : st.live_threads) {
             const ThreadState& t = st.thread(id);
             if (t.status == ThreadStatus::Running || t.status == ThreadStatus::Diverged)
-                alive.push_back(Value::object(t.thread_obj));
+                alive.push_back(thread_value(*this, t.thread_obj));
         }
         return new_list(std::move(alive));
     }

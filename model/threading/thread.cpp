@@ -3,6 +3,7 @@
 
 #include <algorithm> // max
 
+#include "model/objects/classes.hpp" // MethodObj
 #include "model/runtime/machine.hpp" // Machine, run_on
 #include "model/threading/event.hpp"      // make_event, event_method (Timer.finished)
 #include "model/library/signatures.hpp" // sync_constructor_sig
@@ -40,7 +41,11 @@ namespace {
 
 /// target.__name__, as Thread names its threads ("Thread-1 (worker)"); empty when unknown.
 std::string callable_name(Machine& m, Value target) {
-    if (auto* f = m.get<FunctionObj>(target)) return m.prog.code[f->code.value].name;
+    if (auto* f = m.get<FunctionObj>(target)) {
+        if (!f->wrapped.is_unbound()) return callable_name(m, f->wrapped); // functools.wraps
+        return m.prog.code[f->code.value].name;
+    }
+    if (auto* bound = m.get<MethodObj>(target)) return callable_name(m, bound->func); // obj.work
     if (target.tag == VTag::Builtin) return std::string(builtin_name(target.builtin_id()));
     if (target.tag == VTag::BoundMethod) return m.name_of(target.method());
     if (auto* md = m.get<MethodDescriptorObj>(target)) return m.name_of(md->method);

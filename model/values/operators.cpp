@@ -45,6 +45,35 @@ const char* binop_symbol(ast::BinOpKind op) {
     return "?";
 }
 
+Value dict_union(Machine& m, Value l, Value r, bool inplace) {
+    // dict.__or__ / __ror__ / __ior__ (CPython 3.12 Objects/dictobject.c dict_or, dict_ior;
+    // Lib/collections/__init__.py defaultdict's __or__/__ror__): a new dict with the left's items
+    // then the right's, or, in place, the left updated with the right. A defaultdict on either
+    // side of | makes a defaultdict with its default_factory (the left's when both are).
+    if (!m.get<DictObj>(r)) {
+        if (!inplace) return Value::unbound(); // NotImplemented: the TypeError below
+        m.unsupported("`|=` on a dict with a " + m.type_name(r),
+                    "racecheck models d |= other for a dict `other`; write d.update(other) instead");
+    }
+    std::vector<std::pair<Value, Value>> theirs = m.get<DictObj>(r)->items;
+    Value out = l;
+    if (!inplace) {
+        const DictObj& left = *m.get<DictObj>(l);
+        const DictObj& right = *m.get<DictObj>(r);
+        std::vector<std::pair<Value, Value>> mine = left.items;
+        DictObj::Kind kind = DictObj::Kind::Dict;
+        Value factory = Value::none();
+        if (left.kind == DictObj::Kind::DefaultDict) kind = left.kind, factory = left.default_factory;
+        else if (right.kind == DictObj::Kind::DefaultDict) kind = right.kind, factory = right.default_factory;
+        out = m.new_dict();
+        m.get<DictObj>(out)->kind = kind;
+        m.get<DictObj>(out)->default_factory = factory;
+        for (auto& [k, v] : mine) m.store_subscript(out, k, v);
+    }
+    for (auto& [k, v] : theirs) m.store_subscript(out, k, v);
+    return out;
+}
+
 } // namespace
 
 [[noreturn]] void Machine::int_overflow() {
@@ -130,6 +159,9 @@ Value Machine::binary(ast::BinOpKind op, Value l, Value r, bool inplace) {
         }
     }
     if (Value c = counter_binary(*this, op, l, r, inplace); !c.is_unbound()) return c;
+    if (op == K::BitOr && get<DictObj>(l)) { // dict | mapping and |= (PEP 584)
+        if (Value d = dict_union(*this, l, r, inplace); !d.is_unbound()) return d;
+    }
     if (Value s = set_operator(op, l, r, inplace); !s.is_unbound()) return s;
     if (op == K::Mod && str_of(l)) return percent_format(l, r);
     // sequences
