@@ -1,6 +1,7 @@
 // The functions of the modules racecheck imports: time (virtual clocks), threading's helpers,
 // sys.exit, and the dispatch to random, logging and collections.deque.
-#include "model/objects/classes.hpp"      // InstanceObj
+#include "model/objects/classes.hpp"      // InstanceObj, MethodObj
+#include "model/threading/thread.hpp"     // ThreadObj
 #include "model/runtime/machine.hpp"     // Machine
 #include "model/stdlib/itertools_module.hpp" // itertools_builtin
 #include "model/stdlib/named_tuples.hpp"     // time_builtin
@@ -12,13 +13,15 @@ namespace {
 /// CPython's anyway, whose pid changes with every run).
 constexpr int64_t kProcessId = 4242;
 
-/// The Python object of a thread: the instance of a Thread subclass whose native part is it
-/// (`class Worker(threading.Thread)`: current_thread() is that Worker), else the Thread itself.
+/// The Python object of a thread: the instance of a Thread subclass whose run() it runs
+/// (`class Worker(threading.Thread)` overriding run: current_thread() is that Worker, found in
+/// O(1) through the bound run the subclass gave it as target), else the Thread itself. A
+/// subclass that keeps Thread.run (a target passed to super().__init__) still gives the Thread.
 Value thread_value(Machine& m, ObjectId thread_obj) {
     const Value native = Value::object(thread_obj);
-    for (size_t o = 0; o < m.st.heap.size(); ++o)
-        if (auto* i = std::get_if<InstanceObj>(&m.st.heap[o].data); i && i->native.same(native))
-            return Value::object(ObjectId(static_cast<uint32_t>(o)));
+    if (auto* t = m.get<ThreadObj>(native))
+        if (auto* run = m.get<MethodObj>(t->target))
+            if (auto* i = m.get<InstanceObj>(run->self); i && i->native.same(native)) return run->self;
     return native;
 }
 } // namespace
