@@ -61,6 +61,8 @@ struct PreludeFuncs {
     FuncId not_contains; // _rc_not_contains(it, x): `x not in generator`
     FuncId map, filter, zip, enumerate; // lazy builtins over Python-run iterators (generators)
     FuncId list_sort;    // _rc_list_sort(lst, items, key, reverse): a Python key function
+    FuncId counter_items; // _rc_counter_items(counter, mapping, kwds, sign): Counter.update /
+                          // subtract of a mapping on a shared Counter, CPython's Python loop
     FuncId sorted_key;   // _rc_sorted_key(items, key, reverse)
     FuncId minmax_key_iter; // _rc_minmax_key_iter(iterable, key, want_max, has_default, default, empty): key called as each item comes
     FuncId user_len;     // _rc_user_len(obj): len() of an object whose class defines __len__

@@ -402,6 +402,19 @@ def _rc_enumerate(iterator, start):
         yield (n, x)
         n += 1
 
+def _rc_counter_items(counter, mapping, kwds, sign):
+    if sign > 0:
+        for elem, count in mapping.items():
+            counter[elem] = count + counter.get(elem, 0)
+    else:
+        for elem, count in mapping.items():
+            counter[elem] = counter.get(elem, 0) - count
+    if kwds is not None:
+        if sign > 0:
+            counter.update(kwds)
+        else:
+            counter.subtract(kwds)
+
 def _rc_list_sort(lst, items, key, reverse):
     keys = [key(x) for x in items]
     _rc_sort_by_keys(lst, items, keys, reverse)

@@ -50,8 +50,11 @@ Value Machine::call_dict_method(Value self, NameId method, const Args& a) {
     using S = Sig::Style;
     auto dict = [&]() -> DictObj& { return *get<DictObj>(self); };
     const bool sh = shared(self);
-    if (dict().kind != DictObj::Kind::Dict) // defaultdict's and Counter's own methods
-        if (Value out = call_dict_kind_method(self, method, a); !out.is_unbound()) return out;
+    if (dict().kind != DictObj::Kind::Dict) { // defaultdict's and Counter's own methods
+        const size_t depth = th().frames.size();  // unbound: not theirs, or run as Python
+        if (Value out = call_dict_kind_method(self, method, a); !out.is_unbound() || th().frames.size() != depth)
+            return out;
+    }
     switch (known_name(method)) {
     case KnownName::get: {
         Bound b = bind(a, Sig{"get", S::Expected, {"key", "default"}, 1, 2});

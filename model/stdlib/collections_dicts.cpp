@@ -62,20 +62,45 @@ void counter_add(Machine& m, Value self, Value source, int sign) {
     }
 }
 
-/// update/subtract(iterable=None, /, **kwds) and Counter(iterable=None, /, **kwds).
-void counter_update(Machine& m, Value self, const Args& a, const char* name, int sign) {
+/// update/subtract(iterable=None, /, **kwds) and Counter(iterable=None, /, **kwds). True when
+/// the rest runs as Python: CPython's Counter.update and subtract of a mapping are a Python loop,
+/// one read and one write of each count (Lib/collections/__init__.py: `self[elem] = count +
+/// self_get(elem, 0)`), except an update into an empty Counter (dict.update, one C call), and
+/// keywords are such a mapping. On a Counter another thread can reach, that loop runs as the
+/// prelude's _rc_counter_items, so that its steps interleave as CPython's do and a count can be
+/// lost. An iterable's elements are counted in one step (update: _count_elements, one C call;
+/// subtract's Python loop over elements is an approximation of racecheck's).
+bool counter_update(Machine& m, Value self, const Args& a, const char* name, int sign) {
     Args positional;
     positional.pos = a.pos;
     Bound b = m.bind(positional, Sig{name, S::Python, {"iterable"}, 0, 1, static_cast<size_t>(-1), 1});
-    if (b.has(0) && !b[0].is_none()) counter_add(m, self, b[0], sign);
+    Value kwds = Value::none();
     if (!a.kw.empty()) {
-        Value kwds = m.new_dict();
+        kwds = m.new_dict();
         for (auto& [n, v] : a.kw) {
             const Value key = m.new_str(m.name_of(n)); // first: it may grow the heap, which
             m.get<DictObj>(kwds)->append(key, v);      // would leave a DictObj* dangling
         }
+    }
+    const bool shared = m.shared(self);
+    auto loops = [&](Value mapping) {
+        return shared && m.get<DictObj>(mapping) && (sign < 0 || !m.get<DictObj>(self)->items.empty());
+    };
+    if (b.has(0) && !b[0].is_none()) {
+        if (loops(b[0])) {
+            m.push_prelude(m.prog.prelude.counter_items, {self, b[0], kwds, Value::integer(sign)});
+            return true;
+        }
+        counter_add(m, self, b[0], sign);
+    }
+    if (!kwds.is_none()) {
+        if (loops(kwds)) {
+            m.push_prelude(m.prog.prelude.counter_items, {self, kwds, Value::none(), Value::integer(sign)});
+            return true;
+        }
         counter_add(m, self, kwds, sign);
     }
+    return false;
 }
 
 /// Counter.most_common(n): the items, stably sorted by count, largest first (sorted(...,
@@ -214,8 +239,10 @@ Value Machine::call_dict_kind_method(Value self, NameId method, const Args& a) {
     }
     if (!counter) return Value::unbound();
     switch (known_name(method)) {
-    case KnownName::update: counter_update(*this, self, a, "Counter.update", 1); return Value::none();
-    case KnownName::subtract: counter_update(*this, self, a, "Counter.subtract", -1); return Value::none();
+    case KnownName::update: // unbound: the loop runs as Python (a frame was pushed)
+        return counter_update(*this, self, a, "Counter.update", 1) ? Value::unbound() : Value::none();
+    case KnownName::subtract:
+        return counter_update(*this, self, a, "Counter.subtract", -1) ? Value::unbound() : Value::none();
     case KnownName::most_common: {
         Bound b = bind(a, Sig{"Counter.most_common", S::Python, {"n"}, 0, 0, static_cast<size_t>(-1), 1});
         return most_common(*this, self, b.has(0) ? b[0] : Value::none());
