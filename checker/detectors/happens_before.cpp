@@ -126,8 +126,9 @@ void HappensBefore::on_step(const Event& e, const State& after) {
             for (ThreadId w : x->workers) acquire_thread(t, w);
         break;
     case OpKind::ProgramExit:
+    case OpKind::ThreadCount: // CPython's count takes the lock a thread's end releases
         for (const ThreadState& o : after.threads)
-            if (o.status == ThreadStatus::Finished) acquire_thread(t, o.id);
+            if (o.status == ThreadStatus::Finished && o.id != t) acquire_thread(t, o.id);
         break;
     case OpKind::Log: // logging's handler holds a module-level lock around each record
         acquire(t, {ObjectId(kLoggingLock)});

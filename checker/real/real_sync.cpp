@@ -148,7 +148,9 @@ std::vector<SyncAction> RealSync::plan(const Event& e, const State& after) {
         release({kLoggingLock, Role::Object, 0}, out);
         break;
     // The program's exit waits for every thread: it acquires every finished thread's end.
+    // active_count() and enumerate() take the lock (_active_limbo_lock) a thread's end releases.
     case OpKind::ProgramExit:
+    case OpKind::ThreadCount:
         for (const ThreadState& o : after.threads)
             if (o.status == ThreadStatus::Finished && o.id != e.thread)
                 acquire({o.id.value, Role::ThreadEnd, 0}, out);
@@ -170,7 +172,8 @@ std::vector<SyncAction> RealSync::plan(const Event& e, const State& after) {
     case OpKind::PoolShutdown:
     case OpKind::Print:
     case OpKind::Sleep:
-    case OpKind::Choose: break;
+    case OpKind::Choose:
+    case OpKind::ThreadEnd: break; // its end word: the runtime releases it (Event::thread_ended)
     }
     return out;
 }

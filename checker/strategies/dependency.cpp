@@ -95,6 +95,11 @@ void add_kind(Footprint& f, OpKind k, VarId var, ObjectId obj, ObjectId lock, Th
     case OpKind::Sleep:
     case OpKind::Choose: break; // a choice of the explorer: no shared effect
     case OpKind::ProgramExit: f.everything = true; break;
+    case OpKind::ThreadCount: // every thread's start and end
+        f.add(Space::Spawn, 0, Mode::Read);
+        f.add(Space::AllEnds, 0, Mode::Read);
+        break;
+    case OpKind::ThreadEnd: break; // its end (add_end, from the event or the pending operation)
     }
 }
 
@@ -171,7 +176,11 @@ Footprint footprint(ThreadId thread, const PendingOp& op, const DependencyContex
     f.thread = thread;
     f.kind = op.kind;
     add_kind(f, op.kind, op.var, op.obj, op.lock, op.other, op.elem, ctx);
-    if (op.kind != OpKind::ProgramExit) add_end(f); // any step may end its thread
+    if (op.kind == OpKind::ThreadEnd) { // a thread's end runs no code: only its end
+        add_end(f);
+        return f;
+    }
+    if (!ctx.thread_end_steps && op.kind != OpKind::ProgramExit) add_end(f); // may end its thread
     if (thread.value == 0 || ctx.names_in_threads) f.add(Space::Names, 0, Mode::Write);
     if (ctx.reads_thread_count) f.add(Space::AllEnds, 0, Mode::Read);
     if (ctx.maps_on_pools) f.add(Space::Pools, 0, Mode::Write); // may drop a map iterator

@@ -36,7 +36,8 @@
 // | Queue join, qsize/empty/full             | Read queue                                        |
 // | Thread start                             | Write thread object, Write spawn order            |
 // | Thread join, is_alive                    | Read thread object, Read the thread's end         |
-// | the step that ends thread t              | Write t's end, group "end" on all ends            |
+// | active_count(), threading.enumerate()    | Read spawn order, Read all ends                   |
+// | thread t's end (its own step, ThreadEnd)  | Write t's end, group "end" on all ends            |
 // | every executor/future operation          | Write pools (Read pools: result, done)            |
 // | print                                    | Write output (Read the shared list it prints)     |
 // | logging call (record, setLevel, ...)     | Write output (stderr and stdout as one stream)    |
@@ -56,8 +57,9 @@
 // the blocked operation touches, so the two are dependent, as the definition demands.
 //
 // A pending operation's footprint is built before it runs, so it is conservative where the
-// outcome is unknown: any step may end its thread, and (when the program does so) construct a
-// Thread or read the thread count.
+// outcome is unknown: (when the program does so) any step may construct a Thread or read the
+// thread count. A thread ends only in its ThreadEnd step, which runs no code: its footprint is
+// exactly its end.
 #pragma once
 
 #include <array>   // accesses
@@ -75,7 +77,9 @@ struct DependencyContext {
     std::vector<bool> observed_vars; // by VarId: read by an `always:` invariant
     bool observes_containers = false; // some `always:` invariant exists (it may read containers)
     bool names_in_threads = false;    // threads other than MainThread may construct Threads
-    bool reads_thread_count = false;  // the program calls threading.active_count()
+    bool reads_thread_count = false;  // the program calls threading.active_count() or enumerate()
+    bool thread_end_steps = false;    // a thread ends only in its ThreadEnd step
+                                      // (Interpreter::thread_end_steps); else in any step
     bool maps_on_pools = false;       // the program may call Executor.map (an attribute `map`)
 };
 
@@ -115,7 +119,7 @@ struct Footprint {
 /// The footprint of an executed operation (exact: Event says how it went).
 Footprint footprint(const Event& e, const DependencyContext& ctx);
 /// The footprint of a thread's pending operation, resolved by Interpreter::resolved_pending
-/// (conservative: it may end the thread and take names, see the file comment).
+/// (conservative: it may take names or read the thread count, see the file comment).
 Footprint footprint(ThreadId thread, const PendingOp& op, const DependencyContext& ctx);
 
 /// Whether two operations are dependent (the same thread, or conflicting accesses).

@@ -43,6 +43,7 @@ Value Machine::call_module_function(BuiltinId id, const Args& a) {
             const ThreadStatus status = st.thread(t).status;
             n += status == ThreadStatus::Running || status == ThreadStatus::Diverged;
         }
+        if (event) event->value = Value::integer(n);
         return Value::integer(n);
     }
     case BuiltinId::ThreadingEnumerate: {

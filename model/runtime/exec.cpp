@@ -23,8 +23,13 @@ void end_thread(Machine& m) {
     th.stack.clear();
     th.exc_stack.clear();
     // MainThread stays Running with ProgramExit pending: CPython joins non-daemon threads.
-    if (m.tid.value != 0) m.st.finish_thread(m.tid);
-    if (m.event) m.event->thread_ended = m.tid.value != 0;
+    // Another thread, when the program can observe its end (Interpreter::thread_end_steps),
+    // stays Running with ThreadEnd pending: between its last operation and its end, other
+    // threads still see it alive (is_alive, active_count, enumerate), as in CPython. Otherwise
+    // it ends here, within its last step: nothing but a join could tell, and a join waits.
+    if (m.tid.value == 0 || m.interp.thread_end_steps()) return;
+    m.st.finish_thread(m.tid);
+    if (m.event) m.event->thread_ended = true;
 }
 
 /// Return: pops the frame and hands the result to the caller as the frame's Return says.

@@ -102,9 +102,34 @@ Interpreter::Interpreter(const Program& program, Limits limits)
             clock = true;
     for (uint32_t c : program_.string_constants) // getattr(time, "monotonic")
         if (clock_name(std::get<std::string>(program_.constants[c]))) clock = true;
+    tables_->thread_end_steps = observes_thread_ends(program_);
 }
 
 bool Interpreter::reads_clock() const { return tables_->reads_clock; }
+bool Interpreter::thread_end_steps() const { return tables_->thread_end_steps; }
+
+bool observes_thread_ends(const Program& p) {
+    auto observer = [](const std::string& n) {
+        return n == "is_alive" || n == "isAlive" || n == "active_count" || n == "activeCount" ||
+               n == "_active";
+    };
+    auto observer_builtin = [](BuiltinId b) {
+        return b == BuiltinId::ActiveCount || b == BuiltinId::ThreadingEnumerate;
+    };
+    for (const CodeObject& c : p.code)
+        for (const Instr& in : c.code) {
+            // `enumerate` as an attribute is threading.enumerate (the builtin is a LoadBuiltin)
+            if (in.op == Op::LoadAttr && (observer(p.names[in.a]) || p.names[in.a] == "enumerate")) return true;
+            if (in.op == Op::LoadBuiltin && observer_builtin(static_cast<BuiltinId>(in.a))) return true;
+        }
+    for (const Constant& k : p.constants) // `from threading import active_count, enumerate`
+        if (auto* b = std::get_if<BuiltinId>(&k); b && observer_builtin(*b)) return true;
+    for (const GlobalInfo& g : p.globals)
+        if (observer(g.name)) return true;
+    for (uint32_t c : p.string_constants) // getattr(t, "is_alive")
+        if (observer(std::get<std::string>(p.constants[c]))) return true;
+    return false;
+}
 
 Interpreter::~Interpreter() = default;
 
@@ -219,6 +244,11 @@ Event Interpreter::step(State& s, ThreadId t, bool timeout, const std::function<
         s.finish_thread(t);
         return ev;
     }
+    if (ev.kind == OpKind::ThreadEnd) {
+        s.finish_thread(t);
+        ev.thread_ended = true;
+        return ev;
+    }
     Machine m(*this, s, t);
     m.event = &ev;
     m.step_event = &ev;
@@ -242,7 +272,7 @@ Event Interpreter::step(State& s, ThreadId t, bool timeout, const std::function<
         s.limit = e.hit; // the execution stops here, whatever the operation had done
         return ev;
     }
-    if (m.th().status == ThreadStatus::Finished) ev.thread_ended = true;
+    if (m.th().status == ThreadStatus::Finished) ev.thread_ended = true; // without ThreadEnd steps
     ev.took_name = s.thread_name_counter + s.executor_counter != names_before;
     return ev;
 }

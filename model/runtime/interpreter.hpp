@@ -79,6 +79,12 @@ struct CheckValue {
 
 struct InterpreterTables; // lookup tables built once per program (interpreter.cpp)
 
+/// Whether the program can observe a thread's end other than by joining it: it names
+/// Thread.is_alive, threading.active_count or threading.enumerate (an attribute, an imported name,
+/// or a string getattr may use). Then, as in CPython, another thread can see a thread alive
+/// between its last operation and its end, and that end is a step of its own.
+bool observes_thread_ends(const Program& p);
+
 class Interpreter {
 public:
     explicit Interpreter(const Program& program, Limits limits = {});
@@ -91,6 +97,9 @@ public:
     /// The program may read virtual time (time.time, time.monotonic, time.perf_counter, by name
     /// or by a string that names one): then a thread's clock is part of what it computes from.
     bool reads_clock() const;
+    /// A thread's end is a step of its own (OpKind::ThreadEnd): the program can observe it other
+    /// than by joining (observes_thread_ends). Otherwise a thread ends within its last step.
+    bool thread_end_steps() const;
 
     /// params: values for Program::params, in order.
     State initial_state(const std::vector<int64_t>& params) const;

@@ -63,6 +63,7 @@ struct InterpreterTables {
     /// store outside its frame, no iterator): a check of such code can run in place and be undone.
     std::vector<bool> append_only;
     bool reads_clock = false; // Interpreter::reads_clock
+    bool thread_end_steps = false; // Interpreter::thread_end_steps
     /// loop_target[g]: global g is a target of a module-level `for` (`for d in ds:`); witness
     /// labels name an object by such a global only when nothing else names it (object_label).
     std::vector<bool> loop_target;

@@ -44,6 +44,9 @@ namespace rc {
     X(ThreadStart, "start")          /* obj: Thread; other = the started thread */                 \
     X(ThreadJoin, "join")            /* obj: Thread; other = the joined thread */                  \
     X(ThreadQuery, "is_alive")       /* obj: Thread; other = the thread queried */                 \
+    X(ThreadCount, "read live threads") /* threading.active_count() or enumerate() */           \
+    X(ThreadEnd, "end")              /* a thread other than MainThread ends: is_alive() turns */   \
+                                     /* False, join() returns, active_count() drops by one     */  \
     X(PoolSubmit, "submit")          /* obj: Future created; other = none */                       \
     X(PoolNext, "next work")         /* obj: Executor; a worker takes a future (value), False  */ \
                                      /* (a cancelled one) or None (exits)                      */ \

@@ -244,6 +244,8 @@ std::string Interpreter::describe_pending(const State& s, ThreadId t) const {
     case OpKind::AttrRead:
     case OpKind::AttrWrite: return verb + " " + attribute_label(s, op.obj, op.method);
     case OpKind::ProgramExit: return "exit (waits for non-daemon threads)";
+    case OpKind::ThreadEnd: return "end";
+    case OpKind::ThreadCount: return "read the live threads";
     case OpKind::Sleep: return "sleep";
     case OpKind::Print: return "print";
     default: break;
@@ -355,6 +357,9 @@ std::string Interpreter::describe_event(const State& s, const Event& e) const {
         if (e.raised) return "get from " + label(e.obj) + " (raised)"; // empty, or a bad argument
         return "get " + repr(s, e.value) + " from " + label(e.obj);
     case OpKind::ProgramExit: return "exit";
+    case OpKind::ThreadEnd: return "end";
+    case OpKind::ThreadCount:
+        return e.value.tag == VTag::Int ? "active_count() → " + std::to_string(e.value.i) : "enumerate()";
     case OpKind::Sleep: return "sleep";
     default: break;
     }

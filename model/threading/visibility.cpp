@@ -214,6 +214,8 @@ bool classify_call(Machine& m, CallView c, PendingOp* out) {
             out->nonblocking = true;
             return true;
         case BuiltinId::Sleep: out->kind = OpKind::Sleep; return true;
+        case BuiltinId::ActiveCount:
+        case BuiltinId::ThreadingEnumerate: out->kind = OpKind::ThreadCount; return true;
         case BuiltinId::LogBasicConfig:
         case BuiltinId::LogDebug:
         case BuiltinId::LogInfo:
@@ -527,7 +529,7 @@ bool classify(Machine& m, PendingOp* out) {
         return true;
     }
     if (th.frames.empty()) {
-        out->kind = OpKind::ProgramExit;
+        out->kind = m.tid.value == 0 ? OpKind::ProgramExit : OpKind::ThreadEnd;
         return true;
     }
     const Instr& in = m.code().code[m.frame().pc];

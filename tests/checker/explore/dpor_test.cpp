@@ -79,6 +79,8 @@ TEST_CASE("dpor_explores_as_many_traces_as_dfs_runs_distinct_traces") {
         {"tests/families/fib_bench.yaml", {"NUM=1"}},
         {"tests/families/readers.yaml", {"READERS=3"}},
         {"scenarios/as_completed_order.yaml", {"TASKS=2"}}, // choices of the explorer
+        {"scenarios/is_alive_after_start.yaml", {}},        // a thread's end as a step (ThreadEnd)
+        {"scenarios/active_count_two_workers.yaml", {}},    // active_count() (ThreadCount)
     };
     for (const Small& c : cases) {
         SUBCASE(c.file) {

@@ -102,6 +102,46 @@ TEST_CASE("a_pending_operation_may_end_its_thread") {
     CHECK_FALSE(rc::dependent(rc::footprint(ThreadId(2), read, ctx), rc::footprint(join, ctx)));
 }
 
+TEST_CASE("with_thread_end_steps_only_the_end_step_ends_a_thread") {
+    DependencyContext ctx;
+    ctx.thread_end_steps = true; // the program calls is_alive, active_count or enumerate
+    rc::PendingOp read;
+    read.kind = OpKind::GlobalRead;
+    read.var = rc::VarId(1);
+    rc::PendingOp end;
+    end.kind = OpKind::ThreadEnd;
+    Event join = op(0, OpKind::ThreadJoin, 20);
+    join.other = ThreadId(3);
+    CHECK_FALSE(rc::dependent(rc::footprint(ThreadId(3), read, ctx), rc::footprint(join, ctx)));
+    CHECK(rc::dependent(rc::footprint(ThreadId(3), end, ctx), rc::footprint(join, ctx)));
+    CHECK_FALSE(rc::footprint(ThreadId(3), end, ctx).may_block);
+    // an end runs no code: it commutes with every other thread's operation but the observers
+    Event ended = op(3, OpKind::ThreadEnd);
+    ended.thread_ended = true;
+    CHECK_FALSE(dep(ended, op(1, OpKind::GlobalWrite, 1), ctx));
+    CHECK_FALSE(dep(ended, op(1, OpKind::LockAcquire, 7), ctx));
+    CHECK_FALSE(dep(ended, op(1, OpKind::Print), ctx));
+    CHECK(dep(ended, join, ctx));
+    Event other_end = op(4, OpKind::ThreadEnd);
+    other_end.thread_ended = true;
+    CHECK_FALSE(dep(ended, other_end, ctx)); // two ends commute
+}
+
+TEST_CASE("a_count_of_live_threads_conflicts_with_every_start_and_end") {
+    Event count = op(2, OpKind::ThreadCount, 0);
+    count.obj = rc::ObjectId();
+    count.read_threads = true;
+    Event ended = op(3, OpKind::ThreadEnd);
+    ended.thread_ended = true;
+    CHECK(dep(count, ended));
+    CHECK(dep(count, op(1, OpKind::ThreadStart, 20)));
+    CHECK(dep(count, op(1, OpKind::PoolSubmit, 20))); // may start a worker
+    CHECK_FALSE(dep(count, op(1, OpKind::GlobalWrite, 1)));
+    Event count2 = op(1, OpKind::ThreadCount, 0);
+    count2.obj = rc::ObjectId();
+    CHECK_FALSE(dep(count, count2)); // two counts commute
+}
+
 TEST_CASE("starts_conflict_with_each_other_because_thread_ids_follow_their_order") {
     CHECK(dep(op(1, OpKind::ThreadStart, 20), op(2, OpKind::ThreadStart, 21)));
 }

@@ -362,3 +362,52 @@ print("main")
         CHECK(count_kind(r, OpKind::Print) == 8); // each print: its text, then "\n"
     }
 }
+
+TEST_CASE("a_thread_end_is_a_step_of_its_own_when_the_program_can_observe_it") {
+    // is_alive() may see the worker alive after its last operation, and right after start() a
+    // worker with no operation at all: its end is a ThreadEnd step, after which is_alive() is
+    // False and the join returns.
+    Harness h(R"(
+import threading
+counter = 0
+def worker():
+    global counter
+    counter += 1
+def idle():
+    x = 1
+t = threading.Thread(target=worker)
+u = threading.Thread(target=idle)
+t.start()
+u.start()
+print(u.is_alive())
+t.join()
+u.join()
+print(t.is_alive(), threading.active_count())
+)");
+    Run r = h.run();
+    CHECK(h.kinds(r, 1) == Kinds{"GlobalRead counter", "GlobalWrite counter", "ThreadEnd"});
+    CHECK(h.kinds(r, 2) == Kinds{"ThreadEnd"});
+    for (const Event &e : r.events)
+        CHECK(e.thread_ended == (e.kind == OpKind::ThreadEnd));
+    REQUIRE(first_of(r, OpKind::ThreadCount) != nullptr);
+    CHECK(first_of(r, OpKind::ThreadCount)->value.i == 1);
+    CHECK(count_kind(r, OpKind::ThreadQuery) == 2);
+}
+
+TEST_CASE("without_an_observer_a_thread_ends_within_its_last_step") {
+    // Nothing but join could tell, and a join waits for the end either way: no extra step.
+    Harness h(R"(
+import threading
+counter = 0
+def worker():
+    global counter
+    counter += 1
+t = threading.Thread(target=worker)
+t.start()
+t.join()
+print(t.name)
+)");
+    Run r = h.run();
+    CHECK(h.kinds(r, 1) == Kinds{"GlobalRead counter", "GlobalWrite counter"});
+    CHECK(count_kind(r, OpKind::ThreadEnd) == 0);
+}
