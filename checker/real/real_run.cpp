@@ -36,6 +36,7 @@
 #include "checker/real/tsan_reports.hpp" // TsanReports
 #include "checker/real/watchdog.hpp"     // RunSignals, watch
 #include "model/objects/classes.hpp"      // InstanceObj, ClassObj, find_attr
+#include "model/runtime/choice.hpp"       // ForcedContinuation
 
 namespace rc::real {
 
@@ -126,6 +127,7 @@ private:
     std::vector<CellRace> races_;
     std::vector<std::string> other_reports_;
     std::vector<ThreadId> ready_;
+    std::optional<ForcedContinuation> continuation_; // forced mode, after the schedule
 };
 
 void RealRun::thread_main(ThreadId t, void* end_word_if_finished) {
@@ -393,15 +395,13 @@ uint32_t RealRun::decide_next() {
         next_timeout_ = c.timeout;
         return c.thread.value + 1;
     }
-    // After the schedule: the lowest enabled thread; time passes only when none is enabled.
-    in_.schedulable(state_, ready_);
-    for (ThreadId t : ready_)
-        if (in_.is_enabled(state_, t)) {
-            next_timeout_ = false;
-            return t.value + 1;
-        }
-    next_timeout_ = true;
-    return ready_.front().value + 1; // status Running: some thread can time out
+    // After the schedule: ForcedContinuation, as the model's prediction of the run's final values
+    // (status Running: some thread is schedulable).
+    if (!continuation_)
+        continuation_.emplace(cfg_.schedule.empty() ? ThreadId() : cfg_.schedule.back().thread);
+    const Choice c = continuation_->next(in_, state_, ready_);
+    next_timeout_ = c.timeout;
+    return c.thread.value + 1;
 }
 
 void RealRun::attribute_reports(ThreadId t, uint32_t cell, uint32_t line) {

@@ -26,6 +26,7 @@
 
 #include "checker/explore/session.hpp"        // Session::replay, outcome_globals
 #include "model/compile/compile_scenario.hpp" // compile_scenario
+#include "model/runtime/choice.hpp"           // ForcedContinuation
 
 extern char** environ; // passed on to racecheck_tsan, without TSAN_OPTIONS
 
@@ -516,6 +517,7 @@ std::vector<std::pair<std::string, std::string>> forced_replay_final_values(
     const std::vector<std::string>& watched, uint64_t max_steps) {
     State st = in.initial_state(params);
     std::vector<ThreadId> ready;
+    ForcedContinuation then(witness.empty() ? ThreadId() : witness.back().thread);
     for (uint64_t step = 0; step < max_steps; ++step) {
         in.schedulable(st, ready);
         if (ready.empty()) break;
@@ -526,9 +528,7 @@ std::vector<std::pair<std::string, std::string>> forced_replay_final_values(
                               (c.timeout ? in.can_time_out(st, c.thread) : in.is_enabled(st, c.thread));
             if (!fits) return {};
         } else {
-            auto enabled = std::find_if(ready.begin(), ready.end(),
-                                        [&](ThreadId t) { return in.is_enabled(st, t); });
-            c = enabled != ready.end() ? Choice{*enabled, false} : Choice{ready.front(), true};
+            c = then.next(in, st, ready);
         }
         in.step(st, c.thread, c.timeout);
     }

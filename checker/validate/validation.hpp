@@ -23,9 +23,9 @@
 // globals no data-race or lost-update finding names are `tsan-only` (on a scenario the model
 // finds clean, every TSan race is). Every disagreement is in the report, never hidden.
 //
-// The forced replay runs the witness, then the lowest enabled thread until the program ends
-// (time passes only when no thread is enabled): forced_replay_final_values() computes, on the
-// model, the values that continuation must end with.
+// The forced replay runs the witness, then goes on as ForcedContinuation says (fair round robin
+// with a quantum, model/runtime/choice.hpp) until the program ends:
+// forced_replay_final_values() computes, on the model, the values that continuation must end with.
 #pragma once
 
 #include <cstdint>  // uint64_t

@@ -3,6 +3,7 @@
 
 #include <algorithm> // all_of
 
+#include "model/runtime/choice.hpp" // ForcedContinuation
 #include "model/runtime/machine.hpp" // Machine, classify, run_on, pending_enabled
 #include "model/threading/thread_pool.hpp" // drop_map_results
 
@@ -107,6 +108,28 @@ Interpreter::Interpreter(const Program& program, Limits limits)
 
 bool Interpreter::reads_clock() const { return tables_->reads_clock; }
 bool Interpreter::thread_end_steps() const { return tables_->thread_end_steps; }
+
+Choice ForcedContinuation::next(const Interpreter& in, const State& s, std::vector<ThreadId>& ready) {
+    in.schedulable(s, ready);
+    RC_CHECK(!ready.empty(), "a forced continuation with no schedulable thread");
+    Choice c{ready.front(), true};
+    if (last_.valid() && run_ < kQuantum && in.is_enabled(s, last_)) {
+        c = Choice{last_, false};
+    } else {
+        size_t start = 0; // the first thread after `last`, in id order
+        while (last_.valid() && start < ready.size() && ready[start].value <= last_.value) ++start;
+        for (size_t k = 0; k < ready.size(); ++k) {
+            const ThreadId t = ready[(start + k) % ready.size()];
+            if (in.is_enabled(s, t)) {
+                c = Choice{t, false};
+                break;
+            }
+        }
+    }
+    run_ = c.thread == last_ ? run_ + 1 : 1;
+    last_ = c.thread;
+    return c;
+}
 
 bool observes_thread_ends(const Program& p) {
     auto observer = [](const std::string& n) {

@@ -26,8 +26,10 @@ struct Checked {
     std::vector<std::vector<std::pair<std::string, std::string>>> expected;
 };
 
-/// Loads, applies params, checks with DFS and computes each finding's expected final values.
-Checked check(const std::string& file, const std::vector<std::string>& params = {}) {
+/// Loads, applies params, checks with DFS (or `strategy`) and computes each finding's expected
+/// final values.
+Checked check(const std::string& file, const std::vector<std::string>& params = {},
+              const char* strategy_name = "dfs") {
     Checked c;
     auto loaded = rc::load_scenario(file);
     REQUIRE(std::holds_alternative<rc::Scenario>(loaded));
@@ -44,7 +46,7 @@ Checked check(const std::string& file, const std::vector<std::string>& params = 
     ctx.yaml_line = c.scenario.code_map.yaml_line;
     const auto watched = rc::outcome_globals(c.compiled->program);
     rc::Session session(*c.in, c.compiled->param_values, ctx, rc::Budgets{}, watched);
-    auto strategy = rc::find_strategy("dfs")->make(rc::StrategyOptions{});
+    auto strategy = rc::find_strategy(strategy_name)->make(rc::StrategyOptions{});
     c.findings = session.run(*strategy).findings;
     for (const rc::Finding& f : c.findings)
         c.expected.push_back(rc::forced_replay_final_values(*c.in, c.compiled->param_values,
@@ -140,6 +142,27 @@ TEST_CASE("an_attributes_lost_update_expects_the_models_value_of_the_attribute")
     auto r = validated(c);
     CHECK(of_kind(c, r, rc::FindingKind::LostUpdate)->forced_replay == "reproduced");
     CHECK(of_kind(c, r, rc::FindingKind::DataRace)->tsan == "confirmed");
+}
+
+TEST_CASE("a_forced_replay_goes_on_fairly_past_a_thread_that_polls") {
+    // After the witness the main thread, polling active_count() with sleeps, is always enabled:
+    // the continuation must still run the workers, or every forced replay runs until the
+    // validation's time budget (as it did while it ran "the lowest enabled thread").
+    Checked c = check("tests/real/poll_until_workers_end.yaml", {}, "state");
+    auto r = validated(c);
+    const rc::Validation* race = of_kind(c, r, rc::FindingKind::DataRace);
+    const rc::Validation* lost = of_kind(c, r, rc::FindingKind::LostUpdate);
+    const rc::Validation* check_failed = of_kind(c, r, rc::FindingKind::CheckFailed);
+    REQUIRE(race);
+    REQUIRE(lost);
+    REQUIRE(check_failed);
+    CHECK(race->forced_replay == "reproduced");
+    CHECK(lost->forced_replay == "reproduced");
+    CHECK(check_failed->forced_replay == "reproduced");
+    for (size_t i = 0; i < c.findings.size(); ++i)
+        if (c.findings[i].kind == rc::FindingKind::LostUpdate)
+            CHECK(c.expected[i] == std::vector<std::pair<std::string, std::string>>{{"n", "1"}});
+    CHECK(r.tsan_only.empty()); // the main thread's read of n after the count is ordered
 }
 
 TEST_CASE("abba_deadlock_is_reproduced_as_a_hang") {
