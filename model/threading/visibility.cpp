@@ -611,6 +611,20 @@ bool classify(Machine& m, PendingOp* out) {
         out->obj = shared_container(m, l) ? l.obj() : r.obj();
         return true;
     }
+    case Op::GetIter: {
+        // iter() of a shared dict, dict view, set or deque remembers its size (a deque: its
+        // version), as CPython's does: a change between this and a next() raises "changed size
+        // during iteration". So the iterator is made when the thread gets there, not at its
+        // previous visible step (probe6: an insert just before `for k in scores` made the loop
+        // raise, where CPython printed both keys). A list's iterator keeps only an index.
+        Value v = m.peek(0);
+        if (!m.get<DictObj>(v) && !m.get<DictViewObj>(v) && !m.get<SetObj>(v) && !m.get<DequeObj>(v)) return false;
+        ObjectId root = shared_root(m, v);
+        if (!root.valid()) return false;
+        out->kind = OpKind::ContainerRead;
+        out->obj = root;
+        return true;
+    }
     case Op::ForIter: {
         Value it = m.peek(0);
         if (m.get<AsCompletedObj>(it)) {

@@ -411,3 +411,22 @@ print(t.name)
     CHECK(h.kinds(r, 1) == Kinds{"GlobalRead counter", "GlobalWrite counter"});
     CHECK(count_kind(r, OpKind::ThreadEnd) == 0);
 }
+
+TEST_CASE("a_loop_over_a_shared_dict_reads_it_where_the_loop_makes_its_iterator") {
+    // The iterator remembers the dict's size: it is made by a visible read where the loop
+    // starts (not at the thread's previous step), then each next() is a read.
+    Harness h(R"(
+import threading
+scores = {"a": 1}
+def report():
+    for k in scores:
+        print(k)
+t = threading.Thread(target=report)
+t.start()
+scores["b"] = 2
+t.join()
+)");
+    Run r = h.run();
+    CHECK(h.kinds(r, 1) == Kinds{"ContainerRead", "ContainerRead", "Print", "Print", "ContainerRead",
+                                  "Print", "Print", "ContainerRead"});
+}
