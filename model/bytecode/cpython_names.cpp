@@ -561,6 +561,109 @@ const char* const kItZipLongest[] = {
     "__reduce_ex__", "__repr__", "__setattr__", "__setstate__", "__sizeof__", "__str__",
     "__subclasshook__",
 };
+const char* const kInstanceThread[] = {
+    "__class__", "__delattr__", "__dict__", "__dir__", "__doc__", "__eq__", "__format__",
+    "__ge__", "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__",
+    "__init_subclass__", "__le__", "__lt__", "__module__", "__ne__", "__new__", "__reduce__",
+    "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__", "__str__", "__subclasshook__",
+    "__weakref__", "_args", "_bootstrap", "_bootstrap_inner", "_daemonic", "_delete", "_ident",
+    "_initialized", "_invoke_excepthook", "_is_stopped", "_kwargs", "_name", "_native_id",
+    "_reset_internal_locks", "_set_ident", "_set_native_id", "_set_tstate_lock", "_started",
+    "_stderr", "_stop", "_target", "_tstate_lock", "_wait_for_tstate_lock", "daemon", "getName",
+    "ident", "isDaemon", "is_alive", "join", "name", "native_id", "run", "setDaemon", "setName",
+    "start",
+};
+const char* const kInstanceTimer[] = {
+    "__class__", "__delattr__", "__dict__", "__dir__", "__doc__", "__eq__", "__format__",
+    "__ge__", "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__",
+    "__init_subclass__", "__le__", "__lt__", "__module__", "__ne__", "__new__", "__reduce__",
+    "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__", "__str__", "__subclasshook__",
+    "__weakref__", "_args", "_bootstrap", "_bootstrap_inner", "_daemonic", "_delete", "_ident",
+    "_initialized", "_invoke_excepthook", "_is_stopped", "_kwargs", "_name", "_native_id",
+    "_reset_internal_locks", "_set_ident", "_set_native_id", "_set_tstate_lock", "_started",
+    "_stderr", "_stop", "_target", "_tstate_lock", "_wait_for_tstate_lock", "args", "cancel",
+    "daemon", "finished", "function", "getName", "ident", "interval", "isDaemon", "is_alive",
+    "join", "kwargs", "name", "native_id", "run", "setDaemon", "setName", "start",
+};
+const char* const kInstanceCondition[] = {
+    "__class__", "__delattr__", "__dict__", "__dir__", "__doc__", "__enter__", "__eq__",
+    "__exit__", "__format__", "__ge__", "__getattribute__", "__getstate__", "__gt__", "__hash__",
+    "__init__", "__init_subclass__", "__le__", "__lt__", "__module__", "__ne__", "__new__",
+    "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__", "__str__",
+    "__subclasshook__", "__weakref__", "_acquire_restore", "_at_fork_reinit", "_is_owned",
+    "_lock", "_release_save", "_waiters", "acquire", "notify", "notifyAll", "notify_all",
+    "release", "wait", "wait_for",
+};
+const char* const kInstanceSemaphore[] = {
+    "__class__", "__delattr__", "__dict__", "__dir__", "__doc__", "__enter__", "__eq__",
+    "__exit__", "__format__", "__ge__", "__getattribute__", "__getstate__", "__gt__", "__hash__",
+    "__init__", "__init_subclass__", "__le__", "__lt__", "__module__", "__ne__", "__new__",
+    "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__", "__str__",
+    "__subclasshook__", "__weakref__", "_cond", "_value", "acquire", "release",
+};
+const char* const kInstanceBoundedSemaphore[] = {
+    "__class__", "__delattr__", "__dict__", "__dir__", "__doc__", "__enter__", "__eq__",
+    "__exit__", "__format__", "__ge__", "__getattribute__", "__getstate__", "__gt__", "__hash__",
+    "__init__", "__init_subclass__", "__le__", "__lt__", "__module__", "__ne__", "__new__",
+    "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__", "__str__",
+    "__subclasshook__", "__weakref__", "_cond", "_initial_value", "_value", "acquire", "release",
+};
+const char* const kInstanceEvent[] = {
+    "__class__", "__delattr__", "__dict__", "__dir__", "__doc__", "__eq__", "__format__",
+    "__ge__", "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__",
+    "__init_subclass__", "__le__", "__lt__", "__module__", "__ne__", "__new__", "__reduce__",
+    "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__", "__str__", "__subclasshook__",
+    "__weakref__", "_at_fork_reinit", "_cond", "_flag", "clear", "isSet", "is_set", "set", "wait",
+};
+const char* const kInstanceBarrier[] = {
+    "__class__", "__delattr__", "__dict__", "__dir__", "__doc__", "__eq__", "__format__",
+    "__ge__", "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__",
+    "__init_subclass__", "__le__", "__lt__", "__module__", "__ne__", "__new__", "__reduce__",
+    "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__", "__str__", "__subclasshook__",
+    "__weakref__", "_action", "_break", "_cond", "_count", "_enter", "_exit", "_parties",
+    "_release", "_state", "_timeout", "_wait", "abort", "broken", "n_waiting", "parties", "reset",
+    "wait",
+};
+const char* const kInstanceQueue[] = {
+    "__class__", "__class_getitem__", "__delattr__", "__dict__", "__dir__", "__doc__", "__eq__",
+    "__format__", "__ge__", "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__",
+    "__init_subclass__", "__le__", "__lt__", "__module__", "__ne__", "__new__", "__reduce__",
+    "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__", "__str__", "__subclasshook__",
+    "__weakref__", "_get", "_init", "_put", "_qsize", "all_tasks_done", "empty", "full", "get",
+    "get_nowait", "join", "maxsize", "mutex", "not_empty", "not_full", "put", "put_nowait",
+    "qsize", "queue", "task_done", "unfinished_tasks",
+};
+const char* const kInstanceFutureType[] = {
+    "_Future__get_result", "__class__", "__class_getitem__", "__delattr__", "__dict__", "__dir__",
+    "__doc__", "__eq__", "__format__", "__ge__", "__getattribute__", "__getstate__", "__gt__",
+    "__hash__", "__init__", "__init_subclass__", "__le__", "__lt__", "__module__", "__ne__",
+    "__new__", "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__", "__str__",
+    "__subclasshook__", "__weakref__", "_condition", "_done_callbacks", "_exception",
+    "_invoke_callbacks", "_result", "_state", "_waiters", "add_done_callback", "cancel",
+    "cancelled", "done", "exception", "result", "running", "set_exception", "set_result",
+    "set_running_or_notify_cancel",
+};
+const char* const kInstanceThreadPoolExecutor[] = {
+    "__class__", "__delattr__", "__dict__", "__dir__", "__doc__", "__enter__", "__eq__",
+    "__exit__", "__format__", "__ge__", "__getattribute__", "__getstate__", "__gt__", "__hash__",
+    "__init__", "__init_subclass__", "__le__", "__lt__", "__module__", "__ne__", "__new__",
+    "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__", "__str__",
+    "__subclasshook__", "__weakref__", "_adjust_thread_count", "_broken", "_counter",
+    "_idle_semaphore", "_initargs", "_initializer", "_initializer_failed", "_max_workers",
+    "_shutdown", "_shutdown_lock", "_thread_name_prefix", "_threads", "_work_queue", "map",
+    "shutdown", "submit",
+};
+const char* const kInstanceLoggerType[] = {
+    "__class__", "__delattr__", "__dict__", "__dir__", "__doc__", "__eq__", "__format__",
+    "__ge__", "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__",
+    "__init_subclass__", "__le__", "__lt__", "__module__", "__ne__", "__new__", "__reduce__",
+    "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__", "__str__", "__subclasshook__",
+    "__weakref__", "_cache", "_log", "addFilter", "addHandler", "callHandlers", "critical",
+    "debug", "disabled", "error", "exception", "fatal", "filter", "filters", "findCaller",
+    "getChild", "getChildren", "getEffectiveLevel", "handle", "handlers", "hasHandlers", "info",
+    "isEnabledFor", "level", "log", "makeRecord", "manager", "name", "parent", "propagate",
+    "removeFilter", "removeHandler", "root", "setLevel", "warn", "warning",
+};
 const char* const kModuleThreading[] = {
     "Barrier", "BoundedSemaphore", "BrokenBarrierError", "Condition", "Event", "ExceptHookArgs",
     "Lock", "RLock", "Semaphore", "TIMEOUT_MAX", "Thread", "ThreadError", "Timer", "WeakSet",
@@ -906,6 +1009,25 @@ std::vector<std::string_view> cpython_type_dir(BuiltinId type) {
     }
     if (is_exception_class(type)) return view(kBaseException);
     return view(kObject);
+}
+
+std::vector<std::string_view> cpython_instance_dir(BuiltinId type) {
+    switch (type) {
+    case BuiltinId::Thread: return view(kInstanceThread);
+    case BuiltinId::Timer: return view(kInstanceTimer);
+    case BuiltinId::Condition: return view(kInstanceCondition);
+    case BuiltinId::Semaphore: return view(kInstanceSemaphore);
+    case BuiltinId::BoundedSemaphore: return view(kInstanceBoundedSemaphore);
+    case BuiltinId::Event: return view(kInstanceEvent);
+    case BuiltinId::Barrier: return view(kInstanceBarrier);
+    case BuiltinId::Queue:
+    case BuiltinId::LifoQueue: // the same public and private names as Queue
+    case BuiltinId::PriorityQueue: return view(kInstanceQueue);
+    case BuiltinId::FutureType: return view(kInstanceFutureType);
+    case BuiltinId::ThreadPoolExecutor: return view(kInstanceThreadPoolExecutor);
+    case BuiltinId::LoggerType: return view(kInstanceLoggerType);
+    default: return cpython_type_dir(type);
+    }
 }
 
 std::vector<std::string_view> cpython_module_dir(ModuleId module) {

@@ -14,6 +14,9 @@ namespace rc {
 
 /// dir(type) in CPython 3.12 (exception classes: dir(BaseException); others: dir(object)).
 std::vector<std::string_view> cpython_type_dir(BuiltinId type);
+/// dir(instance) in CPython 3.12: dir(type) and, for a class implemented in Python (Thread,
+/// Semaphore, Queue, Future, ...), the attributes its __init__ sets (`_value`, `maxsize`).
+std::vector<std::string_view> cpython_instance_dir(BuiltinId type);
 /// dir(module) in CPython 3.12.
 std::vector<std::string_view> cpython_module_dir(ModuleId module);
 /// The builtins module's names in CPython's order.

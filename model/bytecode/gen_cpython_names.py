@@ -54,6 +54,17 @@ TYPES = {
     "ItPermutations": itertools.permutations, "ItCombinations": itertools.combinations,
     "ItAccumulate": itertools.accumulate, "ItZipLongest": itertools.zip_longest,
 }
+# racecheck's BuiltinId of each Python-implemented class -> an instance of it: dir(instance)
+# adds the attributes __init__ sets (Semaphore._value, Queue.maxsize, Thread._target), which an
+# attribute error must refuse as not modelled rather than raise as missing.
+INSTANCES = {
+    "Thread": lambda: threading.Thread(target=print), "Timer": lambda: threading.Timer(1, print),
+    "Condition": threading.Condition, "Semaphore": threading.Semaphore,
+    "BoundedSemaphore": threading.BoundedSemaphore, "Event": threading.Event,
+    "Barrier": lambda: threading.Barrier(2), "Queue": queue.Queue,
+    "FutureType": concurrent.futures.Future, "ThreadPoolExecutor": concurrent.futures.ThreadPoolExecutor,
+    "LoggerType": lambda: logging.getLogger("racecheck"),
+}
 MODULES = {
     "Threading": threading, "Queue": queue, "Time": time, "ConcurrentFutures": concurrent.futures,
     "Sys": sys, "Random": random, "Logging": logging, "Collections": collections,
@@ -90,6 +101,10 @@ def main():
         print(f"const char* const k{key}[] = {{")
         print(names_literal(dir(t)))
         print("};")
+    for key, make in INSTANCES.items():
+        print(f"const char* const kInstance{key}[] = {{")
+        print(names_literal(dir(make())))
+        print("};")
     for key, m in MODULES.items():
         print(f"const char* const kModule{key}[] = {{")
         print(names_literal(dir(m)))
@@ -120,6 +135,19 @@ def main():
     print("    }")
     print("    if (is_exception_class(type)) return view(kBaseException);")
     print("    return view(kObject);")
+    print("}")
+    print()
+    print("std::vector<std::string_view> cpython_instance_dir(BuiltinId type) {")
+    print("    switch (type) {")
+    for key in INSTANCES:
+        if key == "Queue":
+            print("    case BuiltinId::Queue:")
+            print("    case BuiltinId::LifoQueue: // the same public and private names as Queue")
+            print("    case BuiltinId::PriorityQueue: return view(kInstanceQueue);")
+            continue
+        print(f"    case BuiltinId::{key}: return view(kInstance{key});")
+    print("    default: return cpython_type_dir(type);")
+    print("    }")
     print("}")
     print()
     print("std::vector<std::string_view> cpython_module_dir(ModuleId module) {")

@@ -53,7 +53,7 @@ void Machine::no_attribute(Value obj, NameId name) {
         message = "type object '" + std::string(builtin_name(obj.builtin_id())) + "' has no attribute '" + n + "'";
     } else {
         BuiltinId t = type_of(obj);
-        dir = cpython_type_dir(t);
+        dir = cpython_instance_dir(t); // with what CPython's __init__ sets: sem._value, q.maxsize
         if (in_dir(dir, n)) unsupported(type_name(obj) + "." + n);
         message = "'" + type_name(obj) + "' object has no attribute '" + n + "'";
     }

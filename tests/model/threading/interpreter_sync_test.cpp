@@ -433,3 +433,41 @@ print(round(time.time() - t0, 1))
     CHECK(a.state.output == b.state.output);
     CHECK(rc::hash_state(a.state) == rc::hash_state(b.state));
 }
+
+TEST_CASE("an_attribute_cpythons_init_sets_is_refused_and_a_missing_one_raises") {
+    // CPython's Semaphore, Queue, Event, Thread, ... are Python classes whose __init__ sets
+    // attributes (sem._value, q.queue, e._flag, t._target): racecheck does not model them, so
+    // it refuses, never an AttributeError that would be reported as the program's bug.
+    for (std::string attr : {"s._value", "b._initial_value", "q.mutex", "q.queue", "e._flag",
+                             "t._target"}) {
+        Harness h(std::string(R"(
+import threading, queue
+s = threading.Semaphore(2)
+b = threading.BoundedSemaphore(2)
+q = queue.Queue()
+e = threading.Event()
+t = threading.Thread(target=print)
+try:
+    print()") + attr + R"()
+except AttributeError as x:
+    print("AttributeError", x)
+)");
+        Run r = h.run();
+        CAPTURE(attr);
+        CHECK(r.status == RunStatus::Refused);
+        REQUIRE(r.state.refusal.has_value());
+        CHECK(r.state.refusal->what.find(attr.substr(2)) != std::string::npos);
+        CHECK(r.state.output.empty());
+    }
+    Harness missing(R"(
+import threading
+s = threading.Semaphore(2)
+try:
+    print(s._valeu)
+except AttributeError as x:
+    print("AttributeError", x)
+)");
+    Run r = missing.run();
+    REQUIRE(r.status == RunStatus::Ended);
+    CHECK(r.state.output == "AttributeError 'Semaphore' object has no attribute '_valeu'\n");
+}
