@@ -63,6 +63,8 @@ struct PreludeFuncs {
     FuncId list_sort;    // _rc_list_sort(lst, items, key, reverse): a Python key function
     FuncId counter_items; // _rc_counter_items(counter, mapping, kwds, sign): Counter.update /
                           // subtract of a mapping on a shared Counter, CPython's Python loop
+    FuncId counter_iadd; // _rc_counter_iadd(counter, other, sign): `counter += other` / `-=` on a
+                         // shared Counter, CPython's __iadd__/__isub__ and _keep_positive
     FuncId sorted_key;   // _rc_sorted_key(items, key, reverse)
     FuncId minmax_key_iter; // _rc_minmax_key_iter(iterable, key, want_max, has_default, default, empty): key called as each item comes
     FuncId user_len;     // _rc_user_len(obj): len() of an object whose class defines __len__

@@ -415,6 +415,18 @@ def _rc_counter_items(counter, mapping, kwds, sign):
         else:
             counter.subtract(kwds)
 
+def _rc_counter_iadd(counter, other, sign):
+    if sign > 0:
+        for elem, count in other.items():
+            counter[elem] += count
+    else:
+        for elem, count in other.items():
+            counter[elem] -= count
+    nonpositive = [elem for elem, count in counter.items() if not count > 0]
+    for elem in nonpositive:
+        del counter[elem]
+    return counter
+
 def _rc_list_sort(lst, items, key, reverse):
     keys = [key(x) for x in items]
     _rc_sort_by_keys(lst, items, keys, reverse)

@@ -8,6 +8,7 @@
 #include "model/bytecode/cpython_names.hpp" // suggestions for NameError
 #include "model/runtime/fingerprint.hpp"    // hash_local_run
 #include "model/runtime/machine.hpp"        // Machine
+#include "model/stdlib/collections_dicts.hpp" // counter_inplace_loops
 #include "model/values/set_table.hpp"        // set_update_internal (folded set displays)
 
 namespace rc {
@@ -309,6 +310,11 @@ void execute(Machine& m) {
     case Op::Binary: {
         Value r = m.pop();
         Value l = m.pop();
+        const auto kind = static_cast<ast::BinOpKind>(in.b);
+        if (in.a == 1 && counter_inplace_loops(m, kind, l, r)) { // CPython's __iadd__/__isub__
+            m.push_prelude(m.prog.prelude.counter_iadd, {l, r, Value::integer(kind == ast::BinOpKind::Add ? 1 : -1)});
+            return;
+        }
         if (in.a == 2 && m.is_type_like(l) && m.is_type_like(r)) // `X | Y` in an annotation
             m.push(l.is_none() ? r : l);
         else

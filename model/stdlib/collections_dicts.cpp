@@ -290,6 +290,11 @@ std::string Machine::dict_kind_repr(Value v, const std::string& dict_body) {
     return "Counter(" + items_repr(*this, items) + ")";
 }
 
+bool counter_inplace_loops(Machine& m, ast::BinOpKind op, Value l, Value r) {
+    return (op == ast::BinOpKind::Add || op == ast::BinOpKind::Sub) && is_kind(m, l, K::Counter) &&
+           m.shared(l) && m.get<DictObj>(r) != nullptr;
+}
+
 Value counter_binary(Machine& m, ast::BinOpKind op, Value l, Value r, bool inplace) {
     const bool lc = is_kind(m, l, K::Counter), rc = is_kind(m, r, K::Counter);
     if (!lc && !rc) return Value::unbound();

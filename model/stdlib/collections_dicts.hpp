@@ -13,6 +13,11 @@ class Machine;
 /// `l op r` when an operand is a Counter: + and - (and += / -=) as CPython's Counter does them;
 /// Unbound when neither operand is a Counter. Other operators on a Counter are refused.
 Value counter_binary(Machine& m, ast::BinOpKind op, Value l, Value r, bool inplace);
+/// `l += r` / `l -= r` runs as Python (the prelude's _rc_counter_iadd): l is a Counter another
+/// thread can reach and r a mapping. CPython's Counter.__iadd__/__isub__ are Python code, a read
+/// and a write of each count, then a loop that drops the counts not above 0: two threads merging
+/// into one Counter can lose a count. (On a Counter no other thread can reach: counter_binary.)
+bool counter_inplace_loops(Machine& m, ast::BinOpKind op, Value l, Value r);
 
 /// Whether `d[key]` on this dict may insert key (a defaultdict with a factory that lacks key), as
 /// judged before the operation runs without running Python code: true when the lookup would
