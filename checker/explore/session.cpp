@@ -775,12 +775,6 @@ DependencyContext dependency_context(const Program& p) {
     for (const std::string& n : p.names) c.reads_thread_count |= n == "active_count";
     for (const std::string& n : p.names) c.maps_on_pools |= n == "map";
     for (const GlobalInfo& g : p.globals) c.reads_thread_count |= g.name == "active_count";
-    for (const CodeObject& code : p.code) // threading.enumerate(), by attribute or import
-        for (const Instr& in : code.code)
-            c.reads_thread_count |= (in.op == Op::LoadAttr && p.names[in.a] == "enumerate") ||
-                                    (in.op == Op::LoadBuiltin && static_cast<BuiltinId>(in.a) == BuiltinId::ThreadingEnumerate);
-    for (const Constant& k : p.constants)
-        if (auto* b = std::get_if<BuiltinId>(&k); b && *b == BuiltinId::ThreadingEnumerate) c.reads_thread_count = true;
     c.thread_end_steps = observes_thread_ends(p);
     return c;
 }

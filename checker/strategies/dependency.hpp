@@ -77,7 +77,8 @@ struct DependencyContext {
     std::vector<bool> observed_vars; // by VarId: read by an `always:` invariant
     bool observes_containers = false; // some `always:` invariant exists (it may read containers)
     bool names_in_threads = false;    // threads other than MainThread may construct Threads
-    bool reads_thread_count = false;  // the program calls threading.active_count() or enumerate()
+    bool reads_thread_count = false;  // the program names active_count (conservative: the call is
+                                      // now its own step, ThreadCount, with that read)
     bool thread_end_steps = false;    // a thread ends only in its ThreadEnd step
                                       // (Interpreter::thread_end_steps); else in any step
     bool maps_on_pools = false;       // the program may call Executor.map (an attribute `map`)
