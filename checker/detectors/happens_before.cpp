@@ -79,8 +79,9 @@ void HappensBefore::on_step(const Event& e, const State& after) {
         if (!e.raised) acquire(t, {e.obj});
         break;
     case OpKind::BarrierArrive:
-        // Barrier.wait arrives; abort() and reset() share the kind and publish nothing.
-        if (!e.raised && e.method == NameId(static_cast<uint32_t>(KnownName::wait))) {
+        // Barrier.wait arrives; abort() and reset() share the kind and publish nothing; the end
+        // of an action (no method: _rc_barrier_open) publishes what the action did.
+        if (!e.raised && (e.method == NameId(static_cast<uint32_t>(KnownName::wait)) || !e.method.valid())) {
             release(t, {e.obj, Role::Generation, e.item});
             acquire(t, {e.obj, Role::Generation, e.item}); // the last arrival passes at once
         }
@@ -105,7 +106,10 @@ void HappensBefore::on_step(const Event& e, const State& after) {
     case OpKind::PoolNext:
         if (e.value.is_obj()) acquire(t, {e.value.obj(), Role::Submitted});
         break;
-    case OpKind::FutureFinish: release(t, {e.obj}); break;
+    case OpKind::FutureFinish: // set_result, cancel, add_done_callback: under the future's lock
+        acquire(t, {e.obj});
+        release(t, {e.obj});
+        break;
     case OpKind::FutureResult:
         if (!e.timed_out) acquire(t, {e.obj});
         break;

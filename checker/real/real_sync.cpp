@@ -92,7 +92,7 @@ std::vector<SyncAction> RealSync::plan(const Event& e, const State& after) {
     // Barrier: every arrival of a generation happens before every departure from it (the last
     // arrival passes at once). abort()/reset() share BarrierArrive and publish nothing.
     case OpKind::BarrierArrive:
-        if (!e.raised && e.method == NameId(static_cast<uint32_t>(KnownName::wait))) {
+        if (!e.raised && (e.method == NameId(static_cast<uint32_t>(KnownName::wait)) || !e.method.valid())) {
             release({e.obj.value, Role::Generation, e.item}, out);
             acquire({e.obj.value, Role::Generation, e.item}, out);
         }
@@ -122,7 +122,10 @@ std::vector<SyncAction> RealSync::plan(const Event& e, const State& after) {
     case OpKind::PoolNext:
         if (e.value.is_obj()) acquire({e.value.obj().value, Role::Submitted, 0}, out);
         break;
-    case OpKind::FutureFinish: release(object, out); break;
+    case OpKind::FutureFinish: // set_result, cancel, add_done_callback: under the future's lock
+        acquire(object, out);
+        release(object, out);
+        break;
     case OpKind::FutureResult:
         if (!e.timed_out) acquire(object, out);
         break;

@@ -158,6 +158,8 @@ namespace rc {
     X(RcAsCompletedBatch, "_rc_as_completed_batch", Internal, "")                                 \
     X(RcLazyResults, "_rc_lazy_results", Internal, "")                                             \
     X(RcFutureFailed, "_rc_future_failed", Internal, "")                                           \
+    X(RcCallbackRaised, "_rc_callback_raised", Internal, "")                                       \
+    X(RcBarrierOpen, "_rc_barrier_open", Internal, "")                                             \
     X(RcDoneNotDone, "_rc_done_not_done", Internal, "")                                            \
     X(RcIterResult, "_rc_iter_result", Internal, "")
 // clang-format on
@@ -257,7 +259,7 @@ bool is_unsupported_member(ModuleId module, std::string_view attr);
     X(put) X(put_nowait) X(get_nowait) X(task_done) X(qsize) X(empty) X(full) X(maxsize)           \
     /* futures / executor */                                                                       \
     X(submit) X(map) X(shutdown) X(result) X(done) X(exception) X(cancel) X(running) X(chunksize) \
-    X(add_done_callback) X(cancelled)                                                              \
+    X(add_done_callback) X(fn) X(cancelled)                                                        \
     /* logging */                                                                                  \
     X(debug) X(info) X(warning) X(error) X(critical) X(log) X(setLevel)                            \
     /* keyword argument names of builtin callables */                                              \

@@ -43,6 +43,8 @@ struct PreludeFuncs {
     FuncId pool_map;     // _rc_pool_map(pool, fn, iterables): ThreadPoolExecutor.map
     FuncId pool_results; // _rc_pool_results(futures): map's lazy result iterator (a generator)
     FuncId pool_cancel;  // _rc_pool_cancel(futures): the finally of a dropped map iterator
+    FuncId future_callbacks; // _rc_future_callbacks(fut, callbacks, result): Future._invoke_callbacks
+    FuncId barrier_release;  // _rc_barrier_release(barrier, action, index): Barrier._release
     FuncId as_completed; // _rc_as_completed(it): as_completed's generator (the finished futures
                          // it first finds in an order the explorer chooses, then completion order)
     FuncId print;        // _rc_print(objects, sep, end, whole): print, one write per piece (whole: one)

@@ -24,6 +24,14 @@ def _rc_wait_for(cond, predicate, timeout):
         result = predicate()
     return result
 
+def _rc_future_callbacks(fut, callbacks, result):
+    for fn in callbacks:
+        try:
+            fn(fut)
+        except Exception as e:
+            _rc_callback_raised(fut, e)
+    return result
+
 def _rc_pool_worker(pool):
     while True:
         fut = _rc_pool_next(pool)
@@ -33,9 +41,15 @@ def _rc_pool_worker(pool):
             try:
                 result = _rc_apply(_rc_future_fn(fut), _rc_future_args(fut), _rc_future_kwargs(fut))
             except BaseException as e:
-                _rc_future_fail(fut, e)
+                callbacks = _rc_future_fail(fut, e)
             else:
-                _rc_future_finish(fut, result)
+                callbacks = _rc_future_finish(fut, result)
+            if callbacks:
+                for fn in callbacks:
+                    try:
+                        fn(fut)
+                    except Exception as e:
+                        _rc_callback_raised(fut, e)
         _rc_pool_idle(pool)
 
 def _rc_pool_map(pool, fn, arg_tuples):
@@ -57,6 +71,15 @@ def _rc_pool_results(futures):
 def _rc_pool_cancel(futures):
     for f in futures:
         f.cancel()
+
+def _rc_barrier_release(barrier, action, index):
+    try:
+        action()
+    except:
+        _rc_barrier_open(barrier, False)
+        raise
+    _rc_barrier_open(barrier, True)
+    return index
 
 def _rc_as_completed(it):
     batch = list(_rc_as_completed_batch(it))

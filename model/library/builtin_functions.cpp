@@ -40,6 +40,8 @@ bool is_threading_constructor(BuiltinId id) {
     case BuiltinId::RcFutureKwargs:
     case BuiltinId::RcFutureFinish:
     case BuiltinId::RcFutureFail:
+    case BuiltinId::RcCallbackRaised:
+    case BuiltinId::RcBarrierOpen:
     case BuiltinId::RcTimerFinished:
     case BuiltinId::RcPoolIdle:
     case BuiltinId::RcAsCompletedBatch:

@@ -78,6 +78,7 @@ const Sig kFutureDone{"Future.done", S::Python, {}, 0, 0, kNone, 1};
 const Sig kFutureRunning{"Future.running", S::Python, {}, 0, 0, kNone, 1};
 const Sig kFutureCancel{"Future.cancel", S::Python, {}, 0, 0, kNone, 1};
 const Sig kFutureCancelled{"Future.cancelled", S::Python, {}, 0, 0, kNone, 1};
+const Sig kFutureAddDoneCallback{"Future.add_done_callback", S::Python, {"fn"}, 1, 0, kNone, 1};
 const Sig kExecutorShutdown{"ThreadPoolExecutor.shutdown", S::Python, {"wait", "cancel_futures"}, 0, 0, 1, 1};
 
 const Sig* lock_sig(bool rlock, KnownName k) {
@@ -190,6 +191,7 @@ const Sig* sync_method_sig(Machine& m, Value self, KnownName k) {
         case KnownName::running: return &kFutureRunning;
         case KnownName::cancel: return &kFutureCancel;
         case KnownName::cancelled: return &kFutureCancelled;
+        case KnownName::add_done_callback: return &kFutureAddDoneCallback;
         default: return nullptr;
         }
     }

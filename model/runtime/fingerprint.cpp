@@ -117,6 +117,9 @@ template <class F> void for_each_ref(const Object& o, F&& f) {
                 v(x.kwargs);
                 v(x.result);
                 v(x.exception);
+                vs(x.callbacks);
+            } else if constexpr (std::is_same_v<T, BarrierObj>) {
+                v(x.action);
             } else if constexpr (std::is_same_v<T, ExecutorObj>) {
                 for (ObjectId p : x.pending) f(p.value);
             } else if constexpr (std::is_same_v<T, SetObj>) {
@@ -129,7 +132,7 @@ template <class F> void for_each_ref(const Object& o, F&& f) {
             } else if constexpr (std::is_same_v<T, StrObj> || std::is_same_v<T, RangeObj> ||
                                  std::is_same_v<T, LockObj> || std::is_same_v<T, RLockObj> ||
                                  std::is_same_v<T, SemaphoreObj> || std::is_same_v<T, EventObj> ||
-                                 std::is_same_v<T, BarrierObj> || std::is_same_v<T, LoggerObj> ||
+                                 std::is_same_v<T, LoggerObj> ||
                                  std::is_same_v<T, MethodDescriptorObj> ||
                                  std::is_same_v<T, PlainObj>) {
                 // no references
@@ -402,6 +405,8 @@ void Fingerprinter::object(const State& s, const Object& o) {
                 h_.mix(x.waiting);
                 h_.mix(x.generation);
                 h_.mix(x.broken);
+                value(s, x.action);
+                h_.mix(x.releaser.valid() ? uint64_t{1} + thread(x.releaser) : 0);
             } else if constexpr (std::is_same_v<T, QueueObj>) {
                 vs(x.items);
                 h_.mix(static_cast<uint64_t>(x.order) | static_cast<uint64_t>(x.simple) << 8);
@@ -428,6 +433,8 @@ void Fingerprinter::object(const State& s, const Object& o) {
                 value(s, x.kwargs);
                 value(s, x.result);
                 value(s, x.exception);
+                h_.mix(x.callbacks.size());
+                for (Value cb : x.callbacks) value(s, cb);
             } else if constexpr (std::is_same_v<T, ExecutorObj>) {
                 h_.mix(x.max_workers);
                 mix_text(h_, x.name_prefix);

@@ -361,6 +361,16 @@ std::string Interpreter::describe_event(const State& s, const Event& e) const {
     case OpKind::ThreadCount:
         return e.value.tag == VTag::Int ? "active_count() → " + std::to_string(e.value.i) : "enumerate()";
     case OpKind::Sleep: return "sleep";
+    case OpKind::BarrierArrive: // no method: the end of the barrier's action (_rc_barrier_open)
+        if (!e.method.valid()) {
+            auto* b = e.obj.valid() ? std::get_if<BarrierObj>(&s.heap[e.obj.value].data) : nullptr;
+            return (b && b->broken ? "break " : "open ") + label(e.obj) + " (its action ended)";
+        }
+        break;
+    case OpKind::FutureFinish:
+        if (e.method == NameId(static_cast<uint32_t>(KnownName::add_done_callback)))
+            return "add_done_callback to " + label(e.obj);
+        break;
     default: break;
     }
     std::string out = verb + " " + (e.obj.valid() ? label(e.obj) : std::string());

@@ -122,6 +122,7 @@ template <class H> void hash_object(H& h, const Object& o) {
                 h.mix(x.waiting);
                 h.mix(x.generation);
                 h.mix(x.broken);
+                h.mix(x.releaser.value);
             } else if constexpr (std::is_same_v<T, QueueObj>) {
                 h.values(x.items);
                 h.mix(static_cast<uint64_t>(x.order) | static_cast<uint64_t>(x.simple) << 8);
@@ -132,6 +133,7 @@ template <class H> void hash_object(H& h, const Object& o) {
             } else if constexpr (std::is_same_v<T, FutureObj>) {
                 h.mix(static_cast<uint64_t>(x.status));
                 h.value(x.result);
+                h.mix(x.callbacks.size());
             } else if constexpr (std::is_same_v<T, ExecutorObj>) {
                 h.mix(x.shutdown);
                 h.mix(x.idle);

@@ -53,9 +53,11 @@ Value Machine::construct_sync(BuiltinId id, const Args& a) {
     case BuiltinId::RcFutureKwargs:
     case BuiltinId::RcFutureFinish:
     case BuiltinId::RcFutureFail:
+    case BuiltinId::RcCallbackRaised:
     case BuiltinId::RcPoolIdle:
     case BuiltinId::RcAsCompletedBatch:
     case BuiltinId::RcLazyResults: return pool_builtin(*this, id, a);
+    case BuiltinId::RcBarrierOpen: return barrier_open(*this, a);
     case BuiltinId::FuturesWait:
     case BuiltinId::RcFutureFailed:
     case BuiltinId::RcDoneNotDone: return futures_builtin(*this, id, a);

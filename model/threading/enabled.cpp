@@ -49,6 +49,10 @@ bool pending_enabled(const Interpreter& in, const State& s, ThreadId tid) {
         auto* e = obj<EventObj>(s, op.obj);
         return op.nonblocking || !e || e->flag;
     }
+    case OpKind::BarrierArrive: { // the lock an action holds (the releaser's own open passes)
+        auto* b = obj<BarrierObj>(s, op.obj);
+        return !b || !b->releaser.valid() || b->releaser == tid;
+    }
     case OpKind::BarrierLeave: {
         auto* b = obj<BarrierObj>(s, th.wait.obj);
         return b->broken || b->generation != th.wait.generation;

@@ -112,9 +112,16 @@ Value pool_builtin(Machine& m, BuiltinId id, const Args& a) {
         f.finish_seq = m.st.steps;
         if (id == BuiltinId::RcFutureFinish) f.result = a.pos[1];
         else f.exception = a.pos[1];
+        // set_result / set_exception end with _invoke_callbacks: the worker runs them next
+        std::vector<Value> callbacks = std::move(f.callbacks);
+        f.callbacks.clear();
         m.mark_shared(a.pos[1]);
-        return Value::none();
+        return callbacks.empty() ? Value::none() : m.new_tuple(std::move(callbacks));
     }
+    case BuiltinId::RcCallbackRaised: // _invoke_callbacks logs the exception and goes on
+        m.unsupported("an exception raised by a Future's done callback",
+                      "CPython logs it through the 'concurrent.futures' logger ('exception calling "
+                      "callback for <Future ...>') and goes on; racecheck does not model that log");
     default: break;
     }
     RC_CHECK(false, "pool_builtin: not a pool helper");
@@ -206,6 +213,20 @@ Value executor_method(Machine& m, Value self, NameId method, const Args& a) {
     }
 }
 
+namespace {
+
+/// Future._invoke_callbacks in the calling thread: each fn(future) as Python code after this
+/// step (the prelude's _rc_future_callbacks), then the method returns `result`.
+Value run_callbacks(Machine& m, Value future, Value callbacks, Value result) {
+    Args pa;
+    pa.pos = {future, callbacks, result};
+    Value fn = Value::object(m.alloc(Object{FunctionObj{m.prog.prelude.future_callbacks, {}, {}, Value()}}));
+    m.push_frame(fn, pa, m.line());
+    return Value::unbound();
+}
+
+} // namespace
+
 Value future_method(Machine& m, Value self, NameId method, const Args& a) {
     auto* f = m.get<FutureObj>(self);
     KnownName k = known_method(method);
@@ -232,8 +253,22 @@ Value future_method(Machine& m, Value self, NameId method, const Args& a) {
         if (f->status == FutureObj::Status::Pending) {
             f->status = FutureObj::Status::Cancelled;
             f->finish_seq = m.st.steps;
+            if (!f->callbacks.empty()) { // cancel() ends with _invoke_callbacks, then True
+                std::vector<Value> callbacks = std::move(f->callbacks);
+                f->callbacks.clear();
+                return run_callbacks(m, self, m.new_tuple(std::move(callbacks)), Value::boolean(true));
+            }
         }
         return Value::boolean(true);
+    }
+    case KnownName::add_done_callback: { // CPython 3.12's, under the future's condition lock
+        Value fn = a.get(0, KnownName::fn, Value::unbound());
+        if (!f->done()) {
+            f->callbacks.push_back(fn);
+            m.mark_shared(fn);
+            return Value::none();
+        }
+        return run_callbacks(m, self, m.new_tuple({fn}), Value::none()); // done: called at once
     }
     default: no_such_method(m, self, method);
     }
@@ -273,6 +308,10 @@ bool drop_map_results(Machine& m) {
         for (Value f : std::get<ListObj>(s.object(list).data).items) {
             auto& fo = std::get<FutureObj>(s.object(f.obj()).data);
             if (fo.status != FutureObj::Status::Pending) continue; // running or done: cancel() fails
+            if (!fo.callbacks.empty())
+                m.unsupported("a done callback of a future cancelled as its thread ends",
+                              "the thread that drops an Executor.map iterator as it ends cancels "
+                              "its futures in racecheck without running their callbacks");
             fo.status = FutureObj::Status::Cancelled;
             fo.finish_seq = s.steps;
             cancelled = true;

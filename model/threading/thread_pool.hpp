@@ -31,6 +31,9 @@ struct FutureObj {
     Value result;
     Value exception;         // None unless it failed
     uint64_t finish_seq = 0; // completion (or cancellation) order among the futures
+    // add_done_callback's functions, in order, while the future is not done; whoever makes it
+    // done (the worker finishing it, a cancel()) runs them and the list is emptied.
+    std::vector<Value> callbacks;
     bool done() const { return status == Status::Finished || status == Status::Cancelled; }
 };
 struct ExecutorObj {

@@ -237,6 +237,10 @@ bool classify_call(Machine& m, CallView c, PendingOp* out) {
             out->kind = OpKind::FutureFinish;
             out->obj = c.arg(0, KnownName::Count).obj();
             return true;
+        case BuiltinId::RcBarrierOpen: // the end of a barrier's action: the generation opens
+            out->kind = OpKind::BarrierArrive;
+            out->obj = c.arg(0, KnownName::Count).obj();
+            return true;
         default: break;
         }
         // A builtin reading a shared container (len(items), sum(results), list(d)...).
@@ -420,7 +424,9 @@ bool classify_sync_method(Machine& m, CallView c, Value self, KnownName k, Pendi
             out->kind = OpKind::FutureQuery;
             return true;
         }
-        if (k == KnownName::cancel) { // changes a pending future's state, as its finish does
+        // cancel changes a pending future's state, as its finish does; add_done_callback takes
+        // the future's condition lock, as finishing it does, to add to the list it runs
+        if (k == KnownName::cancel || k == KnownName::add_done_callback) {
             out->kind = OpKind::FutureFinish;
             return true;
         }

@@ -132,8 +132,13 @@ void Machine::mark_shared(Value root) {
                     todo.insert(todo.end(), {o.func, o.args, o.keywords});
                 else if constexpr (std::is_same_v<T, ThreadObj>)
                     todo.insert(todo.end(), {o.target, o.args, o.kwargs});
+                else if constexpr (std::is_same_v<T, BarrierObj>)
+                    todo.push_back(o.action);
                 else if constexpr (std::is_same_v<T, FutureObj>)
+                {
                     todo.insert(todo.end(), {o.fn, o.args, o.kwargs, o.result, o.exception});
+                    todo.insert(todo.end(), o.callbacks.begin(), o.callbacks.end());
+                }
             },
             st.heap[v.ref].data);
     }
