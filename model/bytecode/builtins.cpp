@@ -7,6 +7,7 @@
 #include <array>            // spelling tables
 #include <cstddef>          // size_t
 #include <initializer_list> // module member lists
+#include <limits>           // math.inf, math.nan
 
 namespace rc {
 
@@ -111,6 +112,15 @@ std::initializer_list<BuiltinId> members(ModuleId module) {
     }
     case ModuleId::Dataclasses: {
         static constexpr std::initializer_list<B> m = {B::DcDataclass, B::DcField};
+        return m;
+    }
+    case ModuleId::Math: {
+        static constexpr std::initializer_list<B> m = {
+            B::MathSqrt, B::MathIsqrt, B::MathFloor, B::MathCeil, B::MathTrunc, B::MathFabs,
+            B::MathFactorial, B::MathGcd, B::MathLcm, B::MathPow, B::MathExp, B::MathLog,
+            B::MathLog2, B::MathLog10, B::MathSin, B::MathCos, B::MathTan, B::MathAtan,
+            B::MathAtan2, B::MathDegrees, B::MathRadians, B::MathCopysign, B::MathIsclose,
+            B::MathIsnan, B::MathIsinf, B::MathIsfinite};
         return m;
     }
     case ModuleId::Concurrent:
@@ -261,6 +271,16 @@ std::optional<int64_t> module_constant(ModuleId module, std::string_view attr) {
     return std::nullopt;
 }
 
+std::optional<double> module_float_constant(ModuleId module, std::string_view attr) {
+    if (module != ModuleId::Math) return std::nullopt;
+    if (attr == "pi") return 3.141592653589793;
+    if (attr == "e") return 2.718281828459045;
+    if (attr == "tau") return 6.283185307179586;
+    if (attr == "inf") return std::numeric_limits<double>::infinity();
+    if (attr == "nan") return std::numeric_limits<double>::quiet_NaN();
+    return std::nullopt;
+}
+
 std::optional<std::string_view> module_text_constant(ModuleId module, std::string_view attr) {
     if (module != ModuleId::ConcurrentFutures) return std::nullopt;
     for (std::string_view c : {"FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED"})
@@ -297,7 +317,8 @@ std::optional<std::vector<std::string_view>> module_star_names(ModuleId module) 
 }
 
 bool is_unsupported_member(ModuleId module, std::string_view attr) {
-    if (module_member(module, attr) || module_constant(module, attr) || module_text_constant(module, attr))
+    if (module_member(module, attr) || module_constant(module, attr) || module_text_constant(module, attr) ||
+        module_float_constant(module, attr))
         return false;
     if (module == ModuleId::ConcurrentFutures && attr == "thread") return true;
     return listed(cpython_module_dir(module), attr);

@@ -98,6 +98,18 @@ namespace rc {
     X(ItCombinations, "combinations", ModCls, "itertools.combinations")                            \
     X(ItAccumulate, "accumulate", ModCls, "itertools.accumulate")                                  \
     X(ItZipLongest, "zip_longest", ModCls, "itertools.zip_longest")                                \
+    /* math (model/stdlib/math_module.cpp) */                                                       \
+    X(MathSqrt, "sqrt", ModFn, "") X(MathIsqrt, "isqrt", ModFn, "")                                 \
+    X(MathFloor, "floor", ModFn, "") X(MathCeil, "ceil", ModFn, "") X(MathTrunc, "trunc", ModFn, "")\
+    X(MathFabs, "fabs", ModFn, "") X(MathFactorial, "factorial", ModFn, "")                         \
+    X(MathGcd, "gcd", ModFn, "") X(MathLcm, "lcm", ModFn, "") X(MathPow, "pow", ModFn, "")          \
+    X(MathExp, "exp", ModFn, "") X(MathLog, "log", ModFn, "") X(MathLog2, "log2", ModFn, "")        \
+    X(MathLog10, "log10", ModFn, "") X(MathSin, "sin", ModFn, "") X(MathCos, "cos", ModFn, "")      \
+    X(MathTan, "tan", ModFn, "") X(MathAtan, "atan", ModFn, "") X(MathAtan2, "atan2", ModFn, "")    \
+    X(MathDegrees, "degrees", ModFn, "") X(MathRadians, "radians", ModFn, "")                       \
+    X(MathCopysign, "copysign", ModFn, "") X(MathIsclose, "isclose", ModFn, "")                     \
+    X(MathIsnan, "isnan", ModFn, "") X(MathIsinf, "isinf", ModFn, "")                               \
+    X(MathIsfinite, "isfinite", ModFn, "")                                                          \
     /* os */                                                                                       \
     X(OsGetpid, "getpid", ModFn, "") X(OsCpuCount, "cpu_count", ModFn, "")                         \
     /* typing: every name is a form that only annotations (never evaluated) may use */             \
@@ -205,7 +217,8 @@ bool is_unsupported_builtin_name(std::string_view name);
     X(Threading, "threading") X(Queue, "queue") X(Time, "time")                                    \
     X(ConcurrentFutures, "concurrent.futures") X(Concurrent, "concurrent") X(Sys, "sys")           \
     X(Random, "random") X(Logging, "logging") X(Collections, "collections") X(Typing, "typing")   \
-    X(Functools, "functools") X(Os, "os") X(Itertools, "itertools") X(Dataclasses, "dataclasses")
+    X(Functools, "functools") X(Os, "os") X(Itertools, "itertools") X(Dataclasses, "dataclasses") \
+    X(Math, "math")
 // clang-format on
 
 enum class ModuleId : uint8_t {
@@ -223,6 +236,8 @@ std::optional<ModuleId> lookup_module(std::string_view dotted_name);
 std::optional<BuiltinId> module_member(ModuleId module, std::string_view attr);
 /// `module.attr` for a constant member (logging.DEBUG == 10).
 std::optional<int64_t> module_constant(ModuleId module, std::string_view attr);
+/// math.pi, e, tau, inf, nan.
+std::optional<double> module_float_constant(ModuleId module, std::string_view attr);
 /// `module.attr` for a str constant member (concurrent.futures.FIRST_COMPLETED ==
 /// 'FIRST_COMPLETED').
 std::optional<std::string_view> module_text_constant(ModuleId module, std::string_view attr);

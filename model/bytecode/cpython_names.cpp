@@ -859,6 +859,15 @@ const char* const kModuleDataclasses[] = {
     "copy", "dataclass", "field", "fields", "functools", "inspect", "is_dataclass", "itertools",
     "keyword", "make_dataclass", "re", "replace", "sys", "types",
 };
+const char* const kModuleMath[] = {
+    "__doc__", "__file__", "__loader__", "__name__", "__package__", "__spec__", "acos", "acosh",
+    "asin", "asinh", "atan", "atan2", "atanh", "cbrt", "ceil", "comb", "copysign", "cos", "cosh",
+    "degrees", "dist", "e", "erf", "erfc", "exp", "exp2", "expm1", "fabs", "factorial", "floor",
+    "fmod", "frexp", "fsum", "gamma", "gcd", "hypot", "inf", "isclose", "isfinite", "isinf",
+    "isnan", "isqrt", "lcm", "ldexp", "lgamma", "log", "log10", "log1p", "log2", "modf", "nan",
+    "nextafter", "perm", "pi", "pow", "prod", "radians", "remainder", "sin", "sinh", "sqrt",
+    "sumprod", "tan", "tanh", "tau", "trunc", "ulp",
+};
 const char* const kBuiltinsOrder[] = {
     "__name__", "__doc__", "__package__", "__loader__", "__spec__", "__build_class__",
     "__import__", "abs", "all", "any", "ascii", "bin", "breakpoint", "callable", "chr", "compile",
@@ -1044,6 +1053,7 @@ std::vector<std::string_view> cpython_module_dir(ModuleId module) {
     case ModuleId::Os: return view(kModuleOs);
     case ModuleId::Itertools: return view(kModuleItertools);
     case ModuleId::Dataclasses: return view(kModuleDataclasses);
+    case ModuleId::Math: return view(kModuleMath);
     default: return {};
     }
 }

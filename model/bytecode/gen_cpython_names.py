@@ -16,6 +16,7 @@ import dataclasses
 import functools
 import itertools
 import logging
+import math
 import os
 import queue
 import random
@@ -69,6 +70,7 @@ MODULES = {
     "Threading": threading, "Queue": queue, "Time": time, "ConcurrentFutures": concurrent.futures,
     "Sys": sys, "Random": random, "Logging": logging, "Collections": collections,
     "Functools": functools, "Os": os, "Itertools": itertools, "Dataclasses": dataclasses,
+    "Math": math,
 }
 
 

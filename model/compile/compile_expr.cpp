@@ -313,6 +313,7 @@ void CodeGen::attribute(const ast::Attribute& a, SourceLoc loc) {
             return b_.emit(Op::LoadConst, tables_.constant(ModuleId::ConcurrentFutures));
         if (m == ModuleId::Sys && a.attr == "argv") return sys_argv();
         if (auto c = module_constant(*m, a.attr)) return b_.emit(Op::LoadConst, tables_.constant(*c));
+        if (auto f = module_float_constant(*m, a.attr)) return b_.emit(Op::LoadConst, tables_.constant(*f));
         if (auto t = module_text_constant(*m, a.attr))
             return b_.emit(Op::LoadConst, tables_.constant(std::string(*t)));
         if (auto member = module_member(*m, a.attr))

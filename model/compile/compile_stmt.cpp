@@ -366,7 +366,7 @@ namespace {
 const char* kModulesHint = "racecheck models the threading, queue, time, concurrent.futures, "
                            "random, logging, sys (exit), collections (deque, defaultdict, Counter), "
                            "functools (partial, wraps), itertools, os (getpid, cpu_count), dataclasses "
-                           "(dataclass, field) and typing modules";
+                           "(dataclass, field), math and typing modules";
 
 /// The module `dotted` names, or a CodeError saying why racecheck refuses it.
 ModuleId checked_module(const std::string& dotted, SourceLoc loc) {
@@ -390,6 +390,8 @@ std::string module_members_hint(ModuleId m) {
         out += builtin_name(b);
     }
     if (m == ModuleId::Concurrent) out = "futures";
+    for (std::string_view c : {"pi", "e", "tau", "inf", "nan"})
+        if (module_float_constant(m, c)) out += ", " + std::string(c);
     return "racecheck models these members of " + std::string(module_name(m)) + ": " + out;
 }
 
@@ -416,6 +418,7 @@ void CodeGen::import_from(const ast::ImportFrom& imp, SourceLoc loc) {
         for (std::string_view n : *names) {
             if (is_unsupported_member(m, n)) continue; // refused where used (resolve_load)
             if (auto c = module_constant(m, n)) b_.emit(Op::LoadConst, tables_.constant(*c));
+            else if (auto f = module_float_constant(m, n)) b_.emit(Op::LoadConst, tables_.constant(*f));
             else if (auto t = module_text_constant(m, n)) b_.emit(Op::LoadConst, tables_.constant(std::string(*t)));
             else b_.emit(Op::LoadConst, tables_.constant(*module_member(m, n)));
             store_name(std::string(n), imp.star_loc);
@@ -428,6 +431,8 @@ void CodeGen::import_from(const ast::ImportFrom& imp, SourceLoc loc) {
             sys_argv();
         } else if (auto c = module_constant(m, a.name)) {
             b_.emit(Op::LoadConst, tables_.constant(*c));
+        } else if (auto f = module_float_constant(m, a.name)) {
+            b_.emit(Op::LoadConst, tables_.constant(*f));
         } else if (auto t = module_text_constant(m, a.name)) {
             b_.emit(Op::LoadConst, tables_.constant(std::string(*t)));
         } else if (auto member = module_member(m, a.name)) {

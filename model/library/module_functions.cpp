@@ -4,6 +4,7 @@
 #include "model/threading/thread.hpp"     // ThreadObj
 #include "model/runtime/machine.hpp"     // Machine
 #include "model/stdlib/itertools_module.hpp" // itertools_builtin
+#include "model/stdlib/math_module.hpp"      // math_builtin
 #include "model/stdlib/named_tuples.hpp"     // time_builtin
 
 namespace rc {
@@ -102,6 +103,32 @@ Value Machine::call_module_function(BuiltinId id, const Args& a) {
     case BuiltinId::ItCombinations:
     case BuiltinId::ItAccumulate:
     case BuiltinId::ItZipLongest: return itertools_builtin(*this, id, a);
+    case BuiltinId::MathSqrt:
+    case BuiltinId::MathIsqrt:
+    case BuiltinId::MathFloor:
+    case BuiltinId::MathCeil:
+    case BuiltinId::MathTrunc:
+    case BuiltinId::MathFabs:
+    case BuiltinId::MathFactorial:
+    case BuiltinId::MathGcd:
+    case BuiltinId::MathLcm:
+    case BuiltinId::MathPow:
+    case BuiltinId::MathExp:
+    case BuiltinId::MathLog:
+    case BuiltinId::MathLog2:
+    case BuiltinId::MathLog10:
+    case BuiltinId::MathSin:
+    case BuiltinId::MathCos:
+    case BuiltinId::MathTan:
+    case BuiltinId::MathAtan:
+    case BuiltinId::MathAtan2:
+    case BuiltinId::MathDegrees:
+    case BuiltinId::MathRadians:
+    case BuiltinId::MathCopysign:
+    case BuiltinId::MathIsclose:
+    case BuiltinId::MathIsnan:
+    case BuiltinId::MathIsinf:
+    case BuiltinId::MathIsfinite: return math_builtin(*this, id, a);
     case BuiltinId::TimeGmtime:
     case BuiltinId::TimeLocaltime:
     case BuiltinId::TimeCtime:

@@ -70,6 +70,7 @@ Value Machine::attribute(Value obj, NameId name) {
         ModuleId m = obj.module_id();
         if (m == ModuleId::Concurrent && n == "futures") return Value::module(ModuleId::ConcurrentFutures);
         if (auto c = module_constant(m, n)) return Value::integer(*c);
+        if (auto f = module_float_constant(m, n)) return Value::floating(*f);
         if (auto t = module_text_constant(m, n)) return new_str(std::string(*t));
         if (auto b = module_member(m, n)) return Value::builtin(*b);
         no_attribute(obj, name);

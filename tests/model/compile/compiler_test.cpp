@@ -342,7 +342,7 @@ TEST_CASE("multiprocessing_import_is_refused_with_reason") {
     CHECK(error_of(*os).hint ==
           "racecheck models the threading, queue, time, concurrent.futures, random, logging, sys "
           "(exit), collections (deque, defaultdict, Counter), functools (partial, wraps), itertools, "
-          "os (getpid, cpu_count), dataclasses (dataclass, field) and typing modules");
+          "os (getpid, cpu_count), dataclasses (dataclass, field), math and typing modules");
     // A member CPython's module has and racecheck does not implement is refused; one CPython's
     // module lacks too is CPython's error (ImportError at load time, AttributeError when run).
     auto unsupported = compile("import threading\nthreading.settrace(None)\n");
