@@ -187,7 +187,8 @@ Value Machine::attribute(Value obj, NameId name) {
         if (k == KnownName::acquire || k == KnownName::release) return Value::bound_method(obj.obj(), name);
     } else if (auto* b = get<BarrierObj>(obj)) {
         if (k == KnownName::parties) return Value::integer(b->parties);
-        if (k == KnownName::n_waiting) return Value::integer(b->waiting);
+        // CPython: the count while the barrier fills (an action running included), 0 once broken
+        if (k == KnownName::n_waiting) return Value::integer(b->broken ? 0 : b->waiting);
         if (k == KnownName::broken) return Value::boolean(b->broken);
     } else if (auto* q = get<QueueObj>(obj)) {
         if (k == KnownName::maxsize && !q->simple) return Value::integer(q->maxsize);

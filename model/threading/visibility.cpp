@@ -448,6 +448,16 @@ bool classify_sync_method(Machine& m, CallView c, Value self, KnownName k, Pendi
 /// attribute through an instance are keyed by the class that holds it.
 bool classify_attr(Machine& m, Value obj, NameId name, bool write, PendingOp* out) {
     if (!m.shared(obj)) return false;
+    // Barrier.n_waiting and .broken read the barrier's state: a query, as Queue.qsize() is (a
+    // thread polling `while b.n_waiting < 2: pass` must let the others arrive).
+    if (m.get<BarrierObj>(obj)) {
+        const KnownName k = known_name(name);
+        if (write || (k != KnownName::n_waiting && k != KnownName::broken)) return false;
+        out->kind = OpKind::QueueQuery;
+        out->obj = obj.obj();
+        out->method = name;
+        return true;
+    }
     ObjectId owner;
     if (auto* c = m.get<ClassObj>(obj)) {
         (void)c;

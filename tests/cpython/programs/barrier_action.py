@@ -41,7 +41,7 @@ def party():
 ps = [threading.Thread(target=party) for _ in range(2)]
 for p in ps: p.start()
 for p in ps: p.join()
-print(sorted(out), b2.broken)
+print(sorted(out), b2.broken, b2.n_waiting)
 b3 = threading.Barrier(1, action=None)
 print(b3.wait(), b3.broken)
 b4 = threading.Barrier(1, action=lambda: print("solo action"))
