@@ -3,6 +3,7 @@
 
 #include <algorithm>    // sort, find, max
 #include <cerrno>       // errno of a report file that cannot be written
+#include <chrono>       // the phases' seconds
 #include <cstring>      // strerror
 #include <filesystem>   // folders
 #include <fstream>      // report files
@@ -62,8 +63,9 @@ void validate_on_real_threads(const CheckRequest& rq, const LoadedScenario& ls,
     std::vector<Finding> findings;
     std::vector<std::vector<std::pair<std::string, std::string>>> expected;
     std::vector<std::string> watched = outcome_globals(ls.compiled->program);
-    for (const ReportedFinding& rf : report.findings) {
-        findings.push_back(rf.finding);
+    for (const ReportedFinding& rf : report.findings) findings.push_back(rf.finding);
+    for (size_t i = 0; i < findings.size(); ++i) {
+        const ReportedFinding& rf = report.findings[i];
         expected.emplace_back();
         if (rf.finding.kind != FindingKind::LostUpdate) continue;
         // A lost update's final values: the globals the checks read, and the one it is on (a
@@ -74,8 +76,10 @@ void validate_on_real_threads(const CheckRequest& rq, const LoadedScenario& ls,
             v = v.substr(0, v.find_first_of(".[ ")); // counter, account.balance, counts['a']
             if (std::find(names.begin(), names.end(), v) == names.end()) names.push_back(v);
         }
-        expected.back() = forced_replay_final_values(in, ls.compiled->param_values, rf.finding.schedule, names,
-                                                     opts.max_steps);
+        // its forced replay may be that of a longer witness that begins with it
+        expected.back() = forced_replay_final_values(in, ls.compiled->param_values,
+                                                     findings[forced_schedule_of(findings, i)].schedule,
+                                                     names, opts.max_steps);
     }
     report.validation = validate(ls.scenario, findings, expected, opts);
     if (!report.validation) report.validation_unavailable = "validation unavailable";
@@ -120,6 +124,10 @@ int check_one(const CheckRequest& rq, LoadedScenario& ls, std::vector<ReportTarg
     Session session(in, ls.compiled->param_values, detector_context(ls), report.budgets,
                     outcome_globals(ls.compiled->program));
     session.set_symmetry(rq.symmetry);
+    auto phase = std::chrono::steady_clock::now();
+    auto since = [](std::chrono::steady_clock::time_point t) {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+    };
     ProgressLine line(err, s.name, report.budgets, rq.terminal_columns);
     const ProgressHook hook = [&](const SearchProgress& p) {
         if (rq.progress) line.update(p);
@@ -127,11 +135,14 @@ int check_one(const CheckRequest& rq, LoadedScenario& ls, std::vector<ReportTarg
     };
     report.search = info->portfolio
                         ? run_portfolio(session, *strategy, "state",
-                                        PortfolioOptions{so.seed, so.pct_depth}, hook)
+                                        PortfolioOptions{so.seed, so.pct_depth, 0.25, 20'000, rq.keep_going}, hook)
                         : session.run(*strategy, hook);
     line.clear();
+    report.seconds.search = since(phase);
+    phase = std::chrono::steady_clock::now();
     interrupted = report.search.stopped_by == StopReason::Interrupted;
     if (!interrupted && !report.search.refusal &&
+        report.search.stopped_by != StopReason::FirstFindings && // no systematic search ran
         (strategy->stateful() || strategy->wants_footprints())) {
         // A reduction's witnesses are whatever reached each bug first: show the fewest-preemption
         // ones, as preemption bounding finds them, within a quarter of the time budget.
@@ -148,6 +159,8 @@ int check_one(const CheckRequest& rq, LoadedScenario& ls, std::vector<ReportTarg
         simplify_witnesses(in, ls.compiled->param_values, detector_context(ls),
                            outcome_globals(ls.compiled->program), sb, report.search);
     }
+    report.seconds.witnesses = since(phase);
+    phase = std::chrono::steady_clock::now();
     if (report.search.strategy.empty()) report.search.strategy = info->name;
     if (report.search.refusal) { // an operation outside the subset: no verdict, exit 2
         const Diagnostic where = refusal_diagnostic(s, *report.search.refusal);
@@ -196,6 +209,8 @@ int check_one(const CheckRequest& rq, LoadedScenario& ls, std::vector<ReportTarg
         report.outcomes.push_back(std::move(ro));
     }
     report.search.outcomes.clear();
+    report.seconds.replays = since(phase);
+    phase = std::chrono::steady_clock::now();
     // Ctrl-C after the search (during the replays above, or during validation, whose
     // racecheck_tsan runs get the signal too and fail): no validation verdicts, and the run ends.
     if (interrupted) {
@@ -207,6 +222,7 @@ int check_one(const CheckRequest& rq, LoadedScenario& ls, std::vector<ReportTarg
         interrupted = true;
     } else if (rq.validate) {
         validate_on_real_threads(rq, ls, in, report);
+        report.seconds.validation = since(phase);
         if (InterruptGuard::requested()) {
             report.validation.reset();
             report.validation_unavailable = "validation on real threads interrupted (Ctrl-C)";

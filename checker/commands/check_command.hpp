@@ -49,6 +49,7 @@ struct CheckRequest {
     bool no_color = false;
     bool validate = true;    // validate findings on real threads under TSan (--no-validate)
     bool symmetry = true;    // stateful search may fold threads (--no-symmetry)
+    bool keep_going = false; // the portfolio searches a large program on after its first findings
     std::optional<uint64_t> max_state_memory_mb; // stateful search: visited-set bound
     uint64_t free_runs = 20; // --runs: unforced real runs per scenario during validation
     bool progress = false;        // draw a progress line on `err` (set when it is a terminal)

@@ -183,6 +183,10 @@ void add_check_options(CLI::App &app, CheckRequest &rq) {
                                "priority change points per execution (default {})",
                                StrategyOptions{}.pct_depth))
         ->check(CLI::Range(1u, 64u));
+    app.add_flag("--keep-going", rq.keep_going,
+                 "portfolio: search a large program (over 20,000 steps per execution) on after "
+                 "the first execution that shows a bug, until the budget ends (by default its "
+                 "search ends there)");
     app.add_option("--preemption-bound", rq.preemption_bound,
                    "pb: the largest number of preemptions to try (default: explore."
                    "preemption_bound, else until exhausted)");

@@ -110,27 +110,40 @@ SearchResult run_portfolio(Session& session, Strategy& systematic, const std::st
         return r;
     }
 
-    // Bug hunting: half of the slice PCT, half stale-read preemptions.
+    // Bug hunting: half of the slice PCT, half stale-read preemptions. Unless `keep_going`, a
+    // hunter runs one execution at a time and the search ends after the first execution that
+    // shows a bug (the probe's included).
     const double slice = all.max_seconds * options.hunt_share;
-    std::string coverage;
-    session.set_budgets(part_budgets(slice / 2, hunt.runs, hunt_runs));
-    if (session.budgets().max_executions > 0 && session.budgets().max_seconds > 0) {
-        SearchResult more = session.run(pct, progress);
-        const StopReason why = more.stopped_by;
-        merge_search(hunt, std::move(more));
-        if (why == StopReason::Interrupted) hunt.stopped_by = why;
-    }
-    coverage = pct.coverage();
-    StaleReadStrategy stale(options.seed, 2, UINT64_MAX);
-    if (!stops_everything(hunt)) {
-        session.set_budgets(part_budgets(slice - elapsed(), hunt.runs, hunt_runs));
-        if (session.budgets().max_executions > 0 && session.budgets().max_seconds > 0) {
-            SearchResult more = session.run(stale, progress);
+    auto found_enough = [&] { return !options.keep_going && !hunt.findings.empty(); };
+    auto hunt_with = [&](Strategy& hunter, double until) { // returns the executions it ran
+        uint64_t ran = 0;
+        while (!stops_everything(hunt) && !found_enough()) {
+            Budgets b = part_budgets(until - elapsed(), hunt.runs, hunt_runs - std::min(ran, hunt_runs));
+            if (!options.keep_going) b.max_executions = std::min<uint64_t>(b.max_executions, 1);
+            if (b.max_executions == 0 || b.max_seconds <= 0) return ran;
+            session.set_budgets(b);
+            SearchResult more = session.run(hunter, progress);
             const StopReason why = more.stopped_by;
+            const uint64_t runs = more.runs;
+            ran += runs;
             merge_search(hunt, std::move(more));
             if (why == StopReason::Interrupted) hunt.stopped_by = why;
-            coverage += "; " + stale.coverage();
+            // the hunter ran out of time or of executions, or has nothing more to try
+            if (why != StopReason::MaxExecutions || options.keep_going || runs == 0) return ran;
         }
+        return ran;
+    };
+    hunt_with(pct, slice / 2);
+    std::string coverage = pct.coverage();
+    StaleReadStrategy stale(options.seed, 2, UINT64_MAX);
+    if (!stops_everything(hunt) && !found_enough() && hunt_with(stale, slice) > 0)
+        coverage += "; " + stale.coverage();
+    if (found_enough() && !stops_everything(hunt)) { // the first findings end a large program's search
+        hunt.strategy = "portfolio";
+        hunt.stopped_by = StopReason::FirstFindings;
+        hunt.coverage = "bug hunting: " + coverage;
+        hunt.seconds = elapsed();
+        return hunt;
     }
     hunt.strategy = "portfolio";
     if (stops_everything(hunt)) {

@@ -8,6 +8,10 @@
 // hunting, half PCT,
 // half preemptions placed between a read and a write of the same variable
 // (stale_read_strategy.hpp); then the systematic strategy runs with what is left of the budgets.
+// Unless `keep_going`, a large program's search ends after the first execution that shows a bug
+// (StopReason::FirstFindings), as SPIN, GenMC and shuttle stop at their first error: no systematic
+// search of such a program finishes within a default budget (one execution of the tutorial's
+// counter is 1,000,017 steps), and the findings are what the run is for.
 // Findings and outcomes of every part are reported together (the best witness of each finding,
 // counts summed); the result is exhaustive only when the systematic part finished, and its
 // coverage names every part.
@@ -25,6 +29,7 @@ struct PortfolioOptions {
     uint32_t pct_depth = 3;
     double hunt_share = 0.25;      // of the time budget, for a large program
     uint64_t large_steps = 20'000; // a probe longer than this makes the program large
+    bool keep_going = false;       // a large program: search on after the first findings
 };
 
 /// Runs the portfolio on `session` with its budgets; `systematic` is the exhaustive part.

@@ -18,6 +18,7 @@ const char* ending_name(Ending e) {
     case Ending::RunsForever: return "runs-forever";
     case Ending::StepLimit: return "step-limit";
     case Ending::TimeLimit: return "time-limit";
+    case Ending::ScheduleEnd: return "schedule-end";
     case Ending::Limit: return "limit";
     case Ending::Internal: return "internal-error";
     case Ending::Refused: return "refused";

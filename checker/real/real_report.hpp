@@ -5,8 +5,9 @@
 //   "mode": "forced" | "free",
 //   "runs": [{
 //     "ending": "ended" | "exception" | "hang" | "diverged" | "runs-forever" | "step-limit" |
-//               "time-limit" | "internal-error",   // "exception": ended, and some thread
-//               // raised uncaught; "time-limit": cut when the --max-seconds budget ran out
+//               "time-limit" | "schedule-end" | "internal-error",   // "exception": ended, and
+//               // some thread raised uncaught; "time-limit": cut when the --max-seconds budget
+//               // ran out; "schedule-end": a `;stop` schedule's run stopped where it ends
 //     "steps": N, "final_values": {global: repr}, "failed_checks": [expr], "output": "...",
 //     "exceptions": [{"thread", "type", "text", "line"}],
 //     "hang": ["Thread-1 (worker) (line 12) waits to acquire Lock `a` (held by ...)"],

@@ -395,6 +395,10 @@ uint32_t RealRun::decide_next() {
         next_timeout_ = c.timeout;
         return c.thread.value + 1;
     }
+    if (cfg_.stop_after_schedule) {
+        note_ = "stopped after the witness's " + std::to_string(cfg_.schedule.size()) + " steps";
+        return end(Ending::ScheduleEnd);
+    }
     // After the schedule: ForcedContinuation, as the model's prediction of the run's final values
     // (status Running: some thread is schedulable).
     if (!continuation_)

@@ -41,6 +41,9 @@ enum class RealMode { Forced, Free };
 struct RunConfig {
     RealMode mode = RealMode::Free;
     std::vector<Choice> schedule; // Forced: followed from the first step
+    /// Forced: the run ends where the schedule ends (Ending::ScheduleEnd) rather than going on
+    /// to the program's end: a data race's witness has shown both accesses by then.
+    bool stop_after_schedule = false;
     uint64_t max_steps = 2000;        // a run longer than this is cut (Ending::StepLimit)
     /// A run still going at this time is cut (Ending::TimeLimit): the process's time budget.
     std::optional<std::chrono::steady_clock::time_point> deadline;
@@ -66,6 +69,7 @@ enum class Ending {
     RunsForever, // a thread ran past the interpreter's local-instruction limit
     StepLimit,   // cut by RunConfig::max_steps
     TimeLimit,   // cut by RunConfig::deadline (the time budget of racecheck_tsan)
+    ScheduleEnd, // Forced with stop_after_schedule: stopped where the schedule ends
     Limit,       // one of racecheck's resource limits stopped the model (State::limit)
     Internal,    // the runtime's primitives disagreed with the model (a racecheck bug)
     Refused,     // the program met an operation outside the subset (State::refusal; note says it)

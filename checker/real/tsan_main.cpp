@@ -10,7 +10,9 @@
 //
 // A schedule is a comma-separated list of thread ids (0 = MainThread), a `t` suffix meaning the
 // timeout branch; each --schedule-choices, and each line of a --schedule-file (for witnesses
-// too long for a command line), is one forced run, in order. Under --max-seconds, no run starts
+// too long for a command line), is one forced run, in order. A schedule that ends in `;stop`
+// ends its run where the schedule ends ("schedule-end": a data race's witness) instead of going
+// on to the program's end. Under --max-seconds, no run starts
 // after the budget ran out and a run still going then is cut ("time-limit"); the JSON's
 // "budget" says how many runs were asked for. Exit codes: 0 the JSON
 // was printed (whatever it says), 2 bad input (a Diagnostic on stderr), 3 internal error.
@@ -134,13 +136,18 @@ int main(int argc, char** argv) {
     rc::Interpreter in(cs.program, limits);
 
     std::vector<rc::real::RunConfig> configs;
-    for (const std::string& text : schedules) {
+    for (std::string text : schedules) {
+        const std::string stop = ";stop";
+        const bool stop_after = text.size() >= stop.size() &&
+                                text.compare(text.size() - stop.size(), stop.size(), stop) == 0;
+        if (stop_after) text.resize(text.size() - stop.size());
         auto choices = parse_choices(text);
         if (!choices) return fail_input("--schedule-choices \"" + text +
                                         "\" is not a list like \"0,1,1t,2\"");
         rc::real::RunConfig c;
         c.mode = rc::real::RealMode::Forced;
         c.schedule = std::move(*choices);
+        c.stop_after_schedule = stop_after;
         configs.push_back(std::move(c));
     }
     for (uint64_t i = 0; i < free_runs; ++i) {

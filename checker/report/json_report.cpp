@@ -133,6 +133,8 @@ Json scenario_json(const ScenarioReport& r) {
                                 {"writes", t.writes}, {"runs", t.runs}});
         j["validation"] = Json{{"free_runs", r.validation->free_runs},
                                {"free_runs_planned", r.validation->free_planned},
+                               // the free runs ended early: every finding had shown itself
+                               {"free_runs_stopped_early", r.validation->free_stopped_after != 0},
                                // wall seconds of the two racecheck_tsan processes (side by side)
                                {"forced_seconds", r.validation->forced_seconds},
                                {"free_seconds", r.validation->free_seconds},
@@ -142,6 +144,11 @@ Json scenario_json(const ScenarioReport& r) {
     } else if (!r.validation_unavailable.empty()) {
         j["validation"] = Json{{"unavailable", r.validation_unavailable}};
     }
+    // wall seconds of each phase of the check (validation: 0 when it did not run)
+    j["seconds"] = Json{{"search", r.seconds.search},
+                        {"witnesses", r.seconds.witnesses},
+                        {"replays", r.seconds.replays},
+                        {"validation", r.seconds.validation}};
     if (r.expect)
         j["expect"] = Json{{"ok", r.expect->ok()},
                            {"listed", s.expect},

@@ -79,6 +79,13 @@ struct ScenarioReport {
     /// between a print's pieces (mixed lines CPython can show) were not explored.
     bool print_lines = false;
     std::optional<ExpectCheck> expect; // set under --expect
+    /// Wall-clock seconds of each phase of the check (the JSON report's "seconds").
+    struct PhaseSeconds {
+        double search = 0;     // the search (portfolio, strategy)
+        double witnesses = 0;  // fewer-preemption and simpler witnesses (witness_minimizer.hpp)
+        double replays = 0;    // replaying each witness and outcome for its table
+        double validation = 0; // on real threads under TSan (0 under --no-validate)
+    } seconds;
     /// Validation on real threads under ThreadSanitizer (unless --no-validate): one Validation
     /// per finding, in `findings` order, plus races only TSan saw.
     std::optional<ValidationReport> validation;
@@ -171,6 +178,7 @@ inline const char* stop_reason_name(StopReason r) {
     case StopReason::ScheduleEnded: return "schedule_end";
     case StopReason::Interrupted: return "interrupted";
     case StopReason::MaxStateMemory: return "max_state_memory";
+    case StopReason::FirstFindings: return "first_findings";
     }
     return "?";
 }

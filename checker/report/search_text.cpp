@@ -75,6 +75,11 @@ std::string search_words(const ScenarioReport& r) {
         return fmt::format("not exhaustive: stopped by the time budget (max_seconds {}) after {} "
                            "of {}{}; covered {}",
                            r.budgets.max_seconds, n_executions, s.strategy, repeats_text(s), s.coverage);
+    case StopReason::FirstFindings:
+        return fmt::format("not exhaustive: stopped at the first findings after {} of {}{} (the "
+                           "search of a large program ends with the first execution that shows a "
+                           "bug; --keep-going searches on); covered {}",
+                           n_executions, s.strategy, repeats_text(s), s.coverage);
     case StopReason::ScheduleEnded:
         return fmt::format("ran {} execution{} following a schedule ({})", n,
                            s.executions == 1 ? "" : "s", s.coverage);

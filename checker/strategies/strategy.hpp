@@ -82,7 +82,8 @@ enum class StopReason {
     MaxSeconds,
     ScheduleEnded,
     Interrupted,
-    MaxStateMemory
+    MaxStateMemory,
+    FirstFindings // the portfolio on a large program: bug hunting ended at an execution that showed a bug
 };
 
 class Strategy {

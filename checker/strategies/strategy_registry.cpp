@@ -20,7 +20,8 @@ const std::vector<StrategyInfo> &strategy_registry() {
     static const std::vector<StrategyInfo> registry = {
         {"portfolio",
          "the stateful search; first, when one execution is long (over 20,000 steps), a quarter "
-         "of the time budget hunts bugs with pct and stale-read (exhaustive only when the "
+         "of the time budget hunts bugs with pct and stale-read, and the search ends at the "
+         "first execution that shows a bug unless --keep-going (exhaustive only when the "
          "stateful search finishes)",
          [](const StrategyOptions &o) -> std::unique_ptr<Strategy> {
              return std::make_unique<StatefulStrategy>(o.memory_mb);

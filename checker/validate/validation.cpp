@@ -121,14 +121,15 @@ std::string tsan_binary(const ValidationOptions& opts) {
 /// `slow_hint` ends the sentence of a timeout ("; fewer --runs ...", or "").
 std::optional<nlohmann::json> run_tsan(const ValidationOptions& opts, std::vector<std::string> args,
                                        const std::string& task, const char* slow_hint,
-                                       std::vector<std::string>& errors, double& seconds) {
+                                       std::vector<std::string>& errors, double& seconds,
+                                       double budget_seconds) {
     const auto start = std::chrono::steady_clock::now();
     args.insert(args.begin(), tsan_binary(opts));
     // racecheck_tsan keeps to its budget itself (--max-seconds: it starts no run after it and
     // cuts the one still going); the kill is only for a process that does not.
     args.push_back("--max-seconds");
-    args.push_back(fmt::format("{}", opts.timeout_seconds));
-    ProcessResult r = run_process(args, opts.timeout_seconds + kKillGraceSeconds);
+    args.push_back(fmt::format("{}", budget_seconds));
+    ProcessResult r = run_process(args, budget_seconds + kKillGraceSeconds);
     seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::string what = "racecheck_tsan, " + task + ",";
     if (!r.started) errors.push_back(what + " could not be started");
@@ -269,6 +270,14 @@ bool gets_forced_replay(const Finding& f) {
     return f.kind != FindingKind::PotentialDeadlock && f.kind != FindingKind::Nontermination;
 }
 
+/// Whether `a` is a prefix of `b` (or equal to it).
+bool is_prefix(const std::vector<Choice>& a, const std::vector<Choice>& b) {
+    if (a.size() > b.size()) return false;
+    for (size_t k = 0; k < a.size(); ++k)
+        if (a[k].thread != b[k].thread || a[k].timeout != b[k].timeout) return false;
+    return true;
+}
+
 std::vector<std::string> base_args(const Scenario& s, const ValidationOptions& opts) {
     std::vector<std::string> args{s.file, "--max-steps", std::to_string(opts.max_steps)};
     if (opts.print_lines) args.push_back("--print-lines");
@@ -279,7 +288,56 @@ std::vector<std::string> base_args(const Scenario& s, const ValidationOptions& o
     return args;
 }
 
+/// Whether free run k of `free` shows f by itself: TSan reports its race (a data race), or the
+/// model's replay of the run's interleaving shows it (`replayed[k]`; a nontermination: the run
+/// did not end).
+bool free_run_shows(const nlohmann::json& free, const std::vector<std::set<std::string>>& replayed,
+                    size_t k, const Finding& f, const Scenario& s,
+                    const std::vector<std::pair<std::string, std::string>>& expected) {
+    if (f.kind == FindingKind::DataRace) {
+        const std::vector<uint64_t> runs = race_runs(free, f);
+        return std::find(runs.begin(), runs.end(), k) != runs.end();
+    }
+    return (k < replayed.size() && replayed[k].count(f.key)) ||
+           (f.kind == FindingKind::Nontermination && shows(free["runs"][k], f, s, expected));
+}
+
+/// Appends the runs of a second racecheck_tsan process to `into`'s, renumbering its TSan
+/// reports' runs; its budget (ran out or not) is the last word.
+void append_runs(nlohmann::json& into, nlohmann::json more) {
+    const uint64_t offset = into["runs"].size();
+    for (nlohmann::json& run : more["runs"]) into["runs"].push_back(std::move(run));
+    for (nlohmann::json& e : more["tsan"]) {
+        for (nlohmann::json& r : e["runs"]) r = r.get<uint64_t>() + offset;
+        nlohmann::json* same = nullptr;
+        for (nlohmann::json& have : into["tsan"])
+            if (have["variable"] == e["variable"] && have["threads"] == e["threads"] &&
+                have["lines"] == e["lines"] && have["writes"] == e["writes"])
+                same = &have;
+        if (!same) {
+            into["tsan"].push_back(std::move(e));
+            continue;
+        }
+        for (const nlohmann::json& r : e["runs"]) (*same)["runs"].push_back(r);
+        (*same)["count"] = (*same).value("count", uint64_t{0}) + e.value("count", uint64_t{0});
+    }
+    for (nlohmann::json& o : more["tsan_other"]) into["tsan_other"].push_back(std::move(o));
+    if (more.contains("budget")) into["budget"] = std::move(more["budget"]);
+}
+
 } // namespace
+
+size_t forced_schedule_of(const std::vector<Finding>& findings, size_t i) {
+    size_t best = i;
+    if (!gets_forced_replay(findings[i])) return best;
+    for (size_t j = 0; j < findings.size(); ++j) {
+        if (j == i || !gets_forced_replay(findings[j])) continue;
+        const size_t have = findings[best].schedule.size(), n = findings[j].schedule.size();
+        if ((n > have || (n == have && j < best)) && is_prefix(findings[i].schedule, findings[j].schedule))
+            best = j;
+    }
+    return best;
+}
 
 std::string choices_argument(const std::vector<Choice>& schedule) {
     std::string out;
@@ -317,15 +375,29 @@ std::optional<ValidationReport> validate(
     report.findings.resize(findings.size());
 
     // Forced replays: one racecheck_tsan process, one run per replayable finding, in order; the
-    // schedules go in a file, one a line (a long witness does not fit a command line).
+    // schedules go in a file, one a line (a long witness does not fit a command line). A witness
+    // that begins another finding's witness is shown by that one's run (forced_schedule_of).
     std::vector<std::string> forced_args = base_args(s, opts);
     std::vector<size_t> forced_run(findings.size(), SIZE_MAX);
     size_t forced_count = 0;
     std::string schedules;
+    // A run that shows only data races stops where its witness ends (`;stop`): TSan has seen both
+    // accesses by then, and the rest of a long program would only cost time.
+    std::vector<size_t> runs_of(findings.size()); // i → j: the finding whose witness its run forces
+    std::vector<bool> races_only(findings.size(), true);
     for (size_t i = 0; i < findings.size(); ++i) {
         if (!gets_forced_replay(findings[i])) continue;
-        forced_run[i] = forced_count++;
-        schedules += choices_argument(findings[i].schedule) + "\n";
+        runs_of[i] = forced_schedule_of(findings, i);
+        if (findings[i].kind != FindingKind::DataRace) races_only[runs_of[i]] = false;
+    }
+    for (size_t i = 0; i < findings.size(); ++i) {
+        if (!gets_forced_replay(findings[i])) continue;
+        const size_t j = runs_of[i];
+        if (forced_run[j] == SIZE_MAX) {
+            forced_run[j] = forced_count++;
+            schedules += choices_argument(findings[j].schedule) + (races_only[j] ? ";stop\n" : "\n");
+        }
+        forced_run[i] = forced_run[j];
     }
     std::optional<nlohmann::json> forced, free;
     // The forced replays and the free runs are two racecheck_tsan processes that run at the same
@@ -349,7 +421,8 @@ std::optional<ValidationReport> validate(
         if (written) {
             forced_args.push_back("--schedule-file");
             forced_args.push_back(path);
-            forced = run_tsan(opts, forced_args, task, "", forced_errors, report.forced_seconds);
+            forced = run_tsan(opts, forced_args, task, "", forced_errors, report.forced_seconds,
+                              opts.timeout_seconds);
         } else {
             forced_errors.push_back("racecheck_tsan, " + task +
                                     ", could not be given its schedules: no temporary file");
@@ -370,14 +443,45 @@ std::optional<ValidationReport> validate(
     } catch (const std::system_error&) { // no thread to spare: one after the other
         run_forced();
     }
+    std::vector<std::set<std::string>> replayed; // per free run: the findings its replay shows
     if (opts.free_runs) {
-        std::vector<std::string> free_args = base_args(s, opts);
-        free_args.push_back("--free-runs");
-        free_args.push_back(std::to_string(opts.free_runs));
-        free = run_tsan(opts, free_args,
-                        fmt::format("making {} free run{}", opts.free_runs,
-                                    opts.free_runs == 1 ? "" : "s"),
-                        "", free_errors, report.free_seconds);
+        const auto free_start = std::chrono::steady_clock::now();
+        auto free_elapsed = [&] {
+            return std::chrono::duration<double>(std::chrono::steady_clock::now() - free_start).count();
+        };
+        auto run_free = [&](uint64_t n, double budget) {
+            std::vector<std::string> free_args = base_args(s, opts);
+            free_args.push_back("--free-runs");
+            free_args.push_back(std::to_string(n));
+            double seconds = 0;
+            return run_tsan(opts, free_args,
+                            fmt::format("making {} free run{}", n, n == 1 ? "" : "s"), "",
+                            free_errors, seconds, budget);
+        };
+        // One run first: when it takes long (a large program) and shows every finding by
+        // itself (or there is none to show), the free runs end there; otherwise the others
+        // follow within the budget left.
+        const uint64_t first = opts.free_runs > 1 ? 1 : opts.free_runs;
+        free = run_free(first, opts.timeout_seconds);
+        if (free && !findings.empty()) replayed = replayed_findings(s, *free, opts.max_steps);
+        if (free && first < opts.free_runs &&
+            !(free->contains("budget") && (*free)["budget"].value("ran_out", false))) {
+            bool every = !(*free)["runs"].empty() && (*free)["runs"][0]["ending"] != "time-limit";
+            for (size_t i = 0; every && i < findings.size(); ++i)
+                every = free_run_shows(*free, replayed, 0, findings[i], s, expected(i));
+            const double left = opts.timeout_seconds - free_elapsed();
+            if (every && free_elapsed() >= opts.long_free_run_seconds) {
+                report.free_stopped_after = first;
+            } else if (left <= 0) {
+                (*free)["budget"] = {{"ran_out", true}};
+            } else if (std::optional<nlohmann::json> more = run_free(opts.free_runs - first, left)) {
+                std::vector<std::set<std::string>> more_replayed =
+                    replayed_findings(s, *more, opts.max_steps);
+                replayed.insert(replayed.end(), more_replayed.begin(), more_replayed.end());
+                append_runs(*free, std::move(*more));
+            }
+        }
+        report.free_seconds = free_elapsed();
     }
     if (forcing.joinable()) forcing.join();
     report.errors = std::move(forced_errors);
@@ -404,9 +508,6 @@ std::optional<ValidationReport> validate(
                     break;
                 }
 
-    const std::vector<std::set<std::string>> replayed =
-        free && !findings.empty() ? replayed_findings(s, *free, opts.max_steps)
-                                  : std::vector<std::set<std::string>>{};
     for (size_t i = 0; i < findings.size(); ++i) {
         const Finding& f = findings[i];
         Validation& v = report.findings[i];
@@ -454,6 +555,7 @@ std::optional<ValidationReport> validate(
                 if (!showed) {
                     const std::string ending = run["ending"].get<std::string>();
                     v.detail = ending == "ended"       ? "the forced replay ran to its end without showing it"
+                               : ending == "schedule-end" ? "the forced replay stopped after the witness without TSan reporting it"
                                : ending == "exception" ? "the forced replay ended by an exception without showing it"
                                                        : "the forced replay ended: " + ending;
                     for (const auto& [name, repr] : expected(i))
@@ -470,16 +572,8 @@ std::optional<ValidationReport> validate(
             const std::vector<uint64_t> runs = race_runs(*free, f);
             tsan_saw = tsan_saw || !runs.empty();
             v.free_runs = free_index.size();
-            if (f.kind == FindingKind::DataRace) {
-                for (size_t k : free_index) // runs cut by the time budget are no free runs
-                    if (std::find(runs.begin(), runs.end(), k) != runs.end()) ++v.free_showed;
-            } else {
-                for (size_t k : free_index)
-                    if ((k < replayed.size() && replayed[k].count(f.key)) ||
-                        (f.kind == FindingKind::Nontermination &&
-                         shows((*free)["runs"][k], f, s, expected(i))))
-                        ++v.free_showed;
-            }
+            for (size_t k : free_index) // runs cut by the time budget are no free runs
+                if (free_run_shows(*free, replayed, k, f, s, expected(i))) ++v.free_showed;
         }
         // A verdict only from runs that happened: this finding's forced replay, or free runs.
         const bool forced_ran = forced && forced_run[i] < (*forced)["runs"].size();

@@ -53,6 +53,10 @@ struct ValidationOptions {
     std::string tsan_binary;
     /// --print-lines: the search made each print() one write; the real runs do the same.
     bool print_lines = false;
+    /// The free runs begin with one run alone; when it took at least this long (a large program)
+    /// and showed every finding by itself (or there is none), they end there
+    /// (ValidationReport::free_stopped_after).
+    double long_free_run_seconds = 1.0;
 };
 
 struct Validation {
@@ -80,6 +84,9 @@ struct ValidationReport {
     uint64_t free_runs = 0;    // free runs that ran to their end within the time budget
     uint64_t free_planned = 0; // free runs asked for (--runs)
     bool free_budget_ran_out = false; // the time budget stopped the free runs early
+    /// The free runs ended after this many (0: they did not end early): the first took long
+    /// (ValidationOptions::long_free_run_seconds) and every finding (if any) had shown itself in it.
+    uint64_t free_stopped_after = 0;
     double budget_seconds = 0;        // ValidationOptions::timeout_seconds
     /// Wall time of the two racecheck_tsan processes, which run side by side (0: not run).
     double forced_seconds = 0, free_seconds = 0;
@@ -88,6 +95,13 @@ struct ValidationReport {
 /// "validation unavailable: ..." when racecheck_tsan was not built (no TSan support) or is
 /// missing; nullopt when validation can run.
 std::optional<std::string> validation_unavailable(const ValidationOptions& opts);
+
+/// The finding whose forced replay shows findings[i]'s witness: the one with the longest
+/// witness that begins with findings[i]'s (i itself when there is none), so that witnesses that
+/// are prefixes of one another (a lost update's and the failed check after it) are forced on
+/// real threads once. The run goes on past findings[i]'s witness as that witness goes, so a lost
+/// update's expected final values are those of forced_replay_final_values on the returned one.
+size_t forced_schedule_of(const std::vector<Finding>& findings, size_t i);
 
 /// Validates `findings` of scenario `s` (its params as overridden for the check).
 /// `expected_final_values[i]`: for findings[i] of kind lost-update, the (global, repr) pairs its

@@ -62,6 +62,24 @@ TEST_CASE("counter_race_is_confirmed_by_tsan_in_forced_replay") {
     CHECK(j["tsan_other"].empty());
 }
 
+TEST_CASE("a_schedule_ending_in_stop_ends_its_run_there_after_tsan_saw_the_race") {
+    // Thread-1 reads (step 4), Thread-2 reads and writes (5-6), Thread-1 writes (7): both races
+    // are done, and the run stops with the main thread's joins and print still to come.
+    auto j = run_tsan("scenarios/counter.yaml --param ITERATIONS=1 --schedule-choices "
+                      "'0,0,1,0,2,2,1;stop'");
+    REQUIRE(j["runs"].size() == 1);
+    CHECK(j["runs"][0]["ending"] == "schedule-end");
+    CHECK(j["runs"][0]["steps"] == 7);
+    CHECK(j["runs"][0]["output"] == "");
+    CHECK(j["runs"][0]["note"] == "stopped after the witness's 7 steps");
+    CHECK(tsan_race(j, "counter", "Thread-1 (worker)", "Thread-2 (worker)"));
+    // Without `;stop` the same schedule goes on to the program's end.
+    auto whole = run_tsan("scenarios/counter.yaml --param ITERATIONS=1 --schedule-choices "
+                          "'0,0,1,0,2,2,1'");
+    CHECK(whole["runs"][0]["ending"] == "ended");
+    CHECK(whole["runs"][0]["output"] == "Counter: 1\n");
+}
+
 TEST_CASE("forced_turns_hide_no_race_from_tsan") {
     // Thread-2 reads only after Thread-1's turn has ended and its write is done: only the turn
     // token orders them, and TSan must still call it a race.

@@ -29,7 +29,7 @@ struct Checked {
 /// Loads, applies params, checks with DFS (or `strategy`) and computes each finding's expected
 /// final values.
 Checked check(const std::string& file, const std::vector<std::string>& params = {},
-              const char* strategy_name = "dfs") {
+              const char* strategy_name = "dfs", rc::Budgets budgets = {}) {
     Checked c;
     auto loaded = rc::load_scenario(file);
     REQUIRE(std::holds_alternative<rc::Scenario>(loaded));
@@ -45,12 +45,13 @@ Checked check(const std::string& file, const std::vector<std::string>& params = 
     for (const rc::Check& k : c.scenario.always_checks) ctx.always_checks.push_back(k.expr);
     ctx.yaml_line = c.scenario.code_map.yaml_line;
     const auto watched = rc::outcome_globals(c.compiled->program);
-    rc::Session session(*c.in, c.compiled->param_values, ctx, rc::Budgets{}, watched);
+    rc::Session session(*c.in, c.compiled->param_values, ctx, budgets, watched);
     auto strategy = rc::find_strategy(strategy_name)->make(rc::StrategyOptions{});
     c.findings = session.run(*strategy).findings;
-    for (const rc::Finding& f : c.findings)
-        c.expected.push_back(rc::forced_replay_final_values(*c.in, c.compiled->param_values,
-                                                            f.schedule, watched));
+    for (size_t i = 0; i < c.findings.size(); ++i) // as racecheck computes them
+        c.expected.push_back(rc::forced_replay_final_values(
+            *c.in, c.compiled->param_values,
+            c.findings[rc::forced_schedule_of(c.findings, i)].schedule, watched, budgets.max_steps));
     return c;
 }
 
@@ -263,6 +264,75 @@ TEST_CASE("a_long_lost_update_witness_forced_on_real_threads_ends_with_the_model
     CHECK(r->findings[0].forced_replay == "reproduced");
     CHECK(r->findings[0].detail == "the witness, forced on real threads (4011 steps), ended with "
                                    "counter = 1000; the model predicted counter = 1000");
+}
+
+TEST_CASE("witnesses_that_begin_one_another_share_one_forced_replay") {
+    auto finding = [](rc::FindingKind kind, const char* key, std::vector<uint32_t> threads) {
+        rc::Finding f;
+        f.kind = kind;
+        f.key = key;
+        for (uint32_t t : threads) f.schedule.push_back(rc::Choice{rc::ThreadId(t), false});
+        return f;
+    };
+    using K = rc::FindingKind;
+    const std::vector<rc::Finding> findings{
+        finding(K::DataRace, "race:a", {0, 0, 1}),
+        finding(K::LostUpdate, "lost:a", {0, 0, 1, 1}),
+        finding(K::CheckFailed, "check-failed:final:0", {0, 0, 1, 1, 0}),
+        finding(K::DataRace, "race:b", {0, 1}),                 // begins no other witness
+        finding(K::Nontermination, "loop", {0, 0, 1, 1, 0, 0}), // gets no forced replay
+        finding(K::CheckFailed, "check-failed:final:1", {0, 0, 1, 1, 0}), // the same as [2]
+    };
+    CHECK(rc::forced_schedule_of(findings, 0) == 2);
+    CHECK(rc::forced_schedule_of(findings, 1) == 2);
+    CHECK(rc::forced_schedule_of(findings, 2) == 2);
+    CHECK(rc::forced_schedule_of(findings, 3) == 3);
+    CHECK(rc::forced_schedule_of(findings, 4) == 4);
+    CHECK(rc::forced_schedule_of(findings, 5) == 2); // equal witnesses: the first one's run
+}
+
+TEST_CASE("a_long_counters_findings_share_a_forced_run_and_its_free_runs_end_once_all_showed") {
+    // 2 × 20,000 iterations, one PCT execution (round robin): the race's, the lost update's and
+    // the failed check's witnesses are prefixes of the failed check's, so one forced run shows
+    // all three; its lost update ends with the value of that run.
+    rc::Budgets one;
+    one.max_executions = 1;
+    one.max_steps = 200000;
+    Checked c = check("scenarios/counter.yaml", {"THREADS=2", "ITERATIONS=20000"}, "pct", one);
+    size_t failed = c.findings.size();
+    for (size_t i = 0; i < c.findings.size(); ++i)
+        if (c.findings[i].kind == rc::FindingKind::CheckFailed) failed = i;
+    REQUIRE(failed < c.findings.size());
+    REQUIRE(c.findings.size() == 3);
+    for (size_t i = 0; i < c.findings.size(); ++i) CHECK(rc::forced_schedule_of(c.findings, i) == failed);
+    rc::ValidationOptions o = options();
+    o.max_steps = 200000;
+    o.free_runs = 4;
+    o.timeout_seconds = 120; // generous: the machine may be loaded
+    o.long_free_run_seconds = 0; // any first run that shows every finding ends the free runs
+    auto r = rc::validate(c.scenario, c.findings, c.expected, o);
+    REQUIRE(r.has_value());
+    CHECK(r->errors.empty());
+    for (const rc::Validation& v : r->findings) CHECK(v.forced_replay == "reproduced");
+    CHECK(of_kind(c, *r, rc::FindingKind::DataRace)->tsan == "confirmed");
+    bool all_showed = true;
+    for (const rc::Validation& v : r->findings) all_showed = all_showed && v.free_showed == v.free_runs;
+    std::printf("free runs of a 40,000-iteration counter: %llu (stopped after %llu)\n",
+                static_cast<unsigned long long>(r->free_runs),
+                static_cast<unsigned long long>(r->free_stopped_after));
+    if (r->free_stopped_after) { // the first run showed every finding
+        CHECK(r->free_stopped_after == 1);
+        CHECK(r->free_runs == 1);
+        CHECK(all_showed);
+    } else { // it did not: the other runs followed
+        CHECK(r->free_runs == 4);
+    }
+    // With the default threshold a run of a few milliseconds never ends the free runs.
+    Checked small = check("scenarios/counter.yaml");
+    auto rs = rc::validate(small.scenario, small.findings, small.expected, options());
+    REQUIRE(rs.has_value());
+    CHECK(rs->free_stopped_after == 0);
+    CHECK(rs->free_runs == 20);
 }
 
 TEST_CASE("free_runs_of_a_long_program_stop_at_their_budget_and_say_how_many_ran") {

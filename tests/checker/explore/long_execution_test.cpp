@@ -12,12 +12,12 @@
 
 namespace {
 
-rc::SearchResult portfolio(rc::LoadedScenario& ls, rc::Budgets b) {
+rc::SearchResult portfolio(rc::LoadedScenario& ls, rc::Budgets b, rc::PortfolioOptions o = {}) {
     rc::Interpreter in(ls.compiled->program);
     rc::Session session(in, ls.compiled->param_values, rc::detector_context(ls), b,
                         rc::outcome_globals(ls.compiled->program));
     rc::StatefulStrategy state(1024);
-    return rc::run_portfolio(session, state, "state", rc::PortfolioOptions{});
+    return rc::run_portfolio(session, state, "state", o);
 }
 
 } // namespace
@@ -60,15 +60,34 @@ TEST_CASE("a_small_program_runs_the_systematic_search_alone_under_the_portfolio"
     CHECK(rc::test::outcomes(p) == rc::test::outcomes(s));
 }
 
+TEST_CASE("the_portfolio_ends_a_large_programs_search_at_the_first_execution_with_findings") {
+    // 2 threads × 20,000: one execution is 80,000 steps, a large program. The probe (PCT's
+    // first, round-robin execution) shows all three findings, and the search ends there.
+    rc::LoadedScenario ls = rc::test::load("scenarios/counter.yaml", {"ITERATIONS=20000"});
+    rc::Budgets b;
+    b.max_seconds = 600;
+    rc::SearchResult r = portfolio(ls, b);
+    CHECK(r.strategy == "portfolio");
+    CHECK(r.stopped_by == rc::StopReason::FirstFindings);
+    CHECK(r.executions == 1);
+    CHECK(rc::test::kinds(r) == std::set<std::string>{"data-race", "lost-update", "check-failed"});
+    INFO(r.coverage);
+    CHECK(r.coverage.find("bug hunting: 1 PCT execution (depth 3, seed 1;") == 0);
+    CHECK(r.coverage.find("state") == std::string::npos); // no systematic search ran
+    CHECK(!r.exhaustive());
+    // A lock-protected large program shows nothing: its search goes on (next test case).
+}
+
 TEST_CASE("the_portfolio_reports_what_bug_hunting_found_and_is_not_exhaustive_then") {
-    // 2 threads × 20,000: one execution is 80,000 steps, a large program. With 3 executions
-    // (the probe, one PCT, one stale-read) the systematic part never runs: every finding comes
-    // from the bug-hunting part.
+    // The same program with --keep-going: with 3 executions (the probe, one PCT, one
+    // stale-read) the systematic part never runs: every finding comes from the bug-hunting part.
     rc::LoadedScenario ls = rc::test::load("scenarios/counter.yaml", {"ITERATIONS=20000"});
     rc::Budgets b;
     b.max_executions = 3;
     b.max_seconds = 600;
-    rc::SearchResult r = portfolio(ls, b);
+    rc::PortfolioOptions o;
+    o.keep_going = true;
+    rc::SearchResult r = portfolio(ls, b, o);
     CHECK(r.strategy == "portfolio");
     CHECK(r.stopped_by == rc::StopReason::MaxExecutions);
     CHECK(r.executions == 3);
