@@ -86,7 +86,8 @@ void bench(const std::string& file, bool one) {
     Clock m;
     rc::Budgets mb = budgets;
     mb.max_seconds = std::min(2.0, mb.max_seconds / 4);
-    if (strategy->stateful() || strategy->wants_footprints())
+    if (r.stopped_by != rc::StopReason::FirstFindings && // as racecheck: no systematic search ran
+        (strategy->stateful() || strategy->wants_footprints()))
         rc::minimize_witnesses(in, ls->compiled->param_values, rc::detector_context(*ls), watched, mb, r);
     std::printf("  minimize_witnesses: %.2f s wall, %.2f s cpu\n", m.wall_s(), m.cpu_s());
     Clock s;
