@@ -56,6 +56,7 @@ void validate_on_real_threads(const CheckRequest& rq, const LoadedScenario& ls,
     opts.free_runs = rq.free_runs;
     opts.max_steps = report.budgets.max_steps;
     opts.print_lines = rq.print_lines;
+    if (report.search.executions) opts.execution_steps = report.search.steps / report.search.executions;
     if (auto why = validation_unavailable(opts)) {
         report.validation_unavailable = *why;
         return;
@@ -151,12 +152,13 @@ int check_one(const CheckRequest& rq, LoadedScenario& ls, std::vector<ReportTarg
         minimize_witnesses(in, ls.compiled->param_values, detector_context(ls),
                            outcome_globals(ls.compiled->program), mb, report.search);
     }
+    WitnessSimplification simplification;
     if (!interrupted && !report.search.refusal && !report.search.findings.empty()) {
         // Whatever the strategy: witnesses that take the highlighted steps in order and let each
         // thread run on otherwise, when they show the same bug with fewer preemptions.
         Budgets sb = report.budgets;
         sb.max_seconds = std::min(2.0, sb.max_seconds / 4);
-        simplify_witnesses(in, ls.compiled->param_values, detector_context(ls),
+        simplification = simplify_witnesses(in, ls.compiled->param_values, detector_context(ls),
                            outcome_globals(ls.compiled->program), sb, report.search);
     }
     report.seconds.witnesses = since(phase);
@@ -177,7 +179,12 @@ int check_one(const CheckRequest& rq, LoadedScenario& ls, std::vector<ReportTarg
     for (Finding& f : report.search.findings) {
         ReportedFinding rf;
         rf.token = encode_schedule(f.schedule, fingerprint);
-        rf.witness = session.replay(f.schedule);
+        auto simplified = simplification.traces.find(f.key); // replayed already, as is
+        if (simplified != simplification.traces.end() &&
+            simplified->second.steps.size() == f.schedule.size())
+            rf.witness = std::move(simplified->second);
+        else
+            rf.witness = session.replay(f.schedule);
         rf.finding = std::move(f);
         report.findings.push_back(std::move(rf));
     }

@@ -183,7 +183,7 @@ WitnessSimplification simplify_witnesses(const Interpreter& in, const std::vecto
             if (schedule.empty()) continue;
             ++w.replays;
             std::vector<Finding> found;
-            const Trace t = session.replay(schedule, &found);
+            Trace t = session.replay(schedule, &found);
             if (t.divergence) continue;
             for (Finding& g : found) {
                 if (g.key != f.key) continue;
@@ -197,6 +197,8 @@ WitnessSimplification simplify_witnesses(const Interpreter& in, const std::vecto
                 f = std::move(g);
                 f.count = count;
                 ++w.improved;
+                if (f.schedule.size() == schedule.size()) w.traces[f.key] = std::move(t);
+                else w.traces.erase(f.key); // a shorter prefix: its own replay ends elsewhere
                 break;
             }
         }

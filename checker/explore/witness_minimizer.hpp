@@ -9,7 +9,10 @@
 // leaves the remaining witnesses as they were: still real executions that show the bug.
 #pragma once
 
-#include "checker/explore/session.hpp" // Session, Budgets, SearchResult
+#include <map>    // WitnessSimplification::traces
+#include <string> // finding keys
+
+#include "checker/explore/session.hpp" // Session, Budgets, SearchResult, Trace
 
 namespace rc {
 
@@ -36,6 +39,10 @@ namespace rc {
 struct WitnessSimplification {
     uint64_t replays = 0;  // candidate schedules tried
     uint32_t improved = 0; // witnesses replaced
+    /// The replay of each new witness, by finding key, when it is exactly the replay of the
+    /// finding's schedule (the candidate ended where the finding shows): the report's witness
+    /// table, which need not be replayed again.
+    std::map<std::string, Trace> traces;
 };
 
 /// Witnesses of long executions, simplified without a search: for each finding, a candidate

@@ -461,7 +461,10 @@ std::optional<ValidationReport> validate(
         // One run first: when it takes long (a large program) and shows every finding by
         // itself (or there is none to show), the free runs end there; otherwise the others
         // follow within the budget left.
-        const uint64_t first = opts.free_runs > 1 ? 1 : opts.free_runs;
+        uint64_t longest = opts.execution_steps;
+        for (const Finding& f : findings) longest = std::max<uint64_t>(longest, f.schedule.size());
+        const uint64_t first =
+            opts.free_runs > 1 && longest >= opts.split_free_runs_steps ? 1 : opts.free_runs;
         free = run_free(first, opts.timeout_seconds);
         if (free && !findings.empty()) replayed = replayed_findings(s, *free, opts.max_steps);
         if (free && first < opts.free_runs &&

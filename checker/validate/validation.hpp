@@ -53,9 +53,13 @@ struct ValidationOptions {
     std::string tsan_binary;
     /// --print-lines: the search made each print() one write; the real runs do the same.
     bool print_lines = false;
-    /// The free runs begin with one run alone; when it took at least this long (a large program)
-    /// and showed every finding by itself (or there is none), they end there
-    /// (ValidationReport::free_stopped_after).
+    /// A program whose executions are this long (`execution_steps`, under TSan about 0.6 s or
+    /// more a run) begins its free runs with one run alone, in a process of its own; when that
+    /// run took at least `long_free_run_seconds` and showed every finding by itself (or there is
+    /// none), the free runs end there (ValidationReport::free_stopped_after). A shorter program
+    /// makes all its free runs in one process (starting racecheck_tsan takes about 0.5 s).
+    uint64_t execution_steps = 0; // the search's steps per execution (0: unknown)
+    uint64_t split_free_runs_steps = 100000;
     double long_free_run_seconds = 1.0;
 };
 

@@ -310,6 +310,7 @@ TEST_CASE("a_long_counters_findings_share_a_forced_run_and_its_free_runs_end_onc
     o.free_runs = 4;
     o.timeout_seconds = 120; // generous: the machine may be loaded
     o.long_free_run_seconds = 0; // any first run that shows every finding ends the free runs
+    o.split_free_runs_steps = 50000; // the 80,000 steps of this program are a long run
     auto r = rc::validate(c.scenario, c.findings, c.expected, o);
     REQUIRE(r.has_value());
     CHECK(r->errors.empty());
@@ -327,9 +328,11 @@ TEST_CASE("a_long_counters_findings_share_a_forced_run_and_its_free_runs_end_onc
     } else { // it did not: the other runs followed
         CHECK(r->free_runs == 4);
     }
-    // With the default threshold a run of a few milliseconds never ends the free runs.
+    // A short program makes all its free runs in one process (even with no threshold of time).
     Checked small = check("scenarios/counter.yaml");
-    auto rs = rc::validate(small.scenario, small.findings, small.expected, options());
+    rc::ValidationOptions so = options();
+    so.long_free_run_seconds = 0;
+    auto rs = rc::validate(small.scenario, small.findings, small.expected, so);
     REQUIRE(rs.has_value());
     CHECK(rs->free_stopped_after == 0);
     CHECK(rs->free_runs == 20);

@@ -34,10 +34,24 @@ TEST_CASE("random_witnesses_of_a_long_counter_are_simplified_to_one_preemption")
         CHECK(f.preemptions <= 1);
         CHECK(f.preemptions == session.count_preemptions(f.schedule)); // exact
         std::vector<rc::Finding> again; // the new witness shows the same finding
-        session.replay(f.schedule, &again);
+        const rc::Trace replayed = session.replay(f.schedule, &again);
         bool same = false;
         for (const rc::Finding& g : again) same = same || g.key == f.key;
         CHECK_MESSAGE(same, f.summary);
+        // The simplification's own replay of the new witness, which the report shows instead of
+        // replaying it again, is that replay step for step.
+        auto kept = w.traces.find(f.key);
+        REQUIRE(kept != w.traces.end());
+        const rc::Trace& t = kept->second;
+        REQUIRE(t.steps.size() == replayed.steps.size());
+        for (size_t k = 0; k < t.steps.size(); ++k) {
+            CHECK(t.steps[k].choice == replayed.steps[k].choice);
+            CHECK(t.steps[k].operation == replayed.steps[k].operation);
+            CHECK(t.steps[k].line == replayed.steps[k].line);
+            CHECK(t.steps[k].preempted == replayed.steps[k].preempted);
+        }
+        CHECK(t.output == replayed.output);
+        CHECK(t.blocked == replayed.blocked);
     }
 }
 
