@@ -685,12 +685,9 @@ SearchResult Session::run(Strategy& strategy, const ProgressHook& progress) {
 }
 
 Trace Session::replay(const std::vector<Choice>& schedule, std::vector<Finding>* findings) {
-    auto detectors = make_detectors(ctx_);
-    std::map<std::string, Finding> found;
     Trace t;
-    Execution ex;
-    ex.trace = &t;
     t.steps.reserve(schedule.size());
+    const State* state = nullptr; // the replay's state, for the names of a divergence
     auto follow = [&](const ChoicePoint& p) -> std::optional<size_t> {
         if (p.step >= schedule.size()) return std::nullopt;
         const Choice& want = schedule[p.step];
@@ -699,19 +696,37 @@ Trace Session::replay(const std::vector<Choice>& schedule, std::vector<Finding>*
         std::string can;
         for (const Choice& c : p.options) {
             if (!can.empty()) can += ", ";
-            can += in_.thread_name(ex.state, c.thread) + (c.timeout ? " (timeout)" : "");
+            can += in_.thread_name(*state, c.thread) + (c.timeout ? " (timeout)" : "");
         }
-        std::string want_name = want.thread.value < ex.state.threads.size()
-                                    ? in_.thread_name(ex.state, want.thread)
+        std::string want_name = want.thread.value < state->threads.size()
+                                    ? in_.thread_name(*state, want.thread)
                                     : "thread #" + std::to_string(want.thread.value);
         t.divergence = std::make_pair(p.step + 1, "the schedule runs " + want_name +
                                                       (want.timeout ? " (timeout)" : "") +
                                                       " but only " + can + " can move");
         return std::nullopt;
     };
+    run_replay(t, follow, findings, &state);
+    return t;
+}
+
+Trace Session::replay_choosing(const std::function<std::optional<size_t>(const ChoicePoint&)>& choose,
+                               std::vector<Finding>* findings) {
+    Trace t;
+    run_replay(t, choose, findings, nullptr);
+    return t;
+}
+
+void Session::run_replay(Trace& t, const Chooser& choose, std::vector<Finding>* findings,
+                          const State** state) {
+    auto detectors = make_detectors(ctx_);
+    std::map<std::string, Finding> found;
+    Execution ex;
+    ex.trace = &t;
+    if (state) *state = &ex.state;
     ex.state = initial_;
     for (auto& d : detectors) d->begin_execution(in_, ex.state);
-    run_execution(ex, detectors, follow, nullptr);
+    run_execution(ex, detectors, choose, nullptr);
     finish_execution(ex, detectors, ChoicePoint{});
     complete_findings(ex);
     merge_findings(found, ex.local);
@@ -731,7 +746,6 @@ Trace Session::replay(const std::vector<Choice>& schedule, std::vector<Finding>*
         std::stable_sort(findings->begin(), findings->end(),
                          [](const Finding& a, const Finding& b) { return a.kind < b.kind; });
     }
-    return t;
 }
 
 uint32_t Session::count_preemptions(const std::vector<Choice>& schedule) {

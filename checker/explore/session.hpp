@@ -174,6 +174,12 @@ public:
     /// returned in `findings`). A schedule that does not fit is reported in Trace::divergence.
     Trace replay(const std::vector<Choice>& schedule, std::vector<Finding>* findings = nullptr);
 
+    /// Like replay(), but each step is the option `choose` picks at that point (nullopt: the
+    /// execution ends there): one run that both makes a schedule and records it with the
+    /// detectors on (the witness simplification's candidates).
+    Trace replay_choosing(const std::function<std::optional<size_t>(const ChoicePoint&)>& choose,
+                          std::vector<Finding>* findings = nullptr);
+
     /// The number of preemptions in a schedule (a switch away from a thread that could go on).
     uint32_t count_preemptions(const std::vector<Choice>& schedule);
 
@@ -183,6 +189,10 @@ private:
     /// Picks an index into the options, or nullopt to stop the execution here (replay).
     using Chooser = std::function<std::optional<size_t>(const ChoicePoint&)>;
     using Detectors = std::vector<std::unique_ptr<Detector>>;
+    /// replay() and replay_choosing(): one recorded execution from the initial state into `t`;
+    /// `state`, when given, is pointed at the execution's state while it runs.
+    void run_replay(Trace& t, const Chooser& choose, std::vector<Finding>* findings,
+                     const State** state);
     /// Runs one execution from ex's current state (depth ex.schedule.size()) to its end.
     /// `strategy` (may be null) is asked for footprints, fingerprints and events; choices before
     /// depth `ask_from` come from `follow` (a previous execution's schedule).

@@ -83,24 +83,24 @@ std::vector<Mark> marks_of(const Finding& f) {
     return marks;
 }
 
-/// A schedule that takes the marks in their order and otherwise lets the running thread go on
+/// A candidate witness, run once with the detectors on.
+struct Candidate {
+    Trace trace;
+    std::vector<Finding> found;
+    bool ok = false; // the marks were taken in their order
+};
+
+/// The run that takes the marks in their order and otherwise lets the running thread go on
 /// while it can, up to the last mark or (`to_end`) to the end of the program, or to where it
 /// hangs (no thread can move, or only threads that busy-wait, as the Session's replay sees
-/// them); empty when the marks cannot be taken so, or when `out_of_time()` says stop.
-std::vector<Choice> constrained_schedule(const Interpreter& in, const std::vector<int64_t>& params,
-                                         const std::vector<Mark>& marks, bool to_end,
-                                         uint64_t max_steps, const std::function<bool()>& out_of_time) {
-    State st = in.initial_state(params);
-    std::vector<ThreadId> ready;
+/// them), recorded with the detectors on; not ok when the marks cannot be taken so, or when
+/// `out_of_time()` says stop.
+Candidate run_candidate(Session& session, const std::vector<Mark>& marks, bool to_end,
+                        const std::function<bool()>& out_of_time) {
+    Candidate c;
     std::vector<uint64_t> taken;
-    std::vector<Choice> out;
     size_t next = 0;
-    ThreadId cur;
-    // Busy-wait detection as Session::run_execution does it (SpinTracker): a spinning thread is
-    // left out until some thread changes something (a program that spins forever ends here as a
-    // hang, as its replay does).
-    SpinTracker spin;
-    auto spins = [&](ThreadId t) { return spin.spins(t); };
+    bool failed = false;
     auto steps_of = [&](ThreadId t) { return t.value < taken.size() ? taken[t.value] : 0; };
     // Whether t's next step is a mark other than the next one (then t must wait).
     auto waits = [&](ThreadId t) {
@@ -108,47 +108,49 @@ std::vector<Choice> constrained_schedule(const Interpreter& in, const std::vecto
             if (marks[k].thread == t && marks[k].nth == steps_of(t) + 1) return true;
         return false;
     };
-    while (out.size() < max_steps && (to_end || next < marks.size())) {
-        if ((out.size() & 0xfff) == 0xfff && out_of_time()) return {};
-        in.schedulable(st, ready);
-        if (ready.empty()) break;
-        auto can_go = [&](ThreadId t) {
-            return std::find(ready.begin(), ready.end(), t) != ready.end() &&
-                   in.is_enabled(st, t) && !waits(t) && !spins(t);
-        };
-        std::optional<Choice> pick;
-        if (cur.valid() && can_go(cur)) pick = Choice{cur, false};
-        else if (next < marks.size() && can_go(marks[next].thread))
-            pick = Choice{marks[next].thread, false};
-        else
-            for (ThreadId t : ready)
-                if (can_go(t)) {
-                    pick = Choice{t, false};
-                    break;
-                }
-        if (!pick) // nothing enabled: time passes for a thread that can time out
-            for (ThreadId t : ready)
-                if (in.can_time_out(st, t) && !waits(t) && !spins(t)) {
-                    pick = Choice{t, true};
-                    break;
-                }
-        if (!pick) { // the program hangs here: a witness when every mark was taken, or when
-                     // the marks left are steps of threads that now spin (a hang's last steps)
-            for (size_t k = next; k < marks.size(); ++k)
-                if (!spins(marks[k].thread)) return {};
-            return out;
+    // The Session leaves out of the options the threads that cannot move and those it stopped
+    // as busy-waits, until some thread changes something (a program that spins forever ends
+    // here as a hang, as its replay does).
+    auto choose = [&](const ChoicePoint& p) -> std::optional<size_t> {
+        if (!to_end && next == marks.size()) return std::nullopt; // every mark taken
+        if ((p.step & 0xfff) == 0xfff && out_of_time()) {
+            failed = true;
+            return std::nullopt;
         }
-        const ThreadId t = pick->thread;
+        auto find = [&](ThreadId t, bool timeout) -> std::optional<size_t> {
+            for (size_t i = 0; i < p.options.size(); ++i)
+                if (p.options[i].thread == t && p.options[i].timeout == timeout && !waits(t)) return i;
+            return std::nullopt;
+        };
+        std::optional<size_t> pick;
+        if (p.last.valid()) pick = find(p.last, false);
+        if (!pick && next < marks.size()) pick = find(marks[next].thread, false);
+        for (size_t i = 0; !pick && i < p.options.size(); ++i)
+            if (!p.options[i].timeout && !waits(p.options[i].thread)) pick = i;
+        // nothing enabled: time passes for a thread that can time out
+        for (size_t i = 0; !pick && i < p.options.size(); ++i)
+            if (p.options[i].timeout && !waits(p.options[i].thread)) pick = i;
+        if (!pick) { // every thread that can move must wait for a later mark
+            failed = true;
+            return std::nullopt;
+        }
+        const ThreadId t = p.options[*pick].thread;
         if (next < marks.size() && marks[next].thread == t && marks[next].nth == steps_of(t) + 1)
             ++next;
         if (taken.size() <= t.value) taken.resize(t.value + 1, 0);
         ++taken[t.value];
-        const Event ev = in.step(st, t, pick->timeout);
-        out.push_back(*pick);
-        cur = t;
-        spin.on_step(st, t, ev);
-    }
-    return next == marks.size() ? out : std::vector<Choice>{};
+        return pick;
+    };
+    c.trace = session.replay_choosing(choose, &c.found);
+    if (failed) return c;
+    // The program hung (or a budget cut it) before every mark: a witness when the marks left are
+    // steps of threads that now spin (a hang's last steps).
+    for (size_t k = next; k < marks.size(); ++k)
+        if (std::find(c.trace.end.spinning.begin(), c.trace.end.spinning.end(), marks[k].thread) ==
+            c.trace.end.spinning.end())
+            return c;
+    c.ok = true;
+    return c;
 }
 
 } // namespace
@@ -178,13 +180,12 @@ WitnessSimplification simplify_witnesses(const Interpreter& in, const std::vecto
             // end of the execution (a failed final check, a hang).
             const bool to_end =
                 f.kind != FindingKind::DataRace && f.kind != FindingKind::LostUpdate;
-            const std::vector<Choice> schedule =
-                constrained_schedule(in, params, marks, to_end, budget.max_steps, out_of_time);
-            if (schedule.empty()) continue;
+            Candidate c = run_candidate(session, marks, to_end, out_of_time);
+            if (!c.ok) continue;
             ++w.replays;
-            std::vector<Finding> found;
-            Trace t = session.replay(schedule, &found);
-            if (t.divergence) continue;
+            Trace& t = c.trace;
+            const size_t length = t.steps.size();
+            std::vector<Finding>& found = c.found;
             for (Finding& g : found) {
                 if (g.key != f.key) continue;
                 g.preemptions = 0; // exact: the replay marks every preemption
@@ -197,7 +198,7 @@ WitnessSimplification simplify_witnesses(const Interpreter& in, const std::vecto
                 f = std::move(g);
                 f.count = count;
                 ++w.improved;
-                if (f.schedule.size() == schedule.size()) w.traces[f.key] = std::move(t);
+                if (f.schedule.size() == length) w.traces[f.key] = std::move(t);
                 else w.traces.erase(f.key); // a shorter prefix: its own replay ends elsewhere
                 break;
             }

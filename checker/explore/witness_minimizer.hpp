@@ -37,7 +37,7 @@ namespace rc {
 
 /// What simplify_witnesses did, for reports and tests.
 struct WitnessSimplification {
-    uint64_t replays = 0;  // candidate schedules tried
+    uint64_t replays = 0;  // candidates run that took every mark in order
     uint32_t improved = 0; // witnesses replaced
     /// The replay of each new witness, by finding key, when it is exactly the replay of the
     /// finding's schedule (the candidate ended where the finding shows): the report's witness
@@ -51,8 +51,10 @@ struct WitnessSimplification {
 /// and otherwise lets the running thread go on while it can (a switch only when it blocks, ends,
 /// or would pass a highlighted step that must wait). Candidates come from the finding's own
 /// highlights and, for findings at the end of an execution (a failed final check), from each
-/// lost update's. A candidate replaces the witness when its replay shows the same finding (the
-/// same key) with fewer preemptions, or as many and fewer steps. Runs until `max_seconds` is used.
+/// lost update's. Each candidate is one recorded run with the detectors on, which makes its
+/// schedule as it goes (Session::replay_choosing). A candidate replaces the witness when that run
+/// shows the same finding (the same key) with fewer preemptions, or as many and fewer steps.
+/// Runs until `max_seconds` is used.
 WitnessSimplification simplify_witnesses(const Interpreter& in, const std::vector<int64_t>& params,
                                          DetectorContext ctx, std::vector<std::string> watched,
                                          Budgets budget, SearchResult& r);

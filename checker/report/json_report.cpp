@@ -135,7 +135,7 @@ Json scenario_json(const ScenarioReport& r) {
                                {"free_runs_planned", r.validation->free_planned},
                                // the free runs ended early: every finding had shown itself
                                {"free_runs_stopped_early", r.validation->free_stopped_after != 0},
-                               // wall seconds of the two racecheck_tsan processes (side by side)
+                               // wall seconds of the forced replays and of the free runs (side by side)
                                {"forced_seconds", r.validation->forced_seconds},
                                {"free_seconds", r.validation->free_seconds},
                                {"tsan_only", only},

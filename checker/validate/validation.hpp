@@ -92,7 +92,8 @@ struct ValidationReport {
     /// (ValidationOptions::long_free_run_seconds) and every finding (if any) had shown itself in it.
     uint64_t free_stopped_after = 0;
     double budget_seconds = 0;        // ValidationOptions::timeout_seconds
-    /// Wall time of the two racecheck_tsan processes, which run side by side (0: not run).
+    /// Wall time of the forced replays (one racecheck_tsan process) and of the free runs (one or
+    /// two processes, and the model's replays of their interleavings), side by side (0: not run).
     double forced_seconds = 0, free_seconds = 0;
 };
 

@@ -91,9 +91,12 @@ void bench(const std::string& file, bool one) {
         rc::minimize_witnesses(in, ls->compiled->param_values, rc::detector_context(*ls), watched, mb, r);
     std::printf("  minimize_witnesses: %.2f s wall, %.2f s cpu\n", m.wall_s(), m.cpu_s());
     Clock s;
+    rc::WitnessSimplification w;
     if (!r.findings.empty())
-        rc::simplify_witnesses(in, ls->compiled->param_values, rc::detector_context(*ls), watched, mb, r);
-    std::printf("  simplify_witnesses: %.2f s wall, %.2f s cpu; findings: %s\n", s.wall_s(), s.cpu_s(),
+        w = rc::simplify_witnesses(in, ls->compiled->param_values, rc::detector_context(*ls), watched, mb, r);
+    std::printf("  simplify_witnesses: %.2f s wall, %.2f s cpu, %llu candidates replayed, %u "
+                "improved; findings: %s\n",
+                s.wall_s(), s.cpu_s(), static_cast<unsigned long long>(w.replays), w.improved,
                 kinds(r).c_str());
     Clock rp;
     size_t steps = 0;
