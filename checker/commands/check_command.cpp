@@ -134,10 +134,12 @@ int check_one(const CheckRequest& rq, LoadedScenario& ls, std::vector<ReportTarg
         if (rq.progress) line.update(p);
         return !InterruptGuard::requested();
     };
-    report.search = info->portfolio
-                        ? run_portfolio(session, *strategy, "state",
-                                        PortfolioOptions{so.seed, so.pct_depth, 0.25, 20'000, rq.keep_going}, hook)
-                        : session.run(*strategy, hook);
+    PortfolioOptions po;
+    po.seed = so.seed;
+    po.pct_depth = so.pct_depth;
+    po.keep_going = rq.keep_going;
+    report.search = info->portfolio ? run_portfolio(session, *strategy, "state", po, hook)
+                                    : session.run(*strategy, hook);
     line.clear();
     report.seconds.search = since(phase);
     phase = std::chrono::steady_clock::now();
