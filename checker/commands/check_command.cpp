@@ -181,9 +181,9 @@ int check_one(const CheckRequest& rq, LoadedScenario& ls, std::vector<ReportTarg
     for (Finding& f : report.search.findings) {
         ReportedFinding rf;
         rf.token = encode_schedule(f.schedule, fingerprint);
-        auto simplified = simplification.traces.find(f.key); // replayed already, as is
-        if (simplified != simplification.traces.end() &&
-            simplified->second.steps.size() == f.schedule.size())
+        // replayed already: the simplification keeps only replays of exactly this schedule
+        auto simplified = simplification.traces.find(f.key);
+        if (simplified != simplification.traces.end())
             rf.witness = std::move(simplified->second);
         else
             rf.witness = session.replay(f.schedule);

@@ -230,14 +230,12 @@ private:
 
     /// "20 free runs", "3 of 20 free runs: the time budget of 20 s ran out".
     static std::string free_runs_text(const ValidationReport& v) {
-        if (v.free_stopped_after && v.findings.empty())
-            return fmt::format("{} of {} free runs: {} took {:.1f} s, and there is no finding "
-                               "to show", v.free_runs, v.free_planned,
-                               v.free_runs == 1 ? "the first" : "they", v.free_seconds);
         if (v.free_stopped_after)
-            return fmt::format("{} of {} free runs: {} showed every finding by itself, in "
-                               "{:.1f} s", v.free_runs, v.free_planned,
-                               v.free_runs == 1 ? "the first" : "they", v.free_seconds);
+            return fmt::format("{} of {} free runs: {} {}", v.free_runs, v.free_planned,
+                               v.free_runs == 1 ? "the first" : "they",
+                               v.findings.empty()
+                                   ? fmt::format("took {:.1f} s, and there is no finding to show", v.free_seconds)
+                                   : fmt::format("showed every finding by itself, in {:.1f} s", v.free_seconds));
         if (v.free_runs == v.free_planned || !v.free_budget_ran_out)
             return fmt::format("{} free run{}", v.free_runs, v.free_runs == 1 ? "" : "s");
         return fmt::format("{} of {} free runs: the time budget of {:g} s ran out", v.free_runs,

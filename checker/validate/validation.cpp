@@ -1,5 +1,10 @@
 // Validation: racecheck_tsan as a subprocess (posix_spawn, a pipe for its JSON, stderr to a
 // temporary file, a wall-clock limit), and the comparison rules of validation.hpp.
+// One file: the verdicts read the runs by their place in racecheck_tsan's JSON (a finding's
+// forced run is an index shared by the witnesses that begin one another; the free runs of two
+// processes are renumbered into one list, and their TSan reports with them), so the code that
+// makes the runs and the code that judges them change together. The subprocess plumbing alone
+// (run_process) could move out when it is needed elsewhere.
 #include "checker/validate/validation.hpp"
 
 #include <algorithm> // sort, find

@@ -75,7 +75,8 @@ TEST_CASE("the_portfolio_ends_a_large_programs_search_at_the_first_execution_wit
     CHECK(r.coverage.find("bug hunting: 1 PCT execution (depth 3, seed 1;") == 0);
     CHECK(r.coverage.find("state") == std::string::npos); // no systematic search ran
     CHECK(!r.exhaustive());
-    // A lock-protected large program shows nothing: its search goes on (next test case).
+    // A lock-protected large program shows nothing, and its search goes on
+    // (the_portfolio_with_a_systematic_part_that_does_not_finish_is_not_exhaustive).
 }
 
 TEST_CASE("the_portfolio_reports_what_bug_hunting_found_and_is_not_exhaustive_then") {
