@@ -47,6 +47,23 @@ struct alignas(16) Cell {
     Value v;
 };
 
+// rc_real is compiled without TSan's instrumentation (CMakeLists.txt says why): the program's
+// accesses to its cells are the only memory accesses TSan must judge, and these two announce
+// each of them by hand, just before it, as the instrumentation would.
+static_assert(sizeof(Value) == 16, "a cell's access is announced as one 16-byte access");
+
+/// The program's load of a cell, seen by TSan.
+Value load_seen(const Cell& c) {
+    __tsan_read16(const_cast<Value*>(&c.v));
+    return c.v;
+}
+
+/// The program's store to a cell, seen by TSan.
+void store_seen(Cell& c, const Value& v) {
+    __tsan_write16(&c.v);
+    c.v = v;
+}
+
 /// A shared attribute: the object that holds it (an instance, a class, or a closure variable's
 /// cell) and its name.
 struct AttrKey {
@@ -87,6 +104,7 @@ private:
     void grow_tables();
     uint32_t attr_cell(AttrKey k); // the attribute's cell index (cell_count_ + i), made on first use
     uint32_t& line_of(std::vector<std::vector<uint32_t>>& table, ThreadId t, uint32_t cell);
+    bool judge(ThreadId t, uint32_t cell, bool write); // whether to announce the access (below)
 
     const Interpreter& in_;
     const RunConfig& cfg_;
@@ -114,6 +132,17 @@ private:
     std::unordered_map<uintptr_t, uint32_t> attr_at_;  // address of attr_cells_[i] → i
     std::vector<std::vector<uint32_t>> read_line_;    // [thread][cell]: line of latest read
     std::vector<std::vector<uint32_t>> write_line_;   // [thread][cell]: line of latest write
+    // Which accesses TSan has judged already (judge): a thread's synchronizations so far, each
+    // cell's announced accesses, and per (thread, cell) its own and what its last announced read
+    // and write saw.
+    struct Judged {
+        uint64_t own = 0;                                 // this thread's announced accesses
+        uint64_t sync[2] = {UINT64_MAX, UINT64_MAX};      // [write]: its sync count then
+        uint64_t foreign[2] = {0, 0};                     // [write]: the others' accesses then
+    };
+    std::vector<uint64_t> syncs_;                      // [thread]
+    std::vector<uint64_t> cell_accesses_;              // [cell]
+    std::vector<std::vector<Judged>> judged_;          // [thread][cell]
     std::deque<std::thread> threads_;
     size_t next_choice_ = 0;
     bool next_timeout_ = false;
@@ -196,6 +225,9 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
     TsanReports& reports = TsanReports::instance();
     PendingOp op;
     bool step = false, timeout = false;
+    uint32_t read_cell = UINT32_MAX; // the cell the step loads, if any
+    Cell* read_from = nullptr;
+    bool announce_read = false;
     { // 1. decide
         IgnoreScope ignore;
         if (state_.thread(t).status == ThreadStatus::Running) {
@@ -212,6 +244,14 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
                 step = timeout = true;
             }
         }
+        if (step && !timeout) {
+            if (op.kind == OpKind::GlobalRead && op.var.valid()) read_cell = op.var.value;
+            else if (op.kind == OpKind::AttrRead && op.obj.valid()) read_cell = attr_cell({op.obj, op.method});
+        }
+        if (read_cell != UINT32_MAX) {
+            read_from = read_cell < cell_count_ ? &cells_[read_cell] : &attr_cells_[read_cell - cell_count_];
+            announce_read = judge(t, read_cell, false);
+        }
     }
     if (!step) { // free mode: not this thread's moment; let the others run
         std::atomic_signal_fence(std::memory_order_seq_cst);
@@ -219,35 +259,12 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
         yield_after_turn(rng);
         return true;
     }
-    const bool reads = op.kind == OpKind::GlobalRead && op.var.valid();
-    if (reads && !timeout) { // 2. the program's load from shared memory
-        Value loaded;
-        {
-            AccessFrame frame(run_index_, op.var.value, t.value, false);
-            loaded = cells_[op.var.value].v;
-        }
-        IgnoreScope ignore;
-        state_.globals[op.var.value] = loaded;
-        if (reports.count() != reports_seen_) attribute_reports(t, op.var.value, op.line);
-        read_line_[t.value][op.var.value] = op.line;
-    }
-    if (op.kind == OpKind::AttrRead && op.obj.valid() && !timeout) {
-        Cell* cell = nullptr;
-        uint32_t c = 0;
-        {
-            IgnoreScope ignore;
-            c = attr_cell({op.obj, op.method});
-            cell = &attr_cells_[c - cell_count_];
-        }
-        Value loaded;
-        {
-            AccessFrame frame(run_index_, c, t.value, false);
-            loaded = cell->v; // the mirror keeps the cell equal to the model's value
-        }
-        IgnoreScope ignore;
-        attr_mirror_[c - cell_count_] = loaded;
-        if (reports.count() != reports_seen_) attribute_reports(t, c, op.line);
-        line_of(read_line_, t, c) = op.line;
+    Value loaded;
+    if (announce_read) { // 2. the program's load from shared memory
+        AccessFrame frame(run_index_, read_cell, t.value, false);
+        loaded = load_seen(*read_from);
+    } else if (read_from) {
+        loaded = read_from->v; // a repeat TSan judged already (judge)
     }
     Event ev;
     std::vector<SyncAction> actions;
@@ -255,8 +272,17 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
     std::optional<std::pair<VarId, Value>> store;
     std::optional<std::pair<uint32_t, Value>> attr_store; // (cell index, value)
     void* my_end = nullptr;
+    bool announce_store = false;
+    Cell* store_to = nullptr;
     { // 3. the step
         IgnoreScope ignore;
+        if (read_from) {
+            // The cell holds the model's value (the mirrors keep it so): the model reads it.
+            if (read_cell < cell_count_) state_.globals[read_cell] = loaded;
+            else attr_mirror_[read_cell - cell_count_] = loaded;
+            if (reports.count() != reports_seen_) attribute_reports(t, read_cell, op.line);
+            line_of(read_line_, t, read_cell) = op.line;
+        }
         ev = in_.step(state_, t, timeout);
         schedule_.push_back({t, timeout});
         sync_.observe(state_);
@@ -292,29 +318,27 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
         }
         grow_tables();
         if (ev.thread_ended) my_end = sync_.thread_end(t);
+        if (store) {
+            store_to = &cells_[store->first.value];
+            announce_store = judge(t, store->first.value, true);
+        }
+        if (attr_store) {
+            store_to = &attr_cells_[attr_store->first - cell_count_];
+            announce_store = judge(t, attr_store->first, true);
+        }
+        // Step 5's synchronization changes this thread's clock: what TSan judged before is stale.
+        if (!actions.empty() || my_end || !born.empty()) ++syncs_[t.value];
     }
-    if (store) { // 4. the program's store to shared memory
-        {
-            AccessFrame frame(run_index_, store->first.value, t.value, true);
-            cells_[store->first.value].v = store->second;
+    // 4. the program's store to shared memory (a global's or an attribute's cell)
+    const uint32_t store_cell = store ? store->first.value : attr_store ? attr_store->first : UINT32_MAX;
+    if (store_to) {
+        const Value& v = store ? store->second : attr_store->second;
+        if (announce_store) {
+            AccessFrame frame(run_index_, store_cell, t.value, true);
+            store_seen(*store_to, v);
+        } else {
+            store_to->v = v; // a repeat TSan judged already (judge)
         }
-        IgnoreScope ignore;
-        if (reports.count() != reports_seen_) attribute_reports(t, store->first.value, ev.line);
-        write_line_[t.value][store->first.value] = ev.line;
-    }
-    if (attr_store) {
-        Cell* cell = nullptr;
-        {
-            IgnoreScope ignore;
-            cell = &attr_cells_[attr_store->first - cell_count_];
-        }
-        {
-            AccessFrame frame(run_index_, attr_store->first, t.value, true);
-            cell->v = attr_store->second;
-        }
-        IgnoreScope ignore;
-        if (reports.count() != reports_seen_) attribute_reports(t, attr_store->first, ev.line);
-        line_of(write_line_, t, attr_store->first) = ev.line;
     }
     // 5. synchronization TSan sees
     std::string sync_error = cfg_.skip_sync ? std::string() : RealSync::perform(actions);
@@ -325,6 +349,10 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
     bool stop = false, keep = false;
     { // 6. the next turn
         IgnoreScope ignore;
+        if (store_to) { // the store's reports first (the synchronization of 5 makes no race)
+            if (reports.count() != reports_seen_) attribute_reports(t, store_cell, ev.line);
+            line_of(write_line_, t, store_cell) = ev.line;
+        }
         if (reports.count() != reports_seen_) attribute_reports(ThreadId(), UINT32_MAX, 0);
         if (!sync_error.empty() && !stopping_) {
             stopping_ = true;
@@ -473,7 +501,34 @@ void RealRun::grow_tables() {
     while (read_line_.size() < state_.threads.size()) {
         read_line_.emplace_back(cell_count_, 0);
         write_line_.emplace_back(cell_count_, 0);
+        judged_.emplace_back(cell_count_);
+        syncs_.push_back(0);
     }
+}
+
+// Whether thread t's access to `cell` must be announced to TSan, and if so counts it announced.
+// It need not be when t announced an access of the same kind to the cell before, with no
+// synchronization of its own since and no announced access by another thread since. TSan then
+// compares this access with the same shadow entries, from the same clock, as that one (t's own
+// later entries aside, which never race with it), and under the same AccessFrame: it would find
+// the same races, whose reports suppress_equal_stacks drops as repeats, after the costly work of
+// restoring both stacks (a racy 1 M-step run spent half its time on them). A racing access is
+// not recorded in the shadow, so the repeat of one that raced races again; one that did not race
+// is recorded, and its repeat is TSan's same-access fast path. So skipping the repeat changes no
+// report. The counter tutorial's thread announces its load and store of `counter` once a turn,
+// not once an iteration.
+bool RealRun::judge(ThreadId t, uint32_t cell, bool write) {
+    if (cell_accesses_.size() <= cell) cell_accesses_.resize(cell + 1, 0);
+    std::vector<Judged>& row = judged_[t.value];
+    if (row.size() <= cell) row.resize(cell + 1);
+    Judged& j = row[cell];
+    const uint64_t foreign = cell_accesses_[cell] - j.own;
+    if (j.sync[write] == syncs_[t.value] && j.foreign[write] == foreign) return false;
+    ++cell_accesses_[cell];
+    ++j.own;
+    j.sync[write] = syncs_[t.value];
+    j.foreign[write] = foreign;
+    return true;
 }
 
 RunResult RealRun::run(const std::vector<int64_t>& params) {

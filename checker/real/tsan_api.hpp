@@ -3,14 +3,19 @@
 // exported by libtsan but not declared in any installed header).
 //
 // Sources: LLVM compiler-rt include/sanitizer/tsan_interface.h (__tsan_acquire/__tsan_release),
-// compiler-rt lib/tsan/rtl/tsan_interface_ann.cpp (the Annotate* ignore annotations) and
+// compiler-rt lib/tsan/rtl/tsan_interface_ann.cpp (the Annotate* ignore annotations),
+// lib/tsan/rtl/tsan_interface.cpp (__tsan_ignore_thread_*, __tsan_read16/write16) and
 // lib/tsan/rtl/tsan_debugging.cpp (__tsan_get_report_*), checked against the symbols of GCC 12's
 // libtsan.so.2 (`nm -D`) and by experiment (tests/real/).
 //
 // Semantics relied on (tsan_interface_ann.cpp, tsan_rtl.h):
-//  - AnnotateIgnoreReads/WritesBegin..End: the calling thread's memory accesses in between are
-//    neither checked nor recorded; AnnotateIgnoreSyncBegin..End: its synchronization in between
-//    (mutexes, atomics, acquire/release) creates no happens-before edges.
+//  - __tsan_ignore_thread_begin..end: the calling thread's memory accesses in between, the
+//    interceptors' (memcpy, malloc, free) included, are neither checked nor recorded;
+//    AnnotateIgnoreSyncBegin..End: its synchronization in between (mutexes, atomics,
+//    acquire/release) creates no happens-before edges. Each begin records the caller's stack in
+//    TSan's stack depot (for its own reports), a cost paid per call.
+//  - __tsan_read16/__tsan_write16(a): a 16-byte load/store at a, as the instrumentation reports
+//    it, from the caller's stack (rc_real itself is not instrumented: CMakeLists.txt).
 //  - __tsan_release(a) then __tsan_acquire(a) in another thread: happens-before, as a mutex.
 //  - Relaxed atomics and std::atomic_signal_fence create no happens-before edges.
 #pragma once
@@ -24,12 +29,15 @@ extern "C" {
 // The instrumentation's own frame events (tsan_interface.cpp); not in GCC 12's public header.
 void __tsan_func_entry(void* call_pc);
 void __tsan_func_exit();
-void AnnotateIgnoreReadsBegin(const char* file, int line);
-void AnnotateIgnoreReadsEnd(const char* file, int line);
-void AnnotateIgnoreWritesBegin(const char* file, int line);
-void AnnotateIgnoreWritesEnd(const char* file, int line);
+// The instrumentation's access events (tsan_interface.inc), called by hand: see real_run.cpp.
+void __tsan_read16(void* addr);
+void __tsan_write16(void* addr);
 void AnnotateIgnoreSyncBegin(const char* file, int line);
 void AnnotateIgnoreSyncEnd(const char* file, int line);
+// tsan_interface.cpp: ThreadIgnoreBegin/End, which AnnotateIgnoreReads/WritesBegin/End also call
+// (one counter for reads and writes), without the annotation's own frame.
+void __tsan_ignore_thread_begin();
+void __tsan_ignore_thread_end();
 
 // tsan_debugging.cpp; `unsigned long` is compiler-rt's uptr on x86-64 Linux.
 int __tsan_get_report_data(void* report, const char** description, int* count, int* stack_count,
@@ -51,14 +59,12 @@ class IgnoreScope {
 public:
     IgnoreScope() {
         std::atomic_signal_fence(std::memory_order_seq_cst);
-        AnnotateIgnoreReadsBegin(__FILE__, __LINE__);
-        AnnotateIgnoreWritesBegin(__FILE__, __LINE__);
+        __tsan_ignore_thread_begin(); // reads and writes
         AnnotateIgnoreSyncBegin(__FILE__, __LINE__);
     }
     ~IgnoreScope() {
         AnnotateIgnoreSyncEnd(__FILE__, __LINE__);
-        AnnotateIgnoreWritesEnd(__FILE__, __LINE__);
-        AnnotateIgnoreReadsEnd(__FILE__, __LINE__);
+        __tsan_ignore_thread_end();
         std::atomic_signal_fence(std::memory_order_seq_cst);
     }
     IgnoreScope(const IgnoreScope&) = delete;
