@@ -48,14 +48,22 @@ ExpectCheck compare_expect(const Scenario& s, const SearchResult& r) {
     return e;
 }
 
-/// Runs the scenario's findings (and, for a clean scenario, free runs) on real threads under
-/// ThreadSanitizer and records the verdicts in the report (checker/validate/validation.hpp).
-void validate_on_real_threads(const CheckRequest& rq, const LoadedScenario& ls,
-                              const Interpreter& in, ScenarioReport& report) {
+/// The validation's options as far as they are known before the search.
+ValidationOptions validation_options(const CheckRequest& rq, const ScenarioReport& report) {
     ValidationOptions opts;
     opts.free_runs = rq.free_runs;
     opts.max_steps = report.budgets.max_steps;
     opts.print_lines = rq.print_lines;
+    return opts;
+}
+
+/// Runs the scenario's findings (and, for a clean scenario, free runs) on real threads under
+/// ThreadSanitizer and records the verdicts in the report (checker/validate/validation.hpp).
+/// `head`: the first free run, started beside the search, if it was.
+void validate_on_real_threads(const CheckRequest& rq, const LoadedScenario& ls,
+                              const Interpreter& in, ScenarioReport& report,
+                              FreeRunHeadStart* head) {
+    ValidationOptions opts = validation_options(rq, report);
     if (report.search.executions) opts.execution_steps = report.search.steps / report.search.executions;
     if (auto why = validation_unavailable(opts)) {
         report.validation_unavailable = *why;
@@ -82,7 +90,7 @@ void validate_on_real_threads(const CheckRequest& rq, const LoadedScenario& ls,
                                                      findings[forced_schedule_of(findings, i)].schedule,
                                                      names, opts.max_steps);
     }
-    report.validation = validate(ls.scenario, findings, expected, opts);
+    report.validation = validate(ls.scenario, findings, expected, opts, head);
     if (!report.validation) report.validation_unavailable = "validation unavailable";
 }
 
@@ -134,6 +142,10 @@ int check_one(const CheckRequest& rq, LoadedScenario& ls, std::vector<ReportTarg
         if (rq.progress) line.update(p);
         return !InterruptGuard::requested();
     };
+    // The validation's first free run needs nothing the search finds: it runs beside it.
+    std::optional<FreeRunHeadStart> head;
+    if (rq.validate && rq.free_runs > 0 && !validation_unavailable(validation_options(rq, report)))
+        head.emplace(s, validation_options(rq, report));
     PortfolioOptions po;
     po.seed = so.seed;
     po.pct_depth = so.pct_depth;
@@ -230,7 +242,7 @@ int check_one(const CheckRequest& rq, LoadedScenario& ls, std::vector<ReportTarg
         if (rq.validate) report.validation_unavailable = "validation on real threads skipped: Ctrl-C";
         interrupted = true;
     } else if (rq.validate) {
-        validate_on_real_threads(rq, ls, in, report);
+        validate_on_real_threads(rq, ls, in, report, head ? &*head : nullptr);
         report.seconds.validation = since(phase);
         if (InterruptGuard::requested()) {
             report.validation.reset();

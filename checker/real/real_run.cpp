@@ -32,6 +32,7 @@
 #include <unordered_map> // attribute cells by key and by address
 
 #include "checker/real/real_sync.hpp"    // RealSync
+#include "checker/real/repeat_filter.hpp" // RepeatFilter
 #include "checker/real/tsan_api.hpp"     // IgnoreScope, __tsan_release
 #include "checker/real/tsan_reports.hpp" // TsanReports
 #include "checker/real/watchdog.hpp"     // RunSignals, watch
@@ -104,7 +105,6 @@ private:
     void grow_tables();
     uint32_t attr_cell(AttrKey k); // the attribute's cell index (cell_count_ + i), made on first use
     uint32_t& line_of(std::vector<std::vector<uint32_t>>& table, ThreadId t, uint32_t cell);
-    bool judge(ThreadId t, uint32_t cell, bool write); // whether to announce the access (below)
 
     const Interpreter& in_;
     const RunConfig& cfg_;
@@ -132,17 +132,7 @@ private:
     std::unordered_map<uintptr_t, uint32_t> attr_at_;  // address of attr_cells_[i] → i
     std::vector<std::vector<uint32_t>> read_line_;    // [thread][cell]: line of latest read
     std::vector<std::vector<uint32_t>> write_line_;   // [thread][cell]: line of latest write
-    // Which accesses TSan has judged already (judge): a thread's synchronizations so far, each
-    // cell's announced accesses, and per (thread, cell) its own and what its last announced read
-    // and write saw.
-    struct Judged {
-        uint64_t own = 0;                                 // this thread's announced accesses
-        uint64_t sync[2] = {UINT64_MAX, UINT64_MAX};      // [write]: its sync count then
-        uint64_t foreign[2] = {0, 0};                     // [write]: the others' accesses then
-    };
-    std::vector<uint64_t> syncs_;                      // [thread]
-    std::vector<uint64_t> cell_accesses_;              // [cell]
-    std::vector<std::vector<Judged>> judged_;          // [thread][cell]
+    RepeatFilter repeats_; // which accesses TSan judged already
     std::deque<std::thread> threads_;
     size_t next_choice_ = 0;
     bool next_timeout_ = false;
@@ -250,7 +240,7 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
         }
         if (read_cell != UINT32_MAX) {
             read_from = read_cell < cell_count_ ? &cells_[read_cell] : &attr_cells_[read_cell - cell_count_];
-            announce_read = judge(t, read_cell, false);
+            announce_read = repeats_.announce(t.value, read_cell, false);
         }
     }
     if (!step) { // free mode: not this thread's moment; let the others run
@@ -264,7 +254,7 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
         AccessFrame frame(run_index_, read_cell, t.value, false);
         loaded = load_seen(*read_from);
     } else if (read_from) {
-        loaded = read_from->v; // a repeat TSan judged already (judge)
+        loaded = read_from->v; // a repeat TSan judged already (repeat_filter.hpp)
     }
     Event ev;
     std::vector<SyncAction> actions;
@@ -320,14 +310,14 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
         if (ev.thread_ended) my_end = sync_.thread_end(t);
         if (store) {
             store_to = &cells_[store->first.value];
-            announce_store = judge(t, store->first.value, true);
+            announce_store = repeats_.announce(t.value, store->first.value, true);
         }
         if (attr_store) {
             store_to = &attr_cells_[attr_store->first - cell_count_];
-            announce_store = judge(t, attr_store->first, true);
+            announce_store = repeats_.announce(t.value, attr_store->first, true);
         }
         // Step 5's synchronization changes this thread's clock: what TSan judged before is stale.
-        if (!actions.empty() || my_end || !born.empty()) ++syncs_[t.value];
+        if (!actions.empty() || my_end || !born.empty()) repeats_.synchronized(t.value);
     }
     // 4. the program's store to shared memory (a global's or an attribute's cell)
     const uint32_t store_cell = store ? store->first.value : attr_store ? attr_store->first : UINT32_MAX;
@@ -337,7 +327,7 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
             AccessFrame frame(run_index_, store_cell, t.value, true);
             store_seen(*store_to, v);
         } else {
-            store_to->v = v; // a repeat TSan judged already (judge)
+            store_to->v = v; // a repeat TSan judged already (repeat_filter.hpp)
         }
     }
     // 5. synchronization TSan sees
@@ -501,34 +491,7 @@ void RealRun::grow_tables() {
     while (read_line_.size() < state_.threads.size()) {
         read_line_.emplace_back(cell_count_, 0);
         write_line_.emplace_back(cell_count_, 0);
-        judged_.emplace_back(cell_count_);
-        syncs_.push_back(0);
     }
-}
-
-// Whether thread t's access to `cell` must be announced to TSan, and if so counts it announced.
-// It need not be when t announced an access of the same kind to the cell before, with no
-// synchronization of its own since and no announced access by another thread since. TSan then
-// compares this access with the same shadow entries, from the same clock, as that one (t's own
-// later entries aside, which never race with it), and under the same AccessFrame: it would find
-// the same races, whose reports suppress_equal_stacks drops as repeats, after the costly work of
-// restoring both stacks (a racy 1 M-step run spent half its time on them). A racing access is
-// not recorded in the shadow, so the repeat of one that raced races again; one that did not race
-// is recorded, and its repeat is TSan's same-access fast path. So skipping the repeat changes no
-// report. The counter tutorial's thread announces its load and store of `counter` once a turn,
-// not once an iteration.
-bool RealRun::judge(ThreadId t, uint32_t cell, bool write) {
-    if (cell_accesses_.size() <= cell) cell_accesses_.resize(cell + 1, 0);
-    std::vector<Judged>& row = judged_[t.value];
-    if (row.size() <= cell) row.resize(cell + 1);
-    Judged& j = row[cell];
-    const uint64_t foreign = cell_accesses_[cell] - j.own;
-    if (j.sync[write] == syncs_[t.value] && j.foreign[write] == foreign) return false;
-    ++cell_accesses_[cell];
-    ++j.own;
-    j.sync[write] = syncs_[t.value];
-    j.foreign[write] = foreign;
-    return true;
 }
 
 RunResult RealRun::run(const std::vector<int64_t>& params) {

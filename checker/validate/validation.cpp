@@ -8,6 +8,7 @@
 #include "checker/validate/validation.hpp"
 
 #include <algorithm> // sort, find
+#include <atomic>    // a head start's cancel flag
 #include <cerrno>    // EINTR
 #include <chrono>    // timing, deadlines
 #include <csignal>   // SIGKILL
@@ -42,12 +43,16 @@ namespace {
 struct ProcessResult {
     bool started = false;
     bool timed_out = false;
+    bool cancelled = false; // killed because `cancel` was set
     int exit_code = -1; // -1: killed by a signal
     std::string out;
     std::string err_tail; // the end of its stderr, for error messages
 };
 
-ProcessResult run_process(const std::vector<std::string>& args, double timeout_seconds) {
+/// Runs `args`, its stdout read whole; kills it past `timeout_seconds`, or as soon as `cancel`
+/// (when given) is set (checked every 100 ms).
+ProcessResult run_process(const std::vector<std::string>& args, double timeout_seconds,
+                          const std::atomic<bool>* cancel = nullptr) {
     ProcessResult r;
     int pipe_fds[2];
     if (pipe2(pipe_fds, O_CLOEXEC) != 0) return r;
@@ -80,6 +85,11 @@ ProcessResult run_process(const std::vector<std::string>& args, double timeout_s
                 deadline - std::chrono::steady_clock::now());
             if (left.count() <= 0) {
                 r.timed_out = true;
+                kill(pid, SIGKILL);
+                break;
+            }
+            if (cancel && cancel->load(std::memory_order_relaxed)) {
+                r.cancelled = true;
                 kill(pid, SIGKILL);
                 break;
             }
@@ -127,15 +137,17 @@ std::string tsan_binary(const ValidationOptions& opts) {
 std::optional<nlohmann::json> run_tsan(const ValidationOptions& opts, std::vector<std::string> args,
                                        const std::string& task, const char* slow_hint,
                                        std::vector<std::string>& errors, double& seconds,
-                                       double budget_seconds) {
+                                       double budget_seconds,
+                                       const std::atomic<bool>* cancel = nullptr) {
     const auto start = std::chrono::steady_clock::now();
     args.insert(args.begin(), tsan_binary(opts));
     // racecheck_tsan keeps to its budget itself (--max-seconds: it starts no run after it and
     // cuts the one still going); the kill is only for a process that does not.
     args.push_back("--max-seconds");
     args.push_back(fmt::format("{}", budget_seconds));
-    ProcessResult r = run_process(args, budget_seconds + kKillGraceSeconds);
+    ProcessResult r = run_process(args, budget_seconds + kKillGraceSeconds, cancel);
     seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (r.cancelled) return std::nullopt; // nobody waits for its runs any more
     std::string what = "racecheck_tsan, " + task + ",";
     if (!r.started) errors.push_back(what + " could not be started");
     else if (r.timed_out)
@@ -367,10 +379,56 @@ std::optional<std::string> validation_unavailable(const ValidationOptions& opts)
 #endif
 }
 
+/// The head start's process and what it left: filled by its thread, read after the join.
+struct FreeRunHeadStart::Run {
+    std::atomic<bool> cancel{false};
+    std::optional<nlohmann::json> free;
+    std::vector<std::set<std::string>> replayed; // replayed_findings of `free`
+    std::vector<std::string> errors;
+    double seconds = 0; // its process and the model's replay of the run
+    std::thread thread;
+};
+
+FreeRunHeadStart::FreeRunHeadStart(const Scenario& s, const ValidationOptions& opts)
+    : run_(std::make_unique<Run>()) {
+    std::vector<std::string> args = base_args(s, opts);
+    args.push_back("--free-runs");
+    args.push_back("1");
+    try {
+        // `s` outlives the thread: the destructor joins it, and s outlives this object.
+        run_->thread = std::thread([run = run_.get(), &s, opts, args = std::move(args)] {
+            try {
+                const auto start = std::chrono::steady_clock::now();
+                double process_seconds = 0;
+                run->free = run_tsan(opts, args, "making 1 free run", "", run->errors,
+                                     process_seconds, opts.timeout_seconds, &run->cancel);
+                // The findings the run's interleaving shows, on the model: needs no finding.
+                if (run->free) run->replayed = replayed_findings(s, *run->free, opts.max_steps);
+                run->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            } catch (const std::exception& e) { // the thread never throws
+                run->errors.push_back(std::string("racecheck_tsan, making 1 free run, failed: ") + e.what());
+            }
+        });
+    } catch (const std::system_error&) { // no thread to spare: validate() makes the run itself
+        run_.reset();
+    }
+}
+
+FreeRunHeadStart::Run* FreeRunHeadStart::wait() {
+    if (run_ && run_->thread.joinable()) run_->thread.join();
+    return run_.get();
+}
+
+FreeRunHeadStart::~FreeRunHeadStart() {
+    if (!run_) return;
+    run_->cancel.store(true, std::memory_order_relaxed);
+    if (run_->thread.joinable()) run_->thread.join();
+}
+
 std::optional<ValidationReport> validate(
     const Scenario& s, const std::vector<Finding>& findings,
     const std::vector<std::vector<std::pair<std::string, std::string>>>& expected_final_values,
-    const ValidationOptions& opts) {
+    const ValidationOptions& opts, FreeRunHeadStart* head) {
     if (validation_unavailable(opts)) return std::nullopt;
     static const std::vector<std::pair<std::string, std::string>> kNone;
     auto expected = [&](size_t i) -> const auto& {
@@ -451,13 +509,21 @@ std::optional<ValidationReport> validate(
     std::vector<std::set<std::string>> replayed; // per free run: the findings its replay shows
     if (opts.free_runs) {
         const auto free_start = std::chrono::steady_clock::now();
+        double head_seconds = 0; // the head start's process, which ran before validate()
         auto free_elapsed = [&] {
-            return std::chrono::duration<double>(std::chrono::steady_clock::now() - free_start).count();
+            return head_seconds +
+                   std::chrono::duration<double>(std::chrono::steady_clock::now() - free_start).count();
         };
-        auto run_free = [&](uint64_t n, double budget) {
+        // n runs after `done` others: racecheck_tsan seeds its run i with --seed + i (1 by
+        // default), so a second process starts its seeds where the first one's ended.
+        auto run_free = [&](uint64_t n, uint64_t done, double budget) {
             std::vector<std::string> free_args = base_args(s, opts);
             free_args.push_back("--free-runs");
             free_args.push_back(std::to_string(n));
+            if (done) {
+                free_args.push_back("--seed");
+                free_args.push_back(std::to_string(1 + done));
+            }
             double seconds = 0;
             return run_tsan(opts, free_args,
                             fmt::format("making {} free run{}", n, n == 1 ? "" : "s"), "",
@@ -468,21 +534,29 @@ std::optional<ValidationReport> validate(
         // follow within the budget left.
         uint64_t longest = opts.execution_steps;
         for (const Finding& f : findings) longest = std::max<uint64_t>(longest, f.schedule.size());
-        const uint64_t first =
-            opts.free_runs > 1 && longest >= opts.split_free_runs_steps ? 1 : opts.free_runs;
-        free = run_free(first, opts.timeout_seconds);
-        if (free && !findings.empty()) replayed = replayed_findings(s, *free, opts.max_steps);
+        const bool long_program = longest >= opts.split_free_runs_steps;
+        uint64_t first = opts.free_runs > 1 && long_program ? 1 : opts.free_runs;
+        if (FreeRunHeadStart::Run* h = head ? head->wait() : nullptr) { // made beside the search
+            first = 1;
+            free = std::move(h->free);
+            free_errors = std::move(h->errors);
+            head_seconds = h->seconds;
+            if (!findings.empty()) replayed = std::move(h->replayed);
+        } else {
+            free = run_free(first, 0, opts.timeout_seconds);
+            if (free && !findings.empty()) replayed = replayed_findings(s, *free, opts.max_steps);
+        }
         if (free && first < opts.free_runs &&
             !(free->contains("budget") && (*free)["budget"].value("ran_out", false))) {
             bool every = !(*free)["runs"].empty() && (*free)["runs"][0]["ending"] != "time-limit";
             for (size_t i = 0; every && i < findings.size(); ++i)
                 every = free_run_shows(*free, replayed, 0, findings[i], s, expected(i));
             const double left = opts.timeout_seconds - free_elapsed();
-            if (every && free_elapsed() >= opts.long_free_run_seconds) {
+            if (every && long_program && free_elapsed() >= opts.long_free_run_seconds) {
                 report.free_stopped_after = first;
             } else if (left <= 0) {
                 (*free)["budget"] = {{"ran_out", true}};
-            } else if (std::optional<nlohmann::json> more = run_free(opts.free_runs - first, left)) {
+            } else if (std::optional<nlohmann::json> more = run_free(opts.free_runs - first, first, left)) {
                 std::vector<std::set<std::string>> more_replayed =
                     replayed_findings(s, *more, opts.max_steps);
                 replayed.insert(replayed.end(), more_replayed.begin(), more_replayed.end());

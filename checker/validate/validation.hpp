@@ -29,6 +29,7 @@
 #pragma once
 
 #include <cstdint>  // uint64_t
+#include <memory>   // a head start's run
 #include <optional> // unavailable, report
 #include <string>   // verdicts
 #include <utility>  // pair
@@ -94,6 +95,7 @@ struct ValidationReport {
     double budget_seconds = 0;        // ValidationOptions::timeout_seconds
     /// Wall time of the forced replays (one racecheck_tsan process) and of the free runs (one or
     /// two processes, and the model's replays of their interleavings), side by side (0: not run).
+    /// A head start's process counts whole, though it ran beside the search.
     double forced_seconds = 0, free_seconds = 0;
 };
 
@@ -108,14 +110,36 @@ std::optional<std::string> validation_unavailable(const ValidationOptions& opts)
 /// update's expected final values are those of forced_replay_final_values on the returned one.
 size_t forced_schedule_of(const std::vector<Finding>& findings, size_t i);
 
+/// Validation's first free run, started before the search (check_command) so that it runs beside
+/// it: the search takes one core and racecheck_tsan, one turn-taking program, about one more, so
+/// the run costs the check no time when the search takes as long (a 1 M-step free run: about
+/// 1.5 s). validate() takes it as its first free run: the others follow in a second process,
+/// unless the program is long and that run showed every finding (ValidationOptions). Destroying
+/// it before kills its process (a refused scenario, Ctrl-C, validation not reached).
+class FreeRunHeadStart {
+public:
+    FreeRunHeadStart(const Scenario& s, const ValidationOptions& opts); // starts it
+    ~FreeRunHeadStart();
+    FreeRunHeadStart(const FreeRunHeadStart&) = delete;
+    FreeRunHeadStart& operator=(const FreeRunHeadStart&) = delete;
+
+    struct Run; // validation.cpp
+    /// Waits for the run's process to end; nullptr when it could not start (no thread).
+    Run* wait();
+
+private:
+    std::unique_ptr<Run> run_;
+};
+
 /// Validates `findings` of scenario `s` (its params as overridden for the check).
 /// `expected_final_values[i]`: for findings[i] of kind lost-update, the (global, repr) pairs its
 /// forced replay must end with (forced_replay_final_values); may be empty for other kinds.
-/// Returns nullopt exactly when validation_unavailable() says why. Never throws.
+/// `head`: its first free run, when one was started (made with the same `opts` but for
+/// execution_steps). Returns nullopt exactly when validation_unavailable() says why. Never throws.
 std::optional<ValidationReport> validate(
     const Scenario& s, const std::vector<Finding>& findings,
     const std::vector<std::vector<std::pair<std::string, std::string>>>& expected_final_values,
-    const ValidationOptions& opts);
+    const ValidationOptions& opts, FreeRunHeadStart* head = nullptr);
 
 /// On the model: the final values racecheck_tsan reports (Interpreter::data_values: data
 /// globals, and `g.attr` for the data attributes of an object a global holds) that belong to a

@@ -188,6 +188,21 @@ TEST_CASE("tsan_reports_each_pair_of_accesses_once_however_long_the_run") {
     CHECK(j["tsan_other"].empty());
 }
 
+TEST_CASE("a_threads_read_after_its_own_release_and_anothers_write_is_judged_again") {
+    // The reader reads, releases the lock; the writer takes it and writes; the reader reads again.
+    // The second read repeats the first, but the reader synchronized and the writer wrote since:
+    // it must reach TSan (repeat_filter.hpp), which reports the write → read race.
+    auto j = run_tsan("tests/real/read_again_after_a_release.yaml --schedule-choices 0,0,0,0,1,1,1,2,2,2,1");
+    REQUIRE(j["runs"].size() == 1);
+    CHECK(j["runs"][0]["ending"] == "ended");
+    REQUIRE(j["tsan"].size() == 1);
+    CHECK(j["tsan"][0]["variable"] == "counter");
+    CHECK(j["tsan"][0]["threads"] == nlohmann::json({"Thread-2 (writer)", "Thread-1 (reader)"}));
+    CHECK(j["tsan"][0]["writes"] == nlohmann::json({true, false}));
+    CHECK(j["tsan"][0]["lines"] == nlohmann::json({23, 18}));
+    CHECK(j["tsan_other"].empty());
+}
+
 TEST_CASE("each_run_of_a_process_reports_its_own_races") {
     // TSan drops a repeated pair of racing stacks for the whole process; the made-up frames name
     // the run too, so the second of two identical forced runs (as validation makes one per
