@@ -70,27 +70,31 @@ void validate_on_real_threads(const CheckRequest& rq, const LoadedScenario& ls,
         return;
     }
     std::vector<Finding> findings;
-    std::vector<std::vector<std::pair<std::string, std::string>>> expected;
-    std::vector<std::string> watched = outcome_globals(ls.compiled->program);
     for (const ReportedFinding& rf : report.findings) findings.push_back(rf.finding);
-    for (size_t i = 0; i < findings.size(); ++i) {
-        const ReportedFinding& rf = report.findings[i];
-        expected.emplace_back();
-        if (rf.finding.kind != FindingKind::LostUpdate) continue;
-        // A lost update's final values: the globals the checks read, and the one it is on (a
-        // program without checks has only that one).
-        std::vector<std::string> names = watched;
-        for (std::string v : rf.finding.variables) {
-            if (v.size() >= 2 && v.front() == '`' && v.back() == '`') v = v.substr(1, v.size() - 2);
-            v = v.substr(0, v.find_first_of(".[ ")); // counter, account.balance, counts['a']
-            if (std::find(names.begin(), names.end(), v) == names.end()) names.push_back(v);
+    // Made by validate() while the forced replays run, on this thread (the model's replays).
+    auto expected = [&]() {
+        ExpectedValues::Values values;
+        std::vector<std::string> watched = outcome_globals(ls.compiled->program);
+        for (size_t i = 0; i < findings.size(); ++i) {
+            values.emplace_back();
+            if (findings[i].kind != FindingKind::LostUpdate) continue;
+            // A lost update's final values: the globals the checks read, and the one it is on (a
+            // program without checks has only that one).
+            std::vector<std::string> names = watched;
+            for (std::string v : findings[i].variables) {
+                if (v.size() >= 2 && v.front() == '`' && v.back() == '`') v = v.substr(1, v.size() - 2);
+                v = v.substr(0, v.find_first_of(".[ ")); // counter, account.balance, counts['a']
+                if (std::find(names.begin(), names.end(), v) == names.end()) names.push_back(v);
+            }
+            // its forced replay may be that of a longer witness that begins with it
+            values.back() = forced_replay_final_values(in, ls.compiled->param_values,
+                                                       findings[forced_schedule_of(findings, i)].schedule,
+                                                       names, opts.max_steps);
         }
-        // its forced replay may be that of a longer witness that begins with it
-        expected.back() = forced_replay_final_values(in, ls.compiled->param_values,
-                                                     findings[forced_schedule_of(findings, i)].schedule,
-                                                     names, opts.max_steps);
-    }
-    report.validation = validate(ls.scenario, findings, expected, opts, head);
+        return values;
+    };
+    report.validation = validate(ls.scenario, findings, std::function<ExpectedValues::Values()>(expected),
+                                 opts, head);
     if (!report.validation) report.validation_unavailable = "validation unavailable";
 }
 

@@ -52,9 +52,10 @@ int __tsan_get_report_thread(void* report, unsigned long idx, int* tid, unsigned
 
 namespace rc::real {
 
-/// RAII: everything the calling thread does in scope is invisible to TSan (reads, writes and
-/// synchronization). Every call into model code, and every access to the runtime's own
-/// bookkeeping, happens inside one, so TSan reports only the program's own accesses.
+/// RAII: everything the calling thread does in scope is invisible to TSan (reads, writes,
+/// the interceptors' range checks of memcpy and the like, allocation, and synchronization). Every
+/// call into model code, and every use of the runtime's bookkeeping that can reach an
+/// interceptor, happens inside one, so TSan reports only the program's own accesses.
 class IgnoreScope {
 public:
     IgnoreScope() {

@@ -427,23 +427,24 @@ FreeRunHeadStart::~FreeRunHeadStart() {
 
 std::optional<ValidationReport> validate(
     const Scenario& s, const std::vector<Finding>& findings,
-    const std::vector<std::vector<std::pair<std::string, std::string>>>& expected_final_values,
-    const ValidationOptions& opts, FreeRunHeadStart* head) {
+    ExpectedValues expected_final_values, const ValidationOptions& opts, FreeRunHeadStart* head) {
     if (validation_unavailable(opts)) return std::nullopt;
     static const std::vector<std::pair<std::string, std::string>> kNone;
+    const ExpectedValues::Values& expected_values = expected_final_values.values; // computed below
     auto expected = [&](size_t i) -> const auto& {
-        return i < expected_final_values.size() ? expected_final_values[i] : kNone;
+        return i < expected_values.size() ? expected_values[i] : kNone;
     };
     ValidationReport report;
     report.findings.resize(findings.size());
 
-    // Forced replays: one racecheck_tsan process, one run per replayable finding, in order; the
-    // schedules go in a file, one a line (a long witness does not fit a command line). A witness
-    // that begins another finding's witness is shown by that one's run (forced_schedule_of).
-    std::vector<std::string> forced_args = base_args(s, opts);
+    // Forced replays: one run per replayable finding, in order, in one racecheck_tsan process, or
+    // two side by side (below); the schedules go in a file, one a line (a long witness does not
+    // fit a command line). A witness that begins another finding's witness is shown by that one's
+    // run (forced_schedule_of).
     std::vector<size_t> forced_run(findings.size(), SIZE_MAX);
     size_t forced_count = 0;
-    std::string schedules;
+    std::vector<std::string> schedule_lines; // [run]
+    std::vector<uint64_t> run_steps;         // [run]: its witness's steps
     // A run that shows only data races stops where its witness ends (`;stop`): TSan has seen both
     // accesses by then, and the rest of a long program would only cost time.
     std::vector<size_t> runs_of(findings.size()); // i → j: the finding whose witness its run forces
@@ -458,19 +459,45 @@ std::optional<ValidationReport> validate(
         const size_t j = runs_of[i];
         if (forced_run[j] == SIZE_MAX) {
             forced_run[j] = forced_count++;
-            schedules += choices_argument(findings[j].schedule) + (races_only[j] ? ";stop\n" : "\n");
+            schedule_lines.push_back(choices_argument(findings[j].schedule) + (races_only[j] ? ";stop\n" : "\n"));
+            run_steps.push_back(findings[j].schedule.size());
         }
         forced_run[i] = forced_run[j];
     }
-    std::optional<nlohmann::json> forced, free;
-    // The forced replays and the free runs are two racecheck_tsan processes that run at the same
-    // time (each is one turn-taking program, about one core): the validation takes the longer of
-    // the two, not their sum. Each has its own error list, merged below in this order.
-    std::vector<std::string> forced_errors;
-    auto run_forced = [&] {
-        if (!forced_count) return;
-        const std::string task = fmt::format("forcing {} witness{} on real threads", forced_count,
-                                             forced_count == 1 ? "" : "es");
+    // Long witnesses (over split_free_runs_steps in all: a 1 M-step witness takes over a second
+    // under TSan) are forced by two processes side by side: runs [0, split) in one, the rest in
+    // the other, split where their steps divide most evenly.
+    size_t split = forced_count;
+    uint64_t total_steps = 0;
+    for (uint64_t n : run_steps) total_steps += n;
+    if (forced_count >= 2 && total_steps >= opts.split_free_runs_steps) {
+        uint64_t prefix = 0, best = UINT64_MAX;
+        for (size_t k = 1; k < forced_count; ++k) {
+            prefix += run_steps[k - 1];
+            const uint64_t heavier = std::max(prefix, total_steps - prefix);
+            if (heavier < best) {
+                best = heavier;
+                split = k;
+            }
+        }
+    }
+    struct ForcedPart {
+        size_t begin = 0, end = 0; // its runs
+        std::optional<nlohmann::json> runs;
+        std::vector<std::string> errors;
+        double seconds = 0;
+    };
+    ForcedPart parts[2] = {{0, split, {}, {}, 0}, {split, forced_count, {}, {}, 0}};
+    // The forced replays and the free runs run at the same time (each racecheck_tsan process is
+    // one turn-taking program, about one core): the validation takes the longest of them, not
+    // their sum. Each has its own error list, merged below in this order.
+    auto run_forced = [&](ForcedPart& part) {
+        if (part.begin == part.end) return;
+        const size_t count = part.end - part.begin;
+        const std::string task = fmt::format("forcing {} witness{} on real threads", count,
+                                             count == 1 ? "" : "es");
+        std::string schedules;
+        for (size_t k = part.begin; k < part.end; ++k) schedules += schedule_lines[k];
         char path[] = "/tmp/racecheck_schedules_XXXXXX";
         const int fd = mkstemp(path);
         bool written = fd >= 0;
@@ -482,30 +509,46 @@ std::optional<ValidationReport> validate(
         }
         if (fd >= 0) close(fd);
         if (written) {
+            std::vector<std::string> forced_args = base_args(s, opts);
             forced_args.push_back("--schedule-file");
             forced_args.push_back(path);
-            forced = run_tsan(opts, forced_args, task, "", forced_errors, report.forced_seconds,
-                              opts.timeout_seconds);
+            part.runs = run_tsan(opts, forced_args, task, "", part.errors, part.seconds,
+                                 opts.timeout_seconds);
         } else {
-            forced_errors.push_back("racecheck_tsan, " + task +
-                                    ", could not be given its schedules: no temporary file");
+            part.errors.push_back("racecheck_tsan, " + task +
+                                  ", could not be given its schedules: no temporary file");
         }
         if (fd >= 0) unlink(path);
     };
+    std::optional<nlohmann::json> free;
     std::vector<std::string> free_errors;
-    std::thread forcing;
-    try {
-        forcing = std::thread([&] {
-            try {
-                run_forced();
-            } catch (const std::exception& e) { // validate() never throws, nor does its thread
-                forced_errors.push_back(std::string("racecheck_tsan, forcing witnesses on real "
-                                                    "threads, failed: ") + e.what());
-            }
-        });
-    } catch (const std::system_error&) { // no thread to spare: one after the other
-        run_forced();
+    std::thread forcing[2];
+    // The expected values, made while the forced replays run (the free runs' verdicts need them).
+    auto compute_expected = [&] {
+        if (!expected_final_values.compute) return;
+        try {
+            expected_final_values.values = expected_final_values.compute();
+        } catch (const std::exception& e) { // validate() never throws
+            free_errors.push_back(std::string("the model's final values of a forced replay could "
+                                              "not be computed: ") + e.what());
+        }
+    };
+    for (ForcedPart& part : parts) {
+        if (part.begin == part.end) continue;
+        try {
+            forcing[&part - parts] = std::thread([&run_forced, &part] {
+                try {
+                    run_forced(part);
+                } catch (const std::exception& e) { // validate() never throws, nor does its thread
+                    part.errors.push_back(std::string("racecheck_tsan, forcing witnesses on real "
+                                                      "threads, failed: ") + e.what());
+                }
+            });
+        } catch (const std::system_error&) { // no thread to spare: one after the other
+            run_forced(part);
+        }
     }
+    compute_expected();
     std::vector<std::set<std::string>> replayed; // per free run: the findings its replay shows
     if (opts.free_runs) {
         const auto free_start = std::chrono::steady_clock::now();
@@ -565,7 +608,29 @@ std::optional<ValidationReport> validate(
         }
         report.free_seconds = free_elapsed();
     }
-    if (forcing.joinable()) forcing.join();
+    for (std::thread& t : forcing)
+        if (t.joinable()) t.join();
+    // The two parts as one process's runs: the second's renumbered after the first's, whose runs
+    // the time budget did not start are marked so. A finding whose part failed has no forced run
+    // (forced_lost), as when one process fails: its error says why.
+    std::optional<nlohmann::json> forced;
+    std::vector<bool> forced_lost(findings.size(), false);
+    for (size_t i = 0; i < findings.size(); ++i)
+        if (forced_run[i] != SIZE_MAX) forced_lost[i] = !parts[forced_run[i] < split ? 0 : 1].runs;
+    if (parts[0].runs || parts[1].runs) {
+        forced = parts[0].runs ? std::move(*parts[0].runs)
+                               : nlohmann::json{{"runs", nlohmann::json::array()},
+                                                {"tsan", nlohmann::json::array()},
+                                                {"tsan_other", nlohmann::json::array()}};
+        if (parts[1].runs) {
+            while ((*forced)["runs"].size() < split)
+                (*forced)["runs"].push_back({{"ending", "not-started"}});
+            append_runs(*forced, std::move(*parts[1].runs));
+        }
+    }
+    report.forced_seconds = std::max(parts[0].seconds, parts[1].seconds);
+    std::vector<std::string> forced_errors = std::move(parts[0].errors);
+    forced_errors.insert(forced_errors.end(), parts[1].errors.begin(), parts[1].errors.end());
     report.errors = std::move(forced_errors);
     report.errors.insert(report.errors.end(), free_errors.begin(), free_errors.end());
     // The free runs that ran to their end within the budget: a run cut by the time budget
@@ -599,11 +664,13 @@ std::optional<ValidationReport> validate(
                              f.variables.front().find('[') != std::string::npos;
         const bool racy = (f.kind == FindingKind::DataRace || f.kind == FindingKind::LostUpdate) && !on_item;
         bool tsan_saw = false;
-        if (forced && forced_run[i] != SIZE_MAX && forced_run[i] >= (*forced)["runs"].size()) {
+        const bool has_forced = forced && forced_run[i] != SIZE_MAX && !forced_lost[i];
+        if (has_forced && (forced_run[i] >= (*forced)["runs"].size() ||
+                           (*forced)["runs"][forced_run[i]]["ending"] == "not-started")) {
             v.detail = fmt::format("the forced replay did not start: the validation's time "
                                    "budget of {:g} s ran out before it",
                                    opts.timeout_seconds);
-        } else if (forced && forced_run[i] != SIZE_MAX) {
+        } else if (has_forced) {
             const nlohmann::json& run = (*forced)["runs"][forced_run[i]];
             const std::vector<uint64_t> runs = race_runs(*forced, f);
             const bool in_replay = std::find(runs.begin(), runs.end(), forced_run[i]) != runs.end();
@@ -658,7 +725,8 @@ std::optional<ValidationReport> validate(
                 if (free_run_shows(*free, replayed, k, f, s, expected(i))) ++v.free_showed;
         }
         // A verdict only from runs that happened: this finding's forced replay, or free runs.
-        const bool forced_ran = forced && forced_run[i] < (*forced)["runs"].size();
+        const bool forced_ran = has_forced && forced_run[i] < (*forced)["runs"].size() &&
+                                (*forced)["runs"][forced_run[i]]["ending"] != "not-started";
         if (racy && (forced_ran || !free_index.empty()))
             v.tsan = tsan_saw ? "confirmed" : "not-reported";
     }

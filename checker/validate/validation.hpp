@@ -29,6 +29,7 @@
 #pragma once
 
 #include <cstdint>  // uint64_t
+#include <functional> // ExpectedValues::compute
 #include <memory>   // a head start's run
 #include <optional> // unavailable, report
 #include <string>   // verdicts
@@ -131,15 +132,27 @@ private:
     std::unique_ptr<Run> run_;
 };
 
-/// Validates `findings` of scenario `s` (its params as overridden for the check).
-/// `expected_final_values[i]`: for findings[i] of kind lost-update, the (global, repr) pairs its
-/// forced replay must end with (forced_replay_final_values); may be empty for other kinds.
+/// For each finding i of kind lost-update, the (global, repr) pairs its forced replay must end
+/// with (forced_replay_final_values); may be empty for other kinds. Given at once, or as a
+/// function validate() calls once the forced replays are running (a 1 M-step witness's values
+/// take the model a third of a second, beside them).
+struct ExpectedValues {
+    using Values = std::vector<std::vector<std::pair<std::string, std::string>>>;
+    ExpectedValues() = default;
+    ExpectedValues(Values v) : values(std::move(v)) {}
+    ExpectedValues(std::function<Values()> f) : compute(std::move(f)) {}
+    Values values;
+    std::function<Values()> compute;
+};
+
+/// Validates `findings` of scenario `s` (its params as overridden for the check), expecting
+/// `expected_final_values` of its lost updates' forced replays.
 /// `head`: its first free run, when one was started (made with the same `opts` but for
 /// execution_steps). Returns nullopt exactly when validation_unavailable() says why. Never throws.
 std::optional<ValidationReport> validate(
     const Scenario& s, const std::vector<Finding>& findings,
-    const std::vector<std::vector<std::pair<std::string, std::string>>>& expected_final_values,
-    const ValidationOptions& opts, FreeRunHeadStart* head = nullptr);
+    ExpectedValues expected_final_values, const ValidationOptions& opts,
+    FreeRunHeadStart* head = nullptr);
 
 /// On the model: the final values racecheck_tsan reports (Interpreter::data_values: data
 /// globals, and `g.attr` for the data attributes of an object a global holds) that belong to a
