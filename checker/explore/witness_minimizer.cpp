@@ -170,9 +170,13 @@ WitnessSimplification simplify_witnesses(const Interpreter& in, const std::vecto
     for (const Finding& f : r.findings)
         if (f.kind == FindingKind::LostUpdate) lost_updates.push_back(marks_of(f));
     for (Finding& f : r.findings) {
-        std::vector<std::vector<Mark>> candidates{marks_of(f)};
+        // A failed check or an exception after a lost update tries the lost update's marks first:
+        // that run, a lost update then every thread to its end, is the likely witness, and a
+        // large program's budget may allow one run to its end, not two.
+        std::vector<std::vector<Mark>> candidates;
         if (f.kind == FindingKind::CheckFailed || f.kind == FindingKind::Exception)
-            candidates.insert(candidates.end(), lost_updates.begin(), lost_updates.end());
+            candidates = lost_updates;
+        candidates.push_back(marks_of(f));
         for (const std::vector<Mark>& marks : candidates) {
             if (marks.empty()) continue; // nothing to keep in order: no candidate
             if (out_of_time()) return w;

@@ -582,7 +582,7 @@ std::optional<ValidationReport> validate(
         if (FreeRunHeadStart::Run* h = head ? head->wait() : nullptr) { // made beside the search
             first = 1;
             free = std::move(h->free);
-            free_errors = std::move(h->errors);
+            free_errors.insert(free_errors.end(), h->errors.begin(), h->errors.end());
             head_seconds = h->seconds;
             if (!findings.empty()) replayed = std::move(h->replayed);
         } else {
