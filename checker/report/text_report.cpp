@@ -253,8 +253,10 @@ private:
         const ValidationReport& v = *r.validation;
         // The forced replays and the free runs run side by side: the wall time is the longer.
         out << "\nvalidated on real threads under ThreadSanitizer in "
-            << fmt::format("{:.1f} s", std::max(v.forced_seconds, v.free_seconds)) << " ("
-            << free_runs_text(v) << ")\n";
+            << fmt::format("{:.1f} s", std::max(v.forced_seconds, v.free_seconds));
+        if (v.free_beside_search_seconds > 0)
+            out << fmt::format(", {:.1f} s of it beside the search", v.free_beside_search_seconds);
+        out << " (" << free_runs_text(v) << ")\n";
         for (size_t i = 0; i < r.findings.size() && i < v.findings.size(); ++i) {
             const Validation& fv = v.findings[i];
             // Nothing real ran (every process failed or ran out of time): no verdict, no ✓.

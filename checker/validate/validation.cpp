@@ -584,6 +584,7 @@ std::optional<ValidationReport> validate(
             free = std::move(h->free);
             free_errors.insert(free_errors.end(), h->errors.begin(), h->errors.end());
             head_seconds = h->seconds;
+            report.free_beside_search_seconds = h->seconds;
             if (!findings.empty()) replayed = std::move(h->replayed);
         } else {
             free = run_free(first, 0, opts.timeout_seconds);

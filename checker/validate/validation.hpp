@@ -98,6 +98,8 @@ struct ValidationReport {
     /// two processes, and the model's replays of their interleavings), side by side (0: not run).
     /// A head start's process counts whole, though it ran beside the search.
     double forced_seconds = 0, free_seconds = 0;
+    /// Of free_seconds, those of the first free run when it ran beside the search (a head start).
+    double free_beside_search_seconds = 0;
 };
 
 /// "validation unavailable: ..." when racecheck_tsan was not built (no TSan support) or is
