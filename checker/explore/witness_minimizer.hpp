@@ -51,8 +51,8 @@ struct WitnessSimplification {
 /// and otherwise lets the running thread go on while it can (a switch only when it blocks, ends,
 /// or would pass a highlighted step that must wait). Candidates come from the finding's own
 /// highlights and, for findings at the end of an execution (a failed final check), from each
-/// lost update's, tried first. Each candidate is one recorded run with the detectors on, which makes its
-/// schedule as it goes (Session::replay_choosing). A candidate replaces the witness when that run
+/// lost update's, tried first. Each candidate is one recorded run with the detectors on, which
+/// makes its schedule as it goes (Session::replay_choosing). A candidate replaces the witness when that run
 /// shows the same finding (the same key) with fewer preemptions, or as many and fewer steps.
 /// Stops early when `max_seconds` is used (check_command gives it the whole time budget again).
 WitnessSimplification simplify_witnesses(const Interpreter& in, const std::vector<int64_t>& params,
