@@ -104,6 +104,7 @@ private:
     void attribute_reports(ThreadId t, uint32_t cell, uint32_t line);
     void grow_tables();
     uint32_t attr_cell(AttrKey k); // the attribute's cell index (cell_count_ + i), made on first use
+    Cell& cell(uint32_t c) { return c < cell_count_ ? cells_[c] : attr_cells_[c - cell_count_]; }
     uint32_t& line_of(std::vector<std::vector<uint32_t>>& table, ThreadId t, uint32_t cell);
 
     const Interpreter& in_;
@@ -239,7 +240,7 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
             else if (op.kind == OpKind::AttrRead && op.obj.valid()) read_cell = attr_cell({op.obj, op.method});
         }
         if (read_cell != UINT32_MAX) {
-            read_from = read_cell < cell_count_ ? &cells_[read_cell] : &attr_cells_[read_cell - cell_count_];
+            read_from = &cell(read_cell);
             announce_read = repeats_.announce(t.value, read_cell, false);
         }
     }
@@ -259,8 +260,7 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
     Event ev;
     std::vector<SyncAction> actions;
     std::vector<std::pair<ThreadId, void*>> born; // new threads; end word if already ended
-    std::optional<std::pair<VarId, Value>> store;
-    std::optional<std::pair<uint32_t, Value>> attr_store; // (cell index, value)
+    std::optional<std::pair<uint32_t, Value>> store; // (cell index, value): a global's or an attribute's
     void* my_end = nullptr;
     bool announce_store = false;
     Cell* store_to = nullptr;
@@ -281,21 +281,21 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
             const Value now = state_.globals[v];
             if (now.same(mirror_[v])) continue;
             if (ev.kind == OpKind::GlobalWrite && !ev.raised && ev.var.value == v) {
-                store = std::make_pair(ev.var, now);
+                store = std::make_pair(static_cast<uint32_t>(v), now);
             } else {
                 cells_[v].v = now; // an invisible write (module-level only): mirrored, unseen
             }
             mirror_[v] = now;
         }
         if (ev.kind == OpKind::GlobalWrite && !ev.raised && !store && ev.var.valid())
-            store = std::make_pair(ev.var, state_.globals[ev.var.value]); // rewrote same value
+            store = std::make_pair(ev.var.value, state_.globals[ev.var.value]); // rewrote same value
         const bool attr_write = op.kind == OpKind::AttrWrite && op.obj.valid() && !ev.raised && !timeout;
         if (attr_write) attr_cell({op.obj, op.method}); // its first access may be this write
         for (size_t i = 0; i < attr_cells_.size(); ++i) {
             const Value now = attribute_value(state_, attr_keys_[i]);
             const bool mine = attr_write && attr_keys_[i].obj == op.obj && attr_keys_[i].name == op.method;
             if (mine) {
-                attr_store = std::make_pair(static_cast<uint32_t>(cell_count_ + i), now);
+                store = std::make_pair(static_cast<uint32_t>(cell_count_ + i), now);
             } else if (!now.same(attr_mirror_[i])) {
                 attr_cells_[i].v = now; // an invisible write (an object not yet shared): unseen
             }
@@ -309,25 +309,18 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
         grow_tables();
         if (ev.thread_ended) my_end = sync_.thread_end(t);
         if (store) {
-            store_to = &cells_[store->first.value];
-            announce_store = repeats_.announce(t.value, store->first.value, true);
-        }
-        if (attr_store) {
-            store_to = &attr_cells_[attr_store->first - cell_count_];
-            announce_store = repeats_.announce(t.value, attr_store->first, true);
+            store_to = &cell(store->first);
+            announce_store = repeats_.announce(t.value, store->first, true);
         }
         // Step 5's synchronization changes this thread's clock: what TSan judged before is stale.
         if (!actions.empty() || my_end || !born.empty()) repeats_.synchronized(t.value);
     }
-    // 4. the program's store to shared memory (a global's or an attribute's cell)
-    const uint32_t store_cell = store ? store->first.value : attr_store ? attr_store->first : UINT32_MAX;
-    if (store_to) {
-        const Value& v = store ? store->second : attr_store->second;
+    if (store) { // 4. the program's store to shared memory
         if (announce_store) {
-            AccessFrame frame(run_index_, store_cell, t.value, true);
-            store_seen(*store_to, v);
+            AccessFrame frame(run_index_, store->first, t.value, true);
+            store_seen(*store_to, store->second);
         } else {
-            store_to->v = v; // a repeat TSan judged already (repeat_filter.hpp)
+            store_to->v = store->second; // a repeat TSan judged already (repeat_filter.hpp)
         }
     }
     // 5. synchronization TSan sees
@@ -339,9 +332,9 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
     bool stop = false, keep = false;
     { // 6. the next turn
         IgnoreScope ignore;
-        if (store_to) { // the store's reports first (the synchronization of 5 makes no race)
-            if (reports.count() != reports_seen_) attribute_reports(t, store_cell, ev.line);
-            line_of(write_line_, t, store_cell) = ev.line;
+        if (store) { // the store's reports first (the synchronization of 5 makes no race)
+            if (reports.count() != reports_seen_) attribute_reports(t, store->first, ev.line);
+            line_of(write_line_, t, store->first) = ev.line;
         }
         if (reports.count() != reports_seen_) attribute_reports(ThreadId(), UINT32_MAX, 0);
         if (!sync_error.empty() && !stopping_) {

@@ -2,9 +2,10 @@
 // temporary file, a wall-clock limit), and the comparison rules of validation.hpp.
 // One file: the verdicts read the runs by their place in racecheck_tsan's JSON (a finding's
 // forced run is an index shared by the witnesses that begin one another; the free runs of two
-// processes are renumbered into one list, and their TSan reports with them), so the code that
-// makes the runs and the code that judges them change together. The subprocess plumbing alone
-// (run_process) could move out when it is needed elsewhere.
+// processes are renumbered into one list, and their TSan reports with them, as are the forced
+// runs of two processes; the first free run may come from a head start made beside the search),
+// so the code that makes the runs and the code that judges them change together. The subprocess
+// plumbing alone (run_process) could move out when it is needed elsewhere.
 #include "checker/validate/validation.hpp"
 
 #include <algorithm> // sort, find
@@ -305,6 +306,20 @@ std::vector<std::string> base_args(const Scenario& s, const ValidationOptions& o
     return args;
 }
 
+/// racecheck_tsan's arguments for n free runs after `done` others: it seeds its run i with
+/// --seed + i (1 by default), so a second process starts its seeds where the first one's ended.
+std::vector<std::string> free_args(const Scenario& s, const ValidationOptions& opts, uint64_t n,
+                                   uint64_t done) {
+    std::vector<std::string> args = base_args(s, opts);
+    args.push_back("--free-runs");
+    args.push_back(std::to_string(n));
+    if (done) {
+        args.push_back("--seed");
+        args.push_back(std::to_string(1 + done));
+    }
+    return args;
+}
+
 /// Whether free run k of `free` shows f by itself: TSan reports its race (a data race), or the
 /// model's replay of the run's interleaving shows it (`replayed[k]`; a nontermination: the run
 /// did not end).
@@ -391,9 +406,7 @@ struct FreeRunHeadStart::Run {
 
 FreeRunHeadStart::FreeRunHeadStart(const Scenario& s, const ValidationOptions& opts)
     : run_(std::make_unique<Run>()) {
-    std::vector<std::string> args = base_args(s, opts);
-    args.push_back("--free-runs");
-    args.push_back("1");
+    std::vector<std::string> args = free_args(s, opts, 1, 0);
     try {
         // `s` outlives the thread: the destructor joins it, and s outlives this object.
         run_->thread = std::thread([run = run_.get(), &s, opts, args = std::move(args)] {
@@ -557,18 +570,9 @@ std::optional<ValidationReport> validate(
             return head_seconds +
                    std::chrono::duration<double>(std::chrono::steady_clock::now() - free_start).count();
         };
-        // n runs after `done` others: racecheck_tsan seeds its run i with --seed + i (1 by
-        // default), so a second process starts its seeds where the first one's ended.
         auto run_free = [&](uint64_t n, uint64_t done, double budget) {
-            std::vector<std::string> free_args = base_args(s, opts);
-            free_args.push_back("--free-runs");
-            free_args.push_back(std::to_string(n));
-            if (done) {
-                free_args.push_back("--seed");
-                free_args.push_back(std::to_string(1 + done));
-            }
             double seconds = 0;
-            return run_tsan(opts, free_args,
+            return run_tsan(opts, free_args(s, opts, n, done),
                             fmt::format("making {} free run{}", n, n == 1 ? "" : "s"), "",
                             free_errors, seconds, budget);
         };
