@@ -12,10 +12,11 @@
 // Within a turn, thread t (see take_turn):
 //   1. decides (ignored) whether and how it steps;
 //   2. GlobalRead of v: plain load of cells_[v] (seen by TSan), stored into state_.globals[v];
-//      AttrRead of o.a: plain load of o.a's attribute cell (seen by TSan);
+//      AttrRead of o.a: plain load of o.a's attribute cell (seen by TSan); TSan also sees the
+//      read at the cell's pair cells of t and each other thread (pair_cells.hpp);
 //   3. steps the interpreter (ignored), plans the step's sync actions;
 //   4. GlobalWrite of v: plain store of the new value into cells_[v] (seen by TSan); AttrWrite
-//      of o.a: plain store into o.a's attribute cell;
+//      of o.a: plain store into o.a's attribute cell; and the write at the pair cells;
 //   5. performs the sync actions, releases its end word if it ended, creates the std::threads
 //      of threads the step started (seen by TSan: the step's happens-before edges);
 //   6. decides the next turn (ignored) and passes it.
@@ -31,6 +32,7 @@
 #include <thread>     // std::thread, yield
 #include <unordered_map> // attribute cells by key and by address
 
+#include "checker/real/pair_cells.hpp"   // PairCells
 #include "checker/real/real_sync.hpp"    // RealSync
 #include "checker/real/repeat_filter.hpp" // RepeatFilter
 #include "checker/real/tsan_api.hpp"     // IgnoreScope, __tsan_release
@@ -53,15 +55,30 @@ struct alignas(16) Cell {
 // each of them by hand, just before it, as the instrumentation would.
 static_assert(sizeof(Value) == 16, "a cell's access is announced as one 16-byte access");
 
+/// Every announced read (of a cell, or at one of its pair cells: pair_cells.hpp) calls TSan from
+/// this one instruction, and every write from tsan_sees_write's: TSan's stack of an access is the
+/// AccessFrame and this call's address, so two reports of one pair have equal stacks wherever it
+/// was announced, and suppress_equal_stacks keeps one. Not inlined, and no tail call (the empty
+/// asm after the call).
+[[gnu::noinline]] void tsan_sees_read(const void* a) {
+    __tsan_read16(const_cast<void*>(a));
+    asm volatile("" ::: "memory");
+}
+
+[[gnu::noinline]] void tsan_sees_write(void* a) {
+    __tsan_write16(a);
+    asm volatile("" ::: "memory");
+}
+
 /// The program's load of a cell, seen by TSan.
 Value load_seen(const Cell& c) {
-    __tsan_read16(const_cast<Value*>(&c.v));
+    tsan_sees_read(&c.v);
     return c.v;
 }
 
 /// The program's store to a cell, seen by TSan.
 void store_seen(Cell& c, const Value& v) {
-    __tsan_write16(&c.v);
+    tsan_sees_write(&c.v);
     c.v = v;
 }
 
@@ -106,6 +123,7 @@ private:
     uint32_t attr_cell(AttrKey k); // the attribute's cell index (cell_count_ + i), made on first use
     Cell& cell(uint32_t c) { return c < cell_count_ ? cells_[c] : attr_cells_[c - cell_count_]; }
     uint32_t& line_of(std::vector<std::vector<uint32_t>>& table, ThreadId t, uint32_t cell);
+    uint32_t thread_count() const { return static_cast<uint32_t>(state_.threads.size()); }
 
     const Interpreter& in_;
     const RunConfig& cfg_;
@@ -134,6 +152,8 @@ private:
     std::vector<std::vector<uint32_t>> read_line_;    // [thread][cell]: line of latest read
     std::vector<std::vector<uint32_t>> write_line_;   // [thread][cell]: line of latest write
     RepeatFilter repeats_; // which accesses TSan judged already
+    PairCells pairs_;      // where an access is announced once more per other thread
+    std::vector<void*> read_pairs_, store_pairs_; // this step's pair cells (pairs_.targets)
     std::deque<std::thread> threads_;
     size_t next_choice_ = 0;
     bool next_timeout_ = false;
@@ -242,6 +262,7 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
         if (read_cell != UINT32_MAX) {
             read_from = &cell(read_cell);
             announce_read = repeats_.announce(t.value, read_cell, false);
+            if (announce_read) pairs_.targets(read_cell, t.value, thread_count(), read_pairs_);
         }
     }
     if (!step) { // free mode: not this thread's moment; let the others run
@@ -254,6 +275,7 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
     if (announce_read) { // 2. the program's load from shared memory
         AccessFrame frame(run_index_, read_cell, t.value, false);
         loaded = load_seen(*read_from);
+        for (void* p : read_pairs_) tsan_sees_read(p);
     } else if (read_from) {
         loaded = read_from->v; // a repeat TSan judged already (repeat_filter.hpp)
     }
@@ -311,6 +333,7 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
         if (store) {
             store_to = &cell(store->first);
             announce_store = repeats_.announce(t.value, store->first, true);
+            if (announce_store) pairs_.targets(store->first, t.value, thread_count(), store_pairs_);
         }
         // Step 5's synchronization changes this thread's clock: what TSan judged before is stale.
         if (!actions.empty() || my_end || !born.empty()) repeats_.synchronized(t.value);
@@ -319,6 +342,7 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
         if (announce_store) {
             AccessFrame frame(run_index_, store->first, t.value, true);
             store_seen(*store_to, store->second);
+            for (void* p : store_pairs_) tsan_sees_write(p);
         } else {
             store_to->v = store->second; // a repeat TSan judged already (repeat_filter.hpp)
         }
@@ -432,6 +456,8 @@ void RealRun::attribute_reports(ThreadId t, uint32_t cell, uint32_t line) {
         } else if (auto at = attr_at_.find(static_cast<uintptr_t>(r.addr[0]) & ~uintptr_t{alignof(Cell) - 1});
                    at != attr_at_.end()) {
             c = static_cast<uint32_t>(cell_count_ + at->second);
+        } else if (uint32_t paired = 0; pairs_.cell_of(r.addr[0], paired)) {
+            c = paired;
         }
         const bool on_cell = std::string_view(r.description) == "data-race" && r.mops == 2 &&
                              c != UINT32_MAX && r.python_tid[0] >= 0 && r.python_tid[1] >= 0;
@@ -440,6 +466,7 @@ void RealRun::attribute_reports(ThreadId t, uint32_t cell, uint32_t line) {
                                      (r.python_tid[0] >= 0 ? " in rc" + std::to_string(r.python_tid[0]) : ""));
             continue;
         }
+        pairs_.reported(c, static_cast<uint32_t>(r.python_tid[0]), static_cast<uint32_t>(r.python_tid[1]));
         CellRace race;
         if (c < cell_count_) {
             race.var = VarId(c);

@@ -14,8 +14,9 @@
 // its trace position points at, and the repeat would have moved that position. So every race a
 // run reports is still a race of that run, and which thread pairs TSan happens to catch varies as
 // it does from run to run (the tutorial counter's Thread-1/Thread-2 pair: 16 of 20 free runs before, 14 of 20
-// with the filter). The tutorial counter's thread announces its load and store of `counter` once
-// a turn, not once an iteration.
+// with the filter; pair_cells.hpp now has TSan compare every pair on a cell of its own, 20 of 20).
+// The tutorial counter's thread announces its load and store of `counter` once a turn, not once
+// an iteration.
 #pragma once
 
 #include <cstdint> // uint32_t, uint64_t

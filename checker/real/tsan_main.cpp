@@ -39,8 +39,12 @@
 /// real_run.cpp under a made-up frame that names (cell, thread, read or write) (tsan_api.hpp
 /// AccessFrame), so deduplication by stack drops exactly the repeats of one pair; deduplication
 /// by address would hide every race on a cell but the first; the exit code is racecheck_tsan's own.
+/// Reports are read by address and thread name (tsan_reports.cpp), never by symbol: without
+/// symbolize=0 each process's first report made libbacktrace inflate and parse this binary's
+/// compressed DWARF (about a tenth of the tutorial counter's validation CPU, three processes).
 extern "C" const char* __tsan_default_options() {
-    return "suppress_equal_stacks=1:suppress_equal_addresses=0:exitcode=0:report_thread_leaks=0";
+    return "suppress_equal_stacks=1:suppress_equal_addresses=0:exitcode=0:report_thread_leaks=0:"
+           "symbolize=0";
 }
 
 namespace {

@@ -203,6 +203,21 @@ TEST_CASE("a_threads_read_after_its_own_release_and_anothers_write_is_judged_aga
     CHECK(j["tsan_other"].empty());
 }
 
+TEST_CASE("tsan_reports_every_pair_of_racing_threads_even_those_it_never_recorded") {
+    // Three single writes after the three starts: the first is recorded, the second and third
+    // race with it and are not, so the cell's own shadow never compares them. Their pair cell
+    // does (pair_cells.hpp), and each pair is reported once.
+    auto j = run_tsan("tests/real/three_writers.yaml --schedule-choices 0,0,0,0,1,2,3");
+    REQUIRE(j["runs"].size() == 1);
+    CHECK(j["runs"][0]["ending"] == "ended");
+    CHECK(j["tsan"].size() == 3);
+    for (const nlohmann::json& e : j["tsan"]) CHECK(e["count"] == 1);
+    CHECK(tsan_race(j, "flag", "Thread-1 (set_flag)", "Thread-2 (set_flag)"));
+    CHECK(tsan_race(j, "flag", "Thread-1 (set_flag)", "Thread-3 (set_flag)"));
+    CHECK(tsan_race(j, "flag", "Thread-2 (set_flag)", "Thread-3 (set_flag)"));
+    CHECK(j["tsan_other"].empty());
+}
+
 TEST_CASE("each_run_of_a_process_reports_its_own_races") {
     // TSan drops a repeated pair of racing stacks for the whole process; the made-up frames name
     // the run too, so the second of two identical forced runs (as validation makes one per
