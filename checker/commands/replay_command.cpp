@@ -6,7 +6,7 @@
 #include "checker/commands/check_command.hpp" // load_and_compile, detector_context, exit codes
 #include "checker/explore/schedule.hpp"      // decode_schedule, scenario_fingerprint
 #include "checker/explore/session.hpp"       // Session
-#include "checker/report/trace_table.hpp"   // trace_rows, fold_rows, print_trace_table
+#include "checker/report/trace_table.hpp"   // trace_rows, witness_rows, print_trace_table
 #include "model/runtime/interpreter.hpp"     // Interpreter
 
 namespace rc {
@@ -65,9 +65,9 @@ int run_replay(const ReplayRequest& rq, bool out_is_terminal, std::ostream& out,
             highlights.insert(highlights.end(), f.highlights.begin(), f.highlights.end());
     // Folded, it is the check report's table (without the code column); --full shows every
     // step beside its code.
-    std::vector<TraceRow> rows = trace_rows(trace, highlights, &s.code);
+    std::vector<TraceRow> rows = rq.full ? trace_rows(trace, highlights, &s.code)
+                                         : witness_rows(trace, highlights, &s.code);
     if (!rq.full) {
-        rows = fold_rows(trace, rows);
         if (folded_steps(rows))
             for (TraceRow& row : rows) row.source.clear();
     }

@@ -459,7 +459,8 @@ void Session::run_execution(Execution& ex, Detectors& detectors, const Chooser& 
             TraceStep ts;
             ts.choice = c;
             ts.event = ev;
-            ts.thread = in_.thread_name(ex.state, c.thread);
+            ts.name = ex.trace->name_index(in_.thread_name_view(ex.state, c.thread),
+                                           ex.trace->steps.empty() ? 0 : ex.trace->steps.back().name);
             ts.line = ctx_.display_line(ev.line);
             ts.operation = in_.describe_event(ex.state, ev);
             ts.preempted = preempted;
@@ -711,8 +712,9 @@ Trace Session::replay(const std::vector<Choice>& schedule, std::vector<Finding>*
 }
 
 Trace Session::replay_choosing(const std::function<std::optional<size_t>(const ChoicePoint&)>& choose,
-                               std::vector<Finding>* findings) {
+                               std::vector<Finding>* findings, size_t expected_steps) {
     Trace t;
+    t.steps.reserve(expected_steps);
     run_replay(t, choose, findings, nullptr);
     return t;
 }

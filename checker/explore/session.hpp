@@ -56,7 +56,7 @@ struct Outcome {
 struct TraceStep {
     Choice choice;
     Event event;
-    std::string thread;      // thread name
+    uint32_t name = 0;       // the thread's name then: Trace::names[name]
     uint32_t line = 0;       // YAML line
     std::string operation;   // Interpreter::describe_event
     bool preempted = false;  // another thread could have continued (its switch is a preemption)
@@ -65,6 +65,19 @@ struct TraceStep {
 
 struct Trace {
     std::vector<TraceStep> steps;
+    /// The thread names the steps show, each kept once (a 1 M-step witness's steps would
+    /// otherwise hold a million heap copies of a few names).
+    std::vector<std::string> names;
+    /// Step i's thread name.
+    const std::string& thread(size_t i) const { return names[steps[i].name]; }
+    /// The index of `name` in names, added if new; `hint` is tried first (the previous step's).
+    uint32_t name_index(std::string_view name, uint32_t hint) {
+        if (hint < names.size() && names[hint] == name) return hint;
+        for (size_t i = 0; i < names.size(); ++i)
+            if (names[i] == name) return static_cast<uint32_t>(i);
+        names.emplace_back(name);
+        return static_cast<uint32_t>(names.size() - 1);
+    }
     ExecutionEnd end;
     std::string output;
     /// For each thread still not finished at the end: "Thread-1 (worker) line 12: waits ..."
@@ -176,9 +189,11 @@ public:
 
     /// Like replay(), but each step is the option `choose` picks at that point (nullopt: the
     /// execution ends there): one run that both makes a schedule and records it with the
-    /// detectors on (the witness simplification's candidates).
+    /// detectors on (the witness simplification's candidates). `expected_steps`: room made for
+    /// the trace's steps at once (a 1 M-step trace grown step by step moves and faults in
+    /// hundreds of MB).
     Trace replay_choosing(const std::function<std::optional<size_t>(const ChoicePoint&)>& choose,
-                          std::vector<Finding>* findings = nullptr);
+                          std::vector<Finding>* findings = nullptr, size_t expected_steps = 0);
 
     /// The number of preemptions in a schedule (a switch away from a thread that could go on).
     uint32_t count_preemptions(const std::vector<Choice>& schedule);

@@ -96,7 +96,7 @@ struct Candidate {
 /// them), recorded with the detectors on; not ok when the marks cannot be taken so, or when
 /// `out_of_time()` says stop.
 Candidate run_candidate(Session& session, const std::vector<Mark>& marks, bool to_end,
-                        const std::function<bool()>& out_of_time) {
+                        size_t expected_steps, const std::function<bool()>& out_of_time) {
     Candidate c;
     std::vector<uint64_t> taken;
     size_t next = 0;
@@ -141,7 +141,7 @@ Candidate run_candidate(Session& session, const std::vector<Mark>& marks, bool t
         ++taken[t.value];
         return pick;
     };
-    c.trace = session.replay_choosing(choose, &c.found);
+    c.trace = session.replay_choosing(choose, &c.found, expected_steps);
     if (failed) return c;
     // The program hung (or a budget cut it) before every mark: a witness when the marks left are
     // steps of threads that now spin (a hang's last steps).
@@ -184,7 +184,7 @@ WitnessSimplification simplify_witnesses(const Interpreter& in, const std::vecto
             // end of the execution (a failed final check, a hang).
             const bool to_end =
                 f.kind != FindingKind::DataRace && f.kind != FindingKind::LostUpdate;
-            Candidate c = run_candidate(session, marks, to_end, out_of_time);
+            Candidate c = run_candidate(session, marks, to_end, f.schedule.size(), out_of_time);
             if (!c.ok) continue;
             ++w.replays;
             Trace& t = c.trace;

@@ -3,14 +3,14 @@
 
 #include <fmt/format.h> // lines
 
-#include "checker/report/trace_table.hpp" // trace_rows, fold_rows, print_trace_table
+#include "checker/report/trace_table.hpp" // witness_rows, print_trace_table
 
 namespace rc {
 
 void print_finding_body(std::ostream& out, const ScenarioReport& r, const ReportedFinding& rf,
                         const TextColors& colors) {
     const Finding& f = rf.finding;
-    std::vector<TraceRow> rows = fold_rows(rf.witness, trace_rows(rf.witness, f.highlights));
+    std::vector<TraceRow> rows = witness_rows(rf.witness, f.highlights);
     if (!rows.empty()) print_trace_table(out, rows, "    ", colors.dim, colors.reset);
     if (const std::string folded = folded_text(rows, rf.witness.steps.size()); !folded.empty())
         out << "    " << colors.dim << folded << colors.reset << "\n";

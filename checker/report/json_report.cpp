@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp> // ordered_json
 
 #include "checker/report/report.hpp"      // Reporter, ScenarioReport
-#include "checker/report/trace_table.hpp" // trace_rows, fold_rows
+#include "checker/report/trace_table.hpp" // witness_rows
 
 namespace rc {
 
@@ -21,7 +21,7 @@ std::string dump(const Json& j) { return j.dump(2, ' ', false, Json::error_handl
 /// (`schedule`) replays every step.
 Json trace_json(const Trace& t, const std::vector<Highlight>& highlights) {
     Json steps = Json::array();
-    for (const TraceRow& row : fold_rows(t, trace_rows(t, highlights))) {
+    for (const TraceRow& row : witness_rows(t, highlights)) {
         if (row.folded) {
             steps.push_back(Json{{"step", row.step},
                                  {"folded", row.folded},
@@ -32,7 +32,7 @@ Json trace_json(const Trace& t, const std::vector<Highlight>& highlights) {
         }
         const TraceStep& s = t.steps[row.step - 1];
         steps.push_back(Json{{"step", row.step},
-                             {"thread", s.thread},
+                             {"thread", t.names[s.name]},
                              {"line", s.line},
                              {"operation", s.operation},
                              {"preempted", s.preempted}});

@@ -15,7 +15,7 @@
 #include "checker/report/report.hpp"        // Reporter, ScenarioReport
 #include "checker/report/scenario_text.hpp" // ScenarioText, SourceRegion
 #include "checker/report/search_text.hpp"   // search_line
-#include "checker/report/trace_table.hpp"   // trace_rows, fold_rows, folded_text
+#include "checker/report/trace_table.hpp"   // witness_rows, folded_text
 
 namespace rc {
 
@@ -68,7 +68,7 @@ Json code_flow(const ScenarioReport& r, const ReportedFinding& rf, const Scenari
     const Finding& f = rf.finding;
     // Folded as the text report folds it: a folded stretch is one location, its message the
     // stretch's text, its executionOrder the stretch's first step.
-    const std::vector<TraceRow> rows = fold_rows(rf.witness, trace_rows(rf.witness, f.highlights));
+    const std::vector<TraceRow> rows = witness_rows(rf.witness, f.highlights);
     std::vector<std::string> threads; // in order of first step
     std::vector<Json> flows;
     for (const TraceRow& row : rows) {

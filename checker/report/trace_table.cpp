@@ -1,8 +1,10 @@
 // Trace tables: rows from a recorded execution, elision of long witnesses, aligned printing.
 #include "checker/report/trace_table.hpp"
 
-#include <algorithm> // max, find, count_if
-#include <sstream>   // splitting the code block
+#include <algorithm>  // max, find, count_if
+#include <functional> // a row maker
+#include <sstream>    // splitting the code block
+#include <string_view> // the values a folded stretch wrote
 
 namespace rc {
 
@@ -65,26 +67,35 @@ size_t display_width(const std::string& text) {
     return n;
 }
 
+namespace {
+
+/// Step i's row (trace_rows says what it holds).
+TraceRow step_row(const Trace& trace, size_t i, const std::vector<Highlight>& highlights,
+                  const std::vector<std::string>& code_lines) {
+    const TraceStep& s = trace.steps[i];
+    TraceRow row;
+    row.step = i + 1;
+    row.thread = trace.thread(i);
+    row.line = s.line;
+    row.operation = s.operation;
+    if (s.preempted && i > 0) add_note(row.note, "preempts " + trace.thread(i - 1));
+    for (const Highlight& h : highlights)
+        if (h.step == row.step) add_note(row.note, h.note), row.highlighted = true;
+    uint32_t code_line = s.event.line;
+    if (code_line >= 1 && code_line <= code_lines.size())
+        row.source = trim(code_lines[code_line - 1]);
+    return row;
+}
+
+} // namespace
+
 std::vector<TraceRow> trace_rows(const Trace& trace, const std::vector<Highlight>& highlights,
                                  const std::string* code) {
     std::vector<std::string> code_lines = code ? split_lines(*code) : std::vector<std::string>{};
     std::vector<TraceRow> rows;
     rows.reserve(trace.steps.size());
-    for (size_t i = 0; i < trace.steps.size(); ++i) {
-        const TraceStep& s = trace.steps[i];
-        TraceRow row;
-        row.step = i + 1;
-        row.thread = s.thread;
-        row.line = s.line;
-        row.operation = s.operation;
-        if (s.preempted && i > 0) add_note(row.note, "preempts " + trace.steps[i - 1].thread);
-        for (const Highlight& h : highlights)
-            if (h.step == row.step) add_note(row.note, h.note), row.highlighted = true;
-        uint32_t code_line = s.event.line;
-        if (code_line >= 1 && code_line <= code_lines.size())
-            row.source = trim(code_lines[code_line - 1]);
-        rows.push_back(std::move(row));
-    }
+    for (size_t i = 0; i < trace.steps.size(); ++i)
+        rows.push_back(step_row(trace, i, highlights, code_lines));
     return rows;
 }
 
@@ -98,25 +109,26 @@ struct Run {
 /// "counter 2 → 99,999; done = True": the first and last values each global got from the
 /// GlobalWrite steps in [begin, end), in order of first write (at most three globals).
 std::string writes_text(const Trace& t, size_t begin, size_t end) {
-    struct Written {
-        std::string name, first, last;
+    struct Written { // views into the steps' operations (a 1 M-step stretch: no copies)
+        std::string_view name, first, last;
         uint64_t count = 0;
     };
     std::vector<Written> vars;
     for (size_t i = begin; i < end; ++i) {
         const TraceStep& s = t.steps[i];
         if (s.event.kind != OpKind::GlobalWrite) continue;
-        const std::string& op = s.operation; // Interpreter::describe_event: "write NAME = VALUE"
+        const std::string_view op = s.operation; // Interpreter::describe_event: "write NAME = VALUE"
         const size_t eq = op.find(" = ");
-        if (op.rfind("write ", 0) != 0 || eq == std::string::npos) continue;
-        std::string name = op.substr(6, eq - 6), value = op.substr(eq + 3);
+        if (op.substr(0, 6) != "write " || eq == std::string_view::npos) continue;
+        const std::string_view name = op.substr(6, eq - 6), value = op.substr(eq + 3);
         auto it = std::find_if(vars.begin(), vars.end(),
                                [&](const Written& v) { return v.name == name; });
         if (it == vars.end()) it = vars.insert(vars.end(), Written{name, value, value, 0});
         it->last = value;
         ++it->count;
     }
-    auto number = [](const std::string& v) { // ints read better grouped: 99999 → 99,999
+    auto number = [](std::string_view view) { // ints read better grouped: 99999 → 99,999
+        const std::string v(view);
         const bool negative = !v.empty() && v[0] == '-';
         const std::string digits = negative ? v.substr(1) : v;
         if (digits.empty() || digits.size() > 18 ||
@@ -127,7 +139,7 @@ std::string writes_text(const Trace& t, size_t begin, size_t end) {
     std::string out;
     for (size_t k = 0; k < vars.size() && k < 3; ++k) {
         const Written& v = vars[k];
-        out += (out.empty() ? "" : "; ") + v.name +
+        out += (out.empty() ? "" : "; ") + std::string(v.name) +
                (v.count == 1 ? " = " + number(v.first)
                              : " " + number(v.first) + " → " + number(v.last));
     }
@@ -170,7 +182,7 @@ TraceRow fold_run(const Trace& t, const Run& r) {
     TraceRow row;
     row.step = r.begin + 1;
     row.folded = r.end - r.begin;
-    row.thread = t.steps[r.begin].thread;
+    row.thread = t.thread(r.begin);
     const size_t n = r.end - r.begin;
     const std::string where = lines_text(t, r.begin, r.end);
     if (where.rfind("line ", 0) == 0) row.line = t.steps[r.begin].line;
@@ -191,8 +203,8 @@ TraceRow fold_run(const Trace& t, const Run& r) {
 TraceRow fold_mixed(const Trace& t, size_t begin, size_t end, size_t runs) {
     std::vector<std::string> threads;
     for (size_t i = begin; i < end; ++i)
-        if (std::find(threads.begin(), threads.end(), t.steps[i].thread) == threads.end())
-            threads.push_back(t.steps[i].thread);
+        if (std::find(threads.begin(), threads.end(), t.thread(i)) == threads.end())
+            threads.push_back(t.thread(i));
     TraceRow row;
     row.step = begin + 1;
     row.folded = end - begin;
@@ -209,13 +221,13 @@ TraceRow fold_mixed(const Trace& t, size_t begin, size_t end, size_t runs) {
 /// Appends the rows of the unkept stretch [begin, end).
 /// `allowance`: how many more steps may still be shown as themselves (short runs past it are
 /// folded too).
-void fold_stretch(const Trace& t, const std::vector<TraceRow>& rows, size_t begin, size_t end,
-                  size_t& allowance, std::vector<TraceRow>& out) {
+void fold_stretch(const Trace& t, const std::function<TraceRow(size_t)>& row, size_t begin,
+                  size_t end, size_t& allowance, std::vector<TraceRow>& out) {
     constexpr size_t kMaxRuns = 8;     // more runs than this: one row for the whole stretch
     constexpr size_t kShortRun = 3;    // runs this short are shown step by step
     std::vector<Run> runs;
     for (size_t i = begin; i < end; ++i) {
-        if (runs.empty() || t.steps[i].thread != t.steps[runs.back().begin].thread)
+        if (runs.empty() || t.thread(i) != t.thread(runs.back().begin))
             runs.push_back(Run{i, i + 1});
         else
             runs.back().end = i + 1;
@@ -224,14 +236,14 @@ void fold_stretch(const Trace& t, const std::vector<TraceRow>& rows, size_t begi
     if (runs.size() > kMaxRuns) {
         size_t count = 0;
         for (size_t i = begin; i < end; ++i)
-            if (i == begin || t.steps[i].thread != t.steps[i - 1].thread) ++count;
+            if (i == begin || t.thread(i) != t.thread(i - 1)) ++count;
         out.push_back(fold_mixed(t, begin, end, count));
         return;
     }
     for (const Run& r : runs) {
         if (r.end - r.begin <= std::min(kShortRun, allowance)) {
             allowance -= r.end - r.begin;
-            for (size_t i = r.begin; i < r.end; ++i) out.push_back(rows[i]);
+            for (size_t i = r.begin; i < r.end; ++i) out.push_back(row(i));
         } else {
             out.push_back(fold_run(t, r));
         }
@@ -250,46 +262,84 @@ std::string grouped(uint64_t n) {
     return out;
 }
 
-std::vector<TraceRow> fold_rows(const Trace& trace, const std::vector<TraceRow>& rows,
-                                size_t max_rows) {
-    if (rows.size() <= max_rows || rows.size() != trace.steps.size()) return rows;
-    std::vector<bool> keep(rows.size(), false);
+namespace {
+
+/// What fold_rows needs to know of a row without making it (a 1 M-step witness is folded to a
+/// few dozen rows: only those are made).
+enum RowFlag : uint8_t { kHighlighted = 1, kNoted = 2 };
+
+/// fold_rows over n rows, given each row's flags and a maker of row i.
+std::vector<TraceRow> fold(const Trace& trace, const std::vector<uint8_t>& flags,
+                           const std::function<TraceRow(size_t)>& row, size_t max_rows) {
+    const size_t n = flags.size();
+    auto highlighted = [&](size_t i) { return (flags[i] & kHighlighted) != 0; };
+    auto noted = [&](size_t i) { return (flags[i] & kNoted) != 0; };
+    std::vector<bool> keep(n, false);
     size_t kept = 0;
     auto mark = [&](size_t i) {
         if (!keep[i]) keep[i] = true, ++kept;
     };
-    const size_t tail = std::min<size_t>(rows.size(), 3);
-    for (size_t i = rows.size() - tail; i < rows.size(); ++i) mark(i);
-    for (size_t i = 0; i < rows.size(); ++i)
-        if (rows[i].highlighted) mark(i);
+    const size_t tail = std::min<size_t>(n, 3);
+    for (size_t i = n - tail; i < n; ++i) mark(i);
+    for (size_t i = 0; i < n; ++i)
+        if (highlighted(i)) mark(i);
     size_t preemptions = 0;
-    for (const TraceRow& r : rows) preemptions += r.note.empty() || r.highlighted ? 0 : 1;
+    for (size_t i = 0; i < n; ++i) preemptions += !noted(i) || highlighted(i) ? 0 : 1;
     if (kept + preemptions <= max_rows) {
-        for (size_t i = 0; i < rows.size(); ++i)
-            if (!rows[i].note.empty()) mark(i);
+        for (size_t i = 0; i < n; ++i)
+            if (noted(i)) mark(i);
     } else {
         // Too many: the preemptions next to a highlight, then the latest ones, as many as fit.
-        for (size_t i = 0; i < rows.size(); ++i) {
-            if (!rows[i].highlighted) continue;
-            if (i + 1 < rows.size() && !rows[i + 1].note.empty() && kept < max_rows) mark(i + 1);
-            if (i > 0 && !rows[i - 1].note.empty() && kept < max_rows) mark(i - 1);
+        for (size_t i = 0; i < n; ++i) {
+            if (!highlighted(i)) continue;
+            if (i + 1 < n && noted(i + 1) && kept < max_rows) mark(i + 1);
+            if (i > 0 && noted(i - 1) && kept < max_rows) mark(i - 1);
         }
-        for (size_t i = rows.size(); i-- > 0 && kept < max_rows;)
-            if (!rows[i].note.empty()) mark(i);
+        for (size_t i = n; i-- > 0 && kept < max_rows;)
+            if (noted(i)) mark(i);
     }
     size_t allowance = max_rows > kept ? max_rows - kept : 0;
     std::vector<TraceRow> out;
-    for (size_t i = 0; i < rows.size();) {
+    for (size_t i = 0; i < n;) {
         if (keep[i]) {
-            out.push_back(rows[i++]);
+            out.push_back(row(i++));
             continue;
         }
         size_t j = i;
-        while (j < rows.size() && !keep[j]) ++j;
-        fold_stretch(trace, rows, i, j, allowance, out);
+        while (j < n && !keep[j]) ++j;
+        fold_stretch(trace, row, i, j, allowance, out);
         i = j;
     }
     return out;
+}
+
+} // namespace
+
+std::vector<TraceRow> fold_rows(const Trace& trace, const std::vector<TraceRow>& rows,
+                                size_t max_rows) {
+    if (rows.size() <= max_rows || rows.size() != trace.steps.size()) return rows;
+    std::vector<uint8_t> flags(rows.size(), 0);
+    for (size_t i = 0; i < rows.size(); ++i)
+        flags[i] = (rows[i].highlighted ? kHighlighted : 0) | (rows[i].note.empty() ? 0 : kNoted);
+    return fold(trace, flags, [&](size_t i) { return rows[i]; }, max_rows);
+}
+
+std::vector<TraceRow> witness_rows(const Trace& trace, const std::vector<Highlight>& highlights,
+                                   const std::string* code, size_t max_rows) {
+    if (trace.steps.size() <= max_rows) return trace_rows(trace, highlights, code);
+    const std::vector<std::string> code_lines = code ? split_lines(*code) : std::vector<std::string>{};
+    // A row's note is empty unless the step preempts (not the first step) or has a highlight
+    // with a note (step_row, add_note).
+    std::vector<uint8_t> flags(trace.steps.size(), 0);
+    for (size_t i = 1; i < trace.steps.size(); ++i)
+        if (trace.steps[i].preempted) flags[i] |= kNoted;
+    for (const Highlight& h : highlights) {
+        if (h.step < 1 || h.step > trace.steps.size()) continue;
+        flags[h.step - 1] |= kHighlighted;
+        if (!h.note.empty()) flags[h.step - 1] |= kNoted;
+    }
+    return fold(trace, flags,
+                [&](size_t i) { return step_row(trace, i, highlights, code_lines); }, max_rows);
 }
 
 uint64_t folded_steps(const std::vector<TraceRow>& rows) {

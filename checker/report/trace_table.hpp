@@ -50,6 +50,12 @@ inline constexpr size_t kWitnessRows = 24;
 std::vector<TraceRow> fold_rows(const Trace& trace, const std::vector<TraceRow>& rows,
                                 size_t max_rows = kWitnessRows);
 
+/// fold_rows(trace, trace_rows(trace, highlights, code), max_rows), making only the rows it keeps
+/// (a 1 M-step witness: a few dozen rows, not a million).
+std::vector<TraceRow> witness_rows(const Trace& trace, const std::vector<Highlight>& highlights,
+                                   const std::string* code = nullptr,
+                                   size_t max_rows = kWitnessRows);
+
 /// The steps folded away in `rows` (the sum of TraceRow::folded).
 uint64_t folded_steps(const std::vector<TraceRow>& rows);
 

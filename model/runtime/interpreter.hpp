@@ -129,6 +129,8 @@ public:
     std::string repr(const State& s, Value v) const;
     std::string str(const State& s, Value v) const;
     std::string thread_name(const State& s, ThreadId t) const;
+    /// The same, without a copy: valid while the state's thread keeps its name.
+    std::string_view thread_name_view(const State& s, ThreadId t) const;
     bool is_daemon(const State& s, ThreadId t) const;
     /// "IndexError: pop from empty list"
     std::string exception_text(const State& s, Value exc) const;

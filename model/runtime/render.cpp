@@ -54,6 +54,10 @@ std::string Interpreter::str(const State& s, Value v) const {
 }
 
 std::string Interpreter::thread_name(const State& s, ThreadId t) const {
+    return std::string(thread_name_view(s, t));
+}
+
+std::string_view Interpreter::thread_name_view(const State& s, ThreadId t) const {
     if (!t.valid() || t.value >= s.threads.size()) return "?";
     return std::get<ThreadObj>(s.heap[s.thread(t).thread_obj.value].data).name;
 }

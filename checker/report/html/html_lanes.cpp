@@ -8,7 +8,7 @@
 #include <fmt/format.h> // rows
 
 #include "checker/report/markup.hpp"      // escape_markup
-#include "checker/report/trace_table.hpp" // trace_rows, fold_rows, trace_ending_text
+#include "checker/report/trace_table.hpp" // witness_rows, trace_ending_text
 
 namespace rc {
 
@@ -19,12 +19,12 @@ std::string html_lanes(const LanesRequest& rq) {
         if (std::find(threads.begin(), threads.end(), name) == threads.end())
             threads.push_back(name);
     };
-    for (const TraceStep& s : t.steps) column(s.thread);
+    for (const TraceStep& s : t.steps) column(t.names[s.name]);
     for (const std::string& name : t.blocked_threads) column(name);
     std::set<uint64_t> marked;
     for (const Highlight& h : rq.highlights) marked.insert(h.step);
 
-    const std::vector<TraceRow> rows = fold_rows(t, trace_rows(t, rq.highlights));
+    const std::vector<TraceRow> rows = witness_rows(t, rq.highlights);
     std::string h =
         fmt::format("<div class=\"witness\" id=\"{}\" tabindex=\"0\" data-steps=\"{}\">", rq.id,
                     t.steps.size());

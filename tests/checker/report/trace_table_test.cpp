@@ -9,7 +9,7 @@
 
 #include "checker/commands/check_command.hpp"  // run_check, CheckRequest
 #include "checker/commands/replay_command.hpp" // run_replay, ReplayRequest
-#include "checker/report/trace_table.hpp"      // fold_rows, TraceRow
+#include "checker/report/trace_table.hpp"      // fold_rows, witness_rows, TraceRow
 #include "../explore/explore_test_util.hpp"    // load
 
 using rc::TraceRow;
@@ -150,8 +150,11 @@ TEST_CASE("a_long_lost_update_folds_to_its_stale_read_foreign_writes_and_stale_w
     CHECK(note.find("racecheck replay --full") != std::string::npos);
 }
 
-TEST_CASE("a_witness_whose_threads_switch_at_every_step_folds_to_a_bounded_table") {
-    // Thread-1 and Thread-2 alternate steps: every step is a preemption.
+namespace {
+
+/// The counter's schedule in which Thread-1 and Thread-2 alternate steps: every step of theirs is
+/// a preemption.
+std::vector<rc::Choice> alternating_schedule() {
     std::vector<rc::Choice> s;
     auto run = [&](uint32_t thread, size_t n) {
         for (size_t i = 0; i < n; ++i) s.push_back(rc::Choice{rc::ThreadId(thread), false});
@@ -159,7 +162,13 @@ TEST_CASE("a_witness_whose_threads_switch_at_every_step_folds_to_a_bounded_table
     run(0, 3);
     for (int i = 0; i < 2 * kIterations; ++i) run(1, 1), run(2, 1);
     run(0, 8); // the joins, then print("Counter:", counter): four writes
-    Replayed r = replay_counter(s);
+    return s;
+}
+
+} // namespace
+
+TEST_CASE("a_witness_whose_threads_switch_at_every_step_folds_to_a_bounded_table") {
+    Replayed r = replay_counter(alternating_schedule());
     REQUIRE(!r.trace.divergence);
     const rc::Finding* check = find_kind(r.findings, rc::FindingKind::CheckFailed);
     REQUIRE(check != nullptr);
@@ -170,6 +179,36 @@ TEST_CASE("a_witness_whose_threads_switch_at_every_step_folds_to_a_bounded_table
     CHECK(folded.back().step == r.trace.steps.size()); // the end is shown
     CHECK(folded.front().folded > 0);
     CHECK(folded.front().operation.find(" switches between ") != std::string::npos);
+}
+
+TEST_CASE("witness_rows_makes_only_the_kept_rows_and_equals_folding_every_row") {
+    // witness_rows is fold_rows(trace_rows(...)) without a row per step: the same table, field
+    // by field, for a lost update's witness (one preemption) and for one switching at every step.
+    for (const std::vector<rc::Choice>& schedule : {one_preemption_lost_update(), alternating_schedule()}) {
+        Replayed r = replay_counter(schedule);
+        REQUIRE(!r.trace.divergence);
+        REQUIRE(!r.findings.empty());
+        for (const rc::Finding& f : r.findings) {
+            const std::string code = "line one\nline two\n";
+            for (size_t max_rows : {size_t{4}, rc::kWitnessRows, size_t{1000}}) {
+                const std::vector<TraceRow> folded =
+                    rc::fold_rows(r.trace, rc::trace_rows(r.trace, f.highlights, &code), max_rows);
+                const std::vector<TraceRow> direct = rc::witness_rows(r.trace, f.highlights, &code, max_rows);
+                INFO("finding " << f.summary << ", max_rows " << max_rows);
+                REQUIRE(direct.size() == folded.size());
+                for (size_t i = 0; i < direct.size(); ++i) {
+                    CHECK(direct[i].step == folded[i].step);
+                    CHECK(direct[i].folded == folded[i].folded);
+                    CHECK(direct[i].thread == folded[i].thread);
+                    CHECK(direct[i].line == folded[i].line);
+                    CHECK(direct[i].operation == folded[i].operation);
+                    CHECK(direct[i].note == folded[i].note);
+                    CHECK(direct[i].highlighted == folded[i].highlighted);
+                    CHECK(direct[i].source == folded[i].source);
+                }
+            }
+        }
+    }
 }
 
 TEST_CASE("replay_prints_the_folded_table_of_the_check_report_and_full_unfolds_it") {
