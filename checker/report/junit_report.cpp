@@ -99,8 +99,7 @@ public:
             if (r.validation_disagrees()) {
                 std::string races;
                 for (const TsanRace& t : r.validation->tsan_only)
-                    races += "TSan reports a race on `" + t.variable + "` between " +
-                             join(t.threads, " and ") + " that the model did not report\n";
+                    races += tsan_only_text(t) + "\n";
                 for (const std::string& o : r.validation->tsan_other) races += o + "\n";
                 tc.add("failure", "tsan-only", "ThreadSanitizer disagrees with the model", races);
                 tc.failed = true;

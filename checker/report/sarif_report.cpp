@@ -217,8 +217,7 @@ public:
             for (const TsanRace& t : r.validation->tsan_only)
                 notifications_.push_back(
                     notification("warning",
-                                 s.name + ": TSan reports a race on `" + t.variable +
-                                     "` that the model did not report (tsan-only)",
+                                 s.name + ": " + tsan_only_text(t) + " (tsan-only)",
                                  s.file, t.lines.empty() ? 0 : t.lines.front(), 0));
             for (const std::string& e : r.validation->errors)
                 notifications_.push_back(notification("warning", s.name + ": " + e, s.file, 0, 0));

@@ -275,13 +275,8 @@ private:
                 << join(parts, "; ") << "\n";
             if (!fv.detail.empty()) out << "      " << fv.detail << "\n";
         }
-        for (const TsanRace& t : v.tsan_only) {
-            std::vector<std::string> lines;
-            for (uint32_t l : t.lines) lines.push_back(std::to_string(l));
-            out << "  " << style_.yellow << "! tsan-only" << style_.reset << ": TSan reports a race on `"
-                << t.variable << "` between " << join(t.threads, " and ") << " (lines "
-                << join(lines, ", ") << ") that the model did not report\n";
-        }
+        for (const TsanRace& t : v.tsan_only)
+            out << "  " << style_.yellow << "! tsan-only" << style_.reset << ": " << tsan_only_text(t) << "\n";
         for (const std::string& o : v.tsan_other) out << "  " << style_.yellow << "! " << style_.reset << o << "\n";
         for (const std::string& e : v.errors) out << "  " << style_.yellow << "! " << style_.reset << e << "\n";
         if (r.findings.empty() && v.tsan_only.empty() && v.tsan_other.empty() && v.errors.empty())

@@ -761,6 +761,17 @@ std::optional<ValidationReport> validate(
     return report;
 }
 
+std::string tsan_only_text(const TsanRace& race) {
+    std::string pair;
+    for (size_t k = 0; k < race.threads.size(); ++k) {
+        pair += (k ? " ∥ " : "") + race.threads[k];
+        if (k < race.writes.size()) pair += race.writes[k] ? " write" : " read";
+        if (k < race.lines.size() && race.lines[k]) pair += " (line " + std::to_string(race.lines[k]) + ")";
+    }
+    return "TSan reports a race on `" + race.variable + "`: " + pair +
+           ", which the model did not report";
+}
+
 std::vector<std::pair<std::string, std::string>> forced_replay_final_values(
     const Interpreter& in, const std::vector<int64_t>& params, const std::vector<Choice>& witness,
     const std::vector<std::string>& watched, uint64_t max_steps) {

@@ -81,6 +81,10 @@ struct TsanRace {
     uint64_t runs = 0; // runs (forced and free) in which TSan reported it
 };
 
+/// "TSan reports a race on `counter`: Thread-1 (worker) write (line 22) ∥ Thread-2 (worker)
+/// read (line 22), which the model did not report": the words of every report format.
+std::string tsan_only_text(const TsanRace& race);
+
 struct ValidationReport {
     std::vector<Validation> findings; // index = index into the findings passed to validate()
     std::vector<TsanRace> tsan_only;  // races no data-race or lost-update finding names

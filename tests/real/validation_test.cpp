@@ -87,6 +87,21 @@ TEST_CASE("choices_argument_spells_timeouts_with_t") {
     CHECK(rc::choices_argument({}).empty());
 }
 
+TEST_CASE("a_tsan_only_race_names_both_accesses_kinds_and_lines") {
+    // Races on one variable between the same threads differ by their accesses' kinds: the text
+    // says them, so two such lines never read the same.
+    rc::TsanRace write_read{"counter", {"Thread-1 (worker)", "Thread-2 (worker)"}, {22, 23}, {true, false}, 3};
+    CHECK(rc::tsan_only_text(write_read) ==
+          "TSan reports a race on `counter`: Thread-1 (worker) write (line 22) ∥ Thread-2 (worker) "
+          "read (line 23), which the model did not report");
+    rc::TsanRace unknown_line = write_read;
+    unknown_line.lines = {0, 23};
+    unknown_line.writes = {true, true};
+    CHECK(rc::tsan_only_text(unknown_line) ==
+          "TSan reports a race on `counter`: Thread-1 (worker) write ∥ Thread-2 (worker) write "
+          "(line 23), which the model did not report");
+}
+
 TEST_CASE("validation_is_available_when_racecheck_tsan_was_built") {
     CHECK(!rc::validation_unavailable(options()));
     rc::ValidationOptions missing;

@@ -253,9 +253,7 @@ private:
                              fv.detail.empty() ? "" : " — " + esc(fv.detail));
         }
         for (const TsanRace& t : v.tsan_only)
-            h += "<li class=\"bad\">tsan-only: TSan reports a race on <code>" + esc(t.variable) +
-                 "</code> between " + esc(join(t.threads, " and ")) +
-                 " that the model did not report</li>";
+            h += "<li class=\"bad\">tsan-only: " + esc(tsan_only_text(t)) + "</li>";
         for (const std::string& e : v.tsan_other) h += "<li class=\"bad\">" + esc(e) + "</li>";
         for (const std::string& e : v.errors) h += "<li class=\"bad\">" + esc(e) + "</li>";
         if (r.findings.empty() && v.tsan_only.empty() && v.tsan_other.empty() && v.errors.empty())
