@@ -96,20 +96,16 @@ void RealReport::add(const RunResult& r) {
             {"threads", {in_.thread_name(st, race.threads[0]), in_.thread_name(st, race.threads[1])}},
             {"lines", {yaml_line(race.lines[0]), yaml_line(race.lines[1])}},
             {"writes", {race.writes[0], race.writes[1]}}};
-        bool merged = false;
-        for (nlohmann::json& seen : tsan_) {
-            if (seen["variable"] != entry["variable"] || seen["threads"] != entry["threads"] ||
-                seen["lines"] != entry["lines"] || seen["writes"] != entry["writes"])
-                continue;
-            seen["count"] = seen["count"].get<uint64_t>() + 1;
-            if (seen["runs"].back() != index) seen["runs"].push_back(index);
-            merged = true;
-            break;
-        }
-        if (!merged) {
+        const std::string key = entry.dump(); // its four fields, in a fixed order
+        auto [at, added] = tsan_index_.try_emplace(key, tsan_.size());
+        if (added) {
             entry["runs"] = {index};
             entry["count"] = 1;
             tsan_.push_back(entry);
+        } else {
+            nlohmann::json& seen = tsan_[at->second];
+            seen["count"] = seen["count"].get<uint64_t>() + 1;
+            if (seen["runs"].back() != index) seen["runs"].push_back(index);
         }
     }
     for (const std::string& o : r.other_reports)

@@ -24,6 +24,7 @@
 #pragma once
 
 #include <string> // mode
+#include <unordered_map> // tsan_index_
 #include <vector> // runs
 
 #include <nlohmann/json.hpp> // nlohmann::json
@@ -57,6 +58,9 @@ private:
     std::string mode_;
     nlohmann::json runs_ = nlohmann::json::array();
     nlohmann::json tsan_ = nlohmann::json::array();
+    /// (variable, threads, lines, writes) as one string → its entry in tsan_ (a run of 64 racing
+    /// threads makes thousands of entries: no linear search per race).
+    std::unordered_map<std::string, size_t> tsan_index_;
     nlohmann::json other_ = nlohmann::json::array();
     nlohmann::json budget_; // null: no time budget
 };
