@@ -65,11 +65,13 @@ struct TraceStep {
 
 struct Trace {
     std::vector<TraceStep> steps;
-    /// The thread names the steps show, each kept once (a 1 M-step witness's steps would
-    /// otherwise hold a million heap copies of a few names).
+    /// The thread names the steps show, each kept once, in order of first step (a 1 M-step
+    /// witness's steps would otherwise hold a million heap copies of a few names).
     std::vector<std::string> names;
     /// Step i's thread name.
     const std::string& thread(size_t i) const { return names[steps[i].name]; }
+    /// Steps i and j show the same thread name (names holds each name once).
+    bool same_thread(size_t i, size_t j) const { return steps[i].name == steps[j].name; }
     /// The index of `name` in names, added if new; `hint` is tried first (the previous step's).
     uint32_t name_index(std::string_view name, uint32_t hint) {
         if (hint < names.size() && names[hint] == name) return hint;

@@ -32,7 +32,7 @@ Json trace_json(const Trace& t, const std::vector<Highlight>& highlights) {
         }
         const TraceStep& s = t.steps[row.step - 1];
         steps.push_back(Json{{"step", row.step},
-                             {"thread", t.names[s.name]},
+                             {"thread", t.thread(row.step - 1)},
                              {"line", s.line},
                              {"operation", s.operation},
                              {"preempted", s.preempted}});

@@ -201,15 +201,15 @@ TraceRow fold_run(const Trace& t, const Run& r) {
 
 /// One row for a stretch [begin, end) in which threads switch often.
 TraceRow fold_mixed(const Trace& t, size_t begin, size_t end, size_t runs) {
-    std::vector<std::string> threads;
+    std::vector<uint32_t> threads; // indices into t.names, in order of first step
     for (size_t i = begin; i < end; ++i)
-        if (std::find(threads.begin(), threads.end(), t.thread(i)) == threads.end())
-            threads.push_back(t.thread(i));
+        if (std::find(threads.begin(), threads.end(), t.steps[i].name) == threads.end())
+            threads.push_back(t.steps[i].name);
     TraceRow row;
     row.step = begin + 1;
     row.folded = end - begin;
     for (size_t k = 0; k < threads.size() && k < 2; ++k)
-        row.thread += (k ? ", " : "") + threads[k];
+        row.thread += (k ? ", " : "") + t.names[threads[k]];
     if (threads.size() > 2) row.thread += " +" + std::to_string(threads.size() - 2);
     row.operation = "run " + grouped(end - begin) + " steps, " + grouped(runs - 1) +
                     " switches between " + std::to_string(threads.size()) + " threads";
@@ -227,7 +227,7 @@ void fold_stretch(const Trace& t, const std::function<TraceRow(size_t)>& row, si
     constexpr size_t kShortRun = 3;    // runs this short are shown step by step
     std::vector<Run> runs;
     for (size_t i = begin; i < end; ++i) {
-        if (runs.empty() || t.thread(i) != t.thread(runs.back().begin))
+        if (runs.empty() || !t.same_thread(i, runs.back().begin))
             runs.push_back(Run{i, i + 1});
         else
             runs.back().end = i + 1;
@@ -236,7 +236,7 @@ void fold_stretch(const Trace& t, const std::function<TraceRow(size_t)>& row, si
     if (runs.size() > kMaxRuns) {
         size_t count = 0;
         for (size_t i = begin; i < end; ++i)
-            if (i == begin || t.thread(i) != t.thread(i - 1)) ++count;
+            if (i == begin || !t.same_thread(i, i - 1)) ++count;
         out.push_back(fold_mixed(t, begin, end, count));
         return;
     }

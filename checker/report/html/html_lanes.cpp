@@ -19,7 +19,7 @@ std::string html_lanes(const LanesRequest& rq) {
         if (std::find(threads.begin(), threads.end(), name) == threads.end())
             threads.push_back(name);
     };
-    for (const TraceStep& s : t.steps) column(t.names[s.name]);
+    for (const std::string& name : t.names) column(name); // the steps' names, in order of first step
     for (const std::string& name : t.blocked_threads) column(name);
     std::set<uint64_t> marked;
     for (const Highlight& h : rq.highlights) marked.insert(h.step);
