@@ -40,6 +40,7 @@
 #include "checker/real/watchdog.hpp"     // RunSignals, watch
 #include "model/objects/classes.hpp"      // InstanceObj, ClassObj, find_attr
 #include "model/runtime/choice.hpp"       // ForcedContinuation
+#include "model/runtime/fingerprint.hpp"  // Fingerprinter, LoopProof
 
 namespace rc::real {
 
@@ -105,7 +106,10 @@ Value attribute_value(const State& s, AttrKey k) {
 
 class RealRun {
 public:
-    RealRun(const Interpreter& in, const RunConfig& cfg) : in_(in), cfg_(cfg) {}
+    RealRun(const Interpreter& in, const RunConfig& cfg)
+        : in_(in), cfg_(cfg),
+          loop_fp_(FingerprintOptions{false, in.reads_clock(),
+                                      static_cast<uint32_t>(in.program().string_constants.size())}) {}
     RunResult run(const std::vector<int64_t>& params);
 
 private:
@@ -117,7 +121,8 @@ private:
     void spawn(ThreadId t, void* end_word_if_finished);
     // ---- ignored bookkeeping, called inside an IgnoreScope by the turn holder ----
     bool any_enabled() const;
-    uint32_t decide_next(); // the next token value; sets ending_ and stopping_ when the run ends
+    uint32_t decide_next(const Event* last); // the next token value; sets ending_ and stopping_ when the run ends
+    bool loops_alone(const Event& last);
     void attribute_reports(ThreadId t, uint32_t cell, uint32_t line);
     void grow_tables();
     uint32_t attr_cell(AttrKey k); // the attribute's cell index (cell_count_ + i), made on first use
@@ -168,6 +173,12 @@ private:
     std::vector<std::string> other_reports_;
     std::vector<ThreadId> ready_;
     std::optional<ForcedContinuation> continuation_; // forced mode, after the schedule
+    // loops_alone: the thread that alone could move after each step since the window began
+    // (invalid: no window), the window's sample spacing, steps since its last sample.
+    Fingerprinter loop_fp_;
+    LoopProof loop_proof_;
+    ThreadId alone_;
+    uint64_t alone_spacing_ = 0, alone_steps_ = 0;
 };
 
 void RealRun::thread_main(ThreadId t, void* end_word_if_finished) {
@@ -366,7 +377,7 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
             ending_ = Ending::Internal;
             note_ = sync_error;
         }
-        if (!stopping_) next = decide_next();
+        if (!stopping_) next = decide_next(&ev);
         stop = stopping_;
         keep = !stop && !ev.thread_ended && cfg_.mode == RealMode::Free && keeps_turn(rng, state_.steps);
     }
@@ -391,7 +402,7 @@ bool RealRun::any_enabled() const {
     return false;
 }
 
-uint32_t RealRun::decide_next() {
+uint32_t RealRun::decide_next(const Event* last) {
     auto end = [&](Ending e) {
         stopping_ = true;
         ending_ = e;
@@ -411,6 +422,13 @@ uint32_t RealRun::decide_next() {
     if (cfg_.deadline && state_.steps % 1024 == 0 && std::chrono::steady_clock::now() >= *cfg_.deadline) {
         note_ = "cut after " + std::to_string(state_.steps) + " steps: the time budget ran out";
         return end(Ending::TimeLimit);
+    }
+    const bool own_choices = cfg_.mode == RealMode::Free || next_choice_ >= cfg_.schedule.size();
+    if (last && own_choices && !cfg_.stop_after_schedule && loops_alone(*last)) {
+        note_ = std::string(in_.thread_name_view(state_, alone_)) + " came back to a state at line " +
+                std::to_string(in_.program().file_line(state_.thread(alone_).pending.line)) +
+                " while no other thread could move: it goes round forever";
+        return end(Ending::RunsForever);
     }
     if (cfg_.mode == RealMode::Free) return 0;
     if (next_choice_ < cfg_.schedule.size()) {
@@ -441,6 +459,42 @@ uint32_t RealRun::decide_next() {
     const Choice c = continuation_->next(in_, state_, ready_);
     next_timeout_ = c.timeout;
     return c.thread.value + 1;
+}
+
+/// Whether the run provably goes round forever (free runs, and forced runs past their schedule).
+/// While one thread alone can move (every other one is blocked without a timeout, or ended), and
+/// its steps make no choice of the explorer, the run is a deterministic function of its state:
+/// the state twice means the same steps forever (`while not ready: pass` holding the lock the
+/// setter needs). The states are sampled every `alone_spacing_` steps, since a fingerprint reads
+/// the whole heap, and compared by Brent's method, as the interpreter's loop proof does (exec.cpp
+/// prove_loop_or_stop). A loop that changes something every round (a counter, the output, the
+/// virtual clock when the program reads it) never repeats a state and runs on to a budget.
+bool RealRun::loops_alone(const Event& last) {
+    ThreadId only;
+    bool alone = last.kind != OpKind::Choose;
+    for (const ThreadState& th : state_.threads) {
+        if (!alone) break;
+        if (th.status != ThreadStatus::Running) continue;
+        if (in_.is_enabled(state_, th.id)) {
+            alone = !only.valid();
+            only = th.id;
+        } else if (in_.can_time_out(state_, th.id)) {
+            alone = false;
+        }
+    }
+    if (!alone || !only.valid()) {
+        alone_ = ThreadId();
+        return false;
+    }
+    if (only != alone_) { // a new window
+        alone_ = only;
+        loop_proof_ = LoopProof{};
+        alone_spacing_ = std::max<uint64_t>(64, 2 * (state_.heap.size() + state_.globals.size()));
+        alone_steps_ = alone_spacing_ - 1; // its first state is the first sample
+    }
+    if (++alone_steps_ < alone_spacing_) return false;
+    alone_steps_ = 0;
+    return loop_proof_.repeats(loop_fp_(state_));
 }
 
 void RealRun::attribute_reports(ThreadId t, uint32_t cell, uint32_t line) {
@@ -531,7 +585,7 @@ RunResult RealRun::run(const std::vector<int64_t>& params) {
         grow_tables();
         reports_seen_ = reports.count();
         reports_at_start = reports.count() + reports.dropped();
-        first = decide_next();
+        first = decide_next(nullptr);
     }
     cells_ = std::make_unique<Cell[]>(cell_count_); // the program's memory, owned by this thread
     for (size_t v = 0; v < cell_count_; ++v) cells_[v].v = initial[v];

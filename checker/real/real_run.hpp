@@ -66,7 +66,9 @@ enum class Ending {
     Ended,       // the program exited
     Hang,        // no thread can move (the model says Blocked), or the watchdog fired
     Diverged,    // Forced: the schedule named a thread that cannot move
-    RunsForever, // a thread ran past the interpreter's local-instruction limit
+    RunsForever, // proven to go round forever: a thread ran past the interpreter's local-
+                 // instruction limit repeating a state, or (free runs, forced runs past their
+                 // schedule) the one thread that could move came back to a state (loops_alone)
     StepLimit,   // cut by RunConfig::max_steps
     TimeLimit,   // cut by RunConfig::deadline (the time budget of racecheck_tsan)
     ScheduleEnd, // Forced with stop_after_schedule: stopped where the schedule ends

@@ -215,9 +215,10 @@ bool shows(const nlohmann::json& run, const Finding& f, const Scenario& s,
     case FindingKind::Deadlock:
     case FindingKind::LostWakeup:
         // A busy-wait deadlock (the detector's "spins at line ..." detail) never blocks: its
-        // real run spins until the step limit.
+        // real run spins, until the run proves that it goes round forever (runs-forever) or
+        // until the step limit.
         for (const std::string& d : f.details)
-            if (d.find(" spins at line ") != std::string::npos && ending == "step-limit")
+            if (d.find(" spins at line ") != std::string::npos && (ending == "step-limit" || ending == "runs-forever"))
                 return true;
         return ending == "hang";
     case FindingKind::PotentialDeadlock: return ending == "hang";

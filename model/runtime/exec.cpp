@@ -759,27 +759,6 @@ inline bool run_one(Machine& m) {
     return true;
 }
 
-/// Brent's cycle detection (R. P. Brent, "An improved Monte Carlo factorization algorithm",
-/// BIT 20, 1980) over a sequence of state hashes: it keeps one saved hash, compares each new
-/// one with it, and saves a new one after 1, 2, 4, ... comparisons. A sequence that is
-/// eventually periodic repeats the saved hash within about twice (prefix + period) samples.
-struct LoopProof {
-    Fingerprint saved;
-    bool started = false;
-    uint64_t power = 1, compared = 0;
-    /// Whether `h` repeats the saved hash; otherwise it may become the saved one.
-    bool repeats(const Fingerprint& h) {
-        if (started && h == saved) return true;
-        if (!started || ++compared == power) {
-            if (started) power *= 2;
-            saved = h;
-            compared = 0;
-            started = true;
-        }
-        return false;
-    }
-};
-
 /// The next instruction jumps backwards: the end of a loop's body.
 bool at_back_edge(Machine& m) {
     const ThreadState& th = m.th();

@@ -65,6 +65,28 @@ struct FingerprintOptions {
 /// run_on): equal hashes at two points of such a run mean it repeats forever.
 Fingerprint hash_local_run(const State& s, ThreadId t, bool clock);
 
+/// Brent's cycle detection (R. P. Brent, "An improved Monte Carlo factorization algorithm",
+/// BIT 20, 1980) over a sequence of state hashes: it keeps one saved hash, compares each new
+/// one with it, and saves a new one after 1, 2, 4, ... comparisons. A sequence that is
+/// eventually periodic repeats the saved hash within about twice (prefix + period) samples.
+/// The loop proofs of the interpreter (exec.cpp) and of the real-thread runtime (real_run.cpp).
+struct LoopProof {
+    Fingerprint saved;
+    bool started = false;
+    uint64_t power = 1, compared = 0;
+    /// Whether `h` repeats the saved hash; otherwise it may become the saved one.
+    bool repeats(const Fingerprint& h) {
+        if (started && h == saved) return true;
+        if (!started || ++compared == power) {
+            if (started) power *= 2;
+            saved = h;
+            compared = 0;
+            started = true;
+        }
+        return false;
+    }
+};
+
 /// Computes canonical fingerprints; keeps its scratch buffers between calls.
 class Fingerprinter {
 public:

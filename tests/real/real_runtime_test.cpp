@@ -5,6 +5,7 @@
 #include <set>     // runs that reported
 #include <unistd.h> // getpid
 #include <string>  // commands, output
+#include <utility> // pair
 #include <vector>  // scenario lists
 
 #include <doctest/doctest.h>  // TEST_CASE, CHECK
@@ -267,5 +268,30 @@ TEST_CASE("a_free_runs_recorded_schedule_replays_to_the_same_result") {
         CHECK(forced["runs"][0]["schedule"] == schedule);
         CHECK(forced["runs"][0]["final_values"] == run["final_values"]);
         CHECK(forced["runs"][0]["output"] == run["output"]);
+    }
+}
+
+TEST_CASE("a_run_in_which_one_thread_alone_comes_back_to_a_state_is_proven_to_go_round_forever") {
+    // spin_forever.yaml: Thread-1 spins holding the lock Thread-2 needs; MainThread joins. Forced
+    // to that point, the run's continuation is Thread-1 alone: proven at its first repeat, not
+    // cut at the step limit (it was 20 s of spinning for a free run).
+    auto forced = run_tsan("scenarios/spin_forever.yaml --schedule-choices 0,0,0,0,1 --max-steps 100000");
+    CHECK(forced["runs"][0]["ending"] == "runs-forever");
+    CHECK(forced["runs"][0]["steps"].get<uint64_t>() < 1000);
+    CHECK(forced["runs"][0]["note"] ==
+          "Thread-1 (waiter) came back to a state at line 13 while no other thread could move: it goes round forever");
+    // A loop that writes each round, but the same value: the state repeats all the same.
+    auto rewriter = run_tsan("tests/real/spin_cases.yaml --param CASE=3 --free-runs 2 --max-steps 100000");
+    for (const nlohmann::json& run : rewriter["runs"]) CHECK(run["ending"] == "runs-forever");
+    // What is no proof: a loop whose state changes each round (its counter) and ends; a spin
+    // while another thread sleeps (it will move); a spin while a wait with a timeout is pending
+    // (CPython's timeout would end it; free runs time out only when no thread can move, so this
+    // one spins to the step limit, but it is not called endless).
+    for (const std::pair<std::string, std::string>& c : std::vector<std::pair<std::string, std::string>>{
+             {"CASE=0", "ended"}, {"CASE=1", "ended"}, {"CASE=2", "step-limit"}}) {
+        const std::string& param = c.first; // (clang 14 cannot capture a structured binding)
+        auto j = run_tsan("tests/real/spin_cases.yaml --param " + param + " --free-runs 3 --max-steps 20000");
+        CAPTURE(param);
+        for (const nlohmann::json& run : j["runs"]) CHECK(run["ending"] == c.second);
     }
 }
