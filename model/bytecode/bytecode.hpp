@@ -53,6 +53,8 @@ enum class Op : uint8_t {
     UnpackSequence, // a: n; ValueError on a length mismatch [seq] -> [vn, .., v2, v1] (v1 on top)
     GetIter,     //                                         [iterable] -> [iterator]
     ForIter,     // a: exit pc                              [it] -> [it, next] | exhausted: [] and jump
+                 // b = 1 (yield from): exhausted: [result] and jump, the generator's return value
+                 // (None for any other iterator)
     KwNames,     // a: Program::kwnames index; applies to the immediately following Call
     Call,        // a: argc (positional), b: kwcount (names from the preceding KwNames)
                  //                                         [callee, p1..pa, k1..kb] -> [result]

@@ -62,7 +62,7 @@ int stack_effect(const Instr& in, bool jump) {
     case Op::JumpIfTrueOrPop:
         return jump ? 0 : -1;
     case Op::ForIter:
-        return jump ? -1 : 1;
+        return jump ? (in.b ? 0 : -1) : 1;
     case Op::BuildSlice:
     case Op::BuildList:
     case Op::BuildTuple:
@@ -129,10 +129,10 @@ void CodeBuilder::emit(Op op, uint32_t a, uint8_t b) {
     depth_ += stack_effect(in, false);
 }
 
-void CodeBuilder::emit_jump(Op op, Label target) {
+void CodeBuilder::emit_jump(Op op, Label target, uint8_t b) {
     RC_CHECK(is_jump(op), "emit_jump with a non-jump opcode");
     fixups_.emplace_back(pc(), target);
-    emit(op, 0);
+    emit(op, 0, b);
 }
 
 Label CodeBuilder::new_label() {

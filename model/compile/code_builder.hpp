@@ -34,7 +34,7 @@ public:
     /// Appends an instruction and applies its fall-through stack effect to depth().
     void emit(Op op, uint32_t a = 0, uint8_t b = 0);
     /// Appends a jump-like instruction (Jump, PopJumpIf*, JumpIf*OrPop, ForIter) to `target`.
-    void emit_jump(Op op, Label target);
+    void emit_jump(Op op, Label target, uint8_t b = 0);
 
     Label new_label();
     /// Binds `label` to the next instruction's pc.

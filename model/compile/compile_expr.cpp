@@ -521,19 +521,20 @@ void CodeGen::yield(const ast::Yield& y, SourceLoc loc) {
             fail(loc, "unsupported: yield inside try/finally or with",
                  "CPython runs the cleanup of a generator dropped while suspended there; move the "
                  "yield out of the block");
-    if (y.from) { // for v in iterable: yield v; the expression's value is None
+    if (y.from) { // for v in iterable: yield v; the expression's value is the generator's
+        // return value (None for another iterable): ForIter's b = 1 pushes it at the end.
+        // (send() and throw(), which yield from would pass on, are not modelled.)
         Label top = b_.new_label(), exit = b_.new_label();
         expr(*y.value);
         b_.emit(Op::GetIter);
         const int depth = b_.depth();
         b_.bind(top);
-        b_.emit_jump(Op::ForIter, exit);
+        b_.emit_jump(Op::ForIter, exit, 1);
         b_.emit(Op::YieldValue);
         b_.emit(Op::Pop);
         b_.emit_jump(Op::Jump, top);
         b_.bind(exit);
-        b_.set_depth(depth - 1);
-        b_.emit(Op::LoadConst, tables_.constant(NoneConst{}));
+        b_.set_depth(depth); // the result in the iterator's place
         return;
     }
     if (y.value) expr(*y.value);

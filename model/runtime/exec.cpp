@@ -46,7 +46,8 @@ void finish_frame(Machine& m, Value result) {
     case Frame::Return::Push: th.stack.push_back(result); break;
     case Frame::Return::Retry: m.peek(f.retry_depth) = result; break;
     case Frame::Return::ForIter:
-    case Frame::Return::Next: m.generator_returned(f); break;
+    case Frame::Return::YieldFrom:
+    case Frame::Return::Next: m.generator_returned(f, result); break;
     case Frame::Return::Construct:
         if (!result.is_none())
             m.raise(BuiltinId::TypeError, "__init__() should return None, not '" + m.type_name(result) + "'");
@@ -569,9 +570,12 @@ void execute(Machine& m) {
         break;
     case Op::ForIter: {
         Value it = m.peek();
+        const bool from = in.b == 1; // yield from: the iterator's place gets the result
         if (m.is_generator(it)) {
-            if (!m.resume_generator(it, Frame::Return::ForIter, in.a, Value::unbound())) {
-                m.pop();
+            if (!m.resume_generator(it, from ? Frame::Return::YieldFrom : Frame::Return::ForIter, in.a,
+                                    Value::unbound())) {
+                m.pop(); // an ended generator: CPython's yield from gives None (its value was taken)
+                if (from) m.push(Value::none());
                 m.frame().pc = in.a;
             }
             return;
@@ -580,6 +584,7 @@ void execute(Machine& m) {
         bool more = m.get<AsCompletedObj>(it) ? as_completed_next(m, it, &next) : m.iter_next(it, &next);
         if (!more) {
             m.pop();
+            if (from) m.push(Value::none());
             m.frame().pc = in.a;
             return;
         }

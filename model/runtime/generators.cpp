@@ -99,12 +99,14 @@ void Machine::yield_value(Value v) {
     push(v); // ForIter and Next alike: the resumer's pc is already past its instruction
 }
 
-void Machine::generator_returned(const Frame& f) {
+void Machine::generator_returned(const Frame& f, Value result) {
     ref<GeneratorObj>(f.generator).status = GeneratorObj::Status::Done;
     ref<GeneratorObj>(f.generator).saved.clear();
     ref<GeneratorObj>(f.generator).saved_exc.clear();
-    if (f.returns == Frame::Return::ForIter) {
+    if (shared(Value::object(f.generator))) mark_shared(result); // as a yielded value
+    if (f.returns == Frame::Return::ForIter || f.returns == Frame::Return::YieldFrom) {
         pop(); // the iterator
+        if (f.returns == Frame::Return::YieldFrom) push(result);
         frame().pc = f.exit_pc;
         return;
     }
@@ -114,7 +116,9 @@ void Machine::generator_returned(const Frame& f) {
         return;
     }
     frame().pc--; // raise at the next() call itself
-    raise(BuiltinId::StopIteration, "");
+    Value stop = make_exception(BuiltinId::StopIteration, "");
+    if (!result.is_none()) ref<ExceptionObj>(stop.obj()).args.push_back(result); // StopIteration(value)
+    raise_value(stop);
 }
 
 Value Machine::generator_raised(const Frame& f, Value exc) {

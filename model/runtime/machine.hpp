@@ -407,7 +407,8 @@ public:
     /// YieldValue: suspends the generator frame and hands v to its resumer.
     void yield_value(Value v);
     /// A generator frame returned (already popped): the resumer goes on.
-    void generator_returned(const Frame& f);
+    /// A generator's frame returned `result` (its return value).
+    void generator_returned(const Frame& f, Value result);
     /// A generator frame is unwound by exc: it ends; the exception the resumer sees.
     Value generator_raised(const Frame& f, Value exc);
 

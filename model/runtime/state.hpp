@@ -25,6 +25,8 @@ struct Frame {
         ForIter,   // a generator resumed by ForIter (caller pc past it): a yielded value is
                    // pushed; when the generator ends the iterator is popped and the caller
                    // jumps to `exit_pc`
+        YieldFrom, // the same, for `yield from` (ForIter with b = 1): when the generator ends,
+                   // its return value replaces the iterator
         Next,      // a generator resumed by next() (caller pc past the Call): a yielded value
                    // is pushed; when it ends, next_default is pushed or StopIteration raised
         Construct, // __init__ called by instantiation (caller pc past the Call): the result
