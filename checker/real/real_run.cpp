@@ -20,6 +20,10 @@
 //   5. performs the sync actions, releases its end word if it ended, creates the std::threads
 //      of threads the step started (seen by TSan: the step's happens-before edges);
 //   6. decides the next turn (ignored) and passes it.
+//
+// One file over 600 lines: the turn protocol, the memory cells and the bookkeeping that mirrors
+// the interpreter's state into them are one class (RealRun) whose members the turn holder
+// shares within a turn; split, each part would need the whole class's state.
 #include "checker/real/real_run.hpp"
 
 #include <algorithm>  // min
@@ -121,8 +125,8 @@ private:
     void spawn(ThreadId t, void* end_word_if_finished);
     // ---- ignored bookkeeping, called inside an IgnoreScope by the turn holder ----
     bool any_enabled() const;
-    uint32_t decide_next(const Event* last); // the next token value; sets ending_ and stopping_ when the run ends
-    bool loops_alone(const Event& last);
+    uint32_t decide_next(); // the next token value; sets ending_ and stopping_ when the run ends
+    bool loops_alone();
     void attribute_reports(ThreadId t, uint32_t cell, uint32_t line);
     void grow_tables();
     uint32_t attr_cell(AttrKey k); // the attribute's cell index (cell_count_ + i), made on first use
@@ -377,7 +381,7 @@ bool RealRun::take_turn(ThreadId t, uint64_t& rng) {
             ending_ = Ending::Internal;
             note_ = sync_error;
         }
-        if (!stopping_) next = decide_next(&ev);
+        if (!stopping_) next = decide_next();
         stop = stopping_;
         keep = !stop && !ev.thread_ended && cfg_.mode == RealMode::Free && keeps_turn(rng, state_.steps);
     }
@@ -402,7 +406,7 @@ bool RealRun::any_enabled() const {
     return false;
 }
 
-uint32_t RealRun::decide_next(const Event* last) {
+uint32_t RealRun::decide_next() {
     auto end = [&](Ending e) {
         stopping_ = true;
         ending_ = e;
@@ -424,7 +428,7 @@ uint32_t RealRun::decide_next(const Event* last) {
         return end(Ending::TimeLimit);
     }
     const bool own_choices = cfg_.mode == RealMode::Free || next_choice_ >= cfg_.schedule.size();
-    if (last && own_choices && !cfg_.stop_after_schedule && loops_alone(*last)) {
+    if (own_choices && !cfg_.stop_after_schedule && loops_alone()) {
         note_ = std::string(in_.thread_name_view(state_, alone_)) + " came back to a state at line " +
                 std::to_string(in_.program().file_line(state_.thread(alone_).pending.line)) +
                 " while no other thread could move: it goes round forever";
@@ -463,20 +467,20 @@ uint32_t RealRun::decide_next(const Event* last) {
 
 /// Whether the run provably goes round forever (free runs, and forced runs past their schedule).
 /// While one thread alone can move (every other one is blocked without a timeout, or ended), and
-/// its steps make no choice of the explorer, the run is a deterministic function of its state:
+/// its next step is no choice of the explorer, the run is a deterministic function of its state:
 /// the state twice means the same steps forever (`while not ready: pass` holding the lock the
 /// setter needs). The states are sampled every `alone_spacing_` steps, since a fingerprint reads
 /// the whole heap, and compared by Brent's method, as the interpreter's loop proof does (exec.cpp
 /// prove_loop_or_stop). A loop that changes something every round (a counter, the output, the
 /// virtual clock when the program reads it) never repeats a state and runs on to a budget.
-bool RealRun::loops_alone(const Event& last) {
+bool RealRun::loops_alone() {
     ThreadId only;
-    bool alone = last.kind != OpKind::Choose;
+    bool alone = true;
     for (const ThreadState& th : state_.threads) {
         if (!alone) break;
         if (th.status != ThreadStatus::Running) continue;
         if (in_.is_enabled(state_, th.id)) {
-            alone = !only.valid();
+            alone = !only.valid() && th.pending.kind != OpKind::Choose;
             only = th.id;
         } else if (in_.can_time_out(state_, th.id)) {
             alone = false;
@@ -585,7 +589,7 @@ RunResult RealRun::run(const std::vector<int64_t>& params) {
         grow_tables();
         reports_seen_ = reports.count();
         reports_at_start = reports.count() + reports.dropped();
-        first = decide_next(nullptr);
+        first = decide_next();
     }
     cells_ = std::make_unique<Cell[]>(cell_count_); // the program's memory, owned by this thread
     for (size_t v = 0; v < cell_count_; ++v) cells_[v].v = initial[v];
